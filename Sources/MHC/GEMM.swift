@@ -1,0 +1,74 @@
+/// Matrix multiplication, the one hot kernel everything else is built on.
+///
+/// All matrices are row-major. `C[m×n] = alpha · op(A) · op(B) + beta · C`, where
+/// `op(A) = A` (`m×k`, row stride `lda ≥ k`) or `Aᵀ` (`A` stored `k×m`, `lda ≥ m`), and
+/// likewise for `B`. Strides let a call address a slice of a wider buffer with no copy
+/// (attention reads the q, k, v heads straight out of the fused `[tokens][3C]` buffer).
+///
+/// ```swift
+/// // y[tokens×out] = x[tokens×in] · Wᵀ, W stored [out][in] like torch.nn.Linear
+/// gemm(false, true, m: tokens, n: out, k: in, a: x, lda: in, b: w, ldb: in, c: y, ldc: out)
+/// ```
+@inlinable
+public func gemm<T: Scalar>(
+  _ transA: Bool, _ transB: Bool, m: Int, n: Int, k: Int, alpha: T = 1,
+  a: UnsafePointer<T>, lda: Int, b: UnsafePointer<T>, ldb: Int, beta: T = 0,
+  c: UnsafeMutablePointer<T>, ldc: Int
+) {
+  if let problem = gemmShapeProblem(transA, transB, m: m, n: n, k: k, lda: lda, ldb: ldb, ldc: ldc) {
+    fatalError("gemm: \(problem)")
+  }
+  if m == 0 || n == 0 { return }
+  if k == 0 {  // BLAS would leave C untouched for beta = 1 but some builds mishandle k = 0
+    for i in 0..<m { for j in 0..<n { c[i * ldc + j] = beta == 0 ? 0 : beta * c[i * ldc + j] } }
+    return
+  }
+  T.blasGemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+}
+
+/// A batch of equally shaped products: matrix `i` of each operand starts `stride*` elements
+/// after matrix `i − 1`.
+@inlinable
+public func gemmStridedBatched<T: Scalar>(
+  _ transA: Bool, _ transB: Bool, batch: Int, m: Int, n: Int, k: Int, alpha: T = 1,
+  a: UnsafePointer<T>, lda: Int, strideA: Int, b: UnsafePointer<T>, ldb: Int, strideB: Int,
+  beta: T = 0, c: UnsafeMutablePointer<T>, ldc: Int, strideC: Int
+) {
+  for i in 0..<batch {
+    gemm(transA, transB, m: m, n: n, k: k, alpha: alpha, a: a + i * strideA, lda: lda,
+         b: b + i * strideB, ldb: ldb, beta: beta, c: c + i * strideC, ldc: ldc)
+  }
+}
+
+/// Why a gemm call's shape is invalid, or `nil` if it is valid.
+public func gemmShapeProblem(
+  _ transA: Bool, _ transB: Bool, m: Int, n: Int, k: Int, lda: Int, ldb: Int, ldc: Int
+) -> String? {
+  if m < 0 || n < 0 || k < 0 { return "dimensions m=\(m) n=\(n) k=\(k) must be ≥ 0" }
+  let aCols = transA ? m : k, bCols = transB ? k : n
+  if lda < max(1, aCols) { return "lda=\(lda) is smaller than the \(aCols) columns of A\(transA ? "ᵀ" : "") storage" }
+  if ldb < max(1, bCols) { return "ldb=\(ldb) is smaller than the \(bCols) columns of B\(transB ? "ᵀ" : "") storage" }
+  if ldc < max(1, n) { return "ldc=\(ldc) is smaller than the \(n) columns of C" }
+  return nil
+}
+
+/// The textbook triple loop, accumulated in `Double`: the reference every BLAS kernel is
+/// checked against in the tests, whatever `OPENBLAS_CORETYPE` selected.
+public func naiveGemm<T: Scalar>(
+  _ transA: Bool, _ transB: Bool, m: Int, n: Int, k: Int, alpha: T = 1,
+  a: UnsafePointer<T>, lda: Int, b: UnsafePointer<T>, ldb: Int, beta: T = 0,
+  c: UnsafeMutablePointer<T>, ldc: Int
+) {
+  for i in 0..<m {
+    for j in 0..<n {
+      var s = 0.0
+      for p in 0..<k {
+        let av = transA ? a[p * lda + i] : a[i * lda + p]
+        let bv = transB ? b[j * ldb + p] : b[p * ldb + j]
+        s += Double(av) * Double(bv)
+      }
+      let old = beta == 0 ? 0 : Double(beta) * Double(c[i * ldc + j])
+      c[i * ldc + j] = T(Double(alpha) * s + old)
+    }
+  }
+}

@@ -1,0 +1,241 @@
+import RealModule
+
+/// Sinkhorn-Knopp projection onto the Birkhoff polytope, forward and exact backward.
+///
+/// For a logit matrix `L ∈ R^{n×n}` and `t_max` iterations:
+///
+///     M⁽⁰⁾ = exp(L − max L)          (t_max ≥ 1; the shift cancels in the normalisation)
+///     M⁽⁰⁾ = exp(L)                  (t_max = 0: no projection at all)
+///     repeat t_max times:
+///         A = M / 1ᵀM                (every column divided by its sum)
+///         M = A / A1                 (every row divided by its sum)
+///
+/// Rows of the result sum to 1 up to rounding; columns carry the truncation error, which
+/// shrinks geometrically with `t_max`. The backward pass differentiates the *truncated*
+/// iteration exactly. For `y = x / s` with `s = Σ x` along the normalised axis,
+///
+///     ∂L/∂x = (∂L/∂y − Σ (∂L/∂y ⊙ y)) / s
+///
+/// and `∂L/∂L = ∂L/∂M⁽⁰⁾ ⊙ M⁽⁰⁾`; the gradient of the max shift is exactly zero because the
+/// projection is shift invariant. The backward recomputes the iterates in a scratch buffer
+/// (`(2 t_max + 1) n²` values per matrix) instead of storing them per token.
+///
+/// Non-finite input: a matrix with any non-finite logit yields an all-NaN output block
+/// (and NaN gradient), which training reports as divergence. The array functions
+/// ``sinkhornKnopp(logits:n:iterations:)`` and ``sinkhornKnoppVJP(logits:n:iterations:cotangent:)``
+/// document the same; ``SinkhornKnopp/project(logits:n:iterations:)`` throws instead.
+public enum SinkhornKnopp {
+  /// Projects `count` consecutive row-major `n×n` logit blocks of `logits` into `output`.
+  @inlinable
+  public static func forward<T: Scalar>(
+    logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int, iterations: Int
+  ) {
+    let nn = n * n
+    for b in 0..<count {
+      let l = logits + b * nn, m = output + b * nn
+      if !initialise(l, m, n: n, iterations: iterations) { continue }
+      for _ in 0..<iterations {
+        normaliseColumns(m, n: n)
+        normaliseRows(m, n: n)
+      }
+    }
+  }
+
+  /// Adds the gradient of `Σ dOutput ⊙ output` with respect to the logits into
+  /// `dLogits` (`accumulate: true`) or writes it (`accumulate: false`).
+  ///
+  /// `scratch` must hold at least ``scratchCount(n:iterations:)`` elements.
+  @inlinable
+  public static func backward<T: Scalar>(
+    logits: UnsafePointer<T>, dOutput: UnsafePointer<T>, dLogits: UnsafeMutablePointer<T>,
+    count: Int, n: Int, iterations: Int, accumulate: Bool = false, scratch: UnsafeMutablePointer<T>
+  ) {
+    let nn = n * n
+    // scratch layout: iterates[0 ... 2t] (each n²), then g (n²), then sums (n)
+    let g = scratch + (2 * iterations + 1) * nn
+    let sums = g + nn
+    for b in 0..<count {
+      let l = logits + b * nn, dl = dLogits + b * nn, dy = dOutput + b * nn
+      if !initialise(l, scratch, n: n, iterations: iterations) {
+        for i in 0..<nn { dl[i] = .nan }
+        continue
+      }
+      // Recompute the iterates: scratch[2s+1] = columns normalised, scratch[2s+2] = rows.
+      for s in 0..<iterations {
+        let src = scratch + 2 * s * nn, a = src + nn, r = a + nn
+        for i in 0..<nn { a[i] = src[i] }
+        normaliseColumns(a, n: n)
+        for i in 0..<nn { r[i] = a[i] }
+        normaliseRows(r, n: n)
+      }
+      for i in 0..<nn { g[i] = dy[i] }
+      var s = iterations
+      while s > 0 {
+        s -= 1
+        let src = scratch + 2 * s * nn, a = src + nn, r = a + nn
+        // rows: r = a / rowsum(a)
+        for i in 0..<n {
+          var rs: T = 0, dot: T = 0
+          for j in 0..<n { rs += a[i * n + j]; dot += g[i * n + j] * r[i * n + j] }
+          for j in 0..<n { g[i * n + j] = (g[i * n + j] - dot) / rs }
+        }
+        // columns: a = src / colsum(src)
+        for j in 0..<n { sums[j] = 0 }
+        for i in 0..<n { for j in 0..<n { sums[j] += src[i * n + j] } }
+        for j in 0..<n {
+          var dot: T = 0
+          for i in 0..<n { dot += g[i * n + j] * a[i * n + j] }
+          for i in 0..<n { g[i * n + j] = (g[i * n + j] - dot) / sums[j] }
+        }
+      }
+      if accumulate {
+        for i in 0..<nn { dl[i] += g[i] * scratch[i] }
+      } else {
+        for i in 0..<nn { dl[i] = g[i] * scratch[i] }
+      }
+    }
+  }
+
+  /// Scratch elements ``backward(logits:dOutput:dLogits:count:n:iterations:accumulate:scratch:)`` needs.
+  @inlinable public static func scratchCount(n: Int, iterations: Int) -> Int {
+    (2 * iterations + 2) * n * n + n
+  }
+
+  /// `M⁽⁰⁾`; returns false (and fills NaN) if a logit is not finite.
+  @inlinable @inline(__always)
+  static func initialise<T: Scalar>(_ l: UnsafePointer<T>, _ m: UnsafeMutablePointer<T>, n: Int, iterations: Int) -> Bool {
+    let nn = n * n
+    var mx = -T.infinity
+    for i in 0..<nn {
+      if !l[i].isFinite { for k in 0..<nn { m[k] = .nan }; return false }
+      mx = Swift.max(mx, l[i])
+    }
+    let shift: T = iterations > 0 ? mx : 0
+    for i in 0..<nn { m[i] = T.exp(l[i] - shift) }
+    return true
+  }
+
+  @inlinable @inline(__always)
+  static func normaliseColumns<T: Scalar>(_ m: UnsafeMutablePointer<T>, n: Int) {
+    for j in 0..<n {
+      var s: T = 0
+      for i in 0..<n { s += m[i * n + j] }
+      let inv = 1 / s
+      for i in 0..<n { m[i * n + j] *= inv }
+    }
+  }
+
+  @inlinable @inline(__always)
+  static func normaliseRows<T: Scalar>(_ m: UnsafeMutablePointer<T>, n: Int) {
+    for i in 0..<n {
+      var s: T = 0
+      for j in 0..<n { s += m[i * n + j] }
+      let inv = 1 / s
+      for j in 0..<n { m[i * n + j] *= inv }
+    }
+  }
+
+  /// Validates the arguments of the array-level API.
+  public static func validate(count: Int, n: Int, iterations: Int, cotangentCount: Int? = nil) throws {
+    try MHCError.check(n >= 1, "sinkhorn: n = \(n) is invalid; the number of streams must be ≥ 1")
+    try MHCError.check(iterations >= 0, "sinkhorn: iterations = \(iterations) is invalid; t_max must be ≥ 0")
+    try MHCError.check(count % (n * n) == 0,
+      "sinkhorn: logits has \(count) values, not a multiple of n² = \(n * n) (one n×n block per matrix)")
+    if let c = cotangentCount {
+      try MHCError.check(c == count, "sinkhorn: cotangent has \(c) values but logits has \(count); they must match")
+    }
+  }
+
+  /// Throwing projection: rejects bad shapes and non-finite logits with a one-line error.
+  public static func project<T: Scalar>(logits: [T], n: Int, iterations: Int) throws -> [T] {
+    try validate(count: logits.count, n: n, iterations: iterations)
+    if let bad = logits.firstIndex(where: { !$0.isFinite }) {
+      throw MHCError("sinkhorn: logits[\(bad)] = \(logits[bad]) is not finite; logits must be finite numbers")
+    }
+    return unchecked(logits: logits, n: n, iterations: iterations)
+  }
+
+  static func unchecked<T: Scalar>(logits: [T], n: Int, iterations: Int) -> [T] {
+    var out = [T](repeating: 0, count: logits.count)
+    logits.withUnsafeBufferPointer { l in
+      out.withUnsafeMutableBufferPointer { o in
+        forward(logits: l.baseAddress!, output: o.baseAddress!, count: logits.count / (n * n), n: n, iterations: iterations)
+      }
+    }
+    return out
+  }
+
+  static func uncheckedVJP<T: Scalar>(logits: [T], n: Int, iterations: Int, cotangent: [T]) -> [T] {
+    var out = [T](repeating: 0, count: logits.count)
+    var scratch = [T](repeating: 0, count: scratchCount(n: n, iterations: iterations))
+    logits.withUnsafeBufferPointer { l in
+      cotangent.withUnsafeBufferPointer { c in
+        out.withUnsafeMutableBufferPointer { o in
+          scratch.withUnsafeMutableBufferPointer { s in
+            backward(logits: l.baseAddress!, dOutput: c.baseAddress!, dLogits: o.baseAddress!,
+                     count: logits.count / (n * n), n: n, iterations: iterations, scratch: s.baseAddress!)
+          }
+        }
+      }
+    }
+    return out
+  }
+}
+
+/// Sinkhorn-Knopp projection of each consecutive row-major `n×n` block of `logits`
+/// (see ``SinkhornKnopp``). `iterations = 0` returns `exp(logits)`.
+///
+/// Bad input stops the program with a one-line message naming the value (n < 1, negative
+/// iterations, a count that is not a multiple of n²); a block containing a non-finite logit
+/// comes back as NaN. Use ``SinkhornKnopp/project(logits:n:iterations:)`` to get an error instead.
+///
+/// ```swift
+/// let h = sinkhornKnopp(logits: [0, 1, 2, 3], n: 2, iterations: 20)   // rows sum to 1
+/// ```
+public func sinkhornKnopp(logits: [Float], n: Int, iterations: Int) -> [Float] {
+  do { try SinkhornKnopp.validate(count: logits.count, n: n, iterations: iterations) } catch {
+    fatalError("\(error)")
+  }
+  return SinkhornKnopp.unchecked(logits: logits, n: n, iterations: iterations)
+}
+
+/// The gradient of `Σ cotangent ⊙ sinkhornKnopp(logits, n, iterations)` with respect to
+/// `logits`, through the truncated iteration. Same input rules as ``sinkhornKnopp(logits:n:iterations:)``.
+public func sinkhornKnoppVJP(logits: [Float], n: Int, iterations: Int, cotangent: [Float]) -> [Float] {
+  do {
+    try SinkhornKnopp.validate(count: logits.count, n: n, iterations: iterations, cotangentCount: cotangent.count)
+  } catch { fatalError("\(error)") }
+  return SinkhornKnopp.uncheckedVJP(logits: logits, n: n, iterations: iterations, cotangent: cotangent)
+}
+
+/// How far matrices are from doubly stochastic.
+public struct StochasticDeviation: Codable, Sendable, Equatable {
+  /// max over matrices and rows of |row sum − 1|
+  public var row: Double
+  /// max over matrices and columns of |column sum − 1|
+  public var column: Double
+  /// the smallest entry
+  public var minEntry: Double
+
+  /// Measures `count` consecutive row-major `n×n` blocks.
+  public static func measure<T: Scalar>(_ m: UnsafePointer<T>, count: Int, n: Int) -> StochasticDeviation {
+    var d = StochasticDeviation(row: 0, column: 0, minEntry: .infinity)
+    for b in 0..<count {
+      let p = m + b * n * n
+      for i in 0..<n {
+        var rs = 0.0, cs = 0.0
+        for j in 0..<n {
+          rs += Double(p[i * n + j]); cs += Double(p[j * n + i])
+          d.minEntry = Swift.min(d.minEntry, Double(p[i * n + j]))
+        }
+        d.row = Swift.max(d.row, abs(rs - 1)); d.column = Swift.max(d.column, abs(cs - 1))
+      }
+    }
+    return d
+  }
+
+  /// Measures an array of row-major `n×n` blocks.
+  public static func measure<T: Scalar>(_ m: [T], n: Int) -> StochasticDeviation {
+    m.withUnsafeBufferPointer { measure($0.baseAddress!, count: m.count / (n * n), n: n) }
+  }
+}

@@ -1,0 +1,84 @@
+import RealModule
+import Foundation
+import MHC
+
+/// Reads a reference fixture copied from `shared/reference/` into `Tests/MHCTests/Fixtures/`.
+func fixture(_ name: String) throws -> [String: Any] {
+  let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures").appendingPathComponent(name)
+  let data = try Data(contentsOf: url)
+  return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+}
+
+func doubles(_ v: Any?) -> [Double] { (v as! [Any]).map { ($0 as! NSNumber).doubleValue } }
+
+/// Largest |a − b| / max(1, |b|).
+func maxRelError(_ a: [Double], _ b: [Double]) -> Double {
+  precondition(a.count == b.count, "length \(a.count) vs \(b.count)")
+  var e = 0.0
+  for (x, y) in zip(a, b) { e = max(e, abs(x - y) / max(1, abs(y))) }
+  return e
+}
+
+/// Central finite differences of `loss` with respect to `count` values at `p`, compared
+/// with `analytic`. Returns the worst error relative to max(|fd|, |analytic|, 1e-3·scale).
+///
+/// In Double with h = 1e-5 the truncation error is O(h²·f''') ≈ 1e-10 and the rounding
+/// error O(1e-16/h) ≈ 1e-11, so any real discrepancy above ~1e-7 is a bug: a dropped
+/// term changes a gradient by far more than that.
+func finiteDifferenceError(
+  _ p: UnsafeMutablePointer<Double>, count: Int, analytic: [Double], indices: [Int]? = nil,
+  h: Double = 1e-5, loss: () -> Double
+) -> Double {
+  let scale = max(analytic.map { abs($0) }.max() ?? 0, 1e-8)
+  var worst = 0.0
+  for i in indices ?? Array(0..<count) {
+    let old = p[i]
+    p[i] = old + h
+    let lp = loss()
+    p[i] = old - h
+    let lm = loss()
+    p[i] = old
+    let fd = (lp - lm) / (2 * h)
+    let denom = max(abs(fd), abs(analytic[i]), 1e-3 * scale)
+    worst = max(worst, abs(fd - analytic[i]) / denom)
+  }
+  return worst
+}
+
+/// Deterministic random values for tests.
+func randomArray(_ n: Int, seed: UInt64, scale: Double = 1) -> [Double] {
+  var r = Xoshiro(seed: seed)
+  return (0..<n).map { _ in r.normal() * scale }
+}
+
+/// F(h) = tanh(h · W), W ∈ R^{C×C}: the sublayer used by `connections.json`.
+final class TanhLinear: Sublayer {
+  typealias T = Double
+  let c: Int
+  let w: ParameterRef
+  unowned let store: ParameterStore<Double>
+  var input: [Double] = []
+  var out: [Double] = []
+
+  init(width: Int, store: ParameterStore<Double>) {
+    c = width
+    self.store = store
+    w = store.declare("W", shape: [width, width], initialiser: .normal(0.5), decay: true)
+  }
+
+  func forward(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, tokens: Int) {
+    input = Array(UnsafeBufferPointer(start: x, count: tokens * c))
+    gemm(false, false, m: tokens, n: c, k: c, a: x, lda: c, b: store.value(w), ldb: c, c: y, ldc: c)
+    for i in 0..<(tokens * c) { y[i] = Double.tanh(y[i]) }
+    out = Array(UnsafeBufferPointer(start: y, count: tokens * c))
+  }
+
+  func backward(_ dy: UnsafePointer<Double>, _ dx: UnsafeMutablePointer<Double>, tokens: Int) {
+    var g = [Double](repeating: 0, count: tokens * c)
+    for i in 0..<(tokens * c) { g[i] = dy[i] * (1 - out[i] * out[i]) }
+    gemm(true, false, m: c, n: c, k: tokens, a: input, lda: c, b: g, ldb: c, beta: 1, c: store.grad(w), ldc: c)
+    gemm(false, true, m: tokens, n: c, k: c, a: g, lda: c, b: store.value(w), ldb: c, c: dx, ldc: c)
+  }
+}
+
