@@ -1,0 +1,206 @@
+import RealModule
+
+/// Causal multi-head self-attention with its own pre-norm: `F(h) = Wo · attn(RoPE(Wq ĥ), RoPE(Wk ĥ), Wv ĥ)`
+/// with `ĥ = RMSNorm(h) ⊙ g`.
+///
+/// Parameters (`prefix` = `subs.k`):
+///
+///     norm.g      [C]        RMSNorm gain, init 1, no weight decay
+///     qkv.weight  [3C][C]    rows q, then k, then v; N(0, 0.02)
+///     o.weight    [C][C]     N(0, 0.02/√(2·layers))
+///
+/// RoPE uses the "halves" convention: in each head of size D, element i is paired with
+/// i + D/2 and rotated by `pos · 10000^(−i/(D/2))`. Scores are `QKᵀ/√D` with a causal
+/// mask; the softmax probabilities are cached for the backward.
+public final class Attention<T: Scalar>: Sublayer {
+  public let width: Int, heads: Int, seq: Int, capacity: Int
+  unowned let store: ParameterStore<T>
+  let gain, wqkv, wo: ParameterRef
+  let headDim: Int
+  // caches
+  let xhat, rinv, hn, qkv, probs, ao: UnsafeMutablePointer<T>
+  // backward scratch
+  let dao, dqkv, dhn, dp: UnsafeMutablePointer<T>
+  let cosTable, sinTable: UnsafeMutablePointer<T>  // [seq][D/2]
+  private var allocations: [UnsafeMutablePointer<T>] = []
+
+  public init(width: Int, heads: Int, seq: Int, layers: Int, capacity: Int, store: ParameterStore<T>,
+              prefix: String) throws {
+    try MHCError.check(heads >= 1 && width % heads == 0,
+      "heads = \(heads) is invalid for width \(width); heads must divide the width")
+    try MHCError.check((width / heads) % 2 == 0,
+      "head size \(width / heads) (width \(width) / heads \(heads)) must be even for RoPE")
+    try MHCError.check(seq >= 1 && capacity % seq == 0, "capacity \(capacity) must be a multiple of seq \(seq)")
+    self.width = width; self.heads = heads; self.seq = seq; self.capacity = capacity; self.store = store
+    headDim = width / heads
+    gain = store.declare("\(prefix).norm.g", shape: [width], initialiser: .constant(1))
+    wqkv = store.declare("\(prefix).qkv.weight", shape: [3 * width, width], initialiser: .normal(0.02), decay: true)
+    wo = store.declare("\(prefix).o.weight", shape: [width, width],
+                       initialiser: .normal(0.02 / (2 * Double(layers)).squareRoot()), decay: true)
+    var list: [UnsafeMutablePointer<T>] = []
+    func buffer(_ n: Int) -> UnsafeMutablePointer<T> {
+      let p = UnsafeMutablePointer<T>.allocate(capacity: max(n, 1))
+      p.initialize(repeating: 0, count: max(n, 1)); list.append(p); return p
+    }
+    let c = width, batches = capacity / seq
+    xhat = buffer(capacity * c); rinv = buffer(capacity); hn = buffer(capacity * c)
+    qkv = buffer(capacity * 3 * c); probs = buffer(batches * heads * seq * seq); ao = buffer(capacity * c)
+    dao = buffer(capacity * c); dqkv = buffer(capacity * 3 * c); dhn = buffer(capacity * c); dp = buffer(seq * seq)
+    let half = headDim / 2
+    cosTable = buffer(seq * half); sinTable = buffer(seq * half)
+    for pos in 0..<seq {
+      for i in 0..<half {
+        let angle = Double(pos) * Double.pow(10000, -Double(i) / Double(half))
+        cosTable[pos * half + i] = T(Double.cos(angle)); sinTable[pos * half + i] = T(Double.sin(angle))
+      }
+    }
+    allocations = list
+  }
+
+  deinit { for p in allocations { p.deallocate() } }
+
+  /// Rotates q and k of every head in `buf` (`[tokens][3C]`) by ±angle.
+  func rope(_ buf: UnsafeMutablePointer<T>, tokens: Int, inverse: Bool) {
+    let c = width, half = headDim / 2
+    for t in 0..<tokens {
+      let pos = t % seq, cs = cosTable + pos * half, sn = sinTable + pos * half
+      for part in 0..<2 {
+        for h in 0..<heads {
+          let v = buf + t * 3 * c + part * c + h * headDim
+          for i in 0..<half {
+            let a = v[i], b = v[i + half], co = cs[i], si = inverse ? -sn[i] : sn[i]
+            v[i] = a * co - b * si
+            v[i + half] = a * si + b * co
+          }
+        }
+      }
+    }
+  }
+
+  public func forward(_ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, tokens: Int) {
+    precondition(tokens % seq == 0 && tokens <= capacity, "attention: tokens \(tokens) vs seq \(seq), capacity \(capacity)")
+    let c = width, d = headDim, s = seq, batches = tokens / seq
+    let scale = 1 / T(d).squareRoot()
+    RMSNorm.forward(x, y: hn, xhat: xhat, r: rinv, gain: store.value(gain), rows: tokens, width: c)
+    gemm(false, true, m: tokens, n: 3 * c, k: c, a: hn, lda: c, b: store.value(wqkv), ldb: c, c: qkv, ldc: 3 * c)
+    rope(qkv, tokens: tokens, inverse: false)
+    for b in 0..<batches {
+      for h in 0..<heads {
+        let base = qkv + b * s * 3 * c + h * d
+        let p = probs + (b * heads + h) * s * s
+        gemm(false, true, m: s, n: s, k: d, alpha: scale, a: base, lda: 3 * c, b: base + c, ldb: 3 * c, c: p, ldc: s)
+        for i in 0..<s {
+          let row = p + i * s
+          var mx = -T.infinity
+          for j in 0...i { mx = Swift.max(mx, row[j]) }
+          var sum: T = 0
+          for j in 0...i { let e = T.exp(row[j] - mx); row[j] = e; sum += e }
+          let inv = 1 / sum
+          for j in 0...i { row[j] *= inv }
+          for j in (i + 1)..<max(s, i + 1) { row[j] = 0 }
+        }
+        gemm(false, false, m: s, n: d, k: s, a: p, lda: s, b: base + 2 * c, ldb: 3 * c, c: ao + b * s * c + h * d, ldc: c)
+      }
+    }
+    gemm(false, true, m: tokens, n: c, k: c, a: ao, lda: c, b: store.value(wo), ldb: c, c: y, ldc: c)
+  }
+
+  public func backward(_ dy: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, tokens: Int) {
+    let c = width, d = headDim, s = seq, batches = tokens / seq
+    let scale = 1 / T(d).squareRoot()
+    gemm(true, false, m: c, n: c, k: tokens, a: dy, lda: c, b: ao, ldb: c, beta: 1, c: store.grad(wo), ldc: c)
+    gemm(false, false, m: tokens, n: c, k: c, a: dy, lda: c, b: store.value(wo), ldb: c, c: dao, ldc: c)
+    for b in 0..<batches {
+      for h in 0..<heads {
+        let base = qkv + b * s * 3 * c + h * d, dbase = dqkv + b * s * 3 * c + h * d
+        let p = probs + (b * heads + h) * s * s, dout = dao + b * s * c + h * d
+        gemm(false, true, m: s, n: s, k: d, a: dout, lda: c, b: base + 2 * c, ldb: 3 * c, c: dp, ldc: s)
+        gemm(true, false, m: s, n: d, k: s, a: p, lda: s, b: dout, ldb: c, c: dbase + 2 * c, ldc: 3 * c)
+        for i in 0..<s {
+          let pr = p + i * s, dr = dp + i * s
+          var dot: T = 0
+          for j in 0...i { dot += pr[j] * dr[j] }
+          for j in 0...i { dr[j] = pr[j] * (dr[j] - dot) }
+          for j in (i + 1)..<max(s, i + 1) { dr[j] = 0 }
+        }
+        gemm(false, false, m: s, n: d, k: s, alpha: scale, a: dp, lda: s, b: base + c, ldb: 3 * c, c: dbase, ldc: 3 * c)
+        gemm(true, false, m: s, n: d, k: s, alpha: scale, a: dp, lda: s, b: base, ldb: 3 * c, c: dbase + c, ldc: 3 * c)
+      }
+    }
+    rope(dqkv, tokens: tokens, inverse: true)
+    gemm(true, false, m: 3 * c, n: c, k: tokens, a: dqkv, lda: 3 * c, b: hn, ldb: c, beta: 1, c: store.grad(wqkv), ldc: c)
+    gemm(false, false, m: tokens, n: c, k: 3 * c, a: dqkv, lda: 3 * c, b: store.value(wqkv), ldb: c, c: dhn, ldc: c)
+    RMSNorm.backward(dhn, dx: dx, xhat: xhat, r: rinv, gain: store.value(gain), dGain: store.grad(gain),
+                     rows: tokens, width: c)
+  }
+}
+
+/// The SwiGLU feed-forward sublayer with its own pre-norm: `F(h) = W2 (silu(W1 ĥ) ⊙ W3 ĥ)`,
+/// `ĥ = RMSNorm(h) ⊙ g`, hidden size `round_up(8C/3, 32)`.
+///
+///     norm.g     [C]      init 1, no decay
+///     w1.weight  [H][C]   N(0, 0.02)        (w1 and w3 are adjacent in the store,
+///     w3.weight  [H][C]   N(0, 0.02)         so one gemm computes both)
+///     w2.weight  [C][H]   N(0, 0.02/√(2·layers))
+public final class SwiGLU<T: Scalar>: Sublayer {
+  public let width: Int, hidden: Int, capacity: Int
+  unowned let store: ParameterStore<T>
+  let gain, w1, w3, w2: ParameterRef
+  let xhat, rinv, hn, ab, g: UnsafeMutablePointer<T>
+  let dg, dab, dhn: UnsafeMutablePointer<T>
+  private var allocations: [UnsafeMutablePointer<T>] = []
+
+  /// `round_up(8C/3, 32)`.
+  public static func hiddenSize(width: Int) -> Int { ((8 * width + 2) / 3 + 31) / 32 * 32 }
+
+  public init(width: Int, layers: Int, capacity: Int, store: ParameterStore<T>, prefix: String) {
+    self.width = width; self.capacity = capacity; self.store = store
+    hidden = Self.hiddenSize(width: width)
+    gain = store.declare("\(prefix).norm.g", shape: [width], initialiser: .constant(1))
+    w1 = store.declare("\(prefix).w1.weight", shape: [hidden, width], initialiser: .normal(0.02), decay: true)
+    w3 = store.declare("\(prefix).w3.weight", shape: [hidden, width], initialiser: .normal(0.02), decay: true)
+    w2 = store.declare("\(prefix).w2.weight", shape: [width, hidden],
+                       initialiser: .normal(0.02 / (2 * Double(layers)).squareRoot()), decay: true)
+    precondition(w3.offset == w1.offset + w1.count)
+    var list: [UnsafeMutablePointer<T>] = []
+    func buffer(_ n: Int) -> UnsafeMutablePointer<T> {
+      let p = UnsafeMutablePointer<T>.allocate(capacity: max(n, 1))
+      p.initialize(repeating: 0, count: max(n, 1)); list.append(p); return p
+    }
+    xhat = buffer(capacity * width); rinv = buffer(capacity); hn = buffer(capacity * width)
+    ab = buffer(capacity * 2 * hidden); g = buffer(capacity * hidden)
+    dg = buffer(capacity * hidden); dab = buffer(capacity * 2 * hidden); dhn = buffer(capacity * width)
+    allocations = list
+  }
+
+  deinit { for p in allocations { p.deallocate() } }
+
+  public func forward(_ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, tokens: Int) {
+    let c = width, hd = hidden
+    RMSNorm.forward(x, y: hn, xhat: xhat, r: rinv, gain: store.value(gain), rows: tokens, width: c)
+    gemm(false, true, m: tokens, n: 2 * hd, k: c, a: hn, lda: c, b: store.value(w1), ldb: c, c: ab, ldc: 2 * hd)
+    for t in 0..<tokens {
+      let a = ab + t * 2 * hd, b = a + hd, gt = g + t * hd
+      for i in 0..<hd { let s = 1 / (1 + T.exp(-a[i])); gt[i] = a[i] * s * b[i] }
+    }
+    gemm(false, true, m: tokens, n: c, k: hd, a: g, lda: hd, b: store.value(w2), ldb: hd, c: y, ldc: c)
+  }
+
+  public func backward(_ dy: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, tokens: Int) {
+    let c = width, hd = hidden
+    gemm(true, false, m: c, n: hd, k: tokens, a: dy, lda: c, b: g, ldb: hd, beta: 1, c: store.grad(w2), ldc: hd)
+    gemm(false, false, m: tokens, n: hd, k: c, a: dy, lda: c, b: store.value(w2), ldb: hd, c: dg, ldc: hd)
+    for t in 0..<tokens {
+      let a = ab + t * 2 * hd, b = a + hd, dgt = dg + t * hd, da = dab + t * 2 * hd, db = da + hd
+      for i in 0..<hd {
+        let s = 1 / (1 + T.exp(-a[i])), silu = a[i] * s
+        db[i] = dgt[i] * silu
+        da[i] = dgt[i] * b[i] * s * (1 + a[i] * (1 - s))
+      }
+    }
+    gemm(true, false, m: 2 * hd, n: c, k: tokens, a: dab, lda: 2 * hd, b: hn, ldb: c, beta: 1, c: store.grad(w1), ldc: c)
+    gemm(false, false, m: tokens, n: c, k: 2 * hd, a: dab, lda: 2 * hd, b: store.value(w1), ldb: c, c: dhn, ldc: c)
+    RMSNorm.backward(dhn, dx: dx, xhat: xhat, r: rinv, gain: store.value(gain), dGain: store.grad(gain),
+                     rows: tokens, width: c)
+  }
+}

@@ -1,0 +1,222 @@
+/// The shape of the byte-level model every experiment trains (SPEC.md §1).
+public struct ModelConfig: Codable, Sendable, Equatable {
+  public var vocab: Int = 256
+  public var width: Int = 128
+  public var layers: Int = 4
+  public var heads: Int = 4
+  public var seq: Int = 128
+  /// Connection template; `width` and `index` are filled in per sublayer.
+  public var connection: ConnectionConfig = ConnectionConfig(kind: .mhc, streams: 4, width: 128)
+
+  public init() {}
+
+  public func validate() throws {
+    try MHCError.check(width >= 2, "width = \(width) is invalid; must be ≥ 2")
+    try MHCError.check(layers >= 1, "layers = \(layers) is invalid; must be ≥ 1")
+    try MHCError.check(heads >= 1 && width % heads == 0 && (width / heads) % 2 == 0,
+      "heads = \(heads) is invalid for width \(width); heads must divide the width into an even head size")
+    try MHCError.check(seq >= 1, "seq = \(seq) is invalid; must be ≥ 1")
+    var c = connection; c.width = width
+    try c.validate()
+  }
+}
+
+/// The byte-level decoder-only transformer: embedding → `n` stream copies → `layers` ×
+/// (attention, SwiGLU), each sublayer wrapped by a ``Connection`` → sum of streams →
+/// RMSNorm → untied head → mean cross-entropy.
+///
+/// Parameter layout (names match `shared/reference/tiny_model.json`):
+///
+///     emb.weight            [256][C]
+///     subs.2l   attention   norm.g [C], qkv.weight [3C][C], o.weight [C][C]
+///     subs.2l+1 MLP         norm.g [C], w1.weight [H][C], w3.weight [H][C], w2.weight [C][H]
+///     conns.k               theta [n+2][C] (hc) | phi [nC][2n+n²] (mhc), a [3], b [2n+n²]
+///     norm.g                [C]
+///     head.weight           [256][C]
+///
+/// ```swift
+/// let model = try Transformer<Float>(config, batch: 16, seed: 0)
+/// let loss = model.forward(inputs: x, targets: y, batch: 16)
+/// model.backward()                  // gradients in model.parameters.grads
+/// ```
+public final class Transformer<T: Scalar> {
+  public let config: ModelConfig
+  public let capacity: Int
+  public let parameters = ParameterStore<T>()
+  public let attention: [Attention<T>]
+  public let mlp: [SwiGLU<T>]
+  public let connections: [Connection<T>]
+  let emb, finalGain, head: ParameterRef
+  let n: Int
+  /// Residual streams between sublayers: `streams[k]` is the input of sublayer k, `[tokens][n][C]`.
+  let streams: [UnsafeMutablePointer<T>]
+  let dStreamA, dStreamB: UnsafeMutablePointer<T>
+  let summed, xhat, rinv, xf, probs, dxf, dsummed: UnsafeMutablePointer<T>
+  var tokenIDs: [Int32] = []
+  var targetIDs: [Int32] = []
+  public private(set) var lastTokens = 0
+  private var allocations: [UnsafeMutablePointer<T>] = []
+
+  /// Builds the model for batches of up to `batch` sequences and initialises it from `seed`.
+  public init(_ config: ModelConfig, batch: Int, seed: UInt64) throws {
+    try config.validate()
+    try MHCError.check(batch >= 1, "batch = \(batch) is invalid; must be ≥ 1")
+    self.config = config
+    let c = config.width, cap = batch * config.seq
+    capacity = cap
+    n = config.connection.streams
+    let store = parameters
+    emb = store.declare("emb.weight", shape: [config.vocab, c], initialiser: .normal(0.02), decay: true)
+    var att: [Attention<T>] = [], mlps: [SwiGLU<T>] = []
+    for l in 0..<config.layers {
+      att.append(try Attention(width: c, heads: config.heads, seq: config.seq, layers: config.layers, capacity: cap,
+                               store: store, prefix: "subs.\(2 * l)"))
+      mlps.append(SwiGLU(width: c, layers: config.layers, capacity: cap, store: store, prefix: "subs.\(2 * l + 1)"))
+    }
+    var conns: [Connection<T>] = []
+    for k in 0..<(2 * config.layers) {
+      var cc = config.connection
+      cc.width = c; cc.index = k
+      conns.append(try Connection(cc, store: store, prefix: "conns.\(k)", capacity: cap))
+    }
+    attention = att; mlp = mlps; connections = conns
+    finalGain = store.declare("norm.g", shape: [c], initialiser: .constant(1))
+    head = store.declare("head.weight", shape: [config.vocab, c], initialiser: .normal(0.02), decay: true)
+    store.allocate(seed: seed)
+    var list: [UnsafeMutablePointer<T>] = []
+    func buffer(_ count: Int) -> UnsafeMutablePointer<T> {
+      let p = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
+      p.initialize(repeating: 0, count: max(count, 1)); list.append(p); return p
+    }
+    let nc = n * c
+    streams = (0...(2 * config.layers)).map { _ in buffer(cap * nc) }
+    dStreamA = buffer(cap * nc); dStreamB = buffer(cap * nc)
+    summed = buffer(cap * c); xhat = buffer(cap * c); rinv = buffer(cap); xf = buffer(cap * c)
+    probs = buffer(cap * config.vocab); dxf = buffer(cap * c); dsummed = buffer(cap * c)
+    allocations = list
+  }
+
+  deinit { for p in allocations { p.deallocate() } }
+
+  /// Mean cross-entropy (nats per byte) of predicting `targets` from `inputs`, both
+  /// `[batch][seq]` byte values; caches what ``backward()`` needs.
+  @discardableResult
+  public func forward(inputs: [Int32], targets: [Int32]) -> Double {
+    let c = config.width, v = config.vocab, tokens = inputs.count
+    precondition(tokens == targets.count && tokens % config.seq == 0 && tokens <= capacity && tokens > 0,
+                 "forward: \(tokens) tokens for seq \(config.seq), capacity \(capacity)")
+    tokenIDs = inputs; targetIDs = targets; lastTokens = tokens
+    let e = parameters.value(emb), s0 = streams[0]
+    for t in 0..<tokens {
+      let row = e + Int(inputs[t]) * c
+      for j in 0..<n { (s0 + (t * n + j) * c).update(from: row, count: c) }
+    }
+    for k in 0..<connections.count {
+      let l = k / 2
+      if k % 2 == 0 {
+        connections[k].forward(streams[k], streams[k + 1], tokens: tokens, sublayer: attention[l])
+      } else {
+        connections[k].forward(streams[k], streams[k + 1], tokens: tokens, sublayer: mlp[l])
+      }
+    }
+    let last = streams[connections.count]
+    for t in 0..<tokens {
+      let o = summed + t * c
+      o.update(from: last + t * n * c, count: c)
+      for j in 1..<max(n, 1) where j < n {
+        let sj = last + (t * n + j) * c
+        for k in 0..<c { o[k] += sj[k] }
+      }
+    }
+    RMSNorm.forward(summed, y: xf, xhat: xhat, r: rinv, gain: parameters.value(finalGain), rows: tokens, width: c)
+    gemm(false, true, m: tokens, n: v, k: c, a: xf, lda: c, b: parameters.value(head), ldb: c, c: probs, ldc: v)
+    var loss = 0.0
+    for t in 0..<tokens {
+      let row = probs + t * v
+      var mx = -T.infinity
+      for i in 0..<v { mx = Swift.max(mx, row[i]) }
+      var sum: T = 0
+      for i in 0..<v { let ex = T.exp(row[i] - mx); row[i] = ex; sum += ex }
+      let inv = 1 / sum
+      for i in 0..<v { row[i] *= inv }
+      loss -= Double(T.log(row[Int(targets[t])]))
+    }
+    return loss / Double(tokens)
+  }
+
+  /// Adds the gradient of the last ``forward(inputs:targets:)``'s loss to `parameters.grads`
+  /// (call `parameters.zeroGrads()` first for a fresh gradient).
+  public func backward() {
+    let c = config.width, v = config.vocab, tokens = lastTokens, nc = n * c
+    let invT = 1 / T(tokens)
+    for t in 0..<tokens {
+      let row = probs + t * v
+      row[Int(targetIDs[t])] -= 1
+      for i in 0..<v { row[i] *= invT }
+    }
+    // probs now holds dlogits
+    gemm(true, false, m: v, n: c, k: tokens, a: probs, lda: v, b: xf, ldb: c, beta: 1, c: parameters.grad(head), ldc: c)
+    gemm(false, false, m: tokens, n: c, k: v, a: probs, lda: v, b: parameters.value(head), ldb: c, c: dxf, ldc: c)
+    RMSNorm.backward(dxf, dx: dsummed, xhat: xhat, r: rinv, gain: parameters.value(finalGain),
+                     dGain: parameters.grad(finalGain), rows: tokens, width: c)
+    var dOut = dStreamA, dIn = dStreamB
+    for t in 0..<tokens { for j in 0..<n { (dOut + (t * n + j) * c).update(from: dsummed + t * c, count: c) } }
+    for k in stride(from: connections.count - 1, through: 0, by: -1) {
+      let l = k / 2
+      if k % 2 == 0 {
+        connections[k].backward(dOut, dIn, tokens: tokens, sublayer: attention[l], input: streams[k])
+      } else {
+        connections[k].backward(dOut, dIn, tokens: tokens, sublayer: mlp[l], input: streams[k])
+      }
+      swap(&dOut, &dIn)
+    }
+    let de = parameters.grad(emb)
+    for t in 0..<tokens {
+      let row = de + Int(tokenIDs[t]) * c, d = dOut + t * nc
+      for j in 0..<n { for k in 0..<c { row[k] += d[j * c + k] } }
+    }
+  }
+
+  /// Per-token `H_res` of sublayer `k` from the last forward, `[tokens][n][n]`.
+  public func residualMapping(_ k: Int) -> UnsafePointer<T> { UnsafePointer(connections[k].hres) }
+
+  /// Single-layer and composite Amax gains of every sublayer on the last forward's tokens.
+  public func gains() -> [SublayerGains] {
+    var tracker = GainTracker(n: n, tokens: lastTokens)
+    return (0..<connections.count).map { tracker.append(residualMapping($0)) }
+  }
+
+  /// Token-averaged `H_res` of every sublayer (row-major `n×n`) and of the composite of all.
+  public func meanResidualMappings() -> (perSublayer: [[Double]], composite: [Double]) {
+    var tracker = GainTracker(n: n, tokens: lastTokens)
+    var per: [[Double]] = []
+    for k in 0..<connections.count {
+      let h = residualMapping(k)
+      var m = [Double](repeating: 0, count: n * n)
+      for t in 0..<lastTokens { for i in 0..<(n * n) { m[i] += Double(h[t * n * n + i]) } }
+      per.append(m.map { $0 / Double(max(lastTokens, 1)) })
+      _ = tracker.append(h)
+    }
+    return (per, tracker.meanComposite)
+  }
+
+  /// Worst deviation from doubly stochastic of each sublayer's per-token `H_res`.
+  public func stochasticDeviations() -> [StochasticDeviation] {
+    (0..<connections.count).map { StochasticDeviation.measure(residualMapping($0), count: lastTokens, n: n) }
+  }
+
+  /// Matmul FLOPs of one training step (forward + backward) for `tokens` tokens: 6 per
+  /// weight per token for every projection and the head, plus attention's QKᵀ and PV.
+  public func trainingFLOPs(tokens: Int) -> Double {
+    let c = Double(config.width), h = Double(SwiGLU<T>.hiddenSize(width: config.width))
+    let perLayer = 4 * c * c + 3 * c * h
+    let weights = Double(config.layers) * perLayer + c * Double(config.vocab)
+    let attn = Double(config.layers) * 2 * 2 * Double(config.seq) * c  // per token: QKᵀ + PV, full square
+    return 3 * 2 * (weights + attn) * Double(tokens)
+  }
+}
+
+extension Transformer {
+  /// The residual streams entering sublayer `k` (`k = 2·layers` is the last), `[tokens][n][C]`.
+  public func stream(_ k: Int) -> UnsafePointer<T> { UnsafePointer(streams[k]) }
+}
