@@ -1,1 +1,80 @@
-print("todo")
+// train: one training run with every knob as a flag.
+//
+//   swift run -c release train --connection mhc --steps 300 --out results/train/mhc
+import ArgumentParser
+import Foundation
+import MHC
+
+BLASRuntime.ensureFastKernel()
+
+extension ConnectionKind: ExpressibleByArgument {}
+extension BiasInit: ExpressibleByArgument {}
+
+struct Train: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Train one byte-level language model with a residual, HC or mHC connection.",
+    discussion: "Writes config.json, meta.json, metrics.csv, gains.csv, hres.json and summary.json to --out.")
+
+  @Option(help: "residual | hc | mhc") var connection: ConnectionKind = .mhc
+  @Option(help: "Expansion rate n (streams); ignored for residual.") var streams = 4
+  @Option(help: "Model width C.") var width = 128
+  @Option(help: "Transformer blocks (2 sublayers each).") var layers = 4
+  @Option(help: "Attention heads.") var heads = 4
+  @Option(help: "Sequence length.") var seq = 128
+  @Option(help: "Sequences per batch.") var batch = 16
+  @Option(help: "Training steps.") var steps = 300
+  @Option(help: "Peak learning rate.") var lr = 3e-3
+  @Option(help: "Warmup steps (default 5% of --steps).") var warmup: Int?
+  @Option(help: "Sinkhorn-Knopp iterations t_max (mhc).") var iterations = 20
+  @Option(help: "mHC bias init: uniform | identity.") var `init`: BiasInit = .uniform
+  @Option(help: "Learned mappings, comma separated from pre,post,res (others fixed: pre 1/n, post 1, res I).")
+  var learn = "pre,post,res"
+  @Flag(help: "Static mappings: freeze θ/Φ at 0.") var `static` = false
+  @Option(help: "Random seed (init and data order).") var seed: UInt64 = 0
+  @Option(help: "Corpus file or folder.") var corpus = ByteCorpus.defaultPath
+  @Option(help: "Evaluate every N steps.") var evalEvery = 50
+  @Option(help: "Validation batches per evaluation.") var evalBatches = 4
+  @Option(help: "Output folder.") var out = "results/train/run"
+  @Flag(help: "Continue the run in --out from its checkpoint.") var resume = false
+
+  func config() throws -> TrainConfig {
+    var c = TrainConfig()
+    c.connection = connection; c.streams = streams; c.width = width; c.layers = layers; c.heads = heads
+    c.seq = seq; c.batch = batch; c.steps = steps; c.lr = lr; c.warmup = warmup; c.iterations = iterations
+    c.biasInit = `init`; c.seed = seed; c.corpus = corpus; c.evalEvery = evalEvery; c.evalBatches = evalBatches
+    c.dynamic = !`static`
+    let parts = Set(learn.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+    let known: Set<String> = ["pre", "post", "res", "none"]
+    if let bad = parts.subtracting(known).first {
+      throw ValidationError("--learn '\(bad)' is not a mapping; use a comma-separated subset of pre,post,res (or none)")
+    }
+    c.learnPre = parts.contains("pre"); c.learnPost = parts.contains("post"); c.learnRes = parts.contains("res")
+    if connection == .residual { c.streams = 1 }
+    return c
+  }
+
+  func run() throws {
+    do {
+      let config = try config()
+      let fm = FileManager.default
+      let summaryPath = (out as NSString).appendingPathComponent("summary.json")
+      if !resume && (fm.fileExists(atPath: summaryPath)
+        || fm.fileExists(atPath: (out as NSString).appendingPathComponent("checkpoint.bin"))) {
+        throw MHCError("--out \(out) already holds a run; pass --resume to continue or show it, or choose another --out")
+      }
+      if resume, let done = TrainingRun.finishedSummary(in: out) {
+        print("\(out): already \(done.status) after \(done.steps) steps (val loss \(done.finalEvalLoss.map { String($0) } ?? "n/a"))")
+        return
+      }
+      print("train: \(config.connection) n=\(config.connection == .residual ? 1 : config.streams) C=\(config.width) L=\(config.layers) steps=\(config.steps) → \(out)  [BLAS \(BLASRuntime.summary)]")
+      let run = try TrainingRun(config: config, directory: out)
+      run.observers.append(ConsoleProgress(label: config.connection.rawValue))
+      try run.run()
+    } catch let e as MHCError {
+      throw ValidationError(e.description)
+    }
+  }
+}
+
+Train.main()

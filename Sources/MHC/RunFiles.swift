@@ -1,0 +1,85 @@
+import Foundation
+
+/// Small file helpers: every result file is written atomically (temp file + rename), so an
+/// interrupted run never leaves a half-written file behind.
+public enum RunFiles {
+  public static func write(_ text: String, to path: String) throws {
+    try write(Data(text.utf8), to: path)
+  }
+
+  public static func write(_ data: Data, to path: String) throws {
+    do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+      throw MHCError("cannot write \(path): \(error.localizedDescription)")
+    }
+  }
+
+  public static func writeJSON<V: Encodable>(_ value: V, to path: String) throws {
+    let enc = JSONEncoder()
+    enc.outputFormatting = [.prettyPrinted, .sortedKeys]
+    enc.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    try write(enc.encode(value), to: path)
+  }
+
+  public static func readJSON<V: Decodable>(_ type: V.Type, from path: String) throws -> V {
+    guard let data = FileManager.default.contents(atPath: path) else { throw MHCError("cannot read \(path)") }
+    let dec = JSONDecoder()
+    dec.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    do { return try dec.decode(type, from: data) } catch {
+      throw MHCError("\(path) is not a valid \(type) file: \(error)")
+    }
+  }
+
+  public static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+  public static func makeDirectory(_ path: String) throws {
+    do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+      throw MHCError("cannot create directory \(path): \(error.localizedDescription)")
+    }
+  }
+
+  /// Output of a command (trimmed), or nil if it failed.
+  public static func commandOutput(_ arguments: [String]) -> String? {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = arguments
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = FileHandle.nullDevice
+    do { try p.run() } catch { return nil }
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    guard p.terminationStatus == 0 else { return nil }
+    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+}
+
+/// A lock file that keeps two processes from running the same run folder at once (two
+/// shards of a sweep on one shared folder, say). Stale locks of dead processes are taken over.
+public final class RunLock {
+  let path: String
+  public init(directory: String) throws {
+    path = (directory as NSString).appendingPathComponent("lock")
+    let pid = ProcessInfo.processInfo.processIdentifier
+    let host = ProcessInfo.processInfo.hostName
+    for _ in 0..<2 {
+      let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o644)
+      if fd >= 0 {
+        let s = "\(host) \(pid)\n"
+        _ = s.withCString { Foundation.write(fd, $0, strlen($0)) }
+        close(fd)
+        return
+      }
+      // Held: by a live process on this host, or stale?
+      let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+      let parts = text.split(separator: " ")
+      if parts.count == 2, String(parts[0]) == host, let other = Int32(parts[1].trimmingCharacters(in: .whitespacesAndNewlines)),
+        kill(other, 0) != 0 && errno == ESRCH {
+        unlink(path)
+        continue
+      }
+      throw MHCError("run folder \(directory) is in use by another process (\(text.trimmingCharacters(in: .whitespacesAndNewlines))); remove \(path) if that process is gone")
+    }
+    throw MHCError("cannot lock run folder \(directory)")
+  }
+  deinit { unlink(path) }
+}

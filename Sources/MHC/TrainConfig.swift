@@ -1,0 +1,73 @@
+/// Every knob of one training run. `resolved()` fills the defaults that depend on others
+/// (warmup = 5% of steps, streams = 1 for the residual baseline); `config.json` stores the
+/// resolved form.
+public struct TrainConfig: Codable, Sendable, Equatable {
+  public var connection: ConnectionKind = .mhc
+  public var streams = 4
+  public var width = 128
+  public var layers = 4
+  public var heads = 4
+  public var seq = 128
+  public var batch = 16
+  public var steps = 300
+  public var lr = 3e-3
+  /// Warmup steps; `nil` → 5% of `steps`.
+  public var warmup: Int?
+  /// Sinkhorn-Knopp iterations `t_max`.
+  public var iterations = 20
+  public var biasInit: BiasInit = .uniform
+  public var learnPre = true
+  public var learnPost = true
+  public var learnRes = true
+  public var dynamic = true
+  public var seed: UInt64 = 0
+  public var corpus = ByteCorpus.defaultPath
+  public var evalEvery = 50
+  public var evalBatches = 4
+  public var weightDecay = 0.1
+  public var clip = 1.0
+  /// Steps between checkpoints; `nil` → `evalEvery`.
+  public var checkpointEvery: Int?
+
+  public init() {}
+
+  /// Defaults filled in.
+  public func resolved() -> TrainConfig {
+    var c = self
+    if c.connection == .residual { c.streams = 1 }
+    if c.warmup == nil { c.warmup = max(1, Int((Double(steps) * 0.05).rounded())) }
+    if c.checkpointEvery == nil { c.checkpointEvery = evalEvery }
+    return c
+  }
+
+  /// Rejects bad values with a one-line error naming the value and what is allowed.
+  public func validate() throws {
+    try MHCError.check(steps >= 1, "--steps \(steps) is invalid; must be ≥ 1")
+    try MHCError.check(batch >= 1, "--batch \(batch) is invalid; must be ≥ 1")
+    try MHCError.check(lr > 0 && lr.isFinite, "--lr \(lr) is invalid; must be a positive number")
+    try MHCError.check((warmup ?? 0) >= 0, "--warmup \(warmup ?? 0) is invalid; must be ≥ 0")
+    try MHCError.check(evalEvery >= 1, "--eval-every \(evalEvery) is invalid; must be ≥ 1")
+    try MHCError.check(evalBatches >= 1, "--eval-batches \(evalBatches) is invalid; must be ≥ 1")
+    try MHCError.check(weightDecay >= 0, "weight decay \(weightDecay) is invalid; must be ≥ 0")
+    try MHCError.check(clip > 0, "clip \(clip) is invalid; must be > 0")
+    try MHCError.check((checkpointEvery ?? 1) >= 1, "checkpoint interval \(checkpointEvery ?? 0) is invalid; must be ≥ 1")
+    try MHCError.check(connection != .residual || streams == 1 || streams == 4,
+      "--streams \(streams) with --connection residual: the residual baseline has one stream (omit --streams)")
+    try model.validate()
+  }
+
+  /// The model this run trains.
+  public var model: ModelConfig {
+    var m = ModelConfig()
+    m.width = width; m.layers = layers; m.heads = heads; m.seq = seq
+    m.connection = ConnectionConfig(kind: connection, streams: connection == .residual ? 1 : streams, width: width,
+                                    iterations: iterations, learnPre: learnPre, learnPost: learnPost,
+                                    learnRes: learnRes, dynamic: dynamic, biasInit: biasInit)
+    return m
+  }
+
+  /// The schedule this run follows.
+  public var schedule: LearningRateSchedule {
+    LearningRateSchedule(peak: lr, warmup: resolved().warmup!, steps: steps)
+  }
+}

@@ -1,0 +1,361 @@
+import Foundation
+
+/// One row of `metrics.csv`: the state after training step `step` (1-based).
+public struct MetricsRow: Sendable, Equatable {
+  public var step: Int
+  public var tokens: Int
+  public var lr: Double
+  public var trainLoss: Double
+  public var gradNorm: Double
+  public var stepSeconds: Double
+  /// Validation loss, on evaluation steps only.
+  public var valLoss: Double?
+
+  public static let header = "step,tokens,lr,train_loss,grad_norm,step_seconds,val_loss"
+
+  public var csv: String {
+    "\(step),\(tokens),\(fmt(lr)),\(fmt(trainLoss)),\(fmt(gradNorm)),\(String(format: "%.6f", stepSeconds)),"
+      + (valLoss.map(fmt) ?? "")
+  }
+
+  public init(step: Int, tokens: Int, lr: Double, trainLoss: Double, gradNorm: Double, stepSeconds: Double,
+              valLoss: Double? = nil) {
+    self.step = step; self.tokens = tokens; self.lr = lr; self.trainLoss = trainLoss; self.gradNorm = gradNorm
+    self.stepSeconds = stepSeconds; self.valLoss = valLoss
+  }
+
+  public init?(csv line: Substring) {
+    let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    guard f.count == 7, let s = Int(f[0]), let t = Int(f[1]) else { return nil }
+    self.init(step: s, tokens: t, lr: parse(f[2]), trainLoss: parse(f[3]), gradNorm: parse(f[4]),
+              stepSeconds: parse(f[5]), valLoss: f[6].isEmpty ? nil : parse(f[6]))
+  }
+
+  /// Reads a `metrics.csv`.
+  public static func read(_ path: String) throws -> [MetricsRow] {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw MHCError("cannot read \(path)") }
+    return text.split(separator: "\n").dropFirst().compactMap { MetricsRow(csv: $0) }
+  }
+}
+
+/// One row of `gains.csv`: the gains and stochastic deviation of one sublayer at one evaluation.
+public struct GainRow: Sendable, Equatable {
+  public var step: Int
+  public var sublayer: Int
+  public var gains: SublayerGains
+  public var deviation: StochasticDeviation
+
+  public static let header = "step,sublayer,forward_gain,backward_gain,composite_forward_gain,composite_backward_gain,row_deviation,column_deviation,min_entry"
+
+  public var csv: String {
+    [fmt(gains.single.forward), fmt(gains.single.backward), fmt(gains.composite.forward),
+     fmt(gains.composite.backward), fmt(deviation.row), fmt(deviation.column), fmt(deviation.minEntry)]
+      .reduce("\(step),\(sublayer)") { $0 + "," + $1 }
+  }
+
+  public init(step: Int, sublayer: Int, gains: SublayerGains, deviation: StochasticDeviation) {
+    self.step = step; self.sublayer = sublayer; self.gains = gains; self.deviation = deviation
+  }
+
+  public init?(csv line: Substring) {
+    let f = line.split(separator: ",").map(String.init)
+    guard f.count == 9, let s = Int(f[0]), let k = Int(f[1]) else { return nil }
+    self.init(step: s, sublayer: k,
+              gains: SublayerGains(single: AmaxGain(forward: parse(f[2]), backward: parse(f[3])),
+                                   composite: AmaxGain(forward: parse(f[4]), backward: parse(f[5]))),
+              deviation: StochasticDeviation(row: parse(f[6]), column: parse(f[7]), minEntry: parse(f[8])))
+  }
+
+  public static func read(_ path: String) throws -> [GainRow] {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw MHCError("cannot read \(path)") }
+    return text.split(separator: "\n").dropFirst().compactMap { GainRow(csv: $0) }
+  }
+}
+
+/// The token-averaged learned `H_res` of every sublayer and of their composite, at the last evaluation.
+public struct ResidualMappings: Codable, Sendable {
+  public var step: Int
+  public var n: Int
+  /// Row-major `n×n` per sublayer.
+  public var sublayers: [[Double]]
+  public var composite: [Double]
+}
+
+/// `summary.json`.
+public struct RunSummary: Codable, Sendable {
+  /// `completed`, `diverged` or `running` (interrupted).
+  public var status: String
+  public var steps: Int
+  public var tokens: Int
+  public var seconds: Double
+  public var params: Int
+  public var finalEvalLoss: Double?
+  public var finalTrainLoss: Double?
+  /// Mean training loss of the last 10% of steps (less noisy than the last step).
+  public var finalTrainLossAverage: Double?
+  public var divergedStep: Int?
+  public var divergedReason: String?
+  public var maxCompositeForwardGain: Double?
+  public var maxCompositeBackwardGain: Double?
+  public var maxSingleForwardGain: Double?
+  public var maxSingleBackwardGain: Double?
+  public var maxColumnDeviation: Double?
+  public var maxRowDeviation: Double?
+  public var meanStepSeconds: Double
+  public var tokensPerSecond: Double
+  public var flopsPerStep: Double
+
+  enum CodingKeys: String, CodingKey {
+    case status, steps, tokens, seconds, params
+    case finalEvalLoss = "final_eval_loss", finalTrainLoss = "final_train_loss"
+    case finalTrainLossAverage = "final_train_loss_avg"
+    case divergedStep = "diverged_step", divergedReason = "diverged_reason"
+    case maxCompositeForwardGain = "max_composite_forward_gain"
+    case maxCompositeBackwardGain = "max_composite_backward_gain"
+    case maxSingleForwardGain = "max_single_forward_gain", maxSingleBackwardGain = "max_single_backward_gain"
+    case maxColumnDeviation = "max_column_deviation", maxRowDeviation = "max_row_deviation"
+    case meanStepSeconds = "mean_step_seconds", tokensPerSecond = "tokens_per_second"
+    case flopsPerStep = "flops_per_step"
+  }
+}
+
+/// `meta.json`: where and how a run ran.
+public struct RunMeta: Codable, Sendable {
+  public var gitRevision: String
+  public var gitDirty: Bool
+  public var host: String
+  public var blasCore: String
+  public var blasSelection: String
+  public var blasThreads: Int
+  public var precision: String
+  public var started: String
+  public var stopped: String?
+  public var status: String
+  public var resumedFromStep: Int?
+
+  enum CodingKeys: String, CodingKey {
+    case gitRevision = "git_revision", gitDirty = "git_dirty", host
+    case blasCore = "blas_core", blasSelection = "blas_selection", blasThreads = "blas_threads"
+    case precision, started, stopped, status, resumedFromStep = "resumed_from_step"
+  }
+
+  public static func current(status: String) -> RunMeta {
+    let rev = RunFiles.commandOutput(["git", "rev-parse", "HEAD"]) ?? "unknown"
+    let dirty = !(RunFiles.commandOutput(["git", "status", "--porcelain", "--untracked-files=no"]) ?? "").isEmpty
+    return RunMeta(gitRevision: rev, gitDirty: dirty, host: ProcessInfo.processInfo.hostName,
+                   blasCore: BLASRuntime.coreName, blasSelection: BLASRuntime.selection,
+                   blasThreads: BLASRuntime.threads, precision: Float.precisionName, started: timestamp(),
+                   stopped: nil, status: status, resumedFromStep: nil)
+  }
+}
+
+/// Receives training events; the console progress display is one.
+public protocol TrainingObserver: AnyObject {
+  func stepEnded(_ row: MetricsRow, of steps: Int)
+  func evaluated(step: Int, loss: Double, gains: [SublayerGains])
+  func finished(_ summary: RunSummary)
+}
+
+/// One training run in one folder: `config.json`, `meta.json`, `metrics.csv`, `gains.csv`,
+/// `hres.json`, `summary.json`, and a `checkpoint.bin` while it is unfinished.
+///
+/// The loop: sample a batch → forward → backward → clip (pre-clip norm logged) → AdamW →
+/// log. Every `evalEvery` steps and at the end it evaluates on fixed validation windows and
+/// records per-sublayer gains. A non-finite loss or gradient stops the run as `diverged`,
+/// keeping everything logged so far. Checkpoints are written atomically every
+/// `checkpointEvery` steps; ``run()`` on a folder with a checkpoint resumes from it and
+/// produces the same metrics as an uninterrupted run.
+///
+/// ```swift
+/// var config = TrainConfig(); config.connection = .mhc; config.steps = 300
+/// let summary = try TrainingRun(config: config, directory: "results/demo/mhc").run()
+/// ```
+public final class TrainingRun {
+  public let config: TrainConfig
+  public let directory: String
+  public var observers: [TrainingObserver] = []
+
+  public init(config: TrainConfig, directory: String) throws {
+    try config.validate()
+    self.config = config.resolved()
+    self.directory = directory
+  }
+
+  func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+
+  /// The summary of a finished (completed or diverged) run in `directory`, if any.
+  public static func finishedSummary(in directory: String) -> RunSummary? {
+    let p = (directory as NSString).appendingPathComponent("summary.json")
+    guard let s = try? RunFiles.readJSON(RunSummary.self, from: p), s.status != "running" else { return nil }
+    return s
+  }
+
+  /// Trains (or resumes) and returns the summary. A run already finished returns its summary.
+  @discardableResult
+  public func run() throws -> RunSummary {
+    try RunFiles.makeDirectory(directory)
+    let lock = try RunLock(directory: directory)
+    defer { withExtendedLifetime(lock) {} }
+    if let done = Self.finishedSummary(in: directory) { return done }
+    let cfgPath = path("config.json")
+    if RunFiles.exists(cfgPath) {
+      let old = try RunFiles.readJSON(TrainConfig.self, from: cfgPath)
+      if old != config {
+        throw MHCError("\(cfgPath) holds a different configuration (\(differingKeys(old, config).joined(separator: ", "))); use another folder or delete it")
+      }
+    }
+    try RunFiles.writeJSON(config, to: cfgPath)
+
+    let corpus = try ByteCorpus(path: config.corpus, minimumSplit: config.seq + 1)
+    let model = try Transformer<Float>(config.model, batch: config.batch, seed: config.seed)
+    let store = model.parameters
+    var optimizer = AdamW<Float>(parameterCount: store.count, weightDecay: config.weightDecay)
+    var sampler = WindowSampler(corpus.train, seed: config.seed &+ 0x5EED)
+    var evalSampler = WindowSampler(corpus.validation, seed: 0xE7A1)  // same windows for every run
+    let evalBatches = (0..<config.evalBatches).map { _ in evalSampler.batch(config.batch, seq: config.seq) }
+    let schedule = config.schedule
+    let tokensPerStep = config.batch * config.seq
+
+    var metrics: [MetricsRow] = []
+    var gainRows: [GainRow] = []
+    var start = 0
+    var elapsed = 0.0
+    var meta = RunMeta.current(status: "running")
+    if let ck = try Checkpoint.load(path("checkpoint.bin"), into: store, optimizer: &optimizer) {
+      start = ck.step
+      sampler.rng = ck.sampler
+      elapsed = ck.seconds
+      metrics = (try? MetricsRow.read(path("metrics.csv")))?.filter { $0.step <= start } ?? []
+      gainRows = (try? GainRow.read(path("gains.csv")))?.filter { $0.step <= start } ?? []
+      guard metrics.count == start else {
+        throw MHCError("\(path("metrics.csv")) has \(metrics.count) rows up to step \(start) but the checkpoint is at step \(start); delete \(directory) to start over")
+      }
+      meta.resumedFromStep = start
+    }
+    try RunFiles.writeJSON(meta, to: path("meta.json"))
+
+    func writeLogs() throws {
+      try RunFiles.write(([MetricsRow.header] + metrics.map(\.csv)).joined(separator: "\n") + "\n", to: path("metrics.csv"))
+      try RunFiles.write(([GainRow.header] + gainRows.map(\.csv)).joined(separator: "\n") + "\n", to: path("gains.csv"))
+    }
+
+    /// Validation loss, recording gains on the first evaluation batch.
+    func evaluate(step: Int) throws -> Double {
+      var total = 0.0
+      for (i, b) in evalBatches.enumerated() {
+        total += model.forward(inputs: b.inputs, targets: b.targets)
+        if i == 0 && config.connection != .residual {
+          let gains = model.gains(), devs = model.stochasticDeviations()
+          for k in 0..<gains.count {
+            gainRows.append(GainRow(step: step, sublayer: k, gains: gains[k], deviation: devs[k]))
+          }
+          let mean = model.meanResidualMappings()
+          try RunFiles.writeJSON(ResidualMappings(step: step, n: config.model.connection.streams,
+                                                  sublayers: mean.perSublayer, composite: mean.composite),
+                                 to: path("hres.json"))
+        }
+      }
+      let loss = total / Double(evalBatches.count)
+      let last = gainRows.filter { $0.step == step }.map(\.gains)
+      for o in observers { o.evaluated(step: step, loss: loss, gains: last) }
+      return loss
+    }
+
+    var status = "completed"
+    var divergedStep: Int?, divergedReason: String?
+    var step = start
+    while step < config.steps {
+      let t0 = DispatchTime.now().uptimeNanoseconds
+      let lr = schedule.rate(at: step)
+      let (x, y) = sampler.batch(config.batch, seq: config.seq)
+      let loss = model.forward(inputs: x, targets: y)
+      var norm = Double.nan
+      if loss.isFinite {
+        store.zeroGrads()
+        model.backward()
+        norm = clipGradients(store, maxNorm: config.clip)
+        if norm.isFinite { optimizer.step(store, lr: lr) }
+      }
+      let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9
+      elapsed += dt
+      step += 1
+      var row = MetricsRow(step: step, tokens: step * tokensPerStep, lr: lr, trainLoss: loss, gradNorm: norm,
+                           stepSeconds: dt)
+      if !loss.isFinite || !norm.isFinite {
+        status = "diverged"; divergedStep = step
+        divergedReason = !loss.isFinite ? "training loss \(loss)" : "gradient norm \(norm)"
+        metrics.append(row)
+        break
+      }
+      if step % config.evalEvery == 0 || step == config.steps {
+        let v = try evaluate(step: step)
+        row.valLoss = v
+        if !v.isFinite { status = "diverged"; divergedStep = step; divergedReason = "validation loss \(v)" }
+      }
+      metrics.append(row)
+      for o in observers { o.stepEnded(row, of: config.steps) }
+      if status == "diverged" { break }
+      if step % config.checkpointEvery! == 0 && step < config.steps {
+        try writeLogs()
+        try Checkpoint.save(path("checkpoint.bin"), store: store, optimizer: optimizer, step: step,
+                            sampler: sampler.rng, seconds: elapsed)
+      }
+    }
+    try writeLogs()
+
+    let last = gainRows.filter { $0.step == gainRows.last?.step }
+    let tail = metrics.suffix(max(1, config.steps / 10)).map(\.trainLoss)
+    let summary = RunSummary(
+      status: status, steps: metrics.count, tokens: metrics.count * tokensPerStep, seconds: elapsed,
+      params: store.trainableCount, finalEvalLoss: metrics.last { $0.valLoss != nil }?.valLoss,
+      finalTrainLoss: metrics.last?.trainLoss, finalTrainLossAverage: tail.reduce(0, +) / Double(tail.count),
+      divergedStep: divergedStep, divergedReason: divergedReason,
+      maxCompositeForwardGain: last.map(\.gains.composite.forward).max(),
+      maxCompositeBackwardGain: last.map(\.gains.composite.backward).max(),
+      maxSingleForwardGain: last.map(\.gains.single.forward).max(),
+      maxSingleBackwardGain: last.map(\.gains.single.backward).max(),
+      maxColumnDeviation: last.map(\.deviation.column).max(), maxRowDeviation: last.map(\.deviation.row).max(),
+      meanStepSeconds: elapsed / Double(max(metrics.count, 1)),
+      tokensPerSecond: Double(metrics.count * tokensPerStep) / max(elapsed, 1e-9),
+      flopsPerStep: model.trainingFLOPs(tokens: tokensPerStep))
+    try RunFiles.writeJSON(summary, to: path("summary.json"))
+    meta.stopped = timestamp()
+    meta.status = status
+    try RunFiles.writeJSON(meta, to: path("meta.json"))
+    try? FileManager.default.removeItem(atPath: path("checkpoint.bin"))
+    for o in observers { o.finished(summary) }
+    return summary
+  }
+}
+
+/// Names of the keys whose values differ between two configurations.
+public func differingKeys<V: Encodable>(_ a: V, _ b: V) -> [String] {
+  let enc = JSONEncoder()
+  guard let da = try? enc.encode(a), let db = try? enc.encode(b),
+    let ja = try? JSONSerialization.jsonObject(with: da) as? [String: Any],
+    let jb = try? JSONSerialization.jsonObject(with: db) as? [String: Any]
+  else { return [] }
+  return Set(ja.keys).union(jb.keys).sorted().filter { k in
+    "\(ja[k] ?? "nil")" != "\(jb[k] ?? "nil")"
+  }.map { "\($0): \(ja[$0] ?? "none") → \(jb[$0] ?? "none")" }
+}
+
+func fmt(_ x: Double) -> String {
+  if x.isNaN { return "nan" }
+  if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+  return "\(x)"
+}
+
+func parse(_ s: String) -> Double {
+  switch s {
+  case "nan": return .nan
+  case "inf": return .infinity
+  case "-inf": return -.infinity
+  default: return Double(s) ?? .nan
+  }
+}
+
+func timestamp() -> String {
+  let f = ISO8601DateFormatter()
+  return f.string(from: Date())
+}
