@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Matrix multiplication, the one hot kernel everything else is built on.
 ///
 /// All matrices are row-major. `C[m×n] = alpha · op(A) · op(B) + beta · C`, where
@@ -23,7 +25,26 @@ public func gemm<T: Scalar>(
     for i in 0..<m { for j in 0..<n { c[i * ldc + j] = beta == 0 ? 0 : beta * c[i * ldc + j] } }
     return
   }
-  T.blasGemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+  if GEMMProfile.enabled {
+    let t0 = GEMMProfile.now()
+    T.blasGemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+    GEMMProfile.record(seconds: GEMMProfile.now() - t0, flops: 2 * Double(m) * Double(n) * Double(k))
+  } else {
+    T.blasGemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+  }
+}
+
+/// Optional accounting of the time and FLOPs spent inside ``gemm(_:_:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)``,
+/// used by `bench` to split a training step into matmul and everything else.
+public enum GEMMProfile {
+  nonisolated(unsafe) public static var enabled = false
+  nonisolated(unsafe) public private(set) static var seconds = 0.0
+  nonisolated(unsafe) public private(set) static var flops = 0.0
+  nonisolated(unsafe) public private(set) static var calls = 0
+
+  public static func reset() { seconds = 0; flops = 0; calls = 0 }
+  @usableFromInline static func record(seconds s: Double, flops f: Double) { seconds += s; flops += f; calls += 1 }
+  @usableFromInline static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) * 1e-9 }
 }
 
 /// A batch of equally shaped products: matrix `i` of each operand starts `stride*` elements

@@ -49,10 +49,10 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     try MHCError.check(evalEvery >= 1, "--eval-every \(evalEvery) is invalid; must be ≥ 1")
     try MHCError.check(evalBatches >= 1, "--eval-batches \(evalBatches) is invalid; must be ≥ 1")
     try MHCError.check(weightDecay >= 0, "weight decay \(weightDecay) is invalid; must be ≥ 0")
+    try MHCError.check(connection == .residual || streams >= 1,
+      "--streams \(streams) is invalid; the expansion rate n must be ≥ 1")
     try MHCError.check(clip > 0, "clip \(clip) is invalid; must be > 0")
     try MHCError.check((checkpointEvery ?? 1) >= 1, "checkpoint interval \(checkpointEvery ?? 0) is invalid; must be ≥ 1")
-    try MHCError.check(connection != .residual || streams == 1 || streams == 4,
-      "--streams \(streams) with --connection residual: the residual baseline has one stream (omit --streams)")
     try model.validate()
   }
 

@@ -174,6 +174,9 @@ public final class TrainingRun {
   public let config: TrainConfig
   public let directory: String
   public var observers: [TrainingObserver] = []
+  /// Stop (as an interruption would) after this step, leaving a checkpoint; for tests and
+  /// time-boxed jobs. The run's summary then says `running`.
+  public var stopAfterStep: Int?
 
   public init(config: TrainConfig, directory: String) throws {
     try config.validate()
@@ -295,11 +298,13 @@ public final class TrainingRun {
       metrics.append(row)
       for o in observers { o.stepEnded(row, of: config.steps) }
       if status == "diverged" { break }
-      if step % config.checkpointEvery! == 0 && step < config.steps {
+      let interrupt = stopAfterStep.map { step >= $0 } ?? false
+      if (step % config.checkpointEvery! == 0 || interrupt) && step < config.steps {
         try writeLogs()
         try Checkpoint.save(path("checkpoint.bin"), store: store, optimizer: optimizer, step: step,
                             sampler: sampler.rng, seconds: elapsed)
       }
+      if interrupt && step < config.steps { status = "running"; break }
     }
     try writeLogs()
 
@@ -322,7 +327,7 @@ public final class TrainingRun {
     meta.stopped = timestamp()
     meta.status = status
     try RunFiles.writeJSON(meta, to: path("meta.json"))
-    try? FileManager.default.removeItem(atPath: path("checkpoint.bin"))
+    if status != "running" { try? FileManager.default.removeItem(atPath: path("checkpoint.bin")) }
     for o in observers { o.finished(summary) }
     return summary
   }
