@@ -29,7 +29,8 @@ let package = Package(
       dependencies: [
         "COpenBLAS",
         .product(name: "RealModule", package: "swift-numerics"),
-      ]
+      ],
+      swiftSettings: vectorISA
     ),
 
     // MARK: Implementation details
@@ -55,4 +56,16 @@ let package = Package(
 
 var argumentParser: Target.Dependency {
   .product(name: "ArgumentParser", package: "swift-argument-parser")
+}
+
+/// Let the compiler use the AVX2/FMA vector units of AVX2 CPUs (Intel Haswell, 2013, and
+/// later; every AMD Zen) for the elementwise kernels. `MHC_PORTABLE=1 swift build` builds
+/// for baseline x86-64 instead.
+var vectorISA: [SwiftSetting] {
+  #if arch(x86_64)
+    if Context.environment["MHC_PORTABLE"] == "1" { return [] }
+    return [.unsafeFlags(["-target-cpu", "haswell"])]
+  #else
+    return []
+  #endif
 }

@@ -22,7 +22,8 @@ public final class Attention<T: Scalar>: Sublayer {
   // backward scratch
   let dao, dqkv, dhn, dp: UnsafeMutablePointer<T>
   let cosTable, sinTable: UnsafeMutablePointer<T>  // [seq][D/2]
-  private var allocations: [UnsafeMutablePointer<T>] = []
+  /// Activation and scratch buffers.
+  public let pool = BufferPool<T>()
 
   public init(width: Int, heads: Int, seq: Int, layers: Int, capacity: Int, store: ParameterStore<T>,
               prefix: String) throws {
@@ -37,11 +38,7 @@ public final class Attention<T: Scalar>: Sublayer {
     wqkv = store.declare("\(prefix).qkv.weight", shape: [3 * width, width], initialiser: .normal(0.02), decay: true)
     wo = store.declare("\(prefix).o.weight", shape: [width, width],
                        initialiser: .normal(0.02 / (2 * Double(layers)).squareRoot()), decay: true)
-    var list: [UnsafeMutablePointer<T>] = []
-    func buffer(_ n: Int) -> UnsafeMutablePointer<T> {
-      let p = UnsafeMutablePointer<T>.allocate(capacity: max(n, 1))
-      p.initialize(repeating: 0, count: max(n, 1)); list.append(p); return p
-    }
+    let buffer = pool.buffer
     let c = width, batches = capacity / seq
     xhat = buffer(capacity * c); rinv = buffer(capacity); hn = buffer(capacity * c)
     qkv = buffer(capacity * 3 * c); probs = buffer(batches * heads * seq * seq); ao = buffer(capacity * c)
@@ -54,10 +51,7 @@ public final class Attention<T: Scalar>: Sublayer {
         cosTable[pos * half + i] = T(Double.cos(angle)); sinTable[pos * half + i] = T(Double.sin(angle))
       }
     }
-    allocations = list
   }
-
-  deinit { for p in allocations { p.deallocate() } }
 
   /// Rotates q and k of every head in `buf` (`[tokens][3C]`) by ±angle.
   func rope(_ buf: UnsafeMutablePointer<T>, tokens: Int, inverse: Bool) {
@@ -90,14 +84,15 @@ public final class Attention<T: Scalar>: Sublayer {
         let p = probs + (b * heads + h) * s * s
         gemm(false, true, m: s, n: s, k: d, alpha: scale, a: base, lda: 3 * c, b: base + c, ldb: 3 * c, c: p, ldc: s)
         for i in 0..<s {
-          let row = p + i * s
-          var mx = -T.infinity
-          for j in 0...i { mx = Swift.max(mx, row[j]) }
-          var sum: T = 0
-          for j in 0...i { let e = T.exp(row[j] - mx); row[j] = e; sum += e }
-          let inv = 1 / sum
-          for j in 0...i { row[j] *= inv }
-          for j in (i + 1)..<max(s, i + 1) { row[j] = 0 }
+          let row = p + i * s, len = i + 1
+          let mx = Vector.max(row, count: len)
+          // exp over whole SIMD blocks (the row has room); the spill-over is zeroed below
+          let padded = Swift.min(s, (len + 7) / 8 * 8)
+          for j in 0..<padded { row[j] -= mx }
+          T.expInPlace(row, count: padded)
+          let inv = 1 / Vector.sum(row, count: len)
+          for j in 0..<len { row[j] *= inv }
+          for j in len..<s { row[j] = 0 }
         }
         gemm(false, false, m: s, n: d, k: s, a: p, lda: s, b: base + 2 * c, ldb: 3 * c, c: ao + b * s * c + h * d, ldc: c)
       }
@@ -117,11 +112,10 @@ public final class Attention<T: Scalar>: Sublayer {
         gemm(false, true, m: s, n: s, k: d, a: dout, lda: c, b: base + 2 * c, ldb: 3 * c, c: dp, ldc: s)
         gemm(true, false, m: s, n: d, k: s, a: p, lda: s, b: dout, ldb: c, c: dbase + 2 * c, ldc: 3 * c)
         for i in 0..<s {
-          let pr = p + i * s, dr = dp + i * s
-          var dot: T = 0
-          for j in 0...i { dot += pr[j] * dr[j] }
-          for j in 0...i { dr[j] = pr[j] * (dr[j] - dot) }
-          for j in (i + 1)..<max(s, i + 1) { dr[j] = 0 }
+          let pr = p + i * s, dr = dp + i * s, len = i + 1
+          let dot = Vector.dot(pr, dr, count: len)
+          for j in 0..<len { dr[j] = pr[j] * (dr[j] - dot) }
+          for j in len..<s { dr[j] = 0 }
         }
         gemm(false, false, m: s, n: d, k: s, alpha: scale, a: dp, lda: s, b: base + c, ldb: 3 * c, c: dbase, ldc: 3 * c)
         gemm(true, false, m: s, n: d, k: s, alpha: scale, a: dp, lda: s, b: base, ldb: 3 * c, c: dbase + c, ldc: 3 * c)
@@ -148,7 +142,8 @@ public final class SwiGLU<T: Scalar>: Sublayer {
   let gain, w1, w3, w2: ParameterRef
   let xhat, rinv, hn, ab, g: UnsafeMutablePointer<T>
   let dg, dab, dhn: UnsafeMutablePointer<T>
-  private var allocations: [UnsafeMutablePointer<T>] = []
+  /// Activation and scratch buffers.
+  public let pool = BufferPool<T>()
 
   /// `round_up(8C/3, 32)`.
   public static func hiddenSize(width: Int) -> Int { ((8 * width + 2) / 3 + 31) / 32 * 32 }
@@ -162,18 +157,11 @@ public final class SwiGLU<T: Scalar>: Sublayer {
     w2 = store.declare("\(prefix).w2.weight", shape: [width, hidden],
                        initialiser: .normal(0.02 / (2 * Double(layers)).squareRoot()), decay: true)
     precondition(w3.offset == w1.offset + w1.count)
-    var list: [UnsafeMutablePointer<T>] = []
-    func buffer(_ n: Int) -> UnsafeMutablePointer<T> {
-      let p = UnsafeMutablePointer<T>.allocate(capacity: max(n, 1))
-      p.initialize(repeating: 0, count: max(n, 1)); list.append(p); return p
-    }
+    let buffer = pool.buffer
     xhat = buffer(capacity * width); rinv = buffer(capacity); hn = buffer(capacity * width)
     ab = buffer(capacity * 2 * hidden); g = buffer(capacity * hidden)
     dg = buffer(capacity * hidden); dab = buffer(capacity * 2 * hidden); dhn = buffer(capacity * width)
-    allocations = list
   }
-
-  deinit { for p in allocations { p.deallocate() } }
 
   public func forward(_ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, tokens: Int) {
     let c = width, hd = hidden
@@ -181,7 +169,9 @@ public final class SwiGLU<T: Scalar>: Sublayer {
     gemm(false, true, m: tokens, n: 2 * hd, k: c, a: hn, lda: c, b: store.value(w1), ldb: c, c: ab, ldc: 2 * hd)
     for t in 0..<tokens {
       let a = ab + t * 2 * hd, b = a + hd, gt = g + t * hd
-      for i in 0..<hd { let s = 1 / (1 + T.exp(-a[i])); gt[i] = a[i] * s * b[i] }
+      for i in 0..<hd { gt[i] = -a[i] }
+      T.expInPlace(gt, count: hd)  // e^{−a}; σ(a) = 1/(1 + e^{−a})
+      for i in 0..<hd { gt[i] = a[i] / (1 + gt[i]) * b[i] }
     }
     gemm(false, true, m: tokens, n: c, k: hd, a: g, lda: hd, b: store.value(w2), ldb: hd, c: y, ldc: c)
   }
@@ -192,8 +182,10 @@ public final class SwiGLU<T: Scalar>: Sublayer {
     gemm(false, false, m: tokens, n: hd, k: c, a: dy, lda: c, b: store.value(w2), ldb: hd, c: dg, ldc: hd)
     for t in 0..<tokens {
       let a = ab + t * 2 * hd, b = a + hd, dgt = dg + t * hd, da = dab + t * 2 * hd, db = da + hd
+      for i in 0..<hd { da[i] = -a[i] }
+      T.expInPlace(da, count: hd)
       for i in 0..<hd {
-        let s = 1 / (1 + T.exp(-a[i])), silu = a[i] * s
+        let s = 1 / (1 + da[i]), silu = a[i] * s
         db[i] = dgt[i] * silu
         da[i] = dgt[i] * b[i] * s * (1 + a[i] * (1 - s))
       }

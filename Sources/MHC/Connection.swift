@@ -127,7 +127,8 @@ public final class Connection<T: Scalar> {
   let dz, dnormed: UnsafeMutablePointer<T>
   let dlogits: UnsafeMutablePointer<T>  // mhc: [T][n²]
   let sinkhornScratch: UnsafeMutablePointer<T>
-  private var allocations: [UnsafeMutablePointer<T>] = []
+  /// Activation and scratch buffers.
+  public let pool = BufferPool<T>()
 
   /// Declares the connection's parameters in `store` under `prefix` (call before `store.allocate`).
   public init(_ config: ConnectionConfig, store: ParameterStore<T>, prefix: String, capacity: Int) throws {
@@ -162,13 +163,7 @@ public final class Connection<T: Scalar> {
       }
       bias = store.declare("\(prefix).b", shape: [m], initialiser: .values(b))
     }
-    var list: [UnsafeMutablePointer<T>] = []
-    func buffer(_ count: Int) -> UnsafeMutablePointer<T> {
-      let p = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
-      p.initialize(repeating: 0, count: max(count, 1))
-      list.append(p)
-      return p
-    }
+    let buffer = pool.buffer
     let hcRows = config.kind == .hc ? n : 1
     h = buffer(capacity * c); y = buffer(capacity * c)
     hpre = buffer(capacity * n); hpost = buffer(capacity * n); hres = buffer(capacity * n * n)
@@ -182,10 +177,7 @@ public final class Connection<T: Scalar> {
     dnormed = buffer(config.kind == .residual ? 0 : capacity * n * c)
     dlogits = buffer(config.kind == .mhc ? capacity * n * n : 0)
     sinkhornScratch = buffer(SinkhornKnopp.scratchCount(n: n, iterations: config.iterations))
-    allocations = list
   }
-
-  deinit { for p in allocations { p.deallocate() } }
 
   @inline(__always) func checkTokens(_ tokens: Int) {
     if tokens < 0 || tokens > capacity {
@@ -258,7 +250,8 @@ public final class Connection<T: Scalar> {
         for k in 0..<nn { lg[k] = a[2] * zt[2 * n + k] + b[2 * n + k] }
       }
       if config.learnRes {
-        SinkhornKnopp.forward(logits: logits, output: hres, count: tokens, n: n, iterations: config.iterations)
+        SinkhornKnopp.forward(logits: logits, output: hres, count: tokens, n: n, iterations: config.iterations,
+                              scratch: sinkhornScratch)
       } else {
         setIdentity(tokens: tokens)
       }
@@ -310,18 +303,24 @@ public final class Connection<T: Scalar> {
       let xt = x + t * n * c, yt = y + t * c, dyt = dy + t * c, dxt = dx + t * n * c
       let go = dOut + t * n * c, res = hres + t * nn, post = hpost + t * n
       let dres = dhres + t * nn, dpost = dhpost + t * n
-      for k in 0..<c { dyt[k] = 0 }
-      for j in 0..<(n * c) { dxt[j] = 0 }
       for i in 0..<n {
-        let gi = go + i * c, pi = post[i]
-        var dp: T = 0
-        for k in 0..<c { dyt[k] += pi * gi[k]; dp += gi[k] * yt[k] }
-        dpost[i] = dp
-        for j in 0..<n {
-          let xj = xt + j * c, dxj = dxt + j * c, r = res[i * n + j]
-          var dr: T = 0
-          for k in 0..<c { dr += gi[k] * xj[k]; dxj[k] += r * gi[k] }
-          dres[i * n + j] = dr
+        let gi = go + i * c
+        dpost[i] = Vector.dot(gi, yt, count: c)
+        for j in 0..<n { dres[i * n + j] = Vector.dot(gi, xt + j * c, count: c) }
+      }
+      // dy = Σ_i H_post[i] g_i ;  dx_j = Σ_i H_res[i][j] g_i
+      let p0 = post[0]
+      for k in 0..<c { dyt[k] = p0 * go[k] }
+      for i in 1..<Swift.max(n, 1) where i < n {
+        let pi = post[i], gi = go + i * c
+        for k in 0..<c { dyt[k] += pi * gi[k] }
+      }
+      for j in 0..<n {
+        let dxj = dxt + j * c, r0 = res[j]
+        for k in 0..<c { dxj[k] = r0 * go[k] }
+        for i in 1..<Swift.max(n, 1) where i < n {
+          let r = res[i * n + j], gi = go + i * c
+          for k in 0..<c { dxj[k] += r * gi[k] }
         }
       }
     }
@@ -331,9 +330,8 @@ public final class Connection<T: Scalar> {
       let xt = x + t * n * c, dht = dh + t * c, dxt = dx + t * n * c, pre = hpre + t * n, dpre = dhpre + t * n
       for j in 0..<n {
         let xj = xt + j * c, dxj = dxt + j * c, pj = pre[j]
-        var d: T = 0
-        for k in 0..<c { d += dht[k] * xj[k]; dxj[k] += pj * dht[k] }
-        dpre[j] = d
+        dpre[j] = Vector.dot(dht, xj, count: c)
+        for k in 0..<c { dxj[k] += pj * dht[k] }
       }
     }
     mappingsBackward(dx, tokens: tokens)

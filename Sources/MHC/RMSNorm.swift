@@ -25,8 +25,7 @@ public enum RMSNorm {
     let eps = T(epsilon)
     for t in 0..<rows {
       let xi = x + t * width, xh = xhat + t * width
-      var ss: T = 0
-      for c in 0..<width { ss += xi[c] * xi[c] }
+      let ss = Vector.dot(xi, xi, count: width)
       let rr = 1 / (ss / T(width) + eps).squareRoot()
       r[t] = rr
       for c in 0..<width { xh[c] = xi[c] * rr }
@@ -46,9 +45,8 @@ public enum RMSNorm {
     let invW = 1 / T(width)
     for t in 0..<rows {
       let d = dy + t * width, xh = xhat + t * width, o = dx + t * width
-      var dot: T = 0
       if let gain {
-        for c in 0..<width { dot += gain[c] * d[c] * xh[c] }
+        let dot = Vector.dot(gain, d, xh, count: width)
         if let dGain { for c in 0..<width { dGain[c] += d[c] * xh[c] } }
         let m = dot * invW, rr = r[t]
         if accumulate {
@@ -57,7 +55,7 @@ public enum RMSNorm {
           for c in 0..<width { o[c] = rr * (gain[c] * d[c] - xh[c] * m) }
         }
       } else {
-        for c in 0..<width { dot += d[c] * xh[c] }
+        let dot = Vector.dot(d, xh, count: width)
         let m = dot * invW, rr = r[t]
         if accumulate {
           for c in 0..<width { o[c] += rr * (d[c] - xh[c] * m) }

@@ -10,8 +10,12 @@ import RealModule
 /// let c = [Float](repeating: 0, count: 6)
 /// Float.gemm(false, true, m: 2, n: 3, k: 4, alpha: 1, a: a, lda: 4, b: b, ldb: 4, beta: 0, c: &c, ldc: 3)
 /// ```
-public protocol Scalar: Real, BinaryFloatingPoint, Codable, Sendable
+public protocol Scalar: Real, BinaryFloatingPoint, Codable, Sendable, SIMDScalar
 where RawSignificand: FixedWidthInteger {
+  /// `p[i] = exp(p[i])` for `count` values: vectorised for `Float` (≤ 2 ulp, see
+  /// ``Vector/exp(_:count:)``), libm for `Double` (tests keep full precision).
+  static func expInPlace(_ p: UnsafeMutablePointer<Self>, count: Int)
+
   /// Row-major `C = alpha · op(A) · op(B) + beta · C` through CBLAS (`sgemm` / `dgemm`).
   /// `op(A)` is `m×k`, `op(B)` is `k×n`, `C` is `m×n`; `lda`, `ldb`, `ldc` are row strides.
   static func blasGemm(
@@ -29,6 +33,7 @@ where RawSignificand: FixedWidthInteger {
 
 extension Float: Scalar {
   @inlinable public static var precisionName: String { "f32" }
+  @inlinable public static func expInPlace(_ p: UnsafeMutablePointer<Float>, count: Int) { Vector.exp(p, count: count) }
   public static func blasGemm(
     _ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int, _ alpha: Float,
     _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ beta: Float,
@@ -42,6 +47,9 @@ extension Float: Scalar {
 
 extension Double: Scalar {
   @inlinable public static var precisionName: String { "f64" }
+  @inlinable public static func expInPlace(_ p: UnsafeMutablePointer<Double>, count: Int) {
+    for i in 0..<count { p[i] = Double.exp(p[i]) }
+  }
   public static func blasGemm(
     _ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int, _ alpha: Double,
     _ a: UnsafePointer<Double>, _ lda: Int, _ b: UnsafePointer<Double>, _ ldb: Int, _ beta: Double,

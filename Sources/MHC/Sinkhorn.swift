@@ -25,19 +25,41 @@ import RealModule
 /// ``sinkhornKnopp(logits:n:iterations:)`` and ``sinkhornKnoppVJP(logits:n:iterations:cotangent:)``
 /// document the same; ``SinkhornKnopp/project(logits:n:iterations:)`` throws instead.
 public enum SinkhornKnopp {
+  /// Matrices processed together. Inside a block the iterates are stored entry-major
+  /// (`[n²][block]`), so every normalisation is a loop over 64 matrices that vectorises.
+  public static let block = 64
+
+  /// Scratch elements ``forward(logits:output:count:n:iterations:scratch:)`` and
+  /// ``backward(logits:dOutput:dLogits:count:n:iterations:accumulate:scratch:)`` need.
+  @inlinable public static func scratchCount(n: Int, iterations: Int) -> Int {
+    (2 * iterations + 2) * n * n * block + 4 * block
+  }
+
   /// Projects `count` consecutive row-major `n×n` logit blocks of `logits` into `output`.
+  /// `scratch` (``scratchCount(n:iterations:)`` elements) is allocated when not given.
   @inlinable
   public static func forward<T: Scalar>(
-    logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int, iterations: Int
+    logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int, iterations: Int,
+    scratch: UnsafeMutablePointer<T>? = nil
   ) {
-    let nn = n * n
-    for b in 0..<count {
-      let l = logits + b * nn, m = output + b * nn
-      if !initialise(l, m, n: n, iterations: iterations) { continue }
+    let owned = scratch == nil ? UnsafeMutablePointer<T>.allocate(capacity: scratchCount(n: n, iterations: 0)) : nil
+    defer { owned?.deallocate() }
+    let m = scratch ?? owned!
+    let nn = n * n, B = block
+    let bad = m + nn * B, inv = bad + B
+    var start = 0
+    while start < count {
+      let bs = Swift.min(B, count - start)
+      initialise(logits + start * nn, m, bad, bs: bs, n: n, iterations: iterations)
       for _ in 0..<iterations {
-        normaliseColumns(m, n: n)
-        normaliseRows(m, n: n)
+        normaliseColumns(m, inv, n: n)
+        normaliseRows(m, inv, n: n)
       }
+      for b in 0..<bs {
+        let o = output + (start + b) * nn
+        if bad[b] != 0 { for k in 0..<nn { o[k] = .nan } } else { for k in 0..<nn { o[k] = m[k * B + b] } }
+      }
+      start += B
     }
   }
 
@@ -50,88 +72,108 @@ public enum SinkhornKnopp {
     logits: UnsafePointer<T>, dOutput: UnsafePointer<T>, dLogits: UnsafeMutablePointer<T>,
     count: Int, n: Int, iterations: Int, accumulate: Bool = false, scratch: UnsafeMutablePointer<T>
   ) {
-    let nn = n * n
-    // scratch layout: iterates[0 ... 2t] (each n²), then g (n²), then sums (n)
-    let g = scratch + (2 * iterations + 1) * nn
-    let sums = g + nn
-    for b in 0..<count {
-      let l = logits + b * nn, dl = dLogits + b * nn, dy = dOutput + b * nn
-      if !initialise(l, scratch, n: n, iterations: iterations) {
-        for i in 0..<nn { dl[i] = .nan }
-        continue
-      }
-      // Recompute the iterates: scratch[2s+1] = columns normalised, scratch[2s+2] = rows.
+    let nn = n * n, B = block, stride = nn * B
+    // scratch: iterates I[0 ... 2t] (each [n²][B]), g [n²][B], bad [B], sums [B], dots [B]
+    let g = scratch + (2 * iterations + 1) * stride
+    let bad = g + stride, sums = bad + B, dots = sums + B
+    var start = 0
+    while start < count {
+      let bs = Swift.min(B, count - start)
+      initialise(logits + start * nn, scratch, bad, bs: bs, n: n, iterations: iterations)
       for s in 0..<iterations {
-        let src = scratch + 2 * s * nn, a = src + nn, r = a + nn
-        for i in 0..<nn { a[i] = src[i] }
-        normaliseColumns(a, n: n)
-        for i in 0..<nn { r[i] = a[i] }
-        normaliseRows(r, n: n)
+        let src = scratch + 2 * s * stride, a = src + stride, r = a + stride
+        a.update(from: src, count: stride)
+        normaliseColumns(a, sums, n: n)
+        r.update(from: a, count: stride)
+        normaliseRows(r, sums, n: n)
       }
-      for i in 0..<nn { g[i] = dy[i] }
+      g.update(repeating: 0, count: stride)
+      for b in 0..<bs { let d = dOutput + (start + b) * nn; for k in 0..<nn { g[k * B + b] = d[k] } }
       var s = iterations
       while s > 0 {
         s -= 1
-        let src = scratch + 2 * s * nn, a = src + nn, r = a + nn
-        // rows: r = a / rowsum(a)
+        let src = scratch + 2 * s * stride, a = src + stride, r = a + stride
+        // rows: r = a / rowsum(a)  ⇒  ∂a = (∂r − Σ_j ∂r ⊙ r) / rowsum(a)
         for i in 0..<n {
-          var rs: T = 0, dot: T = 0
-          for j in 0..<n { rs += a[i * n + j]; dot += g[i * n + j] * r[i * n + j] }
-          for j in 0..<n { g[i * n + j] = (g[i * n + j] - dot) / rs }
+          for b in 0..<B { sums[b] = 0; dots[b] = 0 }
+          for j in 0..<n {
+            let e = (i * n + j) * B
+            for b in 0..<B { sums[b] += a[e + b]; dots[b] += g[e + b] * r[e + b] }
+          }
+          for b in 0..<B { sums[b] = 1 / sums[b] }
+          for j in 0..<n {
+            let e = (i * n + j) * B
+            for b in 0..<B { g[e + b] = (g[e + b] - dots[b]) * sums[b] }
+          }
         }
-        // columns: a = src / colsum(src)
-        for j in 0..<n { sums[j] = 0 }
-        for i in 0..<n { for j in 0..<n { sums[j] += src[i * n + j] } }
+        // columns: a = src / colsum(src)  ⇒  ∂src = (∂a − Σ_i ∂a ⊙ a) / colsum(src)
         for j in 0..<n {
-          var dot: T = 0
-          for i in 0..<n { dot += g[i * n + j] * a[i * n + j] }
-          for i in 0..<n { g[i * n + j] = (g[i * n + j] - dot) / sums[j] }
+          for b in 0..<B { sums[b] = 0; dots[b] = 0 }
+          for i in 0..<n {
+            let e = (i * n + j) * B
+            for b in 0..<B { sums[b] += src[e + b]; dots[b] += g[e + b] * a[e + b] }
+          }
+          for b in 0..<B { sums[b] = 1 / sums[b] }
+          for i in 0..<n {
+            let e = (i * n + j) * B
+            for b in 0..<B { g[e + b] = (g[e + b] - dots[b]) * sums[b] }
+          }
         }
       }
-      if accumulate {
-        for i in 0..<nn { dl[i] += g[i] * scratch[i] }
-      } else {
-        for i in 0..<nn { dl[i] = g[i] * scratch[i] }
+      for b in 0..<bs {
+        let dl = dLogits + (start + b) * nn
+        if bad[b] != 0 {
+          for k in 0..<nn { dl[k] = .nan }
+        } else if accumulate {
+          for k in 0..<nn { dl[k] += g[k * B + b] * scratch[k * B + b] }
+        } else {
+          for k in 0..<nn { dl[k] = g[k * B + b] * scratch[k * B + b] }
+        }
       }
+      start += B
     }
   }
 
-  /// Scratch elements ``backward(logits:dOutput:dLogits:count:n:iterations:accumulate:scratch:)`` needs.
-  @inlinable public static func scratchCount(n: Int, iterations: Int) -> Int {
-    (2 * iterations + 2) * n * n + n
-  }
-
-  /// `M⁽⁰⁾`; returns false (and fills NaN) if a logit is not finite.
+  /// Gathers `bs` matrices entry-major into `m` and computes `M⁽⁰⁾`; marks matrices with
+  /// a non-finite logit in `bad` (1) and pads unused lanes with harmless zeros.
   @inlinable @inline(__always)
-  static func initialise<T: Scalar>(_ l: UnsafePointer<T>, _ m: UnsafeMutablePointer<T>, n: Int, iterations: Int) -> Bool {
-    let nn = n * n
-    var mx = -T.infinity
-    for i in 0..<nn {
-      if !l[i].isFinite { for k in 0..<nn { m[k] = .nan }; return false }
-      mx = Swift.max(mx, l[i])
+  static func initialise<T: Scalar>(_ l: UnsafePointer<T>, _ m: UnsafeMutablePointer<T>, _ bad: UnsafeMutablePointer<T>,
+                                    bs: Int, n: Int, iterations: Int) {
+    let nn = n * n, B = block
+    m.update(repeating: 0, count: nn * B)
+    for b in 0..<B { bad[b] = 0 }
+    for b in 0..<bs {
+      let lb = l + b * nn
+      var mx = -T.infinity
+      var finite = true
+      for k in 0..<nn { finite = finite && lb[k].isFinite; mx = Swift.max(mx, lb[k]) }
+      if !finite { bad[b] = 1; continue }
+      let shift: T = iterations > 0 ? mx : 0
+      for k in 0..<nn { m[k * B + b] = lb[k] - shift }
     }
-    let shift: T = iterations > 0 ? mx : 0
-    for i in 0..<nn { m[i] = T.exp(l[i] - shift) }
-    return true
+    T.expInPlace(m, count: nn * B)
   }
 
   @inlinable @inline(__always)
-  static func normaliseColumns<T: Scalar>(_ m: UnsafeMutablePointer<T>, n: Int) {
+  static func normaliseColumns<T: Scalar>(_ m: UnsafeMutablePointer<T>, _ inv: UnsafeMutablePointer<T>, n: Int) {
+    let B = block
     for j in 0..<n {
-      var s: T = 0
-      for i in 0..<n { s += m[i * n + j] }
-      let inv = 1 / s
-      for i in 0..<n { m[i * n + j] *= inv }
+      for b in 0..<B { inv[b] = m[j * B + b] }
+      for i in 1..<Swift.max(n, 1) where i < n { let e = (i * n + j) * B; for b in 0..<B { inv[b] += m[e + b] } }
+      for b in 0..<B { inv[b] = 1 / inv[b] }
+      for i in 0..<n { let e = (i * n + j) * B; for b in 0..<B { m[e + b] *= inv[b] } }
     }
   }
 
   @inlinable @inline(__always)
-  static func normaliseRows<T: Scalar>(_ m: UnsafeMutablePointer<T>, n: Int) {
+  static func normaliseRows<T: Scalar>(_ m: UnsafeMutablePointer<T>, _ inv: UnsafeMutablePointer<T>, n: Int) {
+    let B = block
     for i in 0..<n {
-      var s: T = 0
-      for j in 0..<n { s += m[i * n + j] }
-      let inv = 1 / s
-      for j in 0..<n { m[i * n + j] *= inv }
+      let row = m + i * n * B
+      for b in 0..<B { inv[b] = row[b] }
+      for j in 1..<Swift.max(n, 1) where j < n { let e = j * B; for b in 0..<B { inv[b] += row[e + b] } }
+      for b in 0..<B { inv[b] = 1 / inv[b] }
+      for j in 0..<n { let e = j * B; for b in 0..<B { row[e + b] *= inv[b] } }
     }
   }
 
@@ -157,9 +199,11 @@ public enum SinkhornKnopp {
 
   static func unchecked<T: Scalar>(logits: [T], n: Int, iterations: Int) -> [T] {
     var out = [T](repeating: 0, count: logits.count)
+    var scratch = [T](repeating: 0, count: scratchCount(n: n, iterations: iterations))
     logits.withUnsafeBufferPointer { l in
       out.withUnsafeMutableBufferPointer { o in
-        forward(logits: l.baseAddress!, output: o.baseAddress!, count: logits.count / (n * n), n: n, iterations: iterations)
+        forward(logits: l.baseAddress!, output: o.baseAddress!, count: logits.count / (n * n), n: n,
+                iterations: iterations, scratch: &scratch)
       }
     }
     return out

@@ -55,7 +55,8 @@ public final class Transformer<T: Scalar> {
   var tokenIDs: [Int32] = []
   var targetIDs: [Int32] = []
   public private(set) var lastTokens = 0
-  private var allocations: [UnsafeMutablePointer<T>] = []
+  /// Activation and scratch buffers.
+  public let pool = BufferPool<T>()
 
   /// Builds the model for batches of up to `batch` sequences and initialises it from `seed`.
   public init(_ config: ModelConfig, batch: Int, seed: UInt64) throws {
@@ -83,20 +84,13 @@ public final class Transformer<T: Scalar> {
     finalGain = store.declare("norm.g", shape: [c], initialiser: .constant(1))
     head = store.declare("head.weight", shape: [config.vocab, c], initialiser: .normal(0.02), decay: true)
     store.allocate(seed: seed)
-    var list: [UnsafeMutablePointer<T>] = []
-    func buffer(_ count: Int) -> UnsafeMutablePointer<T> {
-      let p = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
-      p.initialize(repeating: 0, count: max(count, 1)); list.append(p); return p
-    }
+    let buffer = pool.buffer
     let nc = n * c
     streams = (0...(2 * config.layers)).map { _ in buffer(cap * nc) }
     dStreamA = buffer(cap * nc); dStreamB = buffer(cap * nc)
     summed = buffer(cap * c); xhat = buffer(cap * c); rinv = buffer(cap); xf = buffer(cap * c)
     probs = buffer(cap * config.vocab); dxf = buffer(cap * c); dsummed = buffer(cap * c)
-    allocations = list
   }
-
-  deinit { for p in allocations { p.deallocate() } }
 
   /// Mean cross-entropy (nats per byte) of predicting `targets` from `inputs`, both
   /// `[batch][seq]` byte values; caches what ``backward()`` needs.
@@ -133,13 +127,14 @@ public final class Transformer<T: Scalar> {
     var loss = 0.0
     for t in 0..<tokens {
       let row = probs + t * v
-      var mx = -T.infinity
-      for i in 0..<v { mx = Swift.max(mx, row[i]) }
-      var sum: T = 0
-      for i in 0..<v { let ex = T.exp(row[i] - mx); row[i] = ex; sum += ex }
+      let mx = Vector.max(row, count: v)
+      for i in 0..<v { row[i] -= mx }
+      let logit = row[Int(targets[t])]
+      T.expInPlace(row, count: v)
+      let sum = Vector.sum(row, count: v)
       let inv = 1 / sum
       for i in 0..<v { row[i] *= inv }
-      loss -= Double(T.log(row[Int(targets[t])]))
+      loss -= Double(logit) - Double(T.log(sum))  // log softmax, exact even when p underflows
     }
     return loss / Double(tokens)
   }

@@ -20,25 +20,10 @@ struct Bench: ParsableCommand {
   @Option(help: "Sequences per batch.") var batch = 16
   @Option(help: "Expansion rate n for HC and mHC.") var streams = 4
   @Option(help: "Sinkhorn-Knopp iterations t_max.") var iterations = 20
-  @Option(help: "Timed steps per connection.") var steps = 10
+  @Option(help: "Timed steps per connection (the median is reported).") var steps = 15
   @Option(help: "Untimed warm-up steps per connection.") var warmupSteps = 2
   @Option(help: "Connections to time, comma separated.") var connections = "residual,hc,mhc"
   @Flag(help: "Print one JSON object instead of the table.") var json = false
-
-  struct Result: Codable {
-    var stepSeconds: Double
-    var tokensPerSecond: Double
-    var gflops: Double
-    var gemmSeconds: Double
-    var otherSeconds: Double
-    var flopsPerStep: Double
-    var parameters: Int
-    enum CodingKeys: String, CodingKey {
-      case stepSeconds = "step_seconds", tokensPerSecond = "tokens_per_second", gflops = "gflops"
-      case gemmSeconds = "gemm_seconds", otherSeconds = "other_seconds", flopsPerStep = "flops_per_step"
-      case parameters
-    }
-  }
 
   func validate() throws {
     guard steps >= 1 else { throw ValidationError("--steps \(steps) is invalid; must be ≥ 1") }
@@ -46,37 +31,6 @@ struct Bench: ParsableCommand {
     for c in connections.split(separator: ",") where ConnectionKind(rawValue: String(c)) == nil {
       throw ValidationError("--connections '\(c)' is not one of residual, hc, mhc")
     }
-  }
-
-  func time(_ kind: ConnectionKind) throws -> Result {
-    var config = TrainConfig()
-    config.connection = kind; config.streams = kind == .residual ? 1 : streams
-    config.width = width; config.layers = layers; config.heads = heads; config.seq = seq; config.batch = batch
-    config.iterations = iterations
-    try config.validate()
-    let model = try Transformer<Float>(config.model, batch: batch, seed: 0)
-    var opt = AdamW<Float>(parameterCount: model.parameters.count)
-    var rng = Xoshiro(seed: 1)
-    let x = (0..<(batch * seq)).map { _ in Int32(rng.below(256)) }
-    let y = (0..<(batch * seq)).map { _ in Int32(rng.below(256)) }
-    func step() {
-      model.forward(inputs: x, targets: y)
-      model.parameters.zeroGrads()
-      model.backward()
-      clipGradients(model.parameters, maxNorm: 1)
-      opt.step(model.parameters, lr: 1e-4)
-    }
-    for _ in 0..<warmupSteps { step() }
-    GEMMProfile.reset(); GEMMProfile.enabled = true
-    let t0 = DispatchTime.now().uptimeNanoseconds
-    for _ in 0..<steps { step() }
-    let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9 / Double(steps)
-    GEMMProfile.enabled = false
-    let gemm = GEMMProfile.seconds / Double(steps)
-    let flops = model.trainingFLOPs(tokens: batch * seq)
-    return Result(stepSeconds: dt, tokensPerSecond: Double(batch * seq) / dt, gflops: flops / dt * 1e-9,
-                  gemmSeconds: gemm, otherSeconds: dt - gemm, flopsPerStep: flops,
-                  parameters: model.parameters.trainableCount)
   }
 
   /// sgemm throughput on the model's largest projection shape: the ideal's denominator.
@@ -94,42 +48,49 @@ struct Bench: ParsableCommand {
 
   func run() throws {
     let kinds = connections.split(separator: ",").compactMap { ConnectionKind(rawValue: String($0)) }
-    var results: [String: Result] = [:]
-    for k in kinds { results[k.rawValue] = try time(k) }
+    var results: [(ConnectionKind, StepBenchmark)] = []
+    for kind in kinds {
+      var config = TrainConfig()
+      config.connection = kind; config.streams = streams; config.width = width; config.layers = layers
+      config.heads = heads; config.seq = seq; config.batch = batch; config.iterations = iterations
+      do { results.append((kind, try StepBenchmark.measure(config, steps: steps, warmup: warmupSteps))) } catch let e as MHCError {
+        throw ValidationError(e.description)
+      }
+    }
     let peak = peakGemm()
     let rss = ProcessMemory.peak ?? 0
+    let base = results.first { $0.0 == .residual }?.1
     if json {
-      struct Out: Codable {
-        var results: [String: Result]
-        var blasCore: String
-        var sgemmGflops: Double
-        var peakResidentBytes: Int
+      var object: [String: Any] = ["blas_core": BLASRuntime.coreName, "sgemm_gflops": peak, "peak_resident_bytes": rss]
+      for (k, r) in results {
+        var entry: [String: Any] = [
+          "step_seconds": r.stepSeconds, "tokens_per_second": r.tokensPerSecond, "gflops": r.gflops,
+          "forward_seconds": r.forwardSeconds, "backward_seconds": r.backwardSeconds,
+          "optimizer_seconds": r.optimizerSeconds, "gemm_seconds": r.gemmSeconds, "flops_per_step": r.flopsPerStep,
+          "parameters": r.parameters,
+        ]
+        if let base { entry["ratio_to_residual"] = r.stepSeconds / base.stepSeconds }
+        object[k.rawValue] = entry
       }
-      let enc = JSONEncoder()
-      enc.outputFormatting = [.prettyPrinted, .sortedKeys]
-      var object = try JSONSerialization.jsonObject(with: enc.encode(results)) as! [String: Any]
-      object["blas_core"] = BLASRuntime.coreName
-      object["sgemm_gflops"] = peak
-      object["peak_resident_bytes"] = rss
       let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
       print(String(decoding: data, as: UTF8.self))
       return
     }
-    print("BLAS: \(BLASRuntime.summary)   config: C=\(width) L=\(layers) heads=\(heads) seq=\(seq) batch=\(batch) n=\(streams) t_max=\(iterations)")
-    print("connection   s/step   tokens/s   GFLOP/s   gemm s   other s   vs residual")
-    for k in kinds {
-      let r = results[k.rawValue]!
-      let ratio = results["residual"].map { String(format: "%.3f×", r.stepSeconds / $0.stepSeconds) } ?? "-"
-      print(String(format: "%-10@ %8.4f %10.0f %9.1f %8.4f %9.4f   %@", k.rawValue as NSString, r.stepSeconds,
-                   r.tokensPerSecond, r.gflops, r.gemmSeconds, r.otherSeconds, ratio as NSString))
+    print("BLAS: \(BLASRuntime.summary)   C=\(width) L=\(layers) heads=\(heads) seq=\(seq) batch=\(batch) n=\(streams) t_max=\(iterations)")
+    print("connection  s/step  tokens/s  GFLOP/s  forward  backward  AdamW   in gemm  vs residual")
+    for (k, r) in results {
+      let ratio = base.map { String(format: "%.3f×", r.stepSeconds / $0.stepSeconds) } ?? "-"
+      print(k.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+        + String(format: " %7.4f %9.0f %8.1f %8.4f %9.4f %6.4f %9.4f  ", r.stepSeconds, r.tokensPerSecond, r.gflops,
+                 r.forwardSeconds, r.backwardSeconds, r.optimizerSeconds, r.gemmSeconds) + ratio)
     }
-    if let r = results["residual"] {
+    if let r = base {
       let ideal = r.flopsPerStep / (peak * 1e9)
-      print(String(format: "ideal residual step = %.3g FLOP / %.1f GFLOP/s (sgemm %dx%dx%d) = %.4f s; measured %.4f s = %.2f× ideal",
+      print(String(format: "ideal residual step = %.3g FLOP / %.1f GFLOP/s (sgemm %dx%dx%d, measured now) = %.4f s; residual measured %.4f s = %.2f× ideal",
                    r.flopsPerStep, peak, batch * seq, 2 * SwiGLU<Float>.hiddenSize(width: width), width, ideal,
                    r.stepSeconds, r.stepSeconds / ideal))
     }
-    print(String(format: "peak resident memory: %.1f MiB", Double(rss) / 1_048_576))
+    print(String(format: "peak resident memory (whole process): %.1f MiB", Double(rss) / 1_048_576))
   }
 }
 

@@ -1,0 +1,110 @@
+import RealModule
+
+/// Vectorised kernels for the elementwise passes.
+///
+/// Float reductions are not reassociated by the compiler (IEEE order), so a plain
+/// `for` loop computing a dot product runs one lane at a time. These helpers keep eight
+/// independent SIMD partial sums instead, in a fixed order, so results are deterministic
+/// and an order of magnitude faster.
+///
+/// ```swift
+/// let d = Vector.dot(a, b, count: 128)
+/// Vector.exp(p, count: 256)          // Float, in place
+/// ```
+public enum Vector {
+  /// `Σ a[i]·b[i]`.
+  @inlinable @inline(__always)
+  public static func dot<T: Scalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>, count: Int) -> T {
+    var acc0 = SIMD8<T>(), acc1 = SIMD8<T>()
+    var i = 0
+    while i + 16 <= count {
+      acc0 += load8(a + i) * load8(b + i)
+      acc1 += load8(a + i + 8) * load8(b + i + 8)
+      i += 16
+    }
+    if i + 8 <= count { acc0 += load8(a + i) * load8(b + i); i += 8 }
+    var s = (acc0 + acc1).sum()
+    while i < count { s += a[i] * b[i]; i += 1 }
+    return s
+  }
+
+  /// `Σ a[i]·b[i]·c[i]`.
+  @inlinable @inline(__always)
+  public static func dot<T: Scalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>, _ c: UnsafePointer<T>,
+                                    count: Int) -> T {
+    var acc = SIMD8<T>()
+    var i = 0
+    while i + 8 <= count { acc += load8(a + i) * load8(b + i) * load8(c + i); i += 8 }
+    var s = acc.sum()
+    while i < count { s += a[i] * b[i] * c[i]; i += 1 }
+    return s
+  }
+
+  /// `Σ a[i]`.
+  @inlinable @inline(__always)
+  public static func sum<T: Scalar>(_ a: UnsafePointer<T>, count: Int) -> T {
+    var acc = SIMD8<T>()
+    var i = 0
+    while i + 8 <= count { acc += load8(a + i); i += 8 }
+    var s = acc.sum()
+    while i < count { s += a[i]; i += 1 }
+    return s
+  }
+
+  /// `max a[i]` (−∞ for an empty range).
+  @inlinable @inline(__always)
+  public static func max<T: Scalar>(_ a: UnsafePointer<T>, count: Int) -> T {
+    var acc = SIMD8<T>(repeating: -T.infinity)
+    var i = 0
+    while i + 8 <= count { let v = load8(a + i); acc.replace(with: v, where: v .> acc); i += 8 }
+    var m = acc.max()
+    while i < count { m = Swift.max(m, a[i]); i += 1 }
+    return m
+  }
+
+  @inlinable @inline(__always)
+  static func load8<T: Scalar>(_ p: UnsafePointer<T>) -> SIMD8<T> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD8<T>.self)
+  }
+
+  /// In-place `exp` for Float, 8 lanes at a time: `exp(x) = 2ᵏ · P(r)` with
+  /// `k = round(x / ln 2)`, `r = x − k ln 2` (two-part ln 2), `P` the degree-6 Taylor
+  /// polynomial (|relative error| < 3e−7 on |r| ≤ ln2/2). Inputs below −87.3 give 0,
+  /// above 88.3 give +∞, NaN stays NaN. A tail of fewer than 8 values uses libm.
+  @inlinable
+  public static func exp(_ p: UnsafeMutablePointer<Float>, count: Int) {
+    var i = 0
+    while i + 8 <= count {
+      let x = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<Float>.self)
+      UnsafeMutableRawPointer(p + i).storeBytes(of: exp8(x), as: SIMD8<Float>.self)
+      i += 8
+    }
+    while i < count { p[i] = Float.exp(p[i]); i += 1 }
+  }
+
+  @inlinable @inline(__always)
+  static func exp8(_ x0: SIMD8<Float>) -> SIMD8<Float> {
+    let hi = SIMD8<Float>(repeating: 88.3), lo = SIMD8<Float>(repeating: -87.3)
+    var x = x0
+    x.replace(with: lo, where: x .< lo)
+    x.replace(with: hi, where: x .> hi)
+    // Round x/ln2 to the nearest integer with the 1.5·2²³ trick: no float→int conversion.
+    let magic = SIMD8<Float>(repeating: 12_582_912)
+    let t = x * 1.442695040888963 + magic
+    let k = t - magic
+    let ki = unsafeBitCast(t, to: SIMD8<Int32>.self) &- 0x4B40_0000
+    let r = x - k * 0.693145751953125 - k * 1.428606765330187e-06
+    var poly = SIMD8<Float>(repeating: 1.0 / 720)
+    poly = poly * r + 1.0 / 120
+    poly = poly * r + 1.0 / 24
+    poly = poly * r + 1.0 / 6
+    poly = poly * r + 0.5
+    poly = poly * r + 1
+    poly = poly * r + 1
+    var out = poly * unsafeBitCast((ki &+ 127) &<< 23, to: SIMD8<Float>.self)
+    out.replace(with: 0, where: x0 .< lo)
+    out.replace(with: .infinity, where: x0 .> hi)
+    out.replace(with: x0, where: x0 .!= x0)
+    return out
+  }
+}
