@@ -14,9 +14,15 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .library(name: "MHC", targets: ["MHC"]),
+    .library(name: "MHCHarness", targets: ["MHCHarness"]),
     .executable(name: "train", targets: ["train"]),
     .executable(name: "bench", targets: ["bench"]),
     .executable(name: "gemm-bench", targets: ["gemm-bench"]),
+    .executable(name: "stability", targets: ["stability"]),
+    .executable(name: "sinkhorn-iterations", targets: ["sinkhorn-iterations"]),
+    .executable(name: "components", targets: ["components"]),
+    .executable(name: "scaling", targets: ["scaling"]),
+    .executable(name: "expansion", targets: ["expansion"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,6 +39,11 @@ let package = Package(
       swiftSettings: vectorISA
     ),
 
+    .target(
+      name: "MHCHarness",
+      dependencies: ["MHC", argumentParser]
+    ),
+
     // MARK: Implementation details
     .systemLibrary(
       name: "COpenBLAS",
@@ -45,10 +56,17 @@ let package = Package(
     .executableTarget(name: "bench", dependencies: ["MHC", argumentParser]),
     .executableTarget(name: "gemm-bench", dependencies: ["MHC", argumentParser]),
 
+    // MARK: Experiments (experiments/<name>/main.swift)
+    experiment("stability"),
+    experiment("sinkhorn-iterations"),
+    experiment("components"),
+    experiment("scaling"),
+    experiment("expansion"),
+
     // MARK: Tests
     .testTarget(
       name: "MHCTests",
-      dependencies: ["MHC", .product(name: "RealModule", package: "swift-numerics")],
+      dependencies: ["MHC", "MHCHarness", .product(name: "RealModule", package: "swift-numerics")],
       exclude: ["Fixtures"]
     ),
   ]
@@ -68,4 +86,8 @@ var vectorISA: [SwiftSetting] {
   #else
     return []
   #endif
+}
+
+@MainActor func experiment(_ name: String) -> Target {
+  .executableTarget(name: name, dependencies: ["MHC", "MHCHarness", argumentParser], path: "experiments/\(name)")
 }

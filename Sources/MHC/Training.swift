@@ -104,6 +104,10 @@ public struct RunSummary: Codable, Sendable {
   public var meanStepSeconds: Double
   public var tokensPerSecond: Double
   public var flopsPerStep: Double
+  /// Bytes held by the model, its gradients, AdamW state and activations.
+  public var trainingBytes: Int?
+  /// Peak resident memory of the process when the run ended (includes earlier runs of the same process).
+  public var peakResidentBytes: Int?
 
   enum CodingKeys: String, CodingKey {
     case status, steps, tokens, seconds, params
@@ -116,6 +120,7 @@ public struct RunSummary: Codable, Sendable {
     case maxColumnDeviation = "max_column_deviation", maxRowDeviation = "max_row_deviation"
     case meanStepSeconds = "mean_step_seconds", tokensPerSecond = "tokens_per_second"
     case flopsPerStep = "flops_per_step"
+    case trainingBytes = "training_bytes", peakResidentBytes = "peak_resident_bytes"
   }
 }
 
@@ -322,7 +327,8 @@ public final class TrainingRun {
       maxColumnDeviation: last.map(\.deviation.column).max(), maxRowDeviation: last.map(\.deviation.row).max(),
       meanStepSeconds: elapsed / Double(max(metrics.count, 1)),
       tokensPerSecond: Double(metrics.count * tokensPerStep) / max(elapsed, 1e-9),
-      flopsPerStep: model.trainingFLOPs(tokens: tokensPerStep))
+      flopsPerStep: model.trainingFLOPs(tokens: tokensPerStep), trainingBytes: model.trainingBytes,
+      peakResidentBytes: ProcessMemory.peak)
     try RunFiles.writeJSON(summary, to: path("summary.json"))
     meta.stopped = timestamp()
     meta.status = status

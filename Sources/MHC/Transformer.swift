@@ -215,3 +215,28 @@ extension Transformer {
   /// The residual streams entering sublayer `k` (`k = 2·layers` is the last), `[tokens][n][C]`.
   public func stream(_ k: Int) -> UnsafePointer<T> { UnsafePointer(streams[k]) }
 }
+
+extension ModelConfig {
+  /// Trainable parameters outside the embedding and the head: attention, MLP, norms and
+  /// connections (the "non-embedding parameters" of scaling laws).
+  public var nonEmbeddingParameters: Int {
+    let c = width, h = SwiGLU<Float>.hiddenSize(width: c), n = connection.streams, m = 2 * n + n * n
+    var perConnection = 0
+    switch connection.kind {
+    case .residual: perConnection = 0
+    case .hc: perConnection = (connection.dynamic ? (n + 2) * c : 0) + 3 + m
+    case .mhc: perConnection = (connection.dynamic ? n * c * m : 0) + 3 + m
+    }
+    return layers * (4 * c * c + 3 * c * h + 2 * c) + 2 * layers * perConnection + c
+  }
+}
+
+extension Transformer {
+  /// Bytes this model holds: parameters, gradients, AdamW's two moments and every
+  /// activation/scratch buffer (deterministic, unlike the process's resident size).
+  public var trainingBytes: Int {
+    let buffers = attention.map(\.pool.bytes).reduce(0, +) + mlp.map(\.pool.bytes).reduce(0, +)
+      + connections.map(\.pool.bytes).reduce(0, +) + pool.bytes
+    return 4 * parameters.count * MemoryLayout<T>.stride + buffers
+  }
+}

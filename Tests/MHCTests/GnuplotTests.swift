@@ -1,5 +1,6 @@
 import Foundation
 import MHC
+import MHCHarness
 import Testing
 
 /// A fresh, uniquely named directory under the temporary directory, removed by `cleanUp()`.

@@ -1,4 +1,5 @@
 import Foundation
+import MHC
 
 /// The house style for figures: one colour per variant everywhere, one font, one size, one preamble.
 ///
@@ -47,6 +48,15 @@ public enum PlotStyle {
     set style data lines
     """
   }
+
+  /// Axis styling, repeated per panel after `reset session` in multi-panel figures.
+  public static let axesStyle = [
+    "set border 3 lw 1 lc rgb '#333333'",
+    "set tics nomirror out",
+    "set grid xtics ytics lt 1 lw 0.6 lc rgb '#dddddd'",
+    "set key top right nobox noopaque samplen 2 spacing 1.1",
+    "set style data lines",
+  ]
 
   /// `text` as a single-quoted gnuplot string (a quote inside is doubled).
   static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }

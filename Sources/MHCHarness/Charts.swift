@@ -1,0 +1,101 @@
+import Foundation
+import MHC
+
+/// One curve of a chart.
+public struct Series: Sendable {
+  public var title: String
+  public var color: String
+  public var points: [(Double, Double)]
+  /// gnuplot style: "lines", "linespoints", "points".
+  public var style: String
+  /// gnuplot dash type (1 = solid).
+  public var dash: Int
+  public var width: Double
+
+  public init(_ title: String, color: String? = nil, points: [(Double, Double)], style: String = "lines",
+              dash: Int = 1, width: Double = 2) {
+    self.title = title; self.color = color ?? PlotStyle.color(for: title); self.points = points
+    self.style = style; self.dash = dash; self.width = width
+  }
+}
+
+/// One set of axes.
+public struct Panel: Sendable {
+  public var title: String
+  public var xlabel: String
+  public var ylabel: String
+  public var logx = false
+  public var logy = false
+  public var series: [Series]
+  /// Extra gnuplot commands (ranges, reference lines, labels) before `plot`.
+  public var extra: [String] = []
+
+  public init(title: String = "", xlabel: String, ylabel: String, logx: Bool = false, logy: Bool = false,
+              series: [Series], extra: [String] = []) {
+    self.title = title; self.xlabel = xlabel; self.ylabel = ylabel; self.logx = logx; self.logy = logy
+    self.series = series; self.extra = extra
+  }
+}
+
+/// Line charts in the house style: one or more panels (multiplot), one datablock per series,
+/// the data inline in the `.gp` script.
+///
+/// ```swift
+/// let fig = Chart.figure("loss", panels: [Panel(xlabel: "step", ylabel: "loss", series: [...])])
+/// try Gnuplot.render(fig, in: "plots")
+/// ```
+public enum Chart {
+  public static func figure(_ name: String, title: String = "", panels: [Panel], columns: Int? = nil,
+                            width: Int? = nil, height: Int? = nil) -> GnuplotFigure {
+    let cols = columns ?? panels.count
+    let rows = (panels.count + cols - 1) / cols
+    var blocks: [GnuplotFigure.Datablock] = []
+    var body: [String] = []
+    if panels.count > 1 || !title.isEmpty {
+      body.append("set multiplot layout \(rows),\(cols)" + (title.isEmpty ? "" : " title \(quote(title)) font ',13'"))
+    }
+    for (pi, panel) in panels.enumerated() {
+      body.append("reset")  // each panel starts clean (datablocks survive), then re-applies the house style
+      body.append(contentsOf: PlotStyle.axesStyle)
+      body.append("set title \(quote(panel.title))")
+      body.append("set xlabel \(quote(panel.xlabel))")
+      body.append("set ylabel \(quote(panel.ylabel))")
+      body.append(panel.logx ? "set logscale x" : "unset logscale x")
+      body.append(panel.logy ? "set logscale y" : "unset logscale y")
+      body.append(contentsOf: panel.extra)
+      var plots: [String] = []
+      for (si, s) in panel.series.enumerated() where !s.points.isEmpty {
+        let block = "p\(pi)s\(si)"
+        blocks.append(.init(name: block, rows: s.points.map { [$0.0, $0.1] }))
+        let pt = s.style == "lines" ? "" : " pt 7 ps 0.8"
+        plots.append("$\(block) using 1:2 with \(s.style) lc rgb '\(s.color)' lw \(s.width) dt \(s.dash)\(pt) title \(quote(s.title))")
+      }
+      body.append(plots.isEmpty ? "set label 'no data' at graph 0.5, graph 0.5 center\nplot NaN notitle" : "plot " + plots.joined(separator: ", \\\n     "))
+    }
+    if panels.count > 1 || !title.isEmpty { body.append("unset multiplot") }
+    return GnuplotFigure(name: name, body: body.joined(separator: "\n"), datablocks: blocks,
+                         width: width ?? (cols == 1 ? PlotStyle.size.width : 560 * cols),
+                         height: height ?? (rows == 1 ? PlotStyle.size.height : 420 * rows))
+  }
+
+  public static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
+}
+
+/// Markdown tables for `summary.md` files and `compare`.
+public struct MarkdownTable {
+  public var header: [String]
+  public var rows: [[String]] = []
+  public init(_ header: [String]) { self.header = header }
+  public mutating func add(_ row: [String]) { rows.append(row) }
+  public var text: String {
+    let line = { (cells: [String]) in "| " + cells.joined(separator: " | ") + " |" }
+    return ([line(header), line(header.map { _ in "---" })] + rows.map(line)).joined(separator: "\n") + "\n"
+  }
+}
+
+/// Formats a number for tables: `nil` → "–", else `digits` significant digits.
+public func cell(_ x: Double?, _ digits: Int = 4) -> String {
+  guard let x else { return "–" }
+  if !x.isFinite { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
+  return String(format: "%.\(digits)g", x)
+}

@@ -1,0 +1,2 @@
+// components: written next.
+print("components: not yet implemented")

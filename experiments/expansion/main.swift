@@ -1,0 +1,2 @@
+// expansion: written next.
+print("expansion: not yet implemented")

@@ -1,0 +1,2 @@
+// scaling: written next.
+print("scaling: not yet implemented")
