@@ -18,6 +18,7 @@ let package = Package(
     .executable(name: "train", targets: ["train"]),
     .executable(name: "bench", targets: ["bench"]),
     .executable(name: "gemm-bench", targets: ["gemm-bench"]),
+    .executable(name: "compare", targets: ["compare"]),
     .executable(name: "stability", targets: ["stability"]),
     .executable(name: "sinkhorn-iterations", targets: ["sinkhorn-iterations"]),
     .executable(name: "components", targets: ["components"]),
@@ -55,6 +56,7 @@ let package = Package(
     .executableTarget(name: "train", dependencies: ["MHC", argumentParser]),
     .executableTarget(name: "bench", dependencies: ["MHC", argumentParser]),
     .executableTarget(name: "gemm-bench", dependencies: ["MHC", argumentParser]),
+    .executableTarget(name: "compare", dependencies: ["MHC", "MHCHarness", argumentParser]),
 
     // MARK: Experiments (experiments/<name>/main.swift)
     experiment("stability"),

@@ -1,0 +1,131 @@
+import Foundation
+import MHC
+import MHCHarness
+import Testing
+
+/// Runs a built executable of this package (`swift build --build-tests` builds them next to
+/// the test bundle) and returns its exit status and output.
+func runTool(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+  let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+  var url = dir.appendingPathComponent(name)
+  if !FileManager.default.fileExists(atPath: url.path) {  // xctest bundle layouts differ by platform
+    url = dir.deletingLastPathComponent().appendingPathComponent(name)
+  }
+  guard FileManager.default.fileExists(atPath: url.path) else {
+    throw MHCError("executable \(name) not found next to the tests (\(dir.path)); run `swift build --build-tests` first")
+  }
+  let p = Process()
+  p.executableURL = url
+  p.arguments = arguments
+  let pipe = Pipe()
+  p.standardOutput = pipe
+  p.standardError = pipe
+  try p.run()
+  let data = pipe.fileHandleForReading.readDataToEndOfFile()
+  p.waitUntilExit()
+  return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+func temporaryFolder(_ tag: String) throws -> String {
+  let d = FileManager.default.temporaryDirectory.appendingPathComponent("mhc-\(tag)-\(UUID().uuidString)").path
+  try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
+  return d
+}
+
+@Suite struct HarnessTests {
+  @Test func runIDsAreStableAndReadable() {
+    var c = TrainConfig()
+    #expect(RunID.derive(c) == "mhc-n4-t20-s0")
+    c.connection = .hc; c.seed = 2
+    #expect(RunID.derive(c) == "hc-n4-s2")
+    c.connection = .residual; c.streams = 1
+    #expect(RunID.derive(c) == "residual-s2")
+    c = TrainConfig(); c.layers = 8; c.lr = 0.009; c.biasInit = .identity; c.learnPost = false
+    #expect(RunID.derive(c) == "mhc-n4-t20-init-identity-learn-pre+res-L8-lr.009-s0")
+    c = TrainConfig(); c.dynamic = false; c.learnPre = false; c.learnPost = false; c.learnRes = false
+    #expect(RunID.derive(c) == "mhc-n4-t20-learn-none-static-s0")
+  }
+
+  @Test func shardsPartitionTheSweep() throws {
+    let runs = (0..<7).map { i -> SweepRun in var c = TrainConfig(); c.seed = UInt64(i); return SweepRun(c) }
+    let sweep = try Sweep(experiment: "x", runs: runs)
+    for n in 1...4 {
+      var seen: [String] = []
+      for k in 0..<n {
+        var o = try SweepOptions.parse(["--shard", "\(k)/\(n)"])
+        o.results = "/tmp"
+        seen += sweep.selected(o).map(\.id)
+      }
+      #expect(seen.sorted() == runs.map(\.id).sorted(), "shards of \(n) must cover the sweep exactly once")
+    }
+    #expect(throws: (any Error).self) { _ = try SweepOptions.parse(["--shard", "3/3"]) }
+    #expect(throws: (any Error).self) { _ = try SweepOptions.parse(["--shard", "x"]) }
+    #expect(try sweep.selected(SweepOptions.parse(["--only", "s1,s3"])).map(\.id) == ["mhc-n4-t20-s1", "mhc-n4-t20-s3"])
+    #expect(throws: (any Error).self) { _ = try Sweep(experiment: "x", runs: runs + [runs[0]]) }
+  }
+
+  @Test func sweepSkipsFinishedRunsAndResumesInterruptedOnes() throws {
+    let (config, dir) = try tinyRun(.mhc, steps: 6)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var other = config; other.connection = .hc
+    let sweep = try Sweep(experiment: "demo", runs: [SweepRun(config, base: config), SweepRun(other, base: config)])
+    let options = try SweepOptions.parse(["--results", dir + "/results", "--plots", dir + "/plots", "--plain"])
+    // Interrupt the mhc run half way: it leaves a checkpoint and no finished summary.
+    let cut = try TrainingRun(config: config, directory: sweep.directory(sweep.runs[0], options: options))
+    cut.stopAfterStep = 3
+    #expect(try cut.run().status == "running")
+    var reported: [String] = []
+    try sweep.execute(options) { reported = $0.map(\.id).sorted() }
+    #expect(reported == ["hc-n2-s0", "mhc-n2-t20-s0"])
+    let first = try LoadedRun.load(sweep.directory(sweep.runs[0], options: options))
+    #expect(first.metrics.count == 6)
+    let meta = try String(contentsOfFile: first.directory + "/meta.json", encoding: .utf8)
+    #expect(meta.contains("\"resumed_from_step\" : 3"))
+    // Re-running trains nothing: the summaries stay byte-identical.
+    let before = try String(contentsOfFile: first.directory + "/summary.json", encoding: .utf8)
+    try sweep.execute(options) { _ in }
+    #expect(try String(contentsOfFile: first.directory + "/summary.json", encoding: .utf8) == before)
+  }
+
+  @Test func twoProcessesCannotRunTheSameFolder() throws {
+    let dir = try temporaryFolder("lock")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let held = try RunLock(directory: dir)
+    #expect(throws: MHCError.self) { _ = try RunLock(directory: dir) }
+    withExtendedLifetime(held) {}
+  }
+
+  @Test func stabilityTinyPresetEndToEnd() throws {
+    let dir = try temporaryFolder("stability")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let args = ["--preset", "tiny", "--results", dir + "/results", "--plots", dir + "/plots", "--plain"]
+    let (status, output) = try runTool("stability", args)
+    #expect(status == 0, "stability failed: \(output.suffix(2000))")
+    for name in ["loss-gap", "grad-norm", "gains", "gain-over-training", "hres-heatmaps", "stress"] {
+      #expect(FileManager.default.fileExists(atPath: "\(dir)/plots/stability-\(name).png"), "missing \(name).png")
+      #expect(FileManager.default.fileExists(atPath: "\(dir)/plots/stability-\(name).gp"), "missing \(name).gp")
+    }
+    let summary = try String(contentsOfFile: dir + "/results/stability/summary.md", encoding: .utf8)
+    #expect(summary.contains("| mhc |") && summary.contains("≈ 3000"))
+    // --replot rebuilds the figures from results/ alone, and a re-run trains nothing.
+    try FileManager.default.removeItem(atPath: "\(dir)/plots/stability-gains.png")
+    let replot = try runTool("stability", args + ["--replot"])
+    #expect(replot.status == 0 && FileManager.default.fileExists(atPath: "\(dir)/plots/stability-gains.png"))
+    let again = try runTool("stability", args)
+    #expect(again.output.contains("skipped") && !again.output.contains("step 8/8"))
+  }
+
+  @Test func compareTabulatesRuns() throws {
+    let (config, dir) = try tinyRun(.mhc, steps: 4)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var hc = config; hc.connection = .hc
+    try TrainingRun(config: config, directory: dir + "/runs/a").run()
+    try TrainingRun(config: hc, directory: dir + "/runs/b").run()
+    let (status, out) = try runTool("compare", [dir + "/runs/*", "--plot", "cmp", "--plots", dir + "/plots"])
+    #expect(status == 0, "\(out)")
+    #expect(out.contains("| run | connection |") && out.contains("| hc |") && out.contains("| mhc |"))
+    #expect(FileManager.default.fileExists(atPath: dir + "/plots/cmp.png"))
+    let missing = try runTool("compare", [dir + "/nothing*"])
+    #expect(missing.status != 0 && missing.output.contains("no finished runs"))
+  }
+}
