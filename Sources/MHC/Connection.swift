@@ -176,8 +176,11 @@ public final class Connection<T: Scalar> {
     dz = buffer(config.kind == .hc ? capacity * n * (n + 2) : config.kind == .mhc ? capacity * m : 0)
     dnormed = buffer(config.kind == .residual ? 0 : capacity * n * c)
     dlogits = buffer(config.kind == .mhc ? capacity * n * n : 0)
-    sinkhornScratch = buffer(SinkhornKnopp.scratchCount(n: n, iterations: config.iterations))
+    sinkhornScratch = buffer(Self.sinkhornThreads * SinkhornKnopp.scratchCount(n: n, iterations: config.iterations))
   }
+
+  /// Threads the Sinkhorn projection is split over (the per-token work is independent).
+  public static var sinkhornThreads: Int { 2 }
 
   @inline(__always) func checkTokens(_ tokens: Int) {
     if tokens < 0 || tokens > capacity {
@@ -250,8 +253,12 @@ public final class Connection<T: Scalar> {
         for k in 0..<nn { lg[k] = a[2] * zt[2 * n + k] + b[2 * n + k] }
       }
       if config.learnRes {
-        SinkhornKnopp.forward(logits: logits, output: hres, count: tokens, n: n, iterations: config.iterations,
-                              scratch: sinkhornScratch)
+        let t = config.iterations, per = SinkhornKnopp.scratchCount(n: n, iterations: t)
+        nonisolated(unsafe) let (l, o, sc) = (logits, hres, sinkhornScratch)
+        SinkhornKnopp.parallel(count: tokens, parts: Self.sinkhornThreads) { part, first, count in
+          SinkhornKnopp.forward(logits: l + first * nn, output: o + first * nn, count: count, n: n, iterations: t,
+                                scratch: sc + part * per)
+        }
       } else {
         setIdentity(tokens: tokens)
       }
@@ -347,8 +354,12 @@ public final class Connection<T: Scalar> {
     case .mhc:
       dz.update(repeating: 0, count: tokens * m)
       if config.learnRes {
-        SinkhornKnopp.backward(logits: logits, dOutput: dhres, dLogits: dlogits, count: tokens, n: n,
-                               iterations: config.iterations, scratch: sinkhornScratch)
+        let t = config.iterations, per = SinkhornKnopp.scratchCount(n: n, iterations: t)
+        nonisolated(unsafe) let (l, d, dl, sc) = (logits, dhres, dlogits, sinkhornScratch)
+        SinkhornKnopp.parallel(count: tokens, parts: Self.sinkhornThreads) { part, first, count in
+          SinkhornKnopp.backward(logits: l + first * nn, dOutput: d + first * nn, dLogits: dl + first * nn,
+                                 count: count, n: n, iterations: t, scratch: sc + part * per)
+        }
       }
       var da0: T = 0, da1: T = 0, da2: T = 0
       for t in 0..<tokens {

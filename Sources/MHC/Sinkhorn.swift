@@ -47,14 +47,14 @@ public enum SinkhornKnopp {
     defer { owned?.deallocate() }
     let m = scratch ?? owned!
     let nn = n * n, B = block
-    let bad = m + nn * B, inv = bad + B
+    let bad = m + nn * B
     var start = 0
     while start < count {
       let bs = Swift.min(B, count - start)
       initialise(logits + start * nn, m, bad, bs: bs, n: n, iterations: iterations)
       for _ in 0..<iterations {
-        normaliseColumns(m, inv, n: n)
-        normaliseRows(m, inv, n: n)
+        normaliseColumns(m, n: n)
+        normaliseRows(m, n: n)
       }
       for b in 0..<bs {
         let o = output + (start + b) * nn
@@ -74,9 +74,9 @@ public enum SinkhornKnopp {
     count: Int, n: Int, iterations: Int, accumulate: Bool = false, scratch: UnsafeMutablePointer<T>
   ) {
     let nn = n * n, B = block, stride = nn * B
-    // scratch: iterates I[0 ... 2t] (each [n²][B]), g [n²][B], bad [B], sums [B], dots [B]
+    // scratch: iterates I[0 ... 2t] (each [n²][B]), g [n²][B], bad [B]
     let g = scratch + (2 * iterations + 1) * stride
-    let bad = g + stride, sums = bad + B, dots = sums + B
+    let bad = g + stride
     var start = 0
     while start < count {
       let bs = Swift.min(B, count - start)
@@ -84,9 +84,9 @@ public enum SinkhornKnopp {
       for s in 0..<iterations {
         let src = scratch + 2 * s * stride, a = src + stride, r = a + stride
         a.update(from: src, count: stride)
-        normaliseColumns(a, sums, n: n)
+        normaliseColumns(a, n: n)
         r.update(from: a, count: stride)
-        normaliseRows(r, sums, n: n)
+        normaliseRows(r, n: n)
       }
       g.update(repeating: 0, count: stride)
       for b in 0..<bs { let d = dOutput + (start + b) * nn; for k in 0..<nn { g[k * B + b] = d[k] } }
@@ -95,29 +95,20 @@ public enum SinkhornKnopp {
         s -= 1
         let src = scratch + 2 * s * stride, a = src + stride, r = a + stride
         // rows: r = a / rowsum(a)  ⇒  ∂a = (∂r − Σ_j ∂r ⊙ r) / rowsum(a)
-        for i in 0..<n {
-          for b in 0..<B { sums[b] = 0; dots[b] = 0 }
-          for j in 0..<n {
-            let e = (i * n + j) * B
-            for b in 0..<B { sums[b] += a[e + b]; dots[b] += g[e + b] * r[e + b] }
-          }
-          for b in 0..<B { sums[b] = 1 / sums[b] }
-          for j in 0..<n {
-            let e = (i * n + j) * B
-            for b in 0..<B { g[e + b] = (g[e + b] - dots[b]) * sums[b] }
-          }
-        }
         // columns: a = src / colsum(src)  ⇒  ∂src = (∂a − Σ_i ∂a ⊙ a) / colsum(src)
-        for j in 0..<n {
-          for b in 0..<B { sums[b] = 0; dots[b] = 0 }
+        // (8 matrices per SIMD vector, `q` walks the lanes of the block)
+        for q in Swift.stride(from: 0, to: B, by: 8) {
           for i in 0..<n {
-            let e = (i * n + j) * B
-            for b in 0..<B { sums[b] += src[e + b]; dots[b] += g[e + b] * a[e + b] }
+            var sum = SIMD8<T>(), dot = SIMD8<T>()
+            for j in 0..<n { let e = (i * n + j) * B + q; sum += ld(a, e); dot += ld(g, e) * ld(r, e) }
+            let inv = 1 / sum
+            for j in 0..<n { let e = (i * n + j) * B + q; st(g, e, (ld(g, e) - dot) * inv) }
           }
-          for b in 0..<B { sums[b] = 1 / sums[b] }
-          for i in 0..<n {
-            let e = (i * n + j) * B
-            for b in 0..<B { g[e + b] = (g[e + b] - dots[b]) * sums[b] }
+          for j in 0..<n {
+            var sum = SIMD8<T>(), dot = SIMD8<T>()
+            for i in 0..<n { let e = (i * n + j) * B + q; sum += ld(src, e); dot += ld(g, e) * ld(a, e) }
+            let inv = 1 / sum
+            for i in 0..<n { let e = (i * n + j) * B + q; st(g, e, (ld(g, e) - dot) * inv) }
           }
         }
       }
@@ -156,26 +147,39 @@ public enum SinkhornKnopp {
   }
 
   @inlinable @inline(__always)
-  static func normaliseColumns<T: Scalar>(_ m: UnsafeMutablePointer<T>, _ inv: UnsafeMutablePointer<T>, n: Int) {
+  static func normaliseColumns<T: Scalar>(_ m: UnsafeMutablePointer<T>, n: Int) {
     let B = block
-    for j in 0..<n {
-      for b in 0..<B { inv[b] = m[j * B + b] }
-      for i in 1..<Swift.max(n, 1) where i < n { let e = (i * n + j) * B; for b in 0..<B { inv[b] += m[e + b] } }
-      for b in 0..<B { inv[b] = 1 / inv[b] }
-      for i in 0..<n { let e = (i * n + j) * B; for b in 0..<B { m[e + b] *= inv[b] } }
+    for q in Swift.stride(from: 0, to: B, by: 8) {
+      for j in 0..<n {
+        var sum = ld(m, j * B + q)
+        for i in 1..<Swift.max(n, 1) where i < n { sum += ld(m, (i * n + j) * B + q) }
+        let inv = 1 / sum
+        for i in 0..<n { let e = (i * n + j) * B + q; st(m, e, ld(m, e) * inv) }
+      }
     }
   }
 
   @inlinable @inline(__always)
-  static func normaliseRows<T: Scalar>(_ m: UnsafeMutablePointer<T>, _ inv: UnsafeMutablePointer<T>, n: Int) {
+  static func normaliseRows<T: Scalar>(_ m: UnsafeMutablePointer<T>, n: Int) {
     let B = block
-    for i in 0..<n {
-      let row = m + i * n * B
-      for b in 0..<B { inv[b] = row[b] }
-      for j in 1..<Swift.max(n, 1) where j < n { let e = j * B; for b in 0..<B { inv[b] += row[e + b] } }
-      for b in 0..<B { inv[b] = 1 / inv[b] }
-      for j in 0..<n { let e = j * B; for b in 0..<B { row[e + b] *= inv[b] } }
+    for q in Swift.stride(from: 0, to: B, by: 8) {
+      for i in 0..<n {
+        var sum = ld(m, i * n * B + q)
+        for j in 1..<Swift.max(n, 1) where j < n { sum += ld(m, (i * n + j) * B + q) }
+        let inv = 1 / sum
+        for j in 0..<n { let e = (i * n + j) * B + q; st(m, e, ld(m, e) * inv) }
+      }
     }
+  }
+
+  @inlinable @inline(__always)
+  static func ld<T: Scalar>(_ p: UnsafeMutablePointer<T>, _ i: Int) -> SIMD8<T> {
+    UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<T>.self)
+  }
+
+  @inlinable @inline(__always)
+  static func st<T: Scalar>(_ p: UnsafeMutablePointer<T>, _ i: Int, _ v: SIMD8<T>) {
+    UnsafeMutableRawPointer(p + i).storeBytes(of: v, as: SIMD8<T>.self)
   }
 
   /// Validates the arguments of the array-level API.
@@ -272,6 +276,23 @@ extension SinkhornKnopp {
       f.append(Double(t1 - t0) * 1e-9); b.append(Double(t2 - t1) * 1e-9)
     }
     return (f.sorted()[repeats / 2], b.sorted()[repeats / 2])
+  }
+}
+
+extension SinkhornKnopp {
+  /// Splits `count` matrices into `parts` contiguous ranges (whole blocks) and runs `body`
+  /// on them concurrently; `body` gets the part index, first matrix and matrix count.
+  /// Each part needs its own scratch. The result does not depend on `parts`: matrices are
+  /// independent and each is computed the same way.
+  @inlinable
+  public static func parallel(count: Int, parts: Int, _ body: @Sendable (Int, Int, Int) -> Void) {
+    let blocks = (count + block - 1) / block
+    let p = Swift.max(1, Swift.min(parts, blocks))
+    if p == 1 { body(0, 0, count); return }
+    DispatchQueue.concurrentPerform(iterations: p) { k in
+      let first = blocks * k / p * block, last = Swift.min(count, blocks * (k + 1) / p * block)
+      if last > first { body(k, first, last - first) }
+    }
   }
 }
 

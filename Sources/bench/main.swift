@@ -90,6 +90,9 @@ struct Bench: ParsableCommand {
                    r.flopsPerStep, peak, batch * seq, 2 * SwiGLU<Float>.hiddenSize(width: width), width, ideal,
                    r.stepSeconds, r.stepSeconds / ideal))
     }
+    let sk = SinkhornKnopp.timeFloat(n: streams, iterations: iterations, tokens: batch * seq)
+    print(String(format: "Sinkhorn-Knopp alone (n=%d, t_max=%d, %d tokens): forward %.2f ms, backward %.2f ms per sublayer; ×%d sublayers = %.1f ms per step",
+                 streams, iterations, batch * seq, sk.forward * 1e3, sk.backward * 1e3, 2 * layers, (sk.forward + sk.backward) * Double(2 * layers) * 1e3))
     print(String(format: "peak resident memory (whole process): %.1f MiB", Double(rss) / 1_048_576))
   }
 }
