@@ -91,5 +91,6 @@ var vectorISA: [SwiftSetting] {
 }
 
 @MainActor func experiment(_ name: String) -> Target {
-  .executableTarget(name: name, dependencies: ["MHC", "MHCHarness", argumentParser], path: "experiments/\(name)")
+  .executableTarget(name: name, dependencies: ["MHC", "MHCHarness", argumentParser], path: "experiments/\(name)",
+                    exclude: ["README.md"])
 }

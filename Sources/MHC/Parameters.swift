@@ -2,8 +2,8 @@
 /// gradient buffer and a registry of names and shapes.
 ///
 /// Modules *declare* their tensors (``declare(_:shape:initialiser:decay:frozen:)``), then
-/// ``allocate(seed:)`` lays them out and initialises them in declaration order from one
-/// seeded generator. A module reads its tensors through ``ParameterRef`` offsets, so the
+/// ``allocate(seed:)`` lays them out and initialises each from its own generator, seeded by
+/// the run's seed and the tensor's name. A module reads its tensors through ``ParameterRef`` offsets, so the
 /// optimizer, gradient clipping and checkpoints see a single contiguous array.
 ///
 /// ```swift
@@ -65,8 +65,10 @@ public final class ParameterStore<T: Scalar> {
     values = .allocate(capacity: max(count, 1))
     grads = .allocate(capacity: max(count, 1))
     grads.initialize(repeating: 0, count: max(count, 1))
-    var rng = Xoshiro(seed: seed)
     for (info, ini) in zip(infos, initialisers) {
+      // One stream per tensor, keyed by its name: a tensor's initial values do not depend on
+      // which other tensors exist, so residual, HC and mHC models share every common weight.
+      var rng = Xoshiro(seed: seed ^ Self.nameHash(info.name))
       let p = values + info.offset
       switch ini {
       case .normal(let std): for i in 0..<info.count { p[i] = T(rng.normal() * std) }
@@ -77,6 +79,13 @@ public final class ParameterStore<T: Scalar> {
       }
     }
     isAllocated = true
+  }
+
+  /// FNV-1a of the name's UTF-8 bytes (stable across runs and platforms).
+  static func nameHash(_ name: String) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    return h
   }
 
   @inline(__always) public func value(_ r: ParameterRef) -> UnsafeMutablePointer<T> { values + r.offset }

@@ -178,7 +178,8 @@ public struct Sweep: Sendable {
       for (i, r) in runs.enumerated() {
         let mark = chosen.contains { $0.id == r.id } ? " " : "-"
         let state = TrainingRun.finishedSummary(in: directory(r, options: options))?.status ?? "todo"
-        print("\(mark) \(String(format: "%3d", i)) \(r.id.padding(toLength: 40, withPad: " ", startingAt: 0)) \(state)")
+        let id = r.id.count < 40 ? r.id.padding(toLength: 40, withPad: " ", startingAt: 0) : r.id
+        print("\(mark) \(String(format: "%3d", i)) \(id) \(state)")
       }
       return
     }
@@ -189,6 +190,10 @@ public struct Sweep: Sendable {
         if let c = options.corpus { config.corpus = c }
         let dir = directory(r, options: options)
         if let done = TrainingRun.finishedSummary(in: dir) {
+          let stored = try RunFiles.readJSON(TrainConfig.self, from: dir + "/config.json")
+          if stored != config.resolved() && !options.force {
+            throw MHCError("\(dir) holds a finished run of a different configuration (\(differingKeys(stored, config.resolved()).joined(separator: ", "))); pass --force to replace it or --results to use another folder")
+          }
           if !options.force {
             print("[\(i + 1)/\(chosen.count)] \(r.id): \(done.status), skipped")
             continue

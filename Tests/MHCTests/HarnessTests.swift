@@ -129,3 +129,82 @@ func temporaryFolder(_ tag: String) throws -> String {
     #expect(missing.status != 0 && missing.output.contains("no finished runs"))
   }
 }
+
+/// The other experiments' tiny presets, end to end: training, figures, summary, `--replot`.
+@Suite struct ExperimentTests {
+  func runTiny(_ name: String) throws -> (dir: String, args: [String]) {
+    let dir = try temporaryFolder(name)
+    let args = ["--preset", "tiny", "--results", dir + "/results", "--plots", dir + "/plots", "--plain"]
+    let (status, output) = try runTool(name, args)
+    #expect(status == 0, "\(name) failed: \(output.suffix(2000))")
+    return (dir, args)
+  }
+
+  func finishedRuns(_ folder: String) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: folder)
+      .filter { FileManager.default.fileExists(atPath: "\(folder)/\($0)/summary.json") }
+  }
+
+  func expectFigures(_ dir: String, _ names: [String]) {
+    for name in names {
+      for ext in ["png", "gp"] {
+        #expect(FileManager.default.fileExists(atPath: "\(dir)/plots/\(name).\(ext)"), "missing \(name).\(ext)")
+      }
+    }
+  }
+
+  @Test func sinkhornIterations() throws {
+    let (dir, args) = try runTiny("sinkhorn-iterations")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    expectFigures(dir, ["loss", "deviation", "gain", "step-time", "convergence"].map { "sinkhorn-iterations-\($0)" })
+    let results = dir + "/results/sinkhorn-iterations"
+    for file in ["summary.md", "projection.csv", "sinkhorn-timing.csv"] {
+      #expect(FileManager.default.fileExists(atPath: "\(results)/\(file)"), "missing \(file)")
+    }
+    #expect(try finishedRuns(results).count == 12)  // t_max 0, 1, 5, 20 × (2 seeds at L=1 + 1 seed at L=2)
+    let summary = try String(contentsOfFile: results + "/summary.md", encoding: .utf8)
+    #expect(summary.contains("| 20 |") && summary.contains("The projection alone"))
+    try FileManager.default.removeItem(atPath: "\(dir)/plots/sinkhorn-iterations-convergence.png")
+    let replot = try runTool("sinkhorn-iterations", args + ["--replot"])
+    #expect(replot.status == 0, "\(replot.output.suffix(2000))")
+    #expect(FileManager.default.fileExists(atPath: "\(dir)/plots/sinkhorn-iterations-convergence.png"))
+  }
+
+  @Test func components() throws {
+    let (dir, args) = try runTiny("components")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    expectFigures(dir, ["components-table1", "components-init"])
+    let results = dir + "/results/components"
+    #expect(try finishedRuns(results).count == 24)  // 12 variants × 2 seeds
+    let summary = try String(contentsOfFile: results + "/summary.md", encoding: .utf8)
+    #expect(summary.contains("| none | ✗ | ✗ | ✗ | 0.0 (baseline) |"))
+    #expect(summary.contains("| res+pre+post | ✓ | ✓ | ✓ | −0.027 |"))
+    try FileManager.default.removeItem(atPath: "\(dir)/plots/components-table1.png")
+    let replot = try runTool("components", args + ["--replot"])
+    #expect(replot.status == 0 && FileManager.default.fileExists(atPath: "\(dir)/plots/components-table1.png"))
+  }
+
+  @Test func scaling() throws {
+    let (dir, _) = try runTiny("scaling")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    expectFigures(dir, ["scaling-compute", "scaling-tokens"])
+    let results = dir + "/results/scaling"
+    let summary = try String(contentsOfFile: results + "/summary.md", encoding: .utf8)
+    #expect(summary.hasPrefix("# scaling — tiny preset") && summary.contains("All 15 runs completed."))
+    for section in ["## Power-law fits", "## Seeds at the smallest size", "## Token scaling", "## Where these models sit"] {
+      #expect(summary.contains(section))
+    }
+    let runs = try finishedRuns(results)
+    #expect(runs.count == 15 && runs.filter { $0.hasPrefix("long-") }.count == 3)
+  }
+
+  @Test func expansion() throws {
+    let (dir, _) = try runTiny("expansion")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    expectFigures(dir, ["expansion"])
+    let summary = try String(contentsOfFile: dir + "/results/expansion/summary.md", encoding: .utf8)
+    #expect(summary.hasPrefix("# expansion — tiny preset") && summary.contains("All 9 runs completed."))
+    for n in [1, 2, 4, 8] { #expect(summary.contains("| hc | \(n) |") && summary.contains("| mhc | \(n) |")) }
+    #expect(summary.contains("| residual | 1 |"))
+  }
+}

@@ -30,7 +30,7 @@ struct Stability: ParsableCommand {
     for seed in 0..<(seeds ?? (paper ? 3 : 1)) {
       for kind in [ConnectionKind.residual, .hc, .mhc] {
         var c = base; c.connection = kind; c.seed = UInt64(seed)
-        list.append(SweepRun(c, base: base))
+        list.append(SweepRun(c))  // ids against the reference config: presets never share a folder
       }
     }
     // Stress: depth ×{1,2,4}, learning rate ×{1,3,10}; a smaller model in the quick preset.
@@ -41,7 +41,7 @@ struct Stability: ParsableCommand {
       for lrx in [1.0, 3.0, 10.0] {
         for kind in [ConnectionKind.residual, .hc, .mhc] {
           var c = stress; c.connection = kind; c.layers = stress.layers * depth; c.lr = base.lr * lrx
-          list.append(SweepRun(id: "stress-\(kind.rawValue)-L\(c.layers)-lrx\(Int(lrx))", config: c))
+          list.append(SweepRun(id: "stress-\(sweep.preset.rawValue)-\(kind.rawValue)-L\(c.layers)-lrx\(Int(lrx))", config: c))
         }
       }
     }
