@@ -49,7 +49,7 @@ struct GemmBench: ParsableCommand {
     print("shape                       m     n     k   GFLOP/s")
     for (label, ta, tb, m, n, k) in list {
       let gf = measure(ta, tb, m, n, k)
-      print(String(format: "%-22@ %6d %5d %5d %9.1f", label as NSString, m, n, k, gf))
+      print(label.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: " %6d %5d %5d %9.1f", m, n, k, gf))
     }
   }
 

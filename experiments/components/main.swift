@@ -168,8 +168,8 @@ struct Components: ParsableCommand {
     \(sweep.preset == .quick ? "The quick preset uses the reference model with seq 64 × batch 8 (¼ of the reference tokens per step) to fit in about 10 minutes.\n" : "")
     Loss gap = final validation loss − that of the residual baseline with the same seed (same data order, same
     \(c.evalBatches * c.batch) validation windows of \(c.seq) bytes), mean ± sample sd over the seeds; negative = better than the baseline.
-    The weights shared with the baseline start identical for HC and for mHC with Φ frozen (none, static); mHC's random Φ
-    shifts the initial draw of every later weight, so its gaps also carry initialisation noise.
+    Every weight a variant shares with the baseline starts identical (each tensor has its own seeded random stream), so a
+    gap is the effect of the connection and of training noise, not of a different initial draw.
     `*`: |mean| > 2 standard errors (a rough signal with \(n) seeds, not a test). Residual baseline: \(res.values.isEmpty ? "–" : cell(res.mean, 4)) ± \(res.sdText) nats/byte.
     A mapping that is not learned is fixed at its neutral value (H_pre = 1/n, H_post = 1, H_res = I), as in the paper.
 
@@ -180,7 +180,7 @@ struct Components: ParsableCommand {
 
     Reading the rows: the streams enter as n identical copies of the embedding. With H_pre = 1/n and H_post = 1 fixed
     (rows none and res) every stream gets the same update and the same gradient, so the streams stay identical: mHC's
-    row-stochastic H_res maps them to themselves (mHC "res" computes the residual network's function, from its own initial
+    row-stochastic H_res maps them to themselves (mHC "res" computes the residual network's function, from the same initial
     draw), and HC's H_res can only rescale the skip path. Mixing streams needs an asymmetric H_pre or H_post (HC's b_pre = e_{k mod n}; mHC's token-dependent
     pre/post). The same argument keeps the streams of uniform-init static mHC identical: it is the residual network with one
     learned gain per sublayer branch (H_post), so its gap is that gain's effect, not stream mixing.

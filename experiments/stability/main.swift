@@ -158,13 +158,15 @@ struct Stability: ParsableCommand {
       }
     }
     let diverged = stress.filter { $0.summary.status == "diverged" }
+    let lrs = stress.map(\.config.lr)
+    let xrange = "set xrange [\((lrs.min() ?? 1e-3) / 1.5):\((lrs.max() ?? 1e-1) * 1.5)]"
     var marks: [String] = []
     for d in diverged {
       marks.append("set label 'diverged: \(d.config.connection.rawValue) L=\(d.config.layers) @\(d.summary.divergedStep ?? 0)' at first \(d.config.lr), graph 0.95 center textcolor rgb '#b2182b' font ',8'")
     }
     return Chart.figure("stability-stress", title: "stress sweep: depth × learning rate (\(diverged.count) of \(stress.count) runs diverged)", panels: [
-      Panel(title: "final validation loss (diverged runs have no point)", xlabel: "peak learning rate", ylabel: "loss (nats/byte)", logx: true, series: lossSeries, extra: marks + ["set key outside right"]),
-      Panel(title: "largest composite backward gain", xlabel: "peak learning rate", ylabel: "gain", logx: true, logy: true, series: gainSeriesList, extra: ["set key outside right"]),
+      Panel(title: "final validation loss (diverged runs have no point)", xlabel: "peak learning rate", ylabel: "loss (nats/byte)", logx: true, series: lossSeries, extra: marks + ["set key outside right", xrange]),
+      Panel(title: "largest composite backward gain", xlabel: "peak learning rate", ylabel: "gain", logx: true, logy: true, series: gainSeriesList, extra: ["set key outside right", "set format y '%.0e'", xrange]),
     ], columns: 1, width: 1100, height: 1000)
   }
 
@@ -189,6 +191,12 @@ struct Stability: ParsableCommand {
     var seedTable = MarkdownTable(["run", "final val loss", "max composite bwd gain"])
     for r in seeds { seedTable.add([r.id, cell(r.summary.finalEvalLoss), cell(r.summary.maxCompositeBackwardGain, 4)]) }
     let hcGain = hc.summary.maxCompositeBackwardGain ?? .nan, mhcGain = mhc.summary.maxCompositeBackwardGain ?? .nan
+    func worst(_ k: ConnectionKind) -> LoadedRun? {
+      stress.filter { $0.config.connection == k }.max { ($0.summary.maxCompositeBackwardGain ?? 0) < ($1.summary.maxCompositeBackwardGain ?? 0) }
+    }
+    let stressLine = [ConnectionKind.hc, .mhc].compactMap { k in worst(k).map { r in
+      "\(k.rawValue): largest composite backward gain \(cell(r.summary.maxCompositeBackwardGain, 3)) (\(r.config.layers) layers, lr \(cell(r.config.lr, 3)))" } }
+      .joined(separator: "; ")
     return """
     # stability — \(sweep.preset.rawValue) preset
 
@@ -205,7 +213,7 @@ struct Stability: ParsableCommand {
     \(seedTable.text)
     ## Stress sweep (depth × learning rate)
 
-    \(stress.filter { $0.summary.status == "diverged" }.count) of \(stress.count) runs diverged.
+    \(stress.filter { $0.summary.status == "diverged" }.count) of \(stress.count) runs diverged. Over the whole sweep, \(stressLine).
 
     \(st.text)
     Figures: `plots/stability-loss-gap.png`, `plots/stability-grad-norm.png`, `plots/stability-gains.png`, `plots/stability-gain-over-training.png`, `plots/stability-hres-heatmaps.png`, `plots/stability-stress.png`.
