@@ -207,7 +207,7 @@ public final class Connection<T: Scalar> {
       let ht = h + t * c, xt = x + t * n * c, pre = hpre + t * n
       let p0 = pre[0]
       for k in 0..<c { ht[k] = p0 * xt[k] }
-      for j in 1..<max(n, 1) where j < n {
+      for j in 1..<n {
         let pj = pre[j], xj = xt + j * c
         for k in 0..<c { ht[k] += pj * xj[k] }
       }
@@ -318,14 +318,14 @@ public final class Connection<T: Scalar> {
       // dy = Σ_i H_post[i] g_i ;  dx_j = Σ_i H_res[i][j] g_i
       let p0 = post[0]
       for k in 0..<c { dyt[k] = p0 * go[k] }
-      for i in 1..<Swift.max(n, 1) where i < n {
+      for i in 1..<n {
         let pi = post[i], gi = go + i * c
         for k in 0..<c { dyt[k] += pi * gi[k] }
       }
       for j in 0..<n {
         let dxj = dxt + j * c, r0 = res[j]
         for k in 0..<c { dxj[k] = r0 * go[k] }
-        for i in 1..<Swift.max(n, 1) where i < n {
+        for i in 1..<n {
           let r = res[i * n + j], gi = go + i * c
           for k in 0..<c { dxj[k] += r * gi[k] }
         }

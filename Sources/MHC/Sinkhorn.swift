@@ -33,7 +33,7 @@ public enum SinkhornKnopp {
   /// Scratch elements ``forward(logits:output:count:n:iterations:scratch:)`` and
   /// ``backward(logits:dOutput:dLogits:count:n:iterations:accumulate:scratch:)`` need.
   @inlinable public static func scratchCount(n: Int, iterations: Int) -> Int {
-    (2 * iterations + 2) * n * n * block + 4 * block
+    (2 * iterations + 2) * n * n * block + block  // iterates and gradient, plus one lane flag per matrix
   }
 
   /// Projects `count` consecutive row-major `n×n` logit blocks of `logits` into `output`.
@@ -152,7 +152,7 @@ public enum SinkhornKnopp {
     for q in Swift.stride(from: 0, to: B, by: 8) {
       for j in 0..<n {
         var sum = ld(m, j * B + q)
-        for i in 1..<Swift.max(n, 1) where i < n { sum += ld(m, (i * n + j) * B + q) }
+        for i in 1..<n { sum += ld(m, (i * n + j) * B + q) }
         let inv = 1 / sum
         for i in 0..<n { let e = (i * n + j) * B + q; st(m, e, ld(m, e) * inv) }
       }
@@ -165,7 +165,7 @@ public enum SinkhornKnopp {
     for q in Swift.stride(from: 0, to: B, by: 8) {
       for i in 0..<n {
         var sum = ld(m, i * n * B + q)
-        for j in 1..<Swift.max(n, 1) where j < n { sum += ld(m, (i * n + j) * B + q) }
+        for j in 1..<n { sum += ld(m, (i * n + j) * B + q) }
         let inv = 1 / sum
         for j in 0..<n { let e = (i * n + j) * B + q; st(m, e, ld(m, e) * inv) }
       }

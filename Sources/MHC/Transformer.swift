@@ -117,7 +117,7 @@ public final class Transformer<T: Scalar> {
     for t in 0..<tokens {
       let o = summed + t * c
       o.update(from: last + t * n * c, count: c)
-      for j in 1..<max(n, 1) where j < n {
+      for j in 1..<n {
         let sj = last + (t * n + j) * c
         for k in 0..<c { o[k] += sj[k] }
       }
