@@ -46,7 +46,6 @@ set ylabel 'gain'
 unset logscale x
 set logscale y
 set arrow from graph 0, first 1 to graph 1, first 1 nohead lc rgb '#888888' dt 2
-set xtics 1
 plot $p0s0 using 1:2 with linespoints lc rgb '#d62728' lw 2.0 dt 1 pt 7 ps 0.8 title 'hc', \
      $p0s1 using 1:2 with linespoints lc rgb '#1f77b4' lw 2.0 dt 1 pt 7 ps 0.8 title 'mhc'
 unset output

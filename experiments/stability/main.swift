@@ -90,7 +90,8 @@ struct Stability: ParsableCommand {
     func gainSeries(_ pick: (GainRow) -> Double) -> [Series] {
       [hc, mhc].map { r in Series(r.config.connection.rawValue, points: r.finalGains.map { (Double($0.sublayer + 1), pick($0)) }, style: "linespoints") }
     }
-    let one = ["set arrow from graph 0, first 1 to graph 1, first 1 nohead lc rgb '#888888' dt 2", "set xtics 1"]
+    let unit = "set arrow from graph 0, first 1 to graph 1, first 1 nohead lc rgb '#888888' dt 2"
+    let one = [unit, "set xtics 1"]
     try Gnuplot.render(Chart.figure("stability-gains", title: "Amax gain magnitude at the end of training (token average, evaluation batch)", panels: [
       Panel(title: "single layer, forward (max row sum)", xlabel: "sublayer", ylabel: "gain", logy: true, series: gainSeries { $0.gains.single.forward }, extra: one),
       Panel(title: "single layer, backward (max column sum)", xlabel: "sublayer", ylabel: "gain", logy: true, series: gainSeries { $0.gains.single.backward }, extra: one),
@@ -103,7 +104,7 @@ struct Stability: ParsableCommand {
     }
     try Gnuplot.render(Chart.figure("stability-gain-over-training", panels: [
       Panel(title: "largest composite backward gain over the sublayers, during training", xlabel: "step", ylabel: "gain", logy: true,
-            series: [Series("hc", points: overTraining(hc), style: "linespoints"), Series("mhc", points: overTraining(mhc), style: "linespoints")], extra: one)
+            series: [Series("hc", points: overTraining(hc), style: "linespoints"), Series("mhc", points: overTraining(mhc), style: "linespoints")], extra: [unit])
     ]), in: dir)
     // 4. heat maps (Fig. 8)
     try Gnuplot.render(heatmaps(hc: hc, mhc: mhc), in: dir)
