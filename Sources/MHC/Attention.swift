@@ -42,7 +42,8 @@ public final class Attention<T: Scalar>: Sublayer {
     let c = width, batches = capacity / seq
     xhat = buffer(capacity * c); rinv = buffer(capacity); hn = buffer(capacity * c)
     qkv = buffer(capacity * 3 * c); probs = buffer(batches * heads * seq * seq); ao = buffer(capacity * c)
-    dao = buffer(capacity * c); dqkv = buffer(capacity * 3 * c); dhn = buffer(capacity * c); dp = buffer(seq * seq)
+    dao = buffer(capacity * c); dqkv = buffer(capacity * 3 * c); dhn = buffer(capacity * c)
+    dp = buffer(Parallel.threads * seq * seq)  // one score-gradient tile per thread
     let half = headDim / 2
     cosTable = buffer(seq * half); sinTable = buffer(seq * half)
     for pos in 0..<seq {
@@ -56,18 +57,29 @@ public final class Attention<T: Scalar>: Sublayer {
   /// Rotates q and k of every head in `buf` (`[tokens][3C]`) by ±angle.
   func rope(_ buf: UnsafeMutablePointer<T>, tokens: Int, inverse: Bool) {
     let c = width, half = headDim / 2
-    for t in 0..<tokens {
-      let pos = t % seq, cs = cosTable + pos * half, sn = sinTable + pos * half
-      for part in 0..<2 {
-        for h in 0..<heads {
-          let v = buf + t * 3 * c + part * c + h * headDim
-          for i in 0..<half {
-            let a = v[i], b = v[i + half], co = cs[i], si = inverse ? -sn[i] : sn[i]
-            v[i] = a * co - b * si
-            v[i + half] = a * si + b * co
+    Parallel.rows(tokens) { range in
+      for t in range {
+        let pos = t % seq, cs = cosTable + pos * half, sn = sinTable + pos * half
+        for part in 0..<2 {
+          for h in 0..<heads {
+            let v = buf + t * 3 * c + part * c + h * headDim
+            for i in 0..<half {
+              let a = v[i], b = v[i + half], co = cs[i], si = inverse ? -sn[i] : sn[i]
+              v[i] = a * co - b * si
+              v[i + half] = a * si + b * co
+            }
           }
         }
       }
+    }
+  }
+
+  /// Runs `body(b, h, part)` for every (sequence, head) pair, the pairs split over the
+  /// threads (64 products of 128×128×32 at the reference size are too small to split
+  /// one by one; ``GEMMThreading`` runs them whole).
+  func forEachHead(batches: Int, _ body: (_ b: Int, _ h: Int, _ part: Int) -> Void) {
+    Parallel.parts(batches * heads, grain: 1) { part, pairs in
+      for pair in pairs { body(pair / heads, pair % heads, part) }
     }
   }
 
@@ -78,24 +90,22 @@ public final class Attention<T: Scalar>: Sublayer {
     RMSNorm.forward(x, y: hn, xhat: xhat, r: rinv, gain: store.value(gain), rows: tokens, width: c)
     gemm(false, true, m: tokens, n: 3 * c, k: c, a: hn, lda: c, b: store.value(wqkv), ldb: c, c: qkv, ldc: 3 * c)
     rope(qkv, tokens: tokens, inverse: false)
-    for b in 0..<batches {
-      for h in 0..<heads {
-        let base = qkv + b * s * 3 * c + h * d
-        let p = probs + (b * heads + h) * s * s
-        gemm(false, true, m: s, n: s, k: d, alpha: scale, a: base, lda: 3 * c, b: base + c, ldb: 3 * c, c: p, ldc: s)
-        for i in 0..<s {
-          let row = p + i * s, len = i + 1
-          let mx = Vector.max(row, count: len)
-          // exp over whole SIMD blocks (the row has room); the spill-over is zeroed below
-          let padded = Swift.min(s, (len + 7) / 8 * 8)
-          for j in 0..<padded { row[j] -= mx }
-          T.expInPlace(row, count: padded)
-          let inv = 1 / Vector.sum(row, count: len)
-          for j in 0..<len { row[j] *= inv }
-          for j in len..<s { row[j] = 0 }
-        }
-        gemm(false, false, m: s, n: d, k: s, a: p, lda: s, b: base + 2 * c, ldb: 3 * c, c: ao + b * s * c + h * d, ldc: c)
+    forEachHead(batches: batches) { b, h, _ in
+      let base = qkv + b * s * 3 * c + h * d
+      let p = probs + (b * heads + h) * s * s
+      gemm(false, true, m: s, n: s, k: d, alpha: scale, a: base, lda: 3 * c, b: base + c, ldb: 3 * c, c: p, ldc: s)
+      for i in 0..<s {
+        let row = p + i * s, len = i + 1
+        let mx = Vector.max(row, count: len)
+        // exp over whole SIMD blocks (the row has room); the spill-over is zeroed below
+        let padded = Swift.min(s, (len + 7) / 8 * 8)
+        for j in 0..<padded { row[j] -= mx }
+        T.expInPlace(row, count: padded)
+        let inv = 1 / Vector.sum(row, count: len)
+        for j in 0..<len { row[j] *= inv }
+        for j in len..<s { row[j] = 0 }
       }
+      gemm(false, false, m: s, n: d, k: s, a: p, lda: s, b: base + 2 * c, ldb: 3 * c, c: ao + b * s * c + h * d, ldc: c)
     }
     gemm(false, true, m: tokens, n: c, k: c, a: ao, lda: c, b: store.value(wo), ldb: c, c: y, ldc: c)
   }
@@ -105,21 +115,19 @@ public final class Attention<T: Scalar>: Sublayer {
     let scale = 1 / T(d).squareRoot()
     gemm(true, false, m: c, n: c, k: tokens, a: dy, lda: c, b: ao, ldb: c, beta: 1, c: store.grad(wo), ldc: c)
     gemm(false, false, m: tokens, n: c, k: c, a: dy, lda: c, b: store.value(wo), ldb: c, c: dao, ldc: c)
-    for b in 0..<batches {
-      for h in 0..<heads {
-        let base = qkv + b * s * 3 * c + h * d, dbase = dqkv + b * s * 3 * c + h * d
-        let p = probs + (b * heads + h) * s * s, dout = dao + b * s * c + h * d
-        gemm(false, true, m: s, n: s, k: d, a: dout, lda: c, b: base + 2 * c, ldb: 3 * c, c: dp, ldc: s)
-        gemm(true, false, m: s, n: d, k: s, a: p, lda: s, b: dout, ldb: c, c: dbase + 2 * c, ldc: 3 * c)
-        for i in 0..<s {
-          let pr = p + i * s, dr = dp + i * s, len = i + 1
-          let dot = Vector.dot(pr, dr, count: len)
-          for j in 0..<len { dr[j] = pr[j] * (dr[j] - dot) }
-          for j in len..<s { dr[j] = 0 }
-        }
-        gemm(false, false, m: s, n: d, k: s, alpha: scale, a: dp, lda: s, b: base + c, ldb: 3 * c, c: dbase, ldc: 3 * c)
-        gemm(true, false, m: s, n: d, k: s, alpha: scale, a: dp, lda: s, b: base, ldb: 3 * c, c: dbase + c, ldc: 3 * c)
+    forEachHead(batches: batches) { b, h, part in
+      let base = qkv + b * s * 3 * c + h * d, dbase = dqkv + b * s * 3 * c + h * d
+      let p = probs + (b * heads + h) * s * s, dout = dao + b * s * c + h * d, dp = dp + part * s * s
+      gemm(false, true, m: s, n: s, k: d, a: dout, lda: c, b: base + 2 * c, ldb: 3 * c, c: dp, ldc: s)
+      gemm(true, false, m: s, n: d, k: s, a: p, lda: s, b: dout, ldb: c, c: dbase + 2 * c, ldc: 3 * c)
+      for i in 0..<s {
+        let pr = p + i * s, dr = dp + i * s, len = i + 1
+        let dot = Vector.dot(pr, dr, count: len)
+        for j in 0..<len { dr[j] = pr[j] * (dr[j] - dot) }
+        for j in len..<s { dr[j] = 0 }
       }
+      gemm(false, false, m: s, n: d, k: s, alpha: scale, a: dp, lda: s, b: base + c, ldb: 3 * c, c: dbase, ldc: 3 * c)
+      gemm(true, false, m: s, n: d, k: s, alpha: scale, a: dp, lda: s, b: base, ldb: 3 * c, c: dbase + c, ldc: 3 * c)
     }
     rope(dqkv, tokens: tokens, inverse: true)
     gemm(true, false, m: 3 * c, n: c, k: tokens, a: dqkv, lda: 3 * c, b: hn, ldb: c, beta: 1, c: store.grad(wqkv), ldc: c)
@@ -167,11 +175,13 @@ public final class SwiGLU<T: Scalar>: Sublayer {
     let c = width, hd = hidden
     RMSNorm.forward(x, y: hn, xhat: xhat, r: rinv, gain: store.value(gain), rows: tokens, width: c)
     gemm(false, true, m: tokens, n: 2 * hd, k: c, a: hn, lda: c, b: store.value(w1), ldb: c, c: ab, ldc: 2 * hd)
-    for t in 0..<tokens {
-      let a = ab + t * 2 * hd, b = a + hd, gt = g + t * hd
-      for i in 0..<hd { gt[i] = -a[i] }
-      T.expInPlace(gt, count: hd)  // e^{−a}; σ(a) = 1/(1 + e^{−a})
-      for i in 0..<hd { gt[i] = a[i] / (1 + gt[i]) * b[i] }
+    Parallel.rows(tokens) { range in
+      for t in range {
+        let a = ab + t * 2 * hd, b = a + hd, gt = g + t * hd
+        for i in 0..<hd { gt[i] = -a[i] }
+        T.expInPlace(gt, count: hd)  // e^{−a}; σ(a) = 1/(1 + e^{−a})
+        for i in 0..<hd { gt[i] = a[i] / (1 + gt[i]) * b[i] }
+      }
     }
     gemm(false, true, m: tokens, n: c, k: hd, a: g, lda: hd, b: store.value(w2), ldb: hd, c: y, ldc: c)
   }
@@ -180,14 +190,16 @@ public final class SwiGLU<T: Scalar>: Sublayer {
     let c = width, hd = hidden
     gemm(true, false, m: c, n: hd, k: tokens, a: dy, lda: c, b: g, ldb: hd, beta: 1, c: store.grad(w2), ldc: hd)
     gemm(false, false, m: tokens, n: hd, k: c, a: dy, lda: c, b: store.value(w2), ldb: hd, c: dg, ldc: hd)
-    for t in 0..<tokens {
-      let a = ab + t * 2 * hd, b = a + hd, dgt = dg + t * hd, da = dab + t * 2 * hd, db = da + hd
-      for i in 0..<hd { da[i] = -a[i] }
-      T.expInPlace(da, count: hd)
-      for i in 0..<hd {
-        let s = 1 / (1 + da[i]), silu = a[i] * s
-        db[i] = dgt[i] * silu
-        da[i] = dgt[i] * b[i] * s * (1 + a[i] * (1 - s))
+    Parallel.rows(tokens) { range in
+      for t in range {
+        let a = ab + t * 2 * hd, b = a + hd, dgt = dg + t * hd, da = dab + t * 2 * hd, db = da + hd
+        for i in 0..<hd { da[i] = -a[i] }
+        T.expInPlace(da, count: hd)
+        for i in 0..<hd {
+          let s = 1 / (1 + da[i]), silu = a[i] * s
+          db[i] = dgt[i] * silu
+          da[i] = dgt[i] * b[i] * s * (1 + a[i] * (1 - s))
+        }
       }
     }
     gemm(true, false, m: 2 * hd, n: c, k: tokens, a: dab, lda: 2 * hd, b: hn, ldb: c, beta: 1, c: store.grad(w1), ldc: c)

@@ -33,11 +33,8 @@ public enum BLASRuntime {
     return String(cString: p).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
-  /// OpenBLAS's thread count.
-  public static var threads: Int { Int(openblas_get_num_threads()) }
-
-  /// Sets OpenBLAS's thread count.
-  public static func setThreads(_ n: Int) { openblas_set_num_threads(Int32(max(1, n))) }
+  /// Threads a large matrix product runs on (see ``GEMMThreading``).
+  public static var threads: Int { GEMMThreading.threads }
 
   /// The build configuration string of the loaded OpenBLAS.
   public static var config: String {

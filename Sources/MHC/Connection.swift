@@ -91,7 +91,14 @@ public protocol Sublayer: AnyObject {
 ///   `H_res[i][j] = b_res[i][j] + α_res tanh(z_j[2+i])`.
 /// - **mhc** — `v' = vec(x) / rms(vec(x))`, `[p | q | r] = v' Φ` with `Φ ∈ R^{nC×(2n+n²)}`:
 ///   `H_pre = σ(α_pre p + b_pre)`, `H_post = 2σ(α_post q + b_post)`,
-///   `H_res = SinkhornKnopp(α_res mat(r) + b_res, t_max)`.
+///   `H_res = SinkhornKnopp(α_res mat(r) + b_res, t_max)`. Since RMS normalisation has
+///   no gain here, `v' Φ = (v Φ) · ρ` with `ρ = rms(v)⁻¹`: the product runs on the streams
+///   as they are and only `ρ` is kept, never `v'`. In the backward, with `s = ρ · ∂L/∂z`
+///   per token, `∂L/∂Φ = Σ_t v_tᵀ s_t` and `u = s Φᵀ` give `∂L/∂v = u − v ρ² mean(u ⊙ v)`.
+///
+/// Work is organised for fusion: after the (split) products, every per-token step — the
+/// mappings, Sinkhorn-Knopp, `h` — runs in one pass over token blocks on each thread, and
+/// the backward mirrors it; only the `α`, `b` sums cross tokens, in token order.
 ///
 /// A mapping that is not learned is fixed at its neutral value (pre `1/n`, post 1, res `I`).
 /// Parameters: `theta`/`phi` (weight-decayed matrix; frozen at 0 when static), `a = [α_pre, α_post, α_res]`,
@@ -117,15 +124,18 @@ public final class Connection<T: Scalar> {
   let hpre, hpost: UnsafeMutablePointer<T>  // [T][n]
   /// Per-token `H_res` of the last forward, `[tokens][n][n]`.
   public let hres: UnsafeMutablePointer<T>
-  let normed: UnsafeMutablePointer<T>  // mhc: v' [T][nC]; hc: x̃ [T·n][C]
-  let invRMS: UnsafeMutablePointer<T>  // mhc [T]; hc [T·n]
-  let z: UnsafeMutablePointer<T>  // mhc: [T][2n+n²] raw projections; hc: tanh values [T·n][n+2]
+  let normed: UnsafeMutablePointer<T>  // hc: x̃ [T·n][C] (mhc keeps no normalised copy)
+  let invRMS: UnsafeMutablePointer<T>  // mhc ρ [T]; hc [T·n]
+  let z: UnsafeMutablePointer<T>  // mhc: [T][2n+n²] projections v'Φ; hc: tanh values [T·n][n+2]
   let logits: UnsafeMutablePointer<T>  // mhc: Sinkhorn logits [T][n²]
   // Backward scratch.
   let dh, dy: UnsafeMutablePointer<T>
   let dhpre, dhpost, dhres: UnsafeMutablePointer<T>
-  let dz, dnormed: UnsafeMutablePointer<T>
+  let dz: UnsafeMutablePointer<T>  // mhc: ρ ∂L/∂z [T][m]; hc: ∂L/∂(Θx̃) [T·n][n+2]
+  let g: UnsafeMutablePointer<T>  // ∂L/∂(pre-α mapping value), laid out like z, for the α and b sums
+  let dnormed: UnsafeMutablePointer<T>  // mhc: u = ρ ∂L/∂z Φᵀ [T][nC]; hc: ∂L/∂x̃ [T·n][C]
   let dlogits: UnsafeMutablePointer<T>  // mhc: [T][n²]
+  let dphiT: UnsafeMutablePointer<T>  // mhc: ∂L/∂Φᵀ of one backward [m][nC]
   let sinkhornScratch: UnsafeMutablePointer<T>
   /// Activation and scratch buffers.
   public let pool = BufferPool<T>()
@@ -167,20 +177,20 @@ public final class Connection<T: Scalar> {
     let hcRows = config.kind == .hc ? n : 1
     h = buffer(capacity * c); y = buffer(capacity * c)
     hpre = buffer(capacity * n); hpost = buffer(capacity * n); hres = buffer(capacity * n * n)
-    normed = buffer(config.kind == .residual ? 0 : capacity * n * c)
+    normed = buffer(config.kind == .hc ? capacity * n * c : 0)
     invRMS = buffer(capacity * hcRows)
     z = buffer(config.kind == .hc ? capacity * n * (n + 2) : config.kind == .mhc ? capacity * m : 0)
     logits = buffer(config.kind == .mhc ? capacity * n * n : 0)
     dh = buffer(capacity * c); dy = buffer(capacity * c)
     dhpre = buffer(capacity * n); dhpost = buffer(capacity * n); dhres = buffer(capacity * n * n)
     dz = buffer(config.kind == .hc ? capacity * n * (n + 2) : config.kind == .mhc ? capacity * m : 0)
+    g = buffer(config.kind == .hc ? capacity * n * (n + 2) : config.kind == .mhc ? capacity * m : 0)
     dnormed = buffer(config.kind == .residual ? 0 : capacity * n * c)
     dlogits = buffer(config.kind == .mhc ? capacity * n * n : 0)
-    sinkhornScratch = buffer(Self.sinkhornThreads * SinkhornKnopp.scratchCount(n: n, iterations: config.iterations))
+    dphiT = buffer(config.kind == .mhc ? m * n * c : 0)
+    sinkhornScratch = buffer(Parallel.threads * SinkhornKnopp.scratchCount(n: n, iterations: config.iterations))
   }
 
-  /// Threads the Sinkhorn projection is split over (the per-token work is independent).
-  public static var sinkhornThreads: Int { 2 }
 
   @inline(__always) func checkTokens(_ tokens: Int) {
     if tokens < 0 || tokens > capacity {
@@ -198,53 +208,92 @@ public final class Connection<T: Scalar> {
     let n = config.streams, c = config.width
     if config.kind == .residual {
       sublayer.forward(x, y, tokens: tokens)
-      for i in 0..<(tokens * c) { out[i] = x[i] + y[i] }
+      let y = y
+      Parallel.rows(tokens) { range in
+        for i in (range.lowerBound * c)..<(range.upperBound * c) { out[i] = x[i] + y[i] }
+      }
       return
     }
-    mappingsForward(x, tokens: tokens)
-    // h = Σ_j H_pre[j] x_j
-    for t in 0..<tokens {
-      let ht = h + t * c, xt = x + t * n * c, pre = hpre + t * n
-      let p0 = pre[0]
-      for k in 0..<c { ht[k] = p0 * xt[k] }
-      for j in 1..<n {
-        let pj = pre[j], xj = xt + j * c
-        for k in 0..<c { ht[k] += pj * xj[k] }
+    if config.kind == .hc { projectStreams(x, tokens: tokens) }
+    let (h, hpre) = (h, hpre)
+    // Per block of tokens, while its streams are in cache: (mhc) ρ and z = (v Φ) ρ, the
+    // mappings, then h = Σ_j H_pre[j] x_j.
+    Parallel.blocks(tokens, block: Self.tokenGrain) { part, range in
+      if config.kind == .mhc { project(x, range) }
+      mappings(range, part: part)
+      for t in range {
+        Vector.combine(h + t * c, weights: hpre + t * n, weightStride: 1, sources: x + t * n * c, sourceStride: c,
+                       terms: n, count: c)
       }
     }
     sublayer.forward(h, y, tokens: tokens)
+    let (y, hpost, hres) = (y, hpost, hres)
     // out_i = Σ_j H_res[i][j] x_j + H_post[i] y
-    for t in 0..<tokens {
-      let xt = x + t * n * c, yt = y + t * c, res = hres + t * n * n, post = hpost + t * n
-      for i in 0..<n {
-        let oi = out + (t * n + i) * c
-        let pi = post[i]
-        for k in 0..<c { oi[k] = pi * yt[k] }
-        for j in 0..<n {
-          let r = res[i * n + j], xj = xt + j * c
-          for k in 0..<c { oi[k] += r * xj[k] }
+    Parallel.rows(tokens) { range in
+      for t in range {
+        let xt = x + t * n * c, yt = y + t * c, res = hres + t * n * n, post = hpost + t * n
+        for i in 0..<n {
+          Vector.combine(out + (t * n + i) * c, weights: res + i * n, weightStride: 1, sources: xt, sourceStride: c,
+                         terms: n, count: c, extraWeight: post[i], extra: yt)
         }
       }
     }
   }
 
-  /// Computes `H_pre`, `H_post`, `H_res` per token from the streams `x`.
-  func mappingsForward(_ x: UnsafePointer<T>, tokens: Int) {
-    let n = config.streams, c = config.width, nn = n * n, m = config.mappingCount
+  /// Token blocks per thread hand-off (a multiple of the Sinkhorn-Knopp block).
+  static var tokenGrain: Int { SinkhornKnopp.block }
+
+  /// mhc, for the tokens in `range`: `ρ = rms(v)⁻¹` and `z = (v Φ) ρ` (one BLAS call on
+  /// the block).
+  func project(_ x: UnsafePointer<T>, _ range: Range<Int>) {
+    let width = config.streams * config.width, m = config.mappingCount, eps = T(RMSNorm.epsilon)
+    let first = range.lowerBound, zb = z + first * m
+    for t in range {
+      let v = x + t * width
+      invRMS[t] = 1 / (Vector.dot(v, v, count: width) / T(width) + eps).squareRoot()
+    }
+    guard config.dynamic else { zb.update(repeating: 0, count: range.count * m); return }
+    // Inside a parallel region: one direct (single-threaded) BLAS call, never split again.
+    T.blasGemm(false, false, range.count, m, width, 1, x + first * width, width, store.value(projection!), m, 0, zb, m)
+    for t in range {
+      let zt = z + t * m, r = invRMS[t]
+      for k in 0..<m { zt[k] *= r }
+    }
+  }
+
+  /// hc: `z = tanh(Θ x̃_j)` per stream, for all tokens (split products).
+  func projectStreams(_ x: UnsafePointer<T>, tokens: Int) {
+    let n = config.streams, c = config.width
+    switch config.kind {
+    case .residual, .mhc:
+      return
+    case .hc:
+      let w = n + 2
+      RMSNorm.forward(x, y: nil, xhat: normed, r: invRMS, gain: nil, rows: tokens * n, width: c)
+      if config.dynamic {
+        gemm(false, true, m: tokens * n, n: w, k: c, a: normed, lda: c, b: store.value(projection!), ldb: c,
+             c: z, ldc: w)
+        let z = z
+        Parallel.rows(tokens * n) { range in
+          for i in (range.lowerBound * w)..<(range.upperBound * w) { z[i] = T.tanh(z[i]) }
+        }
+      } else {
+        z.update(repeating: 0, count: tokens * n * w)
+      }
+    }
+  }
+
+  /// `H_pre`, `H_post`, `H_res` of the tokens in `range` (thread `part` owns its slice of
+  /// the Sinkhorn-Knopp scratch).
+  func mappings(_ range: Range<Int>, part: Int) {
+    let n = config.streams, nn = n * n, m = config.mappingCount
     let a = store.value(alpha!), b = store.value(bias!)
     let neutralPre = 1 / T(n)
     switch config.kind {
     case .residual:
       return
     case .mhc:
-      RMSNorm.forward(x, y: nil, xhat: normed, r: invRMS, gain: nil, rows: tokens, width: n * c)
-      if config.dynamic {
-        gemm(false, false, m: tokens, n: m, k: n * c, a: normed, lda: n * c, b: store.value(projection!), ldb: m,
-             c: z, ldc: m)
-      } else {
-        z.update(repeating: 0, count: tokens * m)
-      }
-      for t in 0..<tokens {
+      for t in range {
         let zt = z + t * m, pre = hpre + t * n, post = hpost + t * n, lg = logits + t * nn
         for j in 0..<n {
           pre[j] = config.learnPre ? sigmoid(a[0] * zt[j] + b[j]) : neutralPre
@@ -253,26 +302,16 @@ public final class Connection<T: Scalar> {
         for k in 0..<nn { lg[k] = a[2] * zt[2 * n + k] + b[2 * n + k] }
       }
       if config.learnRes {
-        let t = config.iterations, per = SinkhornKnopp.scratchCount(n: n, iterations: t)
-        nonisolated(unsafe) let (l, o, sc) = (logits, hres, sinkhornScratch)
-        SinkhornKnopp.parallel(count: tokens, parts: Self.sinkhornThreads) { part, first, count in
-          SinkhornKnopp.forward(logits: l + first * nn, output: o + first * nn, count: count, n: n, iterations: t,
-                                scratch: sc + part * per)
-        }
+        let iterations = config.iterations
+        SinkhornKnopp.forward(logits: logits + range.lowerBound * nn, output: hres + range.lowerBound * nn,
+                              count: range.count, n: n, iterations: iterations,
+                              scratch: sinkhornScratch + part * SinkhornKnopp.scratchCount(n: n, iterations: iterations))
       } else {
-        setIdentity(tokens: tokens)
+        setIdentity(range)
       }
     case .hc:
       let w = n + 2
-      RMSNorm.forward(x, y: nil, xhat: normed, r: invRMS, gain: nil, rows: tokens * n, width: c)
-      if config.dynamic {
-        gemm(false, true, m: tokens * n, n: w, k: c, a: normed, lda: c, b: store.value(projection!), ldb: c,
-             c: z, ldc: w)
-        for i in 0..<(tokens * n * w) { z[i] = T.tanh(z[i]) }
-      } else {
-        z.update(repeating: 0, count: tokens * n * w)
-      }
-      for t in 0..<tokens {
+      for t in range {
         let pre = hpre + t * n, post = hpost + t * n, res = hres + t * nn
         for j in 0..<n {
           let row = z + (t * n + j) * w
@@ -286,10 +325,12 @@ public final class Connection<T: Scalar> {
     }
   }
 
-  func setIdentity(tokens: Int) {
+  func setIdentity(_ range: Range<Int>) {
     let n = config.streams
-    hres.update(repeating: 0, count: tokens * n * n)
-    for t in 0..<tokens { for i in 0..<n { hres[t * n * n + i * n + i] = 1 } }
+    for t in range {
+      let res = hres + t * n * n
+      for i in 0..<n { for j in 0..<n { res[i * n + j] = i == j ? 1 : 0 } }
+    }
   }
 
   // MARK: Backward
@@ -302,123 +343,152 @@ public final class Connection<T: Scalar> {
     let n = config.streams, c = config.width, nn = n * n
     if config.kind == .residual {
       sublayer.backward(dOut, dh, tokens: tokens)
-      for i in 0..<(tokens * c) { dx[i] = dOut[i] + dh[i] }
+      let dh = dh
+      Parallel.rows(tokens) { range in
+        for i in (range.lowerBound * c)..<(range.upperBound * c) { dx[i] = dOut[i] + dh[i] }
+      }
       return
     }
+    let (y, dy, dh, hpre, hpost, hres) = (y, dy, dh, hpre, hpost, hres)
+    let (dhpre, dhpost, dhres) = (dhpre, dhpost, dhres)
     // Through the mixing: dy, dH_post, dH_res, and dx from the H_res path.
-    for t in 0..<tokens {
-      let xt = x + t * n * c, yt = y + t * c, dyt = dy + t * c, dxt = dx + t * n * c
-      let go = dOut + t * n * c, res = hres + t * nn, post = hpost + t * n
-      let dres = dhres + t * nn, dpost = dhpost + t * n
-      for i in 0..<n {
-        let gi = go + i * c
-        dpost[i] = Vector.dot(gi, yt, count: c)
-        for j in 0..<n { dres[i * n + j] = Vector.dot(gi, xt + j * c, count: c) }
-      }
-      // dy = Σ_i H_post[i] g_i ;  dx_j = Σ_i H_res[i][j] g_i
-      let p0 = post[0]
-      for k in 0..<c { dyt[k] = p0 * go[k] }
-      for i in 1..<n {
-        let pi = post[i], gi = go + i * c
-        for k in 0..<c { dyt[k] += pi * gi[k] }
-      }
-      for j in 0..<n {
-        let dxj = dxt + j * c, r0 = res[j]
-        for k in 0..<c { dxj[k] = r0 * go[k] }
-        for i in 1..<n {
-          let r = res[i * n + j], gi = go + i * c
-          for k in 0..<c { dxj[k] += r * gi[k] }
+    Parallel.rows(tokens) { range in
+      for t in range {
+        let xt = x + t * n * c, yt = y + t * c, dyt = dy + t * c, dxt = dx + t * n * c
+        let go = dOut + t * n * c, res = hres + t * nn, post = hpost + t * n
+        let dres = dhres + t * nn, dpost = dhpost + t * n
+        for i in 0..<n {
+          let gi = go + i * c
+          dpost[i] = Vector.dot(gi, yt, count: c)
+          for j in 0..<n { dres[i * n + j] = Vector.dot(gi, xt + j * c, count: c) }
+        }
+        // dy = Σ_i H_post[i] g_i ;  dx_j = Σ_i H_res[i][j] g_i
+        Vector.combine(dyt, weights: post, weightStride: 1, sources: go, sourceStride: c, terms: n, count: c)
+        for j in 0..<n {
+          Vector.combine(dxt + j * c, weights: res + j, weightStride: n, sources: go, sourceStride: c, terms: n, count: c)
         }
       }
     }
     sublayer.backward(dy, dh, tokens: tokens)
-    // Through h = Σ_j H_pre[j] x_j.
-    for t in 0..<tokens {
-      let xt = x + t * n * c, dht = dh + t * c, dxt = dx + t * n * c, pre = hpre + t * n, dpre = dhpre + t * n
-      for j in 0..<n {
-        let xj = xt + j * c, dxj = dxt + j * c, pj = pre[j]
-        dpre[j] = Vector.dot(dht, xj, count: c)
-        for k in 0..<c { dxj[k] += pj * dht[k] }
+    // Per block of tokens, while its streams are in cache: through h = Σ_j H_pre[j] x_j,
+    // back through the mappings, and (mhc) through the projection into the streams.
+    Parallel.blocks(tokens, block: Self.tokenGrain) { part, range in
+      for t in range {
+        let xt = x + t * n * c, dht = dh + t * c, dxt = dx + t * n * c, pre = hpre + t * n, dpre = dhpre + t * n
+        for j in 0..<n {
+          let xj = xt + j * c, dxj = dxt + j * c, pj = pre[j]
+          dpre[j] = Vector.dot(dht, xj, count: c)
+          for k in 0..<c { dxj[k] += pj * dht[k] }
+        }
       }
+      mappingGradients(range, part: part)
+      if config.kind == .mhc { projectBackward(x, dx, range) }
     }
-    mappingsBackward(dx, tokens: tokens)
+    projectionBackward(x, dx, tokens: tokens)
   }
 
-  /// Back-propagates `dH_pre`, `dH_post`, `dH_res` into `a`, `b`, `Θ`/`Φ` and adds into `dx`.
-  func mappingsBackward(_ dx: UnsafeMutablePointer<T>, tokens: Int) {
-    let n = config.streams, c = config.width, nn = n * n, m = config.mappingCount
-    let a = store.value(alpha!), da = store.grad(alpha!), db = store.grad(bias!)
+  /// From `∂L/∂H_pre`, `∂L/∂H_post`, `∂L/∂H_res` of the tokens in `range`: `g` (the
+  /// gradient of each mapping's pre-`α` value, zero where not learned) and `dz`.
+  func mappingGradients(_ range: Range<Int>, part: Int) {
+    let n = config.streams, nn = n * n, m = config.mappingCount
+    let a = store.value(alpha!)
     switch config.kind {
     case .residual:
       return
     case .mhc:
-      dz.update(repeating: 0, count: tokens * m)
       if config.learnRes {
-        let t = config.iterations, per = SinkhornKnopp.scratchCount(n: n, iterations: t)
-        nonisolated(unsafe) let (l, d, dl, sc) = (logits, dhres, dlogits, sinkhornScratch)
-        SinkhornKnopp.parallel(count: tokens, parts: Self.sinkhornThreads) { part, first, count in
-          SinkhornKnopp.backward(logits: l + first * nn, dOutput: d + first * nn, dLogits: dl + first * nn,
-                                 count: count, n: n, iterations: t, scratch: sc + part * per)
-        }
+        let iterations = config.iterations
+        SinkhornKnopp.backward(logits: logits + range.lowerBound * nn, dOutput: dhres + range.lowerBound * nn,
+                               dLogits: dlogits + range.lowerBound * nn, count: range.count, n: n,
+                               iterations: iterations,
+                               scratch: sinkhornScratch + part * SinkhornKnopp.scratchCount(n: n, iterations: iterations))
       }
-      var da0: T = 0, da1: T = 0, da2: T = 0
-      for t in 0..<tokens {
-        let zt = z + t * m, dzt = dz + t * m, pre = hpre + t * n, post = hpost + t * n
-        if config.learnPre {
-          for j in 0..<n {
-            let s = pre[j], g = dhpre[t * n + j] * s * (1 - s)
-            da0 += g * zt[j]; db[j] += g; dzt[j] = g * a[0]
-          }
+      for t in range {
+        let gt = g + t * m, dzt = dz + t * m, pre = hpre + t * n, post = hpost + t * n
+        for j in 0..<n {
+          let s = pre[j]
+          gt[j] = config.learnPre ? dhpre[t * n + j] * s * (1 - s) : 0
+          let q = post[j] / 2
+          gt[n + j] = config.learnPost ? dhpost[t * n + j] * 2 * q * (1 - q) : 0
         }
-        if config.learnPost {
-          for j in 0..<n {
-            let s = post[j] / 2, g = dhpost[t * n + j] * 2 * s * (1 - s)
-            da1 += g * zt[n + j]; db[n + j] += g; dzt[n + j] = g * a[1]
-          }
-        }
-        if config.learnRes {
-          let dl = dlogits + t * nn
-          for k in 0..<nn {
-            let g = dl[k]
-            da2 += g * zt[2 * n + k]; db[2 * n + k] += g; dzt[2 * n + k] = g * a[2]
-          }
-        }
+        let dl = dlogits + t * nn
+        for k in 0..<nn { gt[2 * n + k] = config.learnRes ? dl[k] : 0 }
+        let r = invRMS[t]
+        for j in 0..<n { dzt[j] = gt[j] * a[0] * r; dzt[n + j] = gt[n + j] * a[1] * r }
+        for k in 0..<nn { dzt[2 * n + k] = gt[2 * n + k] * a[2] * r }
       }
-      da[0] += da0; da[1] += da1; da[2] += da2
-      guard config.dynamic, config.learnPre || config.learnPost || config.learnRes else { return }
-      let phi = store.value(projection!), dphi = store.grad(projection!)
-      gemm(true, false, m: n * c, n: m, k: tokens, a: normed, lda: n * c, b: dz, ldb: m, beta: 1, c: dphi, ldc: m)
-      gemm(false, true, m: tokens, n: n * c, k: m, a: dz, lda: m, b: phi, ldb: m, c: dnormed, ldc: n * c)
-      RMSNorm.backward(dnormed, dx: dx, xhat: normed, r: invRMS, gain: nil, dGain: nil, rows: tokens,
-                       width: n * c, accumulate: true)
     case .hc:
       let w = n + 2
-      var da0: T = 0, da1: T = 0, da2: T = 0
-      for t in 0..<tokens {
+      for t in range {
         for j in 0..<n {
-          let row = z + (t * n + j) * w, drow = dz + (t * n + j) * w
-          if config.learnPre {
-            let g = dhpre[t * n + j]
-            da0 += g * row[0]; db[j] += g; drow[0] = g * a[0] * (1 - row[0] * row[0])
-          } else { drow[0] = 0 }
-          if config.learnPost {
-            let g = dhpost[t * n + j]
-            da1 += g * row[1]; db[n + j] += g; drow[1] = g * a[1] * (1 - row[1] * row[1])
-          } else { drow[1] = 0 }
-          for i in 0..<n {
-            if config.learnRes {
-              let g = dhres[t * nn + i * n + j]
-              da2 += g * row[2 + i]; db[2 * n + i * n + j] += g
-              drow[2 + i] = g * a[2] * (1 - row[2 + i] * row[2 + i])
-            } else { drow[2 + i] = 0 }
-          }
+          let row = z + (t * n + j) * w, gr = g + (t * n + j) * w, drow = dz + (t * n + j) * w
+          gr[0] = config.learnPre ? dhpre[t * n + j] : 0
+          gr[1] = config.learnPost ? dhpost[t * n + j] : 0
+          for i in 0..<n { gr[2 + i] = config.learnRes ? dhres[t * nn + i * n + j] : 0 }
+          drow[0] = gr[0] * a[0] * (1 - row[0] * row[0])
+          drow[1] = gr[1] * a[1] * (1 - row[1] * row[1])
+          for i in 0..<n { drow[2 + i] = gr[2 + i] * a[2] * (1 - row[2 + i] * row[2 + i]) }
         }
       }
-      da[0] += da0; da[1] += da1; da[2] += da2
-      guard config.dynamic, config.learnPre || config.learnPost || config.learnRes else { return }
-      let theta = store.value(projection!), dtheta = store.grad(projection!)
-      gemm(true, false, m: w, n: c, k: tokens * n, a: dz, lda: w, b: normed, ldb: c, beta: 1, c: dtheta, ldc: c)
-      gemm(false, false, m: tokens * n, n: c, k: w, a: dz, lda: w, b: theta, ldb: c, c: dnormed, ldc: c)
+    }
+  }
+
+  /// mhc, for the tokens in `range`: `u = s Φᵀ` (one BLAS call on the block) and
+  /// `∂L/∂v += u − v ρ² mean(u ⊙ v)`.
+  func projectBackward(_ x: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, _ range: Range<Int>) {
+    guard config.dynamic, config.learnPre || config.learnPost || config.learnRes else { return }
+    let width = config.streams * config.width, m = config.mappingCount, invW = 1 / T(width)
+    let first = range.lowerBound, u = dnormed + first * width
+    T.blasGemm(false, true, range.count, width, m, 1, dz + first * m, m, store.value(projection!), m, 0, u, width)
+    for t in range {
+      let ut = dnormed + t * width, v = x + t * width, o = dx + t * width
+      let r = invRMS[t], scale = r * r * Vector.dot(ut, v, count: width) * invW
+      for k in 0..<width { o[k] += ut[k] - v[k] * scale }
+    }
+  }
+
+  /// Sums `α` and `b` gradients over tokens (in token order), then back-propagates `dz`
+  /// through the projection into `Θ`/`Φ` and adds the streams' share into `dx`.
+  func projectionBackward(_ x: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, tokens: Int) {
+    let n = config.streams, c = config.width, m = config.mappingCount
+    let da = store.grad(alpha!), db = store.grad(bias!)
+    var s0: T = 0, s1: T = 0, s2: T = 0  // α_pre, α_post, α_res
+    switch config.kind {
+    case .residual:
+      return
+    case .mhc:
+      for t in 0..<tokens {
+        let gt = g + t * m, zt = z + t * m
+        if config.learnPre { for j in 0..<n { s0 += gt[j] * zt[j]; db[j] += gt[j] } }
+        if config.learnPost { for j in n..<(2 * n) { s1 += gt[j] * zt[j]; db[j] += gt[j] } }
+        if config.learnRes { for k in (2 * n)..<m { s2 += gt[k] * zt[k]; db[k] += gt[k] } }
+      }
+    case .hc:
+      let w = n + 2
+      for t in 0..<tokens {
+        for j in 0..<n {
+          let gr = g + (t * n + j) * w, zr = z + (t * n + j) * w
+          if config.learnPre { s0 += gr[0] * zr[0]; db[j] += gr[0] }
+          if config.learnPost { s1 += gr[1] * zr[1]; db[n + j] += gr[1] }
+          if config.learnRes { for i in 0..<n { s2 += gr[2 + i] * zr[2 + i]; db[2 * n + i * n + j] += gr[2 + i] } }
+        }
+      }
+    }
+    da[0] += s0; da[1] += s1; da[2] += s2
+    guard config.dynamic, config.learnPre || config.learnPost || config.learnRes else { return }
+    let dp = store.grad(projection!)
+    switch config.kind {
+    case .residual:
+      return
+    case .mhc:
+      // ∂L/∂Φ += Σ_t v_tᵀ s_t  (the streams' share went in per block, projectBackward)
+      let width = n * c
+      gemm(true, false, m: m, n: width, k: tokens, a: dz, lda: m, b: x, ldb: width, c: dphiT, ldc: width)
+      for k in 0..<width { for j in 0..<m { dp[k * m + j] += dphiT[j * width + k] } }
+    case .hc:
+      let w = n + 2, p = store.value(projection!)
+      gemm(true, false, m: w, n: c, k: tokens * n, a: dz, lda: w, b: normed, ldb: c, beta: 1, c: dp, ldc: c)
+      gemm(false, false, m: tokens * n, n: c, k: w, a: dz, lda: w, b: p, ldb: c, c: dnormed, ldc: c)
       RMSNorm.backward(dnormed, dx: dx, xhat: normed, r: invRMS, gain: nil, dGain: nil, rows: tokens * n,
                        width: c, accumulate: true)
     }

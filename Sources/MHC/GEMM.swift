@@ -1,4 +1,6 @@
+import COpenBLAS
 import Dispatch
+import Foundation
 
 /// Matrix multiplication, the one hot kernel everything else is built on.
 ///
@@ -25,13 +27,66 @@ public func gemm<T: Scalar>(
     for i in 0..<m { for j in 0..<n { c[i * ldc + j] = beta == 0 ? 0 : beta * c[i * ldc + j] } }
     return
   }
-  if GEMMProfile.enabled {
-    let t0 = GEMMProfile.now()
-    T.blasGemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
-    GEMMProfile.record(seconds: GEMMProfile.now() - t0, flops: 2 * Double(m) * Double(n) * Double(k))
+  let profile = GEMMProfile.enabled && Thread.isMainThread  // workers' products overlap the main thread's
+  let t0 = profile ? GEMMProfile.now() : 0
+  if GEMMThreading.split, Double(m) * Double(n) * Double(k) >= GEMMThreading.minimumWork,
+     Parallel.partCount(max(m, n), grain: GEMMThreading.grain) > 1 {
+    _ = GEMMThreading.claimed
+    if m >= n {  // rows of C (and of op(A))
+      Parallel.rows(m, grain: GEMMThreading.grain) { r in
+        let aStart = transA ? r.lowerBound : r.lowerBound * lda
+        T.blasGemm(transA, transB, r.count, n, k, alpha, a + aStart, lda, b, ldb, beta, c + r.lowerBound * ldc, ldc)
+      }
+    } else {  // columns of C (and of op(B))
+      Parallel.rows(n, grain: GEMMThreading.grain) { r in
+        let bStart = transB ? r.lowerBound * ldb : r.lowerBound
+        T.blasGemm(transA, transB, m, r.count, k, alpha, a, lda, b + bStart, ldb, beta, c + r.lowerBound, ldc)
+      }
+    }
   } else {
+    if GEMMThreading.split { _ = GEMMThreading.claimed }
     T.blasGemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
   }
+  if profile { GEMMProfile.record(seconds: GEMMProfile.now() - t0, flops: 2 * Double(m) * Double(n) * Double(k)) }
+}
+
+/// How matrix products use the cores.
+///
+/// By default the toolkit owns the threads: OpenBLAS runs single-threaded and ``gemm(_:_:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)``
+/// cuts each large product into ``Parallel/threads`` blocks of rows of `C` (columns when `C`
+/// is wider than tall), one single-threaded OpenBLAS call per block. Every element of `C`
+/// is then computed by the same kernel over the same `k` order as in one call, so the
+/// result does not depend on the thread count, and only one pool of threads exists: with
+/// OpenBLAS's own threads next to ours, its idle workers spin (`sched_yield`) on the cores
+/// our elementwise passes need (about 20% slower steps on 2 cores, measured by `bench`).
+///
+/// ```swift
+/// GEMMThreading.useOpenBLASThreads(2)   // compare with OpenBLAS's own threading (gemm-bench does)
+/// ```
+public enum GEMMThreading {
+  /// Split products over ``Parallel/threads`` (default) instead of OpenBLAS's own threads.
+  nonisolated(unsafe) public private(set) static var split = true
+  /// Products below this many multiply-adds (m·n·k) run in one call: 128×128×32
+  /// attention products are not worth a thread hand-off.
+  public static let minimumWork = 1_048_576.0
+  /// Fewest rows (or columns) of `C` per block.
+  public static let grain = 32
+
+  /// Sets OpenBLAS to one thread the first time a product runs.
+  @usableFromInline static let claimed: Bool = {
+    openblas_set_num_threads(1)
+    return true
+  }()
+
+  /// Hands threading back to OpenBLAS with `threads` threads (for comparisons; call it
+  /// before the first product).
+  public static func useOpenBLASThreads(_ threads: Int) {
+    split = false
+    openblas_set_num_threads(Int32(max(1, threads)))
+  }
+
+  /// Threads a large product runs on.
+  public static var threads: Int { split ? Parallel.threads : Int(openblas_get_num_threads()) }
 }
 
 /// Optional accounting of the time and FLOPs spent inside ``gemm(_:_:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)``,

@@ -49,12 +49,14 @@ public struct AdamW<T: Scalar>: Optimizer {
     m.withUnsafeMutableBufferPointer { mb in
       v.withUnsafeMutableBufferPointer { vb in
         let mp = mb.baseAddress! + offset, vp = vb.baseAddress! + offset
-        for i in 0..<count {
-          let g = grads[i]
-          mp[i] = b1 * mp[i] + (1 - b1) * g
-          vp[i] = b2 * vp[i] + (1 - b2) * g * g
-          let mhat = mp[i] * c1, vhat = vp[i] * c2
-          values[i] -= lrT * (mhat / (vhat.squareRoot() + eps) + wd * values[i])
+        Parallel.rows(count, grain: 8192) { range in  // elementwise: any split gives the same bits
+          for i in range {
+            let g = grads[i]
+            mp[i] = b1 * mp[i] + (1 - b1) * g
+            vp[i] = b2 * vp[i] + (1 - b2) * g * g
+            let mhat = mp[i] * c1, vhat = vp[i] * c2
+            values[i] -= lrT * (mhat / (vhat.squareRoot() + eps) + wd * values[i])
+          }
         }
       }
     }

@@ -23,15 +23,17 @@ public enum RMSNorm {
     r: UnsafeMutablePointer<T>, gain: UnsafePointer<T>?, rows: Int, width: Int
   ) {
     let eps = T(epsilon)
-    for t in 0..<rows {
-      let xi = x + t * width, xh = xhat + t * width
-      let ss = Vector.dot(xi, xi, count: width)
-      let rr = 1 / (ss / T(width) + eps).squareRoot()
-      r[t] = rr
-      for c in 0..<width { xh[c] = xi[c] * rr }
-      if let y {
-        let yi = y + t * width
-        if let gain { for c in 0..<width { yi[c] = gain[c] * xh[c] } } else { for c in 0..<width { yi[c] = xh[c] } }
+    Parallel.rows(rows) { range in
+      for t in range {
+        let xi = x + t * width, xh = xhat + t * width
+        let ss = Vector.dot(xi, xi, count: width)
+        let rr = 1 / (ss / T(width) + eps).squareRoot()
+        r[t] = rr
+        for c in 0..<width { xh[c] = xi[c] * rr }
+        if let y {
+          let yi = y + t * width
+          if let gain { for c in 0..<width { yi[c] = gain[c] * xh[c] } } else { for c in 0..<width { yi[c] = xh[c] } }
+        }
       }
     }
   }
@@ -43,24 +45,25 @@ public enum RMSNorm {
     gain: UnsafePointer<T>?, dGain: UnsafeMutablePointer<T>?, rows: Int, width: Int, accumulate: Bool = false
   ) {
     let invW = 1 / T(width)
-    for t in 0..<rows {
-      let d = dy + t * width, xh = xhat + t * width, o = dx + t * width
-      if let gain {
-        let dot = Vector.dot(gain, d, xh, count: width)
-        if let dGain { for c in 0..<width { dGain[c] += d[c] * xh[c] } }
+    Parallel.rows(rows) { range in
+      for t in range {
+        let d = dy + t * width, xh = xhat + t * width, o = dx + t * width
+        let dot = gain.map { Vector.dot($0, d, xh, count: width) } ?? Vector.dot(d, xh, count: width)
         let m = dot * invW, rr = r[t]
-        if accumulate {
-          for c in 0..<width { o[c] += rr * (gain[c] * d[c] - xh[c] * m) }
-        } else {
-          for c in 0..<width { o[c] = rr * (gain[c] * d[c] - xh[c] * m) }
+        switch (gain, accumulate) {
+        case (let g?, true): for c in 0..<width { o[c] += rr * (g[c] * d[c] - xh[c] * m) }
+        case (let g?, false): for c in 0..<width { o[c] = rr * (g[c] * d[c] - xh[c] * m) }
+        case (nil, true): for c in 0..<width { o[c] += rr * (d[c] - xh[c] * m) }
+        case (nil, false): for c in 0..<width { o[c] = rr * (d[c] - xh[c] * m) }
         }
-      } else {
-        let dot = Vector.dot(d, xh, count: width)
-        let m = dot * invW, rr = r[t]
-        if accumulate {
-          for c in 0..<width { o[c] += rr * (d[c] - xh[c] * m) }
-        } else {
-          for c in 0..<width { o[c] = rr * (d[c] - xh[c] * m) }
+      }
+    }
+    // ∂L/∂g: each column accumulated in row order, columns split over threads.
+    if let dGain {
+      Parallel.rows(width) { columns in
+        for t in 0..<rows {
+          let d = dy + t * width, xh = xhat + t * width
+          for c in columns { dGain[c] += d[c] * xh[c] }
         }
       }
     }

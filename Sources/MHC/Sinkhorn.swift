@@ -279,23 +279,6 @@ extension SinkhornKnopp {
   }
 }
 
-extension SinkhornKnopp {
-  /// Splits `count` matrices into `parts` contiguous ranges (whole blocks) and runs `body`
-  /// on them concurrently; `body` gets the part index, first matrix and matrix count.
-  /// Each part needs its own scratch. The result does not depend on `parts`: matrices are
-  /// independent and each is computed the same way.
-  @inlinable
-  public static func parallel(count: Int, parts: Int, _ body: @Sendable (Int, Int, Int) -> Void) {
-    let blocks = (count + block - 1) / block
-    let p = Swift.max(1, Swift.min(parts, blocks))
-    if p == 1 { body(0, 0, count); return }
-    DispatchQueue.concurrentPerform(iterations: p) { k in
-      let first = blocks * k / p * block, last = Swift.min(count, blocks * (k + 1) / p * block)
-      if last > first { body(k, first, last - first) }
-    }
-  }
-}
-
 /// How far matrices are from doubly stochastic.
 public struct StochasticDeviation: Codable, Sendable, Equatable {
   /// max over matrices and rows of |row sum − 1|

@@ -6,8 +6,8 @@ import Dispatch
 /// here (generic code called from another module would run unspecialised and far slower).
 ///
 /// ```swift
-/// let t = try StepBenchmark.measure(config, steps: 10, warmup: 2)
-/// print(t.stepSeconds, t.gemmSeconds)
+/// let t = try StepBenchmark.measure([residual, mhc], steps: 10, warmup: 2)
+/// print(t[1].stepSeconds / t[0].stepSeconds)
 /// ```
 public struct StepBenchmark: Codable, Sendable {
   /// Median seconds per step.
@@ -24,16 +24,56 @@ public struct StepBenchmark: Codable, Sendable {
   public var tokensPerSecond: Double { Double(tokensPerStep) / stepSeconds }
   public var gflops: Double { flopsPerStep / stepSeconds * 1e-9 }
 
-  public static func measure(_ config: TrainConfig, steps: Int, warmup: Int) throws -> StepBenchmark {
-    try config.validate()
-    let c = config.resolved()
-    let model = try Transformer<Float>(c.model, batch: c.batch, seed: c.seed)
-    var opt = AdamW<Float>(parameterCount: model.parameters.count, weightDecay: c.weightDecay)
-    var rng = Xoshiro(seed: 1)
-    let x = (0..<(c.batch * c.seq)).map { _ in Int32(rng.below(256)) }
-    let y = (0..<(c.batch * c.seq)).map { _ in Int32(rng.below(256)) }
+  /// Times `configs` side by side: every round runs one step of each model in turn, so a
+  /// slow spell of the machine hits all of them alike and their ratios stay comparable.
+  public static func measure(_ configs: [TrainConfig], steps: Int, warmup: Int) throws -> [StepBenchmark] {
+    let benches = try configs.map { try Bench($0) }
+    for _ in 0..<warmup { for b in benches { b.step() } }
+    for b in benches { b.parts = [0, 0, 0]; b.times = [] }
+    GEMMProfile.reset()
+    GEMMProfile.enabled = true
+    defer { GEMMProfile.enabled = false }
+    var gemm = [Double](repeating: 0, count: benches.count)
+    for _ in 0..<steps {
+      for (i, b) in benches.enumerated() {
+        let before = GEMMProfile.seconds
+        b.step()
+        gemm[i] += GEMMProfile.seconds - before
+      }
+    }
+    return benches.enumerated().map { i, b in
+      let s = Double(steps)
+      return StepBenchmark(stepSeconds: b.times.sorted()[b.times.count / 2],  // median: robust to a stray slow step
+                           forwardSeconds: b.parts[0] / s, backwardSeconds: b.parts[1] / s,
+                           optimizerSeconds: b.parts[2] / s, gemmSeconds: gemm[i] / s,
+                           flopsPerStep: b.model.trainingFLOPs(tokens: b.tokens), tokensPerStep: b.tokens,
+                           parameters: b.model.parameters.trainableCount)
+    }
+  }
+
+  /// One model, its optimizer and a fixed random batch.
+  final class Bench {
+    let config: TrainConfig
+    let model: Transformer<Float>
+    var optimizer: AdamW<Float>
+    let x, y: [Int32]
     var parts = [0.0, 0.0, 0.0]
+    var times: [Double] = []
+    var tokens: Int { x.count }
+
+    init(_ config: TrainConfig) throws {
+      try config.validate()
+      self.config = config.resolved()
+      model = try Transformer<Float>(self.config.model, batch: self.config.batch, seed: self.config.seed)
+      optimizer = AdamW<Float>(parameterCount: model.parameters.count, weightDecay: self.config.weightDecay)
+      var rng = Xoshiro(seed: 1)
+      let count = self.config.batch * self.config.seq
+      x = (0..<count).map { _ in Int32(rng.below(256)) }
+      y = (0..<count).map { _ in Int32(rng.below(256)) }
+    }
+
     func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) * 1e-9 }
+
     func step() {
       let t0 = now()
       model.forward(inputs: x, targets: y)
@@ -41,23 +81,11 @@ public struct StepBenchmark: Codable, Sendable {
       model.parameters.zeroGrads()
       model.backward()
       let t2 = now()
-      clipGradients(model.parameters, maxNorm: c.clip)
-      opt.step(model.parameters, lr: c.lr * 0.01)
+      clipGradients(model.parameters, maxNorm: config.clip)
+      optimizer.step(model.parameters, lr: config.lr * 0.01)
       let t3 = now()
       parts[0] += t1 - t0; parts[1] += t2 - t1; parts[2] += t3 - t2
+      times.append(t3 - t0)
     }
-    for _ in 0..<warmup { step() }
-    parts = [0, 0, 0]
-    GEMMProfile.reset()
-    GEMMProfile.enabled = true
-    defer { GEMMProfile.enabled = false }
-    var times: [Double] = []
-    for _ in 0..<steps { let t0 = now(); step(); times.append(now() - t0) }
-    let total = times.sorted()[times.count / 2]  // median: robust to a stray slow step
-    let s = Double(steps)
-    return StepBenchmark(stepSeconds: total, forwardSeconds: parts[0] / s, backwardSeconds: parts[1] / s,
-                         optimizerSeconds: parts[2] / s, gemmSeconds: GEMMProfile.seconds / s,
-                         flopsPerStep: model.trainingFLOPs(tokens: c.batch * c.seq), tokensPerStep: c.batch * c.seq,
-                         parameters: model.parameters.trainableCount)
   }
 }

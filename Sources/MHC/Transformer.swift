@@ -54,6 +54,7 @@ public final class Transformer<T: Scalar> {
   let summed, xhat, rinv, xf, probs, dxf, dsummed: UnsafeMutablePointer<T>
   var tokenIDs: [Int32] = []
   var targetIDs: [Int32] = []
+  var tokenLogLikelihood: [Double] = []
   public private(set) var lastTokens = 0
   /// Activation and scratch buffers.
   public let pool = BufferPool<T>()
@@ -90,6 +91,7 @@ public final class Transformer<T: Scalar> {
     dStreamA = buffer(cap * nc); dStreamB = buffer(cap * nc)
     summed = buffer(cap * c); xhat = buffer(cap * c); rinv = buffer(cap); xf = buffer(cap * c)
     probs = buffer(cap * config.vocab); dxf = buffer(cap * c); dsummed = buffer(cap * c)
+    tokenLogLikelihood = [Double](repeating: 0, count: cap)
   }
 
   /// Mean cross-entropy (nats per byte) of predicting `targets` from `inputs`, both
@@ -101,9 +103,13 @@ public final class Transformer<T: Scalar> {
                  "forward: \(tokens) tokens for seq \(config.seq), capacity \(capacity)")
     tokenIDs = inputs; targetIDs = targets; lastTokens = tokens
     let e = parameters.value(emb), s0 = streams[0]
-    for t in 0..<tokens {
-      let row = e + Int(inputs[t]) * c
-      for j in 0..<n { (s0 + (t * n + j) * c).update(from: row, count: c) }
+    inputs.withUnsafeBufferPointer { ids in
+      Parallel.rows(tokens) { range in
+        for t in range {
+          let row = e + Int(ids[t]) * c
+          for j in 0..<n { (s0 + (t * n + j) * c).update(from: row, count: c) }
+        }
+      }
     }
     for k in 0..<connections.count {
       let l = k / 2
@@ -114,28 +120,40 @@ public final class Transformer<T: Scalar> {
       }
     }
     let last = streams[connections.count]
-    for t in 0..<tokens {
-      let o = summed + t * c
-      o.update(from: last + t * n * c, count: c)
-      for j in 1..<n {
-        let sj = last + (t * n + j) * c
-        for k in 0..<c { o[k] += sj[k] }
+    Parallel.rows(tokens) { range in
+      for t in range {
+        let o = summed + t * c
+        o.update(from: last + t * n * c, count: c)
+        for j in 1..<n {
+          let sj = last + (t * n + j) * c
+          for k in 0..<c { o[k] += sj[k] }
+        }
       }
     }
     RMSNorm.forward(summed, y: xf, xhat: xhat, r: rinv, gain: parameters.value(finalGain), rows: tokens, width: c)
     gemm(false, true, m: tokens, n: v, k: c, a: xf, lda: c, b: parameters.value(head), ldb: c, c: probs, ldc: v)
-    var loss = 0.0
-    for t in 0..<tokens {
-      let row = probs + t * v
-      let mx = Vector.max(row, count: v)
-      for i in 0..<v { row[i] -= mx }
-      let logit = row[Int(targets[t])]
-      T.expInPlace(row, count: v)
-      let sum = Vector.sum(row, count: v)
-      let inv = 1 / sum
-      for i in 0..<v { row[i] *= inv }
-      loss -= Double(logit) - Double(T.log(sum))  // log softmax, exact even when p underflows
+    // Softmax rows in parallel; the per-token log-likelihoods are summed in token order.
+    let p = probs
+    targets.withUnsafeBufferPointer { ids in
+      tokenLogLikelihood.withUnsafeMutableBufferPointer { ll in
+        nonisolated(unsafe) let ll = ll.baseAddress!
+        Parallel.rows(tokens) { range in
+          for t in range {
+            let row = p + t * v
+            let mx = Vector.max(row, count: v)
+            for i in 0..<v { row[i] -= mx }
+            let logit = row[Int(ids[t])]
+            T.expInPlace(row, count: v)
+            let sum = Vector.sum(row, count: v)
+            let inv = 1 / sum
+            for i in 0..<v { row[i] *= inv }
+            ll[t] = Double(logit) - Double(T.log(sum))  // log softmax, exact even when p underflows
+          }
+        }
+      }
     }
+    var loss = 0.0
+    for t in 0..<tokens { loss -= tokenLogLikelihood[t] }
     return loss / Double(tokens)
   }
 
@@ -143,11 +161,15 @@ public final class Transformer<T: Scalar> {
   /// (call `parameters.zeroGrads()` first for a fresh gradient).
   public func backward() {
     let c = config.width, v = config.vocab, tokens = lastTokens, nc = n * c
-    let invT = 1 / T(tokens)
-    for t in 0..<tokens {
-      let row = probs + t * v
-      row[Int(targetIDs[t])] -= 1
-      for i in 0..<v { row[i] *= invT }
+    let invT = 1 / T(tokens), p = probs
+    targetIDs.withUnsafeBufferPointer { ids in
+      Parallel.rows(tokens) { range in
+        for t in range {
+          let row = p + t * v
+          row[Int(ids[t])] -= 1
+          for i in 0..<v { row[i] *= invT }
+        }
+      }
     }
     // probs now holds dlogits
     gemm(true, false, m: v, n: c, k: tokens, a: probs, lda: v, b: xf, ldb: c, beta: 1, c: parameters.grad(head), ldc: c)
@@ -155,7 +177,10 @@ public final class Transformer<T: Scalar> {
     RMSNorm.backward(dxf, dx: dsummed, xhat: xhat, r: rinv, gain: parameters.value(finalGain),
                      dGain: parameters.grad(finalGain), rows: tokens, width: c)
     var dOut = dStreamA, dIn = dStreamB
-    for t in 0..<tokens { for j in 0..<n { (dOut + (t * n + j) * c).update(from: dsummed + t * c, count: c) } }
+    let ds = dsummed, d0 = dOut
+    Parallel.rows(tokens) { range in
+      for t in range { for j in 0..<n { (d0 + (t * n + j) * c).update(from: ds + t * c, count: c) } }
+    }
     for k in stride(from: connections.count - 1, through: 0, by: -1) {
       let l = k / 2
       if k % 2 == 0 {
@@ -165,10 +190,15 @@ public final class Transformer<T: Scalar> {
       }
       swap(&dOut, &dIn)
     }
-    let de = parameters.grad(emb)
-    for t in 0..<tokens {
-      let row = de + Int(tokenIDs[t]) * c, d = dOut + t * nc
-      for j in 0..<n { for k in 0..<c { row[k] += d[j * c + k] } }
+    // Embedding gradient: every column accumulated in token order, columns split over threads.
+    let de = parameters.grad(emb), dFirst = dOut
+    tokenIDs.withUnsafeBufferPointer { ids in
+      Parallel.rows(c) { columns in
+        for t in 0..<tokens {
+          let row = de + Int(ids[t]) * c, d = dFirst + t * nc
+          for j in 0..<n { for k in columns { row[k] += d[j * c + k] } }
+        }
+      }
     }
   }
 

@@ -62,6 +62,35 @@ public enum Vector {
     return m
   }
 
+  /// `out[k] = Σ_j w[j·ws] · src[j·ss + k]` for `k < count` (`terms ≥ 1`), plus
+  /// `extraWeight · extra[k]` first when `extra` is given. Each block of eight outputs
+  /// is summed in a register, terms in order, and stored once: the stream mixings of
+  /// HC/mHC are this (`h = Σ_j H_pre[j] x_j`, `out_i = H_post[i] y + Σ_j H_res[i][j] x_j`).
+  @inlinable @inline(__always)
+  public static func combine<T: Scalar>(
+    _ out: UnsafeMutablePointer<T>, weights w: UnsafePointer<T>, weightStride ws: Int,
+    sources src: UnsafePointer<T>, sourceStride ss: Int, terms: Int, count: Int,
+    extraWeight: T = 0, extra: UnsafePointer<T>? = nil
+  ) {
+    var k = 0
+    while k + 8 <= count {
+      var acc: SIMD8<T>
+      var j = 0
+      if let extra { acc = extraWeight * load8(extra + k) } else { acc = w[0] * load8(src + k); j = 1 }
+      while j < terms { acc += w[j * ws] * load8(src + j * ss + k); j += 1 }
+      UnsafeMutableRawPointer(out + k).storeBytes(of: acc, as: SIMD8<T>.self)
+      k += 8
+    }
+    while k < count {
+      var acc: T
+      var j = 0
+      if let extra { acc = extraWeight * extra[k] } else { acc = w[0] * src[k]; j = 1 }
+      while j < terms { acc += w[j * ws] * src[j * ss + k]; j += 1 }
+      out[k] = acc
+      k += 1
+    }
+  }
+
   @inlinable @inline(__always)
   static func load8<T: Scalar>(_ p: UnsafePointer<T>) -> SIMD8<T> {
     UnsafeRawPointer(p).loadUnaligned(as: SIMD8<T>.self)

@@ -20,7 +20,7 @@ struct Bench: ParsableCommand {
   @Option(help: "Sequences per batch.") var batch = 16
   @Option(help: "Expansion rate n for HC and mHC.") var streams = 4
   @Option(help: "Sinkhorn-Knopp iterations t_max.") var iterations = 20
-  @Option(help: "Timed steps per connection (the median is reported).") var steps = 15
+  @Option(help: "Timed steps per connection (the median is reported).") var steps = 40
   @Option(help: "Untimed warm-up steps per connection.") var warmupSteps = 2
   @Option(help: "Connections to time, comma separated.") var connections = "residual,hc,mhc"
   @Flag(help: "Print one JSON object instead of the table.") var json = false
@@ -48,14 +48,17 @@ struct Bench: ParsableCommand {
 
   func run() throws {
     let kinds = connections.split(separator: ",").compactMap { ConnectionKind(rawValue: String($0)) }
-    var results: [(ConnectionKind, StepBenchmark)] = []
-    for kind in kinds {
+    let configs = kinds.map { kind in
       var config = TrainConfig()
       config.connection = kind; config.streams = streams; config.width = width; config.layers = layers
       config.heads = heads; config.seq = seq; config.batch = batch; config.iterations = iterations
-      do { results.append((kind, try StepBenchmark.measure(config, steps: steps, warmup: warmupSteps))) } catch let e as MHCError {
-        throw ValidationError(e.description)
-      }
+      return config
+    }
+    let results: [(ConnectionKind, StepBenchmark)]
+    do {
+      results = Array(zip(kinds, try StepBenchmark.measure(configs, steps: steps, warmup: warmupSteps)))
+    } catch let e as MHCError {
+      throw ValidationError(e.description)
     }
     let peak = peakGemm()
     let rss = ProcessMemory.peak ?? 0

@@ -16,17 +16,17 @@ struct GemmBench: ParsableCommand {
   var shapes: String = ""
   @Option(help: "Seconds to spend per shape (≥ 0.05).")
   var seconds: Double = 0.5
-  @Option(help: "OpenBLAS threads (0 = OpenBLAS default).")
-  var threads: Int = 0
+  @Option(help: "Hand threading to OpenBLAS with this many threads instead of splitting products over the toolkit's threads (0 = split, the default).")
+  var openblasThreads: Int = 0
 
   func validate() throws {
     guard seconds >= 0.05 else { throw ValidationError("--seconds \(seconds) is too short; use at least 0.05") }
-    guard threads >= 0 else { throw ValidationError("--threads \(threads) must be ≥ 0") }
+    guard openblasThreads >= 0 else { throw ValidationError("--openblas-threads \(openblasThreads) is invalid; must be ≥ 0") }
   }
 
   func run() throws {
-    if threads > 0 { BLASRuntime.setThreads(threads) }
-    print("OpenBLAS core: \(BLASRuntime.summary)")
+    if openblasThreads > 0 { GEMMThreading.useOpenBLASThreads(openblasThreads) }
+    print("OpenBLAS core: \(BLASRuntime.summary); products \(GEMMThreading.split ? "split over the toolkit's threads" : "threaded by OpenBLAS")")
     // (label, transA, transB, m, n, k): the products of one training step at C=128, T=2048 tokens.
     var list: [(String, Bool, Bool, Int, Int, Int)] = [
       ("square 1024", false, false, 1024, 1024, 1024),

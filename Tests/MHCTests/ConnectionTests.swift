@@ -109,6 +109,39 @@ final class ConnectionRig {
     ("mhc static", ConnectionConfig(kind: .mhc, streams: 2, width: 4, dynamic: false)),
   ]
 
+  /// Many tokens run in token blocks split over threads (and mhc's per-block products);
+  /// the result must equal running every token on its own: forward output and `dx`
+  /// exactly per token, parameter gradients as the sum of the per-token gradients.
+  @Test(arguments: [0, 1, 4, 5, 6, 9])
+  func tokenBlocksMatchTokenByToken(variant: Int) throws {
+    let (label, config) = Self.variants[variant]
+    let tokens = 2 * SinkhornKnopp.block + 37  // several blocks, a ragged last one
+    let rig = try ConnectionRig(config, tokens: tokens, seed: 9)
+    rig.randomise(seed: 78)
+    let out = rig.forward(), dx = rig.backward()
+    let grads = Array(UnsafeBufferPointer(start: rig.store.grads, count: rig.store.count))
+    let width = rig.n * rig.c
+    var summed = [Double](repeating: 0, count: rig.store.count)
+    var outOne = [Double](), dxOne = [Double]()
+    for t in 0..<tokens {
+      let one = try ConnectionRig(config, tokens: 1, seed: 9)
+      one.randomise(seed: 78)
+      one.x = Array(rig.x[(t * width)..<((t + 1) * width)])
+      let cot = Array(rig.cot[(t * width)..<((t + 1) * width)])
+      var o = [Double](repeating: 0, count: width), d = o
+      one.x.withUnsafeBufferPointer { xp in
+        one.conn.forward(xp.baseAddress!, &o, tokens: 1, sublayer: one.f)
+        one.store.zeroGrads()
+        one.conn.backward(cot, &d, tokens: 1, sublayer: one.f, input: xp.baseAddress!)
+      }
+      outOne += o; dxOne += d
+      for i in 0..<summed.count { summed[i] += one.store.grads[i] }
+    }
+    #expect(maxRelError(out, outOne) < 1e-13, "\(label): output")
+    #expect(maxRelError(dx, dxOne) < 1e-12, "\(label): dx")
+    #expect(maxRelError(grads, summed) < 1e-11, "\(label): parameter gradients")
+  }
+
   @Test(arguments: 0..<variants.count)
   func backwardMatchesFiniteDifferences(variant: Int) throws {
     let (label, config) = Self.variants[variant]

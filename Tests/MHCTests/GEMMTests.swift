@@ -4,7 +4,8 @@ import Testing
 @Suite struct GEMMTests {
   func check<T: Scalar>(_: T.Type, tol: Double) {
     // Odd shapes, all transposes, padded strides, non-trivial alpha/beta.
-    for (m, n, k) in [(1, 1, 1), (3, 5, 7), (17, 4, 33), (64, 65, 9), (2, 129, 31)] {
+    // The last two are large enough to be split over threads (rows, then columns of C).
+    for (m, n, k) in [(1, 1, 1), (3, 5, 7), (17, 4, 33), (64, 65, 9), (2, 129, 31), (301, 70, 53), (40, 333, 97)] {
       for ta in [false, true] {
         for tb in [false, true] {
           let lda = (ta ? m : k) + 3, ldb = (tb ? k : n) + 2, ldc = n + 1
