@@ -135,7 +135,7 @@ public final class Connection<T: Scalar> {
   let g: UnsafeMutablePointer<T>  // ∂L/∂(pre-α mapping value), laid out like z, for the α and b sums
   let dnormed: UnsafeMutablePointer<T>  // mhc: u = ρ ∂L/∂z Φᵀ [T][nC]; hc: ∂L/∂x̃ [T·n][C]
   let dlogits: UnsafeMutablePointer<T>  // mhc: [T][n²]
-  let dphiT: UnsafeMutablePointer<T>  // mhc: ∂L/∂Φᵀ of one backward [m][nC]
+  let phiPartials: UnsafeMutablePointer<T>  // mhc: ∂L/∂Φᵀ per token block [blocks][m][nC]
   let sinkhornScratch: UnsafeMutablePointer<T>
   /// Activation and scratch buffers.
   public let pool = BufferPool<T>()
@@ -187,7 +187,7 @@ public final class Connection<T: Scalar> {
     g = buffer(config.kind == .hc ? capacity * n * (n + 2) : config.kind == .mhc ? capacity * m : 0)
     dnormed = buffer(config.kind == .residual ? 0 : capacity * n * c)
     dlogits = buffer(config.kind == .mhc ? capacity * n * n : 0)
-    dphiT = buffer(config.kind == .mhc ? m * n * c : 0)
+    phiPartials = buffer(config.kind == .mhc ? (capacity + Self.tokenGrain - 1) / Self.tokenGrain * m * n * c : 0)
     sinkhornScratch = buffer(Parallel.threads * SinkhornKnopp.scratchCount(n: n, iterations: config.iterations))
   }
 
@@ -293,13 +293,27 @@ public final class Connection<T: Scalar> {
     case .residual:
       return
     case .mhc:
+      // σ(s) = 1/(1 + e^{−s}): the exponentials of a whole block in one vectorised pass.
+      let first = range.lowerBound * n, count = range.count * n
       for t in range {
         let zt = z + t * m, pre = hpre + t * n, post = hpost + t * n, lg = logits + t * nn
         for j in 0..<n {
-          pre[j] = config.learnPre ? sigmoid(a[0] * zt[j] + b[j]) : neutralPre
-          post[j] = config.learnPost ? 2 * sigmoid(a[1] * zt[n + j] + b[n + j]) : 1
+          pre[j] = -(a[0] * zt[j] + b[j])
+          post[j] = -(a[1] * zt[n + j] + b[n + j])
         }
         for k in 0..<nn { lg[k] = a[2] * zt[2 * n + k] + b[2 * n + k] }
+      }
+      if config.learnPre {
+        T.expInPlace(hpre + first, count: count)
+        for i in first..<(first + count) { hpre[i] = 1 / (1 + hpre[i]) }
+      } else {
+        (hpre + first).update(repeating: neutralPre, count: count)
+      }
+      if config.learnPost {
+        T.expInPlace(hpost + first, count: count)
+        for i in first..<(first + count) { hpost[i] = 2 / (1 + hpost[i]) }
+      } else {
+        (hpost + first).update(repeating: 1, count: count)
       }
       if config.learnRes {
         let iterations = config.iterations
@@ -439,6 +453,9 @@ public final class Connection<T: Scalar> {
     guard config.dynamic, config.learnPre || config.learnPost || config.learnRes else { return }
     let width = config.streams * config.width, m = config.mappingCount, invW = 1 / T(width)
     let first = range.lowerBound, u = dnormed + first * width
+    // This block's share of ∂L/∂Φᵀ = Σ_t s_tᵀ v_t; blocks are summed in order afterwards.
+    T.blasGemm(true, false, m, width, range.count, 1, dz + first * m, m, x + first * width, width, 0,
+               phiPartials + (first / Self.tokenGrain) * m * width, width)
     T.blasGemm(false, true, range.count, width, m, 1, dz + first * m, m, store.value(projection!), m, 0, u, width)
     for t in range {
       let ut = dnormed + t * width, v = x + t * width, o = dx + t * width
@@ -481,10 +498,15 @@ public final class Connection<T: Scalar> {
     case .residual:
       return
     case .mhc:
-      // ∂L/∂Φ += Σ_t v_tᵀ s_t  (the streams' share went in per block, projectBackward)
-      let width = n * c
-      gemm(true, false, m: m, n: width, k: tokens, a: dz, lda: m, b: x, ldb: width, c: dphiT, ldc: width)
-      for k in 0..<width { for j in 0..<m { dp[k * m + j] += dphiT[j * width + k] } }
+      // ∂L/∂Φ += Σ_blocks (Σ_t∈block s_tᵀ v_t)ᵀ, blocks in order (the per-block products and
+      // the streams' share were computed in projectBackward); rows of Φ split over threads.
+      let width = n * c, blocks = (tokens + Self.tokenGrain - 1) / Self.tokenGrain, partials = phiPartials
+      Parallel.rows(width) { rows in
+        for q in 0..<blocks {
+          let pq = partials + q * m * width
+          for k in rows { for j in 0..<m { dp[k * m + j] += pq[j * width + k] } }
+        }
+      }
     case .hc:
       let w = n + 2, p = store.value(projection!)
       gemm(true, false, m: w, n: c, k: tokens * n, a: dz, lda: w, b: normed, ldb: c, beta: 1, c: dp, ldc: c)

@@ -45,18 +45,16 @@ public enum Parallel {
     }
   }
 
-  /// Cuts `0..<count` into one contiguous range per thread and walks each in blocks of
-  /// `block` rows: `body(part, rows)` per block, so a block's data stays in cache from one
-  /// step of a fused pass to the next.
+  /// Cuts `0..<count` into fixed blocks `[q·block, (q+1)·block)` (the last one shorter),
+  /// hands each thread a contiguous run of blocks and calls `body(part, rows)` per block,
+  /// so a block's data stays in cache from one step of a fused pass to the next. Block
+  /// boundaries do not depend on the thread count: per-block partial sums, added in
+  /// block order, give the same bits on any machine.
   @inlinable
   public static func blocks(_ count: Int, block: Int, _ body: (Int, Range<Int>) -> Void) {
-    parts(count, grain: block) { part, range in
-      var start = range.lowerBound
-      while start < range.upperBound {
-        let end = Swift.min(start + block, range.upperBound)
-        body(part, start..<end)
-        start = end
-      }
+    let blockCount = (count + block - 1) / block
+    parts(blockCount, grain: 1) { part, run in
+      for q in run { body(part, (q * block)..<Swift.min((q + 1) * block, count)) }
     }
   }
 

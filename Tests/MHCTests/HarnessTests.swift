@@ -5,7 +5,9 @@ import Testing
 
 /// Runs a built executable of this package (`swift build --build-tests` builds them next to
 /// the test bundle) and returns its exit status and output.
-func runTool(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+func runTool(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws
+  -> (status: Int32, output: String)
+{
   let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
   var url = dir.appendingPathComponent(name)
   if !FileManager.default.fileExists(atPath: url.path) {  // xctest bundle layouts differ by platform
@@ -17,6 +19,7 @@ func runTool(_ name: String, _ arguments: [String]) throws -> (status: Int32, ou
   let p = Process()
   p.executableURL = url
   p.arguments = arguments
+  if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
   let pipe = Pipe()
   p.standardOutput = pipe
   p.standardError = pipe

@@ -37,6 +37,27 @@ func deterministicColumns(_ path: String) throws -> [String] {
     for f in ["config.json", "meta.json", "summary.json"] { #expect(FileManager.default.fileExists(atPath: dir + "/a/" + f)) }
   }
 
+  /// Products split over threads, per-token passes split over threads, token blocks with
+  /// per-block partial sums: none of it may change a bit when the thread count changes.
+  /// Sizes are chosen so that every split path runs (products ≥ 2²⁰ multiply-adds, 8 blocks).
+  @Test(arguments: [ConnectionKind.residual, .hc, .mhc])
+  func threadCountDoesNotChangeMetrics(kind: ConnectionKind) throws {
+    let (_, dir) = try tinyRun(kind)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let common = ["--connection", kind.rawValue, "--streams", "4", "--width", "64", "--layers", "1", "--heads", "2",
+                  "--seq", "64", "--batch", "8", "--steps", "3", "--eval-every", "3", "--eval-batches", "1",
+                  "--corpus", dir + "/corpus.txt"]
+    var metrics: [[String]] = []
+    for threads in ["1", "2", "3"] {
+      let out = dir + "/t" + threads
+      let (status, output) = try runTool("train", common + ["--out", out], environment: ["MHC_THREADS": threads])
+      #expect(status == 0, "MHC_THREADS=\(threads): \(output)")
+      metrics.append(try deterministicColumns(out + "/metrics.csv"))
+    }
+    #expect(metrics[0].count == 3)
+    #expect(metrics[0] == metrics[1] && metrics[1] == metrics[2])
+  }
+
   @Test func resumeEqualsUninterrupted() throws {
     var (config, dir) = try tinyRun(.mhc, steps: 8)
     defer { try? FileManager.default.removeItem(atPath: dir) }
