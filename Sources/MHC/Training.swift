@@ -131,7 +131,13 @@ public struct RunMeta: Codable, Sendable {
   public var host: String
   public var blasCore: String
   public var blasSelection: String
+  /// Threads a large product runs on.
   public var blasThreads: Int
+  /// How products use the cores: `split` (the toolkit's threads, OpenBLAS single-threaded)
+  /// or `openblas` (OpenBLAS's own threads); see ``GEMMThreading``.
+  public var products: String?
+  /// Threads of the per-token passes (``Parallel/threads``).
+  public var threads: Int?
   public var precision: String
   public var started: String
   public var stopped: String?
@@ -140,7 +146,7 @@ public struct RunMeta: Codable, Sendable {
 
   enum CodingKeys: String, CodingKey {
     case gitRevision = "git_revision", gitDirty = "git_dirty", host
-    case blasCore = "blas_core", blasSelection = "blas_selection", blasThreads = "blas_threads"
+    case blasCore = "blas_core", blasSelection = "blas_selection", blasThreads = "blas_threads", products, threads
     case precision, started, stopped, status, resumedFromStep = "resumed_from_step"
   }
 
@@ -149,7 +155,8 @@ public struct RunMeta: Codable, Sendable {
     let dirty = !(RunFiles.commandOutput(["git", "status", "--porcelain", "--untracked-files=no"]) ?? "").isEmpty
     return RunMeta(gitRevision: rev, gitDirty: dirty, host: ProcessInfo.processInfo.hostName,
                    blasCore: BLASRuntime.coreName, blasSelection: BLASRuntime.selection,
-                   blasThreads: BLASRuntime.threads, precision: Float.precisionName, started: timestamp(),
+                   blasThreads: BLASRuntime.threads, products: GEMMThreading.split ? "split" : "openblas",
+                   threads: Parallel.threads, precision: Float.precisionName, started: timestamp(),
                    stopped: nil, status: status, resumedFromStep: nil)
   }
 }
