@@ -135,7 +135,7 @@ public final class Connection<T: Scalar> {
   let g: UnsafeMutablePointer<T>  // ∂L/∂(pre-α mapping value), laid out like z, for the α and b sums
   let dnormed: UnsafeMutablePointer<T>  // mhc: u = ρ ∂L/∂z Φᵀ [T][nC]; hc: ∂L/∂x̃ [T·n][C]
   let dlogits: UnsafeMutablePointer<T>  // mhc: [T][n²]
-  let phiPartials: UnsafeMutablePointer<T>  // mhc: ∂L/∂Φᵀ per token block [blocks][m][nC]
+  let phiPartials: UnsafeMutablePointer<T>  // mhc: ∂L/∂Φ per token block [blocks][nC][m]
   let sinkhornScratch: UnsafeMutablePointer<T>
   /// Activation and scratch buffers.
   public let pool = BufferPool<T>()
@@ -453,9 +453,9 @@ public final class Connection<T: Scalar> {
     guard config.dynamic, config.learnPre || config.learnPost || config.learnRes else { return }
     let width = config.streams * config.width, m = config.mappingCount, invW = 1 / T(width)
     let first = range.lowerBound, u = dnormed + first * width
-    // This block's share of ∂L/∂Φᵀ = Σ_t s_tᵀ v_t; blocks are summed in order afterwards.
-    T.blasGemm(true, false, m, width, range.count, 1, dz + first * m, m, x + first * width, width, 0,
-               phiPartials + (first / Self.tokenGrain) * m * width, width)
+    // This block's share of ∂L/∂Φ = Σ_t v_tᵀ s_t; blocks are summed in order afterwards.
+    T.blasGemm(true, false, width, m, range.count, 1, x + first * width, width, dz + first * m, m, 0,
+               phiPartials + (first / Self.tokenGrain) * width * m, m)
     T.blasGemm(false, true, range.count, width, m, 1, dz + first * m, m, store.value(projection!), m, 0, u, width)
     for t in range {
       let ut = dnormed + t * width, v = x + t * width, o = dx + t * width
@@ -498,13 +498,13 @@ public final class Connection<T: Scalar> {
     case .residual:
       return
     case .mhc:
-      // ∂L/∂Φ += Σ_blocks (Σ_t∈block s_tᵀ v_t)ᵀ, blocks in order (the per-block products and
-      // the streams' share were computed in projectBackward); rows of Φ split over threads.
-      let width = n * c, blocks = (tokens + Self.tokenGrain - 1) / Self.tokenGrain, partials = phiPartials
-      Parallel.rows(width) { rows in
+      // ∂L/∂Φ += Σ_blocks Σ_t∈block v_tᵀ s_t, blocks in order (the per-block products and the
+      // streams' share were computed in projectBackward); rows of Φ split over threads.
+      let size = n * c * m, blocks = (tokens + Self.tokenGrain - 1) / Self.tokenGrain, partials = phiPartials
+      Parallel.rows(size, grain: 1024) { range in
         for q in 0..<blocks {
-          let pq = partials + q * m * width
-          for k in rows { for j in 0..<m { dp[k * m + j] += pq[j * width + k] } }
+          let pq = partials + q * size
+          for i in range { dp[i] += pq[i] }
         }
       }
     case .hc:
@@ -516,5 +516,3 @@ public final class Connection<T: Scalar> {
     }
   }
 }
-
-@inline(__always) @usableFromInline func sigmoid<T: Scalar>(_ x: T) -> T { 1 / (1 + T.exp(-x)) }

@@ -29,18 +29,21 @@ public func gemm<T: Scalar>(
   }
   let profile = GEMMProfile.enabled && Thread.isMainThread  // workers' products overlap the main thread's
   let t0 = profile ? GEMMProfile.now() : 0
-  if GEMMThreading.split, Double(m) * Double(n) * Double(k) >= GEMMThreading.minimumWork,
-     Parallel.partCount(max(m, n), grain: GEMMThreading.grain) > 1 {
+  let pieces = GEMMThreading.pieces(m: m, n: n, k: k)
+  if pieces > 1 {
     _ = GEMMThreading.claimed
-    if m >= n {  // rows of C (and of op(A))
-      Parallel.rows(m, grain: GEMMThreading.grain) { r in
-        let aStart = transA ? r.lowerBound : r.lowerBound * lda
-        T.blasGemm(transA, transB, r.count, n, k, alpha, a + aStart, lda, b, ldb, beta, c + r.lowerBound * ldc, ldc)
-      }
-    } else {  // columns of C (and of op(B))
-      Parallel.rows(n, grain: GEMMThreading.grain) { r in
-        let bStart = transB ? r.lowerBound * ldb : r.lowerBound
-        T.blasGemm(transA, transB, m, r.count, k, alpha, a, lda, b + bStart, ldb, beta, c + r.lowerBound, ldc)
+    let byRows = m >= n, d = byRows ? m : n
+    // Fixed pieces, whatever the thread count; the threads share them out.
+    Parallel.rows(pieces, grain: 1) { run in
+      for q in run {
+        let lo = d * q / pieces, count = d * (q + 1) / pieces - lo
+        if byRows {  // rows of C (and of op(A))
+          let aStart = transA ? lo : lo * lda
+          T.blasGemm(transA, transB, count, n, k, alpha, a + aStart, lda, b, ldb, beta, c + lo * ldc, ldc)
+        } else {  // columns of C (and of op(B))
+          let bStart = transB ? lo * ldb : lo
+          T.blasGemm(transA, transB, m, count, k, alpha, a, lda, b + bStart, ldb, beta, c + lo, ldc)
+        }
       }
     }
   } else {
@@ -53,12 +56,14 @@ public func gemm<T: Scalar>(
 /// How matrix products use the cores.
 ///
 /// By default the toolkit owns the threads: OpenBLAS runs single-threaded and ``gemm(_:_:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)``
-/// cuts each large product into ``Parallel/threads`` blocks of rows of `C` (columns when `C`
-/// is wider than tall), one single-threaded OpenBLAS call per block. Every element of `C`
-/// is then computed by the same kernel over the same `k` order as in one call, so the
-/// result does not depend on the thread count, and only one pool of threads exists: with
-/// OpenBLAS's own threads next to ours, its idle workers spin (`sched_yield`) on the cores
-/// our elementwise passes need (about 20% slower steps on 2 cores, measured by `bench`).
+/// cuts each large product into a fixed number of pieces — blocks of rows of `C`, or of
+/// columns when `C` is wider than tall — one single-threaded OpenBLAS call per piece, the
+/// pieces shared out among ``Parallel/threads`` threads. The pieces depend only on the
+/// shape, never on the thread count: OpenBLAS may pick a different kernel for a smaller
+/// call (its small-matrix path), so a thread-count-dependent split would change the last
+/// bits of a result. Only one pool of threads exists: with OpenBLAS's own threads next to
+/// ours, its idle workers spin (`sched_yield`) on the cores our elementwise passes need
+/// (about 20% slower steps on 2 cores, measured by `bench`).
 ///
 /// ```swift
 /// GEMMThreading.useOpenBLASThreads(2)   // compare with OpenBLAS's own threading (gemm-bench does)
@@ -69,8 +74,18 @@ public enum GEMMThreading {
   /// Products below this many multiply-adds (m·n·k) run in one call: 128×128×32
   /// attention products are not worth a thread hand-off.
   public static let minimumWork = 1_048_576.0
-  /// Fewest rows (or columns) of `C` per block.
+  /// Fewest rows (or columns) of `C` per piece.
   public static let grain = 32
+  /// Most pieces a product is cut into (also the most threads a product can use).
+  public static let maximumPieces = 4
+
+  /// Pieces a product is cut into: 1 below ``minimumWork`` or with OpenBLAS threading,
+  /// else up to ``maximumPieces`` of at least ``grain`` rows (or columns) each.
+  @inlinable
+  public static func pieces(m: Int, n: Int, k: Int) -> Int {
+    guard split, Double(m) * Double(n) * Double(k) >= minimumWork else { return 1 }
+    return Swift.max(1, Swift.min(maximumPieces, Swift.max(m, n) / grain))
+  }
 
   /// Sets OpenBLAS to one thread the first time a product runs.
   @usableFromInline static let claimed: Bool = {

@@ -94,7 +94,7 @@ struct Bench: ParsableCommand {
                    r.stepSeconds, r.stepSeconds / ideal))
     }
     let sk = SinkhornKnopp.timeFloat(n: streams, iterations: iterations, tokens: batch * seq)
-    print(String(format: "Sinkhorn-Knopp alone (n=%d, t_max=%d, %d tokens): forward %.2f ms, backward %.2f ms per sublayer; ×%d sublayers = %.1f ms per step",
+    print(String(format: "Sinkhorn-Knopp alone, one thread (n=%d, t_max=%d, %d tokens): forward %.2f ms, backward %.2f ms per sublayer; ×%d sublayers = %.1f ms per step (split over the threads in training)",
                  streams, iterations, batch * seq, sk.forward * 1e3, sk.backward * 1e3, 2 * layers, (sk.forward + sk.backward) * Double(2 * layers) * 1e3))
     print(String(format: "peak resident memory (whole process): %.1f MiB", Double(rss) / 1_048_576))
   }
