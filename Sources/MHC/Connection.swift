@@ -173,6 +173,7 @@ public final class Connection<T: Scalar> {
       }
       bias = store.declare("\(prefix).b", shape: [m], initialiser: .values(b))
     }
+    GEMMThreading.prepare()  // the per-block products call OpenBLAS directly, from several threads
     let buffer = pool.buffer
     let hcRows = config.kind == .hc ? n : 1
     h = buffer(capacity * c); y = buffer(capacity * c)

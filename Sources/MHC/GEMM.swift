@@ -31,7 +31,7 @@ public func gemm<T: Scalar>(
   let t0 = profile ? GEMMProfile.now() : 0
   let pieces = GEMMThreading.pieces(m: m, n: n, k: k)
   if pieces > 1 {
-    _ = GEMMThreading.claimed
+    GEMMThreading.prepare()
     let byRows = m >= n, d = byRows ? m : n
     // Fixed pieces, whatever the thread count; the threads share them out.
     Parallel.rows(pieces, grain: 1) { run in
@@ -47,7 +47,7 @@ public func gemm<T: Scalar>(
       }
     }
   } else {
-    if GEMMThreading.split { _ = GEMMThreading.claimed }
+    GEMMThreading.prepare()
     T.blasGemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
   }
   if profile { GEMMProfile.record(seconds: GEMMProfile.now() - t0, flops: 2 * Double(m) * Double(n) * Double(k)) }
@@ -87,11 +87,18 @@ public enum GEMMThreading {
     return Swift.max(1, Swift.min(maximumPieces, Swift.max(m, n) / grain))
   }
 
-  /// Sets OpenBLAS to one thread the first time a product runs.
+  /// Sets OpenBLAS to one thread, once.
   @usableFromInline static let claimed: Bool = {
     openblas_set_num_threads(1)
     return true
   }()
+
+  /// Makes OpenBLAS single-threaded (when splitting) before any product runs; ``gemm(_:_:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)``
+  /// calls it, and so must code that calls `T.blasGemm` directly inside a parallel region.
+  @inlinable
+  public static func prepare() {
+    if split { _ = claimed }
+  }
 
   /// Hands threading back to OpenBLAS with `threads` threads (for comparisons; call it
   /// before the first product).
