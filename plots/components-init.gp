@@ -7,28 +7,28 @@ set grid xtics ytics lt 1 lw 0.6 lc rgb '#dddddd'
 set key top right nobox noopaque samplen 2 spacing 1.1
 set style data lines
 $bars0 << EOD
--0.2 -0.004170783160285889 0.000922020014694951
-0.8 -0.029836747975271766 0.007669533521474701
+-0.2 -0.003637820738958908 0.007460077757960725
+0.8 -0.03151187040695428 0.0075195901001987074
 EOD
 $bars1 << EOD
-0.2 -0.0032729151667657184 0.01027237513584084
-1.2 -0.009027409978822712 0.01677420652012606
+0.2 -0.012816695010163434 0.007494339172538563
+1.2 -0.003961061567376116 0.014822404423925446
 EOD
 set title 'mHC, all mappings learned: bias init × static/dynamic mappings (loss gap to residual, mean ± sd over 3 seeds)'
 set xlabel 'mappings (static: Φ frozen at 0, so H depends only on the biases)'
 set ylabel 'loss gap to residual (nats/byte)'
 set xtics ('dynamic' 0, 'static' 1) scale 0
 set xrange [-0.6:1.6]
-set yrange [-0.047461958665117425:0.01770247370967431]
+set yrange [-0.0500078772471675:0.02183775959656384]
 set grid noxtics ytics
 set boxwidth 0.36800000000000005 absolute
 set style fill solid 0.85 border lc rgb '#333333'
 set key top left
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lc rgb '#333333'
-set label "−0.004" at first -0.2, first -0.00509280317498084 center offset 0, -1.0 font ',9' front
-set label "−0.030" at first 0.8, first -0.037506281496746466 center offset 0, -1.0 font ',9' front
-set label "−0.003" at first 0.2, first -0.01354529030260656 center offset 0, -1.0 font ',9' front
-set label "−0.009" at first 1.2, first -0.02580161649894877 center offset 0, -1.0 font ',9' front
+set label "−0.004" at first -0.2, first -0.011097898496919632 center offset 0, -1.0 font ',9' front
+set label "−0.032" at first 0.8, first -0.03903146050715299 center offset 0, -1.0 font ',9' front
+set label "−0.013" at first 0.2, first -0.020311034182701998 center offset 0, -1.0 font ',9' front
+set label "−0.004" at first 1.2, first -0.01878346599130156 center offset 0, -1.0 font ',9' front
 plot $bars0 using 1:2 with boxes lc rgb '#1f77b4' title 'uniform init (b = 0)', \
      $bars0 using 1:($2-$3):(0):(2*$3) with vectors heads size screen 0.008,90 lc rgb '#333333' lw 1 notitle, \
      $bars1 using 1:2 with boxes lc rgb '#ff7f0e' title 'identity init (b = ±3)', \
