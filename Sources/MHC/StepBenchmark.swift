@@ -26,7 +26,10 @@ public struct StepBenchmark: Codable, Sendable {
 
   /// Times `configs` side by side: every round runs one step of each model in turn, so a
   /// slow spell of the machine hits all of them alike and their ratios stay comparable.
-  public static func measure(_ configs: [TrainConfig], steps: Int, warmup: Int) throws -> [StepBenchmark] {
+  /// `eachRound` runs after every timed round (bench measures the sgemm rate there, under
+  /// the same conditions as the steps).
+  public static func measure(_ configs: [TrainConfig], steps: Int, warmup: Int,
+                             eachRound: () -> Void = {}) throws -> [StepBenchmark] {
     let benches = try configs.map { try Bench($0) }
     for _ in 0..<warmup { for b in benches { b.step() } }
     for b in benches { b.parts = [0, 0, 0]; b.times = [] }
@@ -40,6 +43,9 @@ public struct StepBenchmark: Codable, Sendable {
         b.step()
         gemm[i] += GEMMProfile.seconds - before
       }
+      GEMMProfile.enabled = false
+      eachRound()
+      GEMMProfile.enabled = true
     }
     return benches.enumerated().map { i, b in
       let s = Double(steps)
