@@ -136,7 +136,7 @@ public final class Transformer<T: Scalar> {
     let p = probs
     targets.withUnsafeBufferPointer { ids in
       tokenLogLikelihood.withUnsafeMutableBufferPointer { ll in
-        nonisolated(unsafe) let ll = ll.baseAddress!
+        let ll = ll.baseAddress!
         Parallel.rows(tokens) { range in
           for t in range {
             let row = p + t * v
