@@ -75,8 +75,7 @@ public final class Attention<T: Scalar>: Sublayer {
   }
 
   /// Runs `body(b, h, part)` for every (sequence, head) pair, the pairs split over the
-  /// threads (64 products of 128×128×32 at the reference size are too small to split
-  /// one by one; ``GEMMThreading`` runs them whole).
+  /// threads; each head's products run whole on its thread (`split: false`).
   func forEachHead(batches: Int, _ body: (_ b: Int, _ h: Int, _ part: Int) -> Void) {
     Parallel.parts(batches * heads, grain: 1) { part, pairs in
       for pair in pairs { body(pair / heads, pair % heads, part) }
@@ -93,7 +92,7 @@ public final class Attention<T: Scalar>: Sublayer {
     forEachHead(batches: batches) { b, h, _ in
       let base = qkv + b * s * 3 * c + h * d
       let p = probs + (b * heads + h) * s * s
-      gemm(false, true, m: s, n: s, k: d, alpha: scale, a: base, lda: 3 * c, b: base + c, ldb: 3 * c, c: p, ldc: s)
+      gemm(false, true, m: s, n: s, k: d, alpha: scale, a: base, lda: 3 * c, b: base + c, ldb: 3 * c, c: p, ldc: s, split: false)
       for i in 0..<s {
         let row = p + i * s, len = i + 1
         let mx = Vector.max(row, count: len)
@@ -105,7 +104,7 @@ public final class Attention<T: Scalar>: Sublayer {
         for j in 0..<len { row[j] *= inv }
         for j in len..<s { row[j] = 0 }
       }
-      gemm(false, false, m: s, n: d, k: s, a: p, lda: s, b: base + 2 * c, ldb: 3 * c, c: ao + b * s * c + h * d, ldc: c)
+      gemm(false, false, m: s, n: d, k: s, a: p, lda: s, b: base + 2 * c, ldb: 3 * c, c: ao + b * s * c + h * d, ldc: c, split: false)
     }
     gemm(false, true, m: tokens, n: c, k: c, a: ao, lda: c, b: store.value(wo), ldb: c, c: y, ldc: c)
   }
@@ -118,16 +117,16 @@ public final class Attention<T: Scalar>: Sublayer {
     forEachHead(batches: batches) { b, h, part in
       let base = qkv + b * s * 3 * c + h * d, dbase = dqkv + b * s * 3 * c + h * d
       let p = probs + (b * heads + h) * s * s, dout = dao + b * s * c + h * d, dp = dp + part * s * s
-      gemm(false, true, m: s, n: s, k: d, a: dout, lda: c, b: base + 2 * c, ldb: 3 * c, c: dp, ldc: s)
-      gemm(true, false, m: s, n: d, k: s, a: p, lda: s, b: dout, ldb: c, c: dbase + 2 * c, ldc: 3 * c)
+      gemm(false, true, m: s, n: s, k: d, a: dout, lda: c, b: base + 2 * c, ldb: 3 * c, c: dp, ldc: s, split: false)
+      gemm(true, false, m: s, n: d, k: s, a: p, lda: s, b: dout, ldb: c, c: dbase + 2 * c, ldc: 3 * c, split: false)
       for i in 0..<s {
         let pr = p + i * s, dr = dp + i * s, len = i + 1
         let dot = Vector.dot(pr, dr, count: len)
         for j in 0..<len { dr[j] = pr[j] * (dr[j] - dot) }
         for j in len..<s { dr[j] = 0 }
       }
-      gemm(false, false, m: s, n: d, k: s, alpha: scale, a: dp, lda: s, b: base + c, ldb: 3 * c, c: dbase, ldc: 3 * c)
-      gemm(true, false, m: s, n: d, k: s, alpha: scale, a: dp, lda: s, b: base, ldb: 3 * c, c: dbase + c, ldc: 3 * c)
+      gemm(false, false, m: s, n: d, k: s, alpha: scale, a: dp, lda: s, b: base + c, ldb: 3 * c, c: dbase, ldc: 3 * c, split: false)
+      gemm(true, false, m: s, n: d, k: s, alpha: scale, a: dp, lda: s, b: base, ldb: 3 * c, c: dbase + c, ldc: 3 * c, split: false)
     }
     rope(dqkv, tokens: tokens, inverse: true)
     gemm(true, false, m: 3 * c, n: c, k: tokens, a: dqkv, lda: 3 * c, b: hn, ldb: c, beta: 1, c: store.grad(wqkv), ldc: c)

@@ -173,7 +173,6 @@ public final class Connection<T: Scalar> {
       }
       bias = store.declare("\(prefix).b", shape: [m], initialiser: .values(b))
     }
-    GEMMThreading.prepare()  // the per-block products call OpenBLAS directly, from several threads
     let buffer = pool.buffer
     let hcRows = config.kind == .hc ? n : 1
     h = buffer(capacity * c); y = buffer(capacity * c)
@@ -254,8 +253,8 @@ public final class Connection<T: Scalar> {
       invRMS[t] = 1 / (Vector.dot(v, v, count: width) / T(width) + eps).squareRoot()
     }
     guard config.dynamic else { zb.update(repeating: 0, count: range.count * m); return }
-    // Inside a parallel region: one direct (single-threaded) BLAS call, never split again.
-    T.blasGemm(false, false, range.count, m, width, 1, x + first * width, width, store.value(projection!), m, 0, zb, m)
+    gemm(false, false, m: range.count, n: m, k: width, a: x + first * width, lda: width, b: store.value(projection!),
+         ldb: m, c: zb, ldc: m, split: false)  // already on one of the threads
     for t in range {
       let zt = z + t * m, r = invRMS[t]
       for k in 0..<m { zt[k] *= r }
@@ -455,9 +454,10 @@ public final class Connection<T: Scalar> {
     let width = config.streams * config.width, m = config.mappingCount, invW = 1 / T(width)
     let first = range.lowerBound, u = dnormed + first * width
     // This block's share of ∂L/∂Φ = Σ_t v_tᵀ s_t; blocks are summed in order afterwards.
-    T.blasGemm(true, false, width, m, range.count, 1, x + first * width, width, dz + first * m, m, 0,
-               phiPartials + (first / Self.tokenGrain) * width * m, m)
-    T.blasGemm(false, true, range.count, width, m, 1, dz + first * m, m, store.value(projection!), m, 0, u, width)
+    gemm(true, false, m: width, n: m, k: range.count, a: x + first * width, lda: width, b: dz + first * m, ldb: m,
+         c: phiPartials + (first / Self.tokenGrain) * width * m, ldc: m, split: false)
+    gemm(false, true, m: range.count, n: width, k: m, a: dz + first * m, lda: m, b: store.value(projection!), ldb: m,
+         c: u, ldc: width, split: false)
     for t in range {
       let ut = dnormed + t * width, v = x + t * width, o = dx + t * width
       let r = invRMS[t], scale = r * r * Vector.dot(ut, v, count: width) * invW

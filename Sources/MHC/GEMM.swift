@@ -9,6 +9,9 @@ import Foundation
 /// likewise for `B`. Strides let a call address a slice of a wider buffer with no copy
 /// (attention reads the q, k, v heads straight out of the fused `[tokens][3C]` buffer).
 ///
+/// Large products are split over the threads (``GEMMThreading``); code already running on
+/// one of several threads (a token block, an attention head) passes `split: false`.
+///
 /// ```swift
 /// // y[tokens×out] = x[tokens×in] · Wᵀ, W stored [out][in] like torch.nn.Linear
 /// gemm(false, true, m: tokens, n: out, k: in, a: x, lda: in, b: w, ldb: in, c: y, ldc: out)
@@ -17,7 +20,7 @@ import Foundation
 public func gemm<T: Scalar>(
   _ transA: Bool, _ transB: Bool, m: Int, n: Int, k: Int, alpha: T = 1,
   a: UnsafePointer<T>, lda: Int, b: UnsafePointer<T>, ldb: Int, beta: T = 0,
-  c: UnsafeMutablePointer<T>, ldc: Int
+  c: UnsafeMutablePointer<T>, ldc: Int, split: Bool = true
 ) {
   if let problem = gemmShapeProblem(transA, transB, m: m, n: n, k: k, lda: lda, ldb: ldb, ldc: ldc) {
     fatalError("gemm: \(problem)")
@@ -29,7 +32,7 @@ public func gemm<T: Scalar>(
   }
   let profile = GEMMProfile.enabled && Thread.isMainThread  // workers' products overlap the main thread's
   let t0 = profile ? GEMMProfile.now() : 0
-  let pieces = GEMMThreading.pieces(m: m, n: n, k: k)
+  let pieces = split ? GEMMThreading.pieces(m: m, n: n, k: k) : 1
   if pieces > 1 {
     GEMMThreading.prepare()
     let byRows = m >= n, d = byRows ? m : n
@@ -55,7 +58,7 @@ public func gemm<T: Scalar>(
 
 /// How matrix products use the cores.
 ///
-/// By default the toolkit owns the threads: OpenBLAS runs single-threaded and ``gemm(_:_:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)``
+/// By default the toolkit owns the threads: OpenBLAS runs single-threaded and ``gemm(_:_:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:split:)``
 /// cuts each large product into a fixed number of pieces — blocks of rows of `C`, or of
 /// columns when `C` is wider than tall — one single-threaded OpenBLAS call per piece, the
 /// pieces shared out among ``Parallel/threads`` threads. The pieces depend only on the
@@ -93,8 +96,8 @@ public enum GEMMThreading {
     return true
   }()
 
-  /// Makes OpenBLAS single-threaded (when splitting) before any product runs; ``gemm(_:_:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)``
-  /// calls it, and so must code that calls `T.blasGemm` directly inside a parallel region.
+  /// Makes OpenBLAS single-threaded (when splitting) before any product runs; ``gemm(_:_:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:split:)``
+  /// calls it before every product.
   @inlinable
   public static func prepare() {
     if split { _ = claimed }
@@ -111,7 +114,7 @@ public enum GEMMThreading {
   public static var threads: Int { split ? Parallel.threads : Int(openblas_get_num_threads()) }
 }
 
-/// Optional accounting of the time and FLOPs spent inside ``gemm(_:_:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)``,
+/// Optional accounting of the time and FLOPs spent inside ``gemm(_:_:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:split:)``,
 /// used by `bench` to split a training step into matmul and everything else.
 public enum GEMMProfile {
   nonisolated(unsafe) public static var enabled = false
