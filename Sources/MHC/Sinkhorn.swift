@@ -21,6 +21,33 @@ import RealModule
 /// projection is shift invariant. The backward recomputes the iterates in a scratch buffer
 /// (`(2 t_max + 1) n²` values per matrix) instead of storing them per token.
 ///
+/// ## Numerical guarantees
+///
+/// In float32, `exp(L − max L)` underflows once a matrix's logits spread by more than ~87
+/// (≈ 104 with denormals): a whole column or row can become zero, and the normalisation then
+/// divides 0 by 0. The truncated iterates themselves are always representable — every
+/// normalised iterate is `D₁ exp(L) D₂` with rows or columns summing to 1 — so each matrix
+/// takes one of two paths that compute the *same* iterates:
+///
+/// - **fast path**, when `spread = max L − min L ≤` ``fastSpread`` (32): the multiplicative
+///   iteration above, eight matrices per SIMD vector. Cross-ratios of `D₁ exp(L) D₂` are
+///   those of `exp(L)`, so every entry of every normalised iterate is ≥ `e^{−2·spread}/n`
+///   (≥ 2e−29 at n = 8): no underflow, no denormal, full float32 relative precision.
+/// - **log-domain path**, above that spread (with `t_max ≥ 1`; `t_max = 0` is plain
+///   `exp(L)` by definition): `ℓ ← ℓ − LSE(ℓ)` along columns, then rows, each log-sum-exp
+///   taken after subtracting that column's or row's own maximum, so every normalising sum
+///   is ≥ 1. The normalised values `e/Σe` are what is output (rows still sum to 1 up to
+///   rounding); entries below float32's range become 0, which is their value to float32
+///   precision. Its backward runs on log-cotangents `g = x ⊙ ∂L/∂x`:
+///
+///       g_src = g_y − y · Σ g_y        (sum along the axis y was normalised over)
+///
+///   with `g = ∂L/∂P ⊙ P` at the output and `∂L/∂L = g` at the input — no division at all,
+///   the same derivative as the multiplicative formula (`x ⊙ (∂y − Σ ∂y ⊙ y)/s = g_y − y Σ g_y`).
+///
+/// Both paths are checked against each other, against a naive float64 iteration, against
+/// finite differences and against the float64 reference vectors (`Tests/MHCTests/Sinkhorn*`).
+///
 /// Non-finite input: a matrix with any non-finite logit yields an all-NaN output block
 /// (and NaN gradient), which training reports as divergence. The array functions
 /// ``sinkhornKnopp(logits:n:iterations:)`` and ``sinkhornKnoppVJP(logits:n:iterations:cotangent:)``
@@ -30,10 +57,21 @@ public enum SinkhornKnopp {
   /// (`[n²][block]`), so every normalisation is a loop over 64 matrices that vectorises.
   public static let block = 64
 
+  /// Largest logit spread (`max − min` of one matrix) handled by the multiplicative fast
+  /// path; wider matrices take the log-domain path (see *Numerical guarantees*).
+  public static let fastSpread = 32.0
+
   /// Scratch elements ``forward(logits:output:count:n:iterations:scratch:)`` and
   /// ``backward(logits:dOutput:dLogits:count:n:iterations:accumulate:scratch:)`` need.
   @inlinable public static func scratchCount(n: Int, iterations: Int) -> Int {
     (2 * iterations + 2) * n * n * block + block  // iterates and gradient, plus one lane flag per matrix
+      + logDomainScratchCount(n: n, iterations: iterations)
+  }
+
+  /// Scratch of the log-domain path for one matrix: the normalised iterates `A`, `R` of
+  /// every iteration, the log-iterate `ℓ`, one row or column of exponentials.
+  @inlinable static func logDomainScratchCount(n: Int, iterations: Int) -> Int {
+    (2 * iterations + 1) * n * n + n
   }
 
   /// Projects `count` consecutive row-major `n×n` logit blocks of `logits` into `output`.
@@ -43,11 +81,12 @@ public enum SinkhornKnopp {
     logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int, iterations: Int,
     scratch: UnsafeMutablePointer<T>? = nil
   ) {
-    let owned = scratch == nil ? UnsafeMutablePointer<T>.allocate(capacity: scratchCount(n: n, iterations: 0)) : nil
+    let owned = scratch == nil ? UnsafeMutablePointer<T>.allocate(capacity: scratchCount(n: n, iterations: iterations)) : nil
     defer { owned?.deallocate() }
     let m = scratch ?? owned!
     let nn = n * n, B = block
     let bad = m + nn * B
+    let logScratch = logDomainScratch(m, n: n, iterations: iterations)
     var start = 0
     while start < count {
       let bs = Swift.min(B, count - start)
@@ -58,10 +97,22 @@ public enum SinkhornKnopp {
       }
       for b in 0..<bs {
         let o = output + (start + b) * nn
-        if bad[b] != 0 { for k in 0..<nn { o[k] = .nan } } else { for k in 0..<nn { o[k] = m[k * B + b] } }
+        switch bad[b] {
+        case 0: for k in 0..<nn { o[k] = m[k * B + b] }
+        case 1: for k in 0..<nn { o[k] = .nan }
+        default:
+          logDomainForward(logits + (start + b) * nn, n: n, iterations: iterations, scratch: logScratch)
+          o.update(from: logScratch + (2 * iterations - 1) * nn, count: nn)  // the last row-normalised iterate
+        }
       }
       start += B
     }
+  }
+
+  /// Where the log-domain scratch starts inside a block scratch that begins at `m`.
+  @inlinable @inline(__always)
+  static func logDomainScratch<T: Scalar>(_ m: UnsafeMutablePointer<T>, n: Int, iterations: Int) -> UnsafeMutablePointer<T> {
+    m + (2 * iterations + 2) * n * n * block + block
   }
 
   /// Adds the gradient of `Σ dOutput ⊙ output` with respect to the logits into
@@ -114,7 +165,11 @@ public enum SinkhornKnopp {
       }
       for b in 0..<bs {
         let dl = dLogits + (start + b) * nn
-        if bad[b] != 0 {
+        if bad[b] == 2 {
+          logDomainBackward(logits + (start + b) * nn, dOutput: dOutput + (start + b) * nn, dLogits: dl, n: n,
+                            iterations: iterations, accumulate: accumulate,
+                            scratch: logDomainScratch(scratch, n: n, iterations: iterations))
+        } else if bad[b] != 0 {
           for k in 0..<nn { dl[k] = .nan }
         } else if accumulate {
           for k in 0..<nn { dl[k] += g[k * B + b] * scratch[k * B + b] }
@@ -127,7 +182,8 @@ public enum SinkhornKnopp {
   }
 
   /// Gathers `bs` matrices entry-major into `m` and computes `M⁽⁰⁾`; marks matrices with
-  /// a non-finite logit in `bad` (1) and pads unused lanes with harmless zeros.
+  /// a non-finite logit in `bad` (1) and matrices for the log-domain path (2; their lanes,
+  /// like unused ones, hold harmless zeros).
   @inlinable @inline(__always)
   static func initialise<T: Scalar>(_ l: UnsafePointer<T>, _ m: UnsafeMutablePointer<T>, _ bad: UnsafeMutablePointer<T>,
                                     bs: Int, n: Int, iterations: Int) {
@@ -136,10 +192,11 @@ public enum SinkhornKnopp {
     for b in 0..<B { bad[b] = 0 }
     for b in 0..<bs {
       let lb = l + b * nn
-      var mx = -T.infinity
+      var mx = -T.infinity, mn = T.infinity
       var finite = true
-      for k in 0..<nn { finite = finite && lb[k].isFinite; mx = Swift.max(mx, lb[k]) }
+      for k in 0..<nn { finite = finite && lb[k].isFinite; mx = Swift.max(mx, lb[k]); mn = Swift.min(mn, lb[k]) }
       if !finite { bad[b] = 1; continue }
+      if iterations > 0 && Double(mx - mn) > fastSpread { bad[b] = 2; continue }
       let shift: T = iterations > 0 ? mx : 0
       for k in 0..<nn { m[k * B + b] = lb[k] - shift }
     }
@@ -170,6 +227,69 @@ public enum SinkhornKnopp {
         for j in 0..<n { let e = (i * n + j) * B + q; st(m, e, ld(m, e) * inv) }
       }
     }
+  }
+
+  // MARK: Log-domain path (one matrix at a time; only matrices wider than `fastSpread`)
+
+  /// Runs the truncated iteration on one row-major matrix in the log domain. Leaves the
+  /// normalised iterates in `scratch`: `A⁽ˢ⁾` (columns) at `2s·n²`, `R⁽ˢ⁾` (rows) at
+  /// `(2s+1)·n²`; the output is `R⁽ᵗ⁻¹⁾`. Requires `iterations ≥ 1`.
+  @inlinable
+  static func logDomainForward<T: Scalar>(_ logits: UnsafePointer<T>, n: Int, iterations: Int,
+                                          scratch: UnsafeMutablePointer<T>) {
+    let nn = n * n
+    let ell = scratch + 2 * iterations * nn, ex = ell + nn  // ℓ after the iterates, then one row of e
+    ell.update(from: logits, count: nn)
+    for s in 0..<iterations {
+      let a = scratch + 2 * s * nn, r = a + nn
+      for j in 0..<n { normaliseLog(ell + j, stride: n, count: n, into: a + j, exps: ex) }  // columns
+      for i in 0..<n { normaliseLog(ell + i * n, stride: 1, count: n, into: r + i * n, exps: ex) }  // rows
+    }
+  }
+
+  /// One log-sum-exp normalisation of `count` values at `v` (stride `stride`): writes the
+  /// normalised values `e^{v−m}/Σ e^{v−m}` to `into` (same stride) and subtracts
+  /// `m + log Σ e^{v−m}` from `v`. The sum is ≥ 1 (its largest term is e⁰ = 1).
+  @inlinable @inline(__always)
+  static func normaliseLog<T: Scalar>(_ v: UnsafeMutablePointer<T>, stride: Int, count: Int,
+                                      into: UnsafeMutablePointer<T>, exps: UnsafeMutablePointer<T>) {
+    var m = -T.infinity
+    for k in 0..<count { m = Swift.max(m, v[k * stride]) }
+    var sum: T = 0
+    for k in 0..<count { exps[k] = T.exp(v[k * stride] - m); sum += exps[k] }
+    let inv = 1 / sum, shift = m + T.log(sum)
+    for k in 0..<count { into[k * stride] = exps[k] * inv; v[k * stride] -= shift }
+  }
+
+  /// The gradient of `Σ dOutput ⊙ P` for one matrix through the log-domain iteration, on
+  /// log-cotangents: `g = ∂P ⊙ P`, then per normalisation, last first, `g ← g − y · Σ g`
+  /// along its axis; `∂L/∂logits = g`.
+  @inlinable
+  static func logDomainBackward<T: Scalar>(
+    _ logits: UnsafePointer<T>, dOutput: UnsafePointer<T>, dLogits: UnsafeMutablePointer<T>, n: Int, iterations: Int,
+    accumulate: Bool, scratch: UnsafeMutablePointer<T>
+  ) {
+    let nn = n * n
+    logDomainForward(logits, n: n, iterations: iterations, scratch: scratch)
+    let g = scratch + 2 * iterations * nn  // reuses ℓ's slot
+    let p = scratch + (2 * iterations - 1) * nn
+    for k in 0..<nn { g[k] = dOutput[k] * p[k] }
+    var s = iterations
+    while s > 0 {
+      s -= 1
+      let a = scratch + 2 * s * nn, r = a + nn
+      for i in 0..<n {
+        var sum: T = 0
+        for j in 0..<n { sum += g[i * n + j] }
+        for j in 0..<n { g[i * n + j] -= r[i * n + j] * sum }
+      }
+      for j in 0..<n {
+        var sum: T = 0
+        for i in 0..<n { sum += g[i * n + j] }
+        for i in 0..<n { g[i * n + j] -= a[i * n + j] * sum }
+      }
+    }
+    if accumulate { for k in 0..<nn { dLogits[k] += g[k] } } else { dLogits.update(from: g, count: nn) }
   }
 
   @inlinable @inline(__always)

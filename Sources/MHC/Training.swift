@@ -168,6 +168,29 @@ public protocol TrainingObserver: AnyObject {
   func finished(_ summary: RunSummary)
 }
 
+/// One optimisation step, the one every training run takes: forward (mean cross-entropy),
+/// backward, global-norm clipping to `clip`, then one `optimizer` update at rate `lr`.
+///
+/// Returns the loss before the update and the gradient norm before clipping. A non-finite
+/// loss skips the backward (the norm is then NaN); a non-finite norm skips the update, so
+/// the parameters stay those of the last good step.
+///
+/// ```swift
+/// let (loss, norm) = trainingStep(model, optimizer: &adam, inputs: x, targets: y, lr: 3e-3, clip: 1)
+/// ```
+public func trainingStep<T: Scalar, O: Optimizer>(
+  _ model: Transformer<T>, optimizer: inout O, inputs: [Int32], targets: [Int32], lr: Double, clip: Double
+) -> (loss: Double, gradNorm: Double) where O.T == T {
+  let store = model.parameters
+  let loss = model.forward(inputs: inputs, targets: targets)
+  guard loss.isFinite else { return (loss, .nan) }
+  store.zeroGrads()
+  model.backward()
+  let norm = clipGradients(store, maxNorm: clip)
+  if norm.isFinite { optimizer.step(store, lr: lr) }
+  return (loss, norm)
+}
+
 /// One training run in one folder: `config.json`, `meta.json`, `metrics.csv`, `gains.csv`,
 /// `hres.json`, `summary.json`, and a `checkpoint.bin` while it is unfinished.
 ///
@@ -283,14 +306,7 @@ public final class TrainingRun {
       let t0 = DispatchTime.now().uptimeNanoseconds
       let lr = schedule.rate(at: step)
       let (x, y) = sampler.batch(config.batch, seq: config.seq)
-      let loss = model.forward(inputs: x, targets: y)
-      var norm = Double.nan
-      if loss.isFinite {
-        store.zeroGrads()
-        model.backward()
-        norm = clipGradients(store, maxNorm: config.clip)
-        if norm.isFinite { optimizer.step(store, lr: lr) }
-      }
+      let (loss, norm) = trainingStep(model, optimizer: &optimizer, inputs: x, targets: y, lr: lr, clip: config.clip)
       let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9
       elapsed += dt
       step += 1

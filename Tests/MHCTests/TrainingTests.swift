@@ -145,7 +145,18 @@ func deterministicColumns(_ path: String) throws -> [String] {
     #expect(abs(store.value(w)[0] - (1 - 0.01 * (0.3 / (0.3 + 1e-8) + 0.1 * 1))) < 1e-12)
     #expect(abs(store.value(w)[1] - (-2 - 0.01 * (-4 / (4 + 1e-8) + 0.1 * -2))) < 1e-12)
     #expect(abs(store.value(b)[0] - (0.5 - 0.01 * (2 / (2 + 1e-8)))) < 1e-12)  // no decay on b
-    #expect(abs(clipGradients(store, maxNorm: 1) - (0.09 + 16 + 4).squareRoot()) < 1e-12)
-    #expect(abs(gradientNorm(store) - 1) < 1e-12)
+    // clipping is PyTorch's: scale by maxNorm / (norm + 1e-6) when that is below 1
+    let norm = (0.09 + 16 + 4).squareRoot()
+    #expect(abs(clipGradients(store, maxNorm: 1) - norm) < 1e-12)
+    #expect(abs(gradientNorm(store) - norm / (norm + 1e-6)) < 1e-15)
+    // a norm just below the limit is still scaled (coef = 1/(0.9999995 + 1e-6) < 1), one further below is not
+    for (target, scaled) in [(0.9999995, true), (0.99, false)] {
+      let s = gradientNorm(store)
+      for i in 0..<store.count { store.grads[i] *= target / s }
+      let before = Array(UnsafeBufferPointer(start: store.grads, count: store.count))
+      clipGradients(store, maxNorm: 1)
+      let after = Array(UnsafeBufferPointer(start: store.grads, count: store.count))
+      #expect((before != after) == scaled, "norm \(target)")
+    }
   }
 }
