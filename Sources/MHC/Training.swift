@@ -44,26 +44,34 @@ public struct GainRow: Sendable, Equatable {
   public var sublayer: Int
   public var gains: SublayerGains
   public var deviation: StochasticDeviation
+  /// mHC: the largest `max − min` of one token's `H_res` logits (empty otherwise); above
+  /// ``SinkhornKnopp/fastSpread`` the projection runs in the log domain.
+  public var logitSpread: Double?
 
-  public static let header = "step,sublayer,forward_gain,backward_gain,composite_forward_gain,composite_backward_gain,row_deviation,column_deviation,min_entry"
+  public static let header = "step,sublayer,forward_gain,backward_gain,composite_forward_gain,composite_backward_gain,row_deviation,column_deviation,min_entry,logit_spread"
 
   public var csv: String {
     [fmt(gains.single.forward), fmt(gains.single.backward), fmt(gains.composite.forward),
-     fmt(gains.composite.backward), fmt(deviation.row), fmt(deviation.column), fmt(deviation.minEntry)]
+     fmt(gains.composite.backward), fmt(deviation.row), fmt(deviation.column), fmt(deviation.minEntry),
+     logitSpread.map(fmt) ?? ""]
       .reduce("\(step),\(sublayer)") { $0 + "," + $1 }
   }
 
-  public init(step: Int, sublayer: Int, gains: SublayerGains, deviation: StochasticDeviation) {
+  public init(step: Int, sublayer: Int, gains: SublayerGains, deviation: StochasticDeviation,
+              logitSpread: Double? = nil) {
     self.step = step; self.sublayer = sublayer; self.gains = gains; self.deviation = deviation
+    self.logitSpread = logitSpread
   }
 
+  /// Parses a row; files written before the `logit_spread` column (9 fields) still read.
   public init?(csv line: Substring) {
-    let f = line.split(separator: ",").map(String.init)
-    guard f.count == 9, let s = Int(f[0]), let k = Int(f[1]) else { return nil }
+    let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    guard f.count == 9 || f.count == 10, let s = Int(f[0]), let k = Int(f[1]) else { return nil }
     self.init(step: s, sublayer: k,
               gains: SublayerGains(single: AmaxGain(forward: parse(f[2]), backward: parse(f[3])),
                                    composite: AmaxGain(forward: parse(f[4]), backward: parse(f[5]))),
-              deviation: StochasticDeviation(row: parse(f[6]), column: parse(f[7]), minEntry: parse(f[8])))
+              deviation: StochasticDeviation(row: parse(f[6]), column: parse(f[7]), minEntry: parse(f[8])),
+              logitSpread: f.count == 10 && !f[9].isEmpty ? parse(f[9]) : nil)
   }
 
   public static func read(_ path: String) throws -> [GainRow] {
@@ -95,12 +103,16 @@ public struct RunSummary: Codable, Sendable {
   public var finalTrainLossAverage: Double?
   public var divergedStep: Int?
   public var divergedReason: String?
+  /// The first non-finite quantity (``Transformer/firstNonFinite(gradients:)``) of a diverged run.
+  public var divergedSource: String?
   public var maxCompositeForwardGain: Double?
   public var maxCompositeBackwardGain: Double?
   public var maxSingleForwardGain: Double?
   public var maxSingleBackwardGain: Double?
   public var maxColumnDeviation: Double?
   public var maxRowDeviation: Double?
+  /// mHC: the largest per-token `H_res` logit spread at the last evaluation.
+  public var maxLogitSpread: Double?
   public var meanStepSeconds: Double
   public var tokensPerSecond: Double
   public var flopsPerStep: Double
@@ -113,11 +125,12 @@ public struct RunSummary: Codable, Sendable {
     case status, steps, tokens, seconds, params
     case finalEvalLoss = "final_eval_loss", finalTrainLoss = "final_train_loss"
     case finalTrainLossAverage = "final_train_loss_avg"
-    case divergedStep = "diverged_step", divergedReason = "diverged_reason"
+    case divergedStep = "diverged_step", divergedReason = "diverged_reason", divergedSource = "diverged_source"
     case maxCompositeForwardGain = "max_composite_forward_gain"
     case maxCompositeBackwardGain = "max_composite_backward_gain"
     case maxSingleForwardGain = "max_single_forward_gain", maxSingleBackwardGain = "max_single_backward_gain"
     case maxColumnDeviation = "max_column_deviation", maxRowDeviation = "max_row_deviation"
+    case maxLogitSpread = "max_logit_spread"
     case meanStepSeconds = "mean_step_seconds", tokensPerSecond = "tokens_per_second"
     case flopsPerStep = "flops_per_step"
     case trainingBytes = "training_bytes", peakResidentBytes = "peak_resident_bytes"
@@ -277,15 +290,22 @@ public final class TrainingRun {
       try RunFiles.write(([GainRow.header] + gainRows.map(\.csv)).joined(separator: "\n") + "\n", to: path("gains.csv"))
     }
 
-    /// Validation loss, recording gains on the first evaluation batch.
+    /// Validation loss, recording gains on the first evaluation batch (and, for a
+    /// non-finite batch loss, where it came from in `evalSource`).
+    var evalSource: String?
     func evaluate(step: Int) throws -> Double {
       var total = 0.0
       for (i, b) in evalBatches.enumerated() {
-        total += model.forward(inputs: b.inputs, targets: b.targets)
+        let batchLoss = model.forward(inputs: b.inputs, targets: b.targets)
+        if !batchLoss.isFinite && evalSource == nil {
+          evalSource = model.firstNonFinite(gradients: false) ?? "none found (loss reduction)"
+        }
+        total += batchLoss
         if i == 0 && config.connection != .residual {
-          let gains = model.gains(), devs = model.stochasticDeviations()
+          let gains = model.gains(), devs = model.stochasticDeviations(), spreads = model.logitSpreads()
           for k in 0..<gains.count {
-            gainRows.append(GainRow(step: step, sublayer: k, gains: gains[k], deviation: devs[k]))
+            gainRows.append(GainRow(step: step, sublayer: k, gains: gains[k], deviation: devs[k],
+                                    logitSpread: spreads[k]))
           }
           let mean = model.meanResidualMappings()
           try RunFiles.writeJSON(ResidualMappings(step: step, n: config.model.connection.streams,
@@ -300,7 +320,7 @@ public final class TrainingRun {
     }
 
     var status = "completed"
-    var divergedStep: Int?, divergedReason: String?
+    var divergedStep: Int?, divergedReason: String?, divergedSource: String?
     var step = start
     while step < config.steps {
       let t0 = DispatchTime.now().uptimeNanoseconds
@@ -314,14 +334,20 @@ public final class TrainingRun {
                            stepSeconds: dt)
       if !loss.isFinite || !norm.isFinite {
         status = "diverged"; divergedStep = step
-        divergedReason = !loss.isFinite ? "training loss \(loss)" : "gradient norm \(norm)"
+        divergedSource = model.firstNonFinite(gradients: loss.isFinite) ?? "none found (loss reduction)"
+        divergedReason = (!loss.isFinite ? "training loss \(loss)" : "gradient norm \(norm)")
+          + "; first non-finite: \(divergedSource!)"
         metrics.append(row)
         break
       }
       if step % config.evalEvery == 0 || step == config.steps {
         let v = try evaluate(step: step)
         row.valLoss = v
-        if !v.isFinite { status = "diverged"; divergedStep = step; divergedReason = "validation loss \(v)" }
+        if !v.isFinite {
+          status = "diverged"; divergedStep = step
+          divergedSource = evalSource ?? "none found (loss reduction)"
+          divergedReason = "validation loss \(v); first non-finite: \(divergedSource!)"
+        }
       }
       metrics.append(row)
       for o in observers { o.stepEnded(row, of: config.steps) }
@@ -342,12 +368,13 @@ public final class TrainingRun {
       status: status, steps: metrics.count, tokens: metrics.count * tokensPerStep, seconds: elapsed,
       params: store.trainableCount, finalEvalLoss: metrics.last { $0.valLoss != nil }?.valLoss,
       finalTrainLoss: metrics.last?.trainLoss, finalTrainLossAverage: tail.reduce(0, +) / Double(tail.count),
-      divergedStep: divergedStep, divergedReason: divergedReason,
+      divergedStep: divergedStep, divergedReason: divergedReason, divergedSource: divergedSource,
       maxCompositeForwardGain: last.map(\.gains.composite.forward).max(),
       maxCompositeBackwardGain: last.map(\.gains.composite.backward).max(),
       maxSingleForwardGain: last.map(\.gains.single.forward).max(),
       maxSingleBackwardGain: last.map(\.gains.single.backward).max(),
       maxColumnDeviation: last.map(\.deviation.column).max(), maxRowDeviation: last.map(\.deviation.row).max(),
+      maxLogitSpread: last.compactMap(\.logitSpread).max(),
       meanStepSeconds: elapsed / Double(max(metrics.count, 1)),
       tokensPerSecond: Double(metrics.count * tokensPerStep) / max(elapsed, 1e-9),
       flopsPerStep: model.trainingFLOPs(tokens: tokensPerStep), trainingBytes: model.trainingBytes,

@@ -89,6 +89,9 @@ func deterministicColumns(_ path: String) throws -> [String] {
     #expect(!rows.last!.trainLoss.isFinite || !rows.last!.gradNorm.isFinite || !(rows.last!.valLoss ?? 0).isFinite)
     let meta = try String(contentsOfFile: dir + "/d/meta.json", encoding: .utf8)
     #expect(meta.contains("\"status\" : \"diverged\""))
+    // the summary names the first non-finite quantity, and the one-line reason repeats it
+    let source = try #require(s.divergedSource)
+    #expect(!source.isEmpty && s.divergedReason!.contains("first non-finite: \(source)"), "\(s.divergedReason!)")
     // A finished run is not trained again.
     let again = try TrainingRun(config: config, directory: dir + "/d").run()
     #expect(again.divergedStep == step)

@@ -1,0 +1,112 @@
+/// Where a NaN or infinity first appeared, so that a diverged run says *why*.
+///
+/// A run that diverges records, in `summary.json` (`diverged_source`) and in its one-line
+/// message, the first non-finite quantity in computation order: the embedded streams, then
+/// per sublayer the connection's mappings (mHC: the Sinkhorn-Knopp logits, then `H_pre`,
+/// `H_post`, `H_res`), the sublayer's input and output, its output streams, then the final
+/// norm and logits, and last the parameter gradients in the order the backward pass
+/// computes them (head first, embedding last).
+///
+/// ```swift
+/// if !loss.isFinite { print(model.firstNonFinite(gradients: false) ?? "loss only") }
+/// ```
+extension Transformer {
+  /// The first non-finite quantity of the last forward (and, with `gradients`, of the
+  /// gradients in `parameters.grads`), or `nil` when all are finite.
+  public func firstNonFinite(gradients: Bool) -> String? {
+    let tokens = lastTokens, c = config.width, nc = n * c
+    if let i = firstBad(streams[0], tokens * nc) { return "embedded streams (token \(i / nc))" }
+    for k in 0..<connections.count {
+      let what = "sublayer \(k) (\(k % 2 == 0 ? "attention" : "MLP"), layer \(k / 2))"
+      if let inside = connections[k].firstNonFinite(tokens: tokens) { return "\(inside) of \(what)" }
+      if let i = firstBad(streams[k + 1], tokens * nc) { return "output streams of \(what) (token \(i / nc))" }
+    }
+    if let i = firstBad(xf, tokens * c) { return "final RMSNorm output (token \(i / c))" }
+    if gradients {
+      let bad = parameters.infos.filter { firstBad(parameters.grads + $0.offset, $0.count) != nil }
+      let ordered = bad.sorted { backwardRank($0.name) < backwardRank($1.name) }
+      if let first = ordered.first {
+        return "gradient of \(first.name)" + (ordered.count > 1 ? " (first of \(ordered.count) non-finite gradient tensors in backward order)" : "")
+      }
+    }
+    return nil
+  }
+
+  /// Position of a tensor's gradient in the backward pass: head, final norm, then
+  /// sublayers from the last (connection before sublayer), embedding last.
+  func backwardRank(_ name: String) -> Int {
+    let parts = name.split(separator: ".")
+    let sublayers = connections.count
+    switch parts.first {
+    case "head": return 0
+    case "norm": return 1
+    case "conns": return 2 + 2 * (sublayers - 1 - (Int(parts[1]) ?? 0))
+    case "subs": return 3 + 2 * (sublayers - 1 - (Int(parts[1]) ?? 0))
+    default: return Int.max
+    }
+  }
+
+  /// Largest logit spread (`max − min` of one token's Sinkhorn-Knopp logits) of every
+  /// sublayer in the last forward; `nil` for connections without a projection. Spreads above
+  /// ``SinkhornKnopp/fastSpread`` take the log-domain path.
+  public func logitSpreads() -> [Double?] { connections.map { $0.maxLogitSpread(tokens: lastTokens) } }
+}
+
+extension Connection {
+  /// The first non-finite mapping or activation of the last forward, named.
+  func firstNonFinite(tokens: Int) -> String? {
+    let n = config.streams, c = config.width, nn = n * n
+    guard config.kind != .residual else {
+      if firstBad(y, tokens * c) != nil { return "sublayer output" }
+      return nil
+    }
+    if config.kind == .mhc, config.learnRes, let i = firstBad(logits, tokens * nn) {
+      return "H_res logits α·r + b (token \(i / nn); Φ, α or b too large)"
+    }
+    if let i = firstBad(hpre, tokens * n) { return "H_pre (token \(i / n))" }
+    if let i = firstBad(hpost, tokens * n) { return "H_post (token \(i / n))" }
+    if let i = firstBad(hres, tokens * nn) {
+      if config.kind == .mhc && config.learnRes {
+        let t = i / nn
+        let spread = spreadOf(logits + t * nn, nn)
+        let path = config.iterations == 0 ? "t_max = 0: plain exp(logits) overflows"
+          : "Sinkhorn-Knopp projection of finite logits, spread \(spread)"
+        return "H_res (token \(t); \(path))"
+      }
+      return "H_res (token \(i / nn))"
+    }
+    if let i = firstBad(h, tokens * c) { return "sublayer input h = H_pre·x (token \(i / c))" }
+    if let i = firstBad(y, tokens * c) { return "sublayer output F(h) (token \(i / c))" }
+    return nil
+  }
+
+  /// max over tokens of (max − min) of the token's `H_res` logits (mHC with a learned `H_res`).
+  func maxLogitSpread(tokens: Int) -> Double? {
+    guard config.kind == .mhc, config.learnRes, tokens > 0 else { return nil }
+    let nn = config.streams * config.streams
+    var worst = 0.0
+    for t in 0..<tokens { worst = Swift.max(worst, spreadOf(logits + t * nn, nn)) }
+    return worst
+  }
+}
+
+/// Index of the first non-finite value, if any.
+@inline(__always) func firstBad<T: Scalar>(_ p: UnsafePointer<T>, _ count: Int) -> Int? {
+  for i in 0..<count where !p[i].isFinite { return i }
+  return nil
+}
+@inline(__always) func firstBad<T: Scalar>(_ p: UnsafeMutablePointer<T>, _ count: Int) -> Int? {
+  firstBad(UnsafePointer(p), count)
+}
+
+/// `max − min` of `count` values (NaN if any is NaN).
+func spreadOf<T: Scalar>(_ p: UnsafePointer<T>, _ count: Int) -> Double {
+  var lo = Double.infinity, hi = -Double.infinity
+  for i in 0..<count {
+    let v = Double(p[i])
+    if v.isNaN { return .nan }
+    lo = Swift.min(lo, v); hi = Swift.max(hi, v)
+  }
+  return hi - lo
+}
+func spreadOf<T: Scalar>(_ p: UnsafeMutablePointer<T>, _ count: Int) -> Double { spreadOf(UnsafePointer(p), count) }
