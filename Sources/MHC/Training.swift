@@ -140,6 +140,7 @@ public struct RunSummary: Codable, Sendable {
 /// `meta.json`: where and how a run ran.
 public struct RunMeta: Codable, Sendable {
   public var gitRevision: String
+  /// Uncommitted changes to the code (`Package.swift`, `Sources`, `experiments`) when the run started.
   public var gitDirty: Bool
   public var host: String
   public var blasCore: String
@@ -165,7 +166,9 @@ public struct RunMeta: Codable, Sendable {
 
   public static func current(status: String) -> RunMeta {
     let rev = RunFiles.commandOutput(["git", "rev-parse", "HEAD"]) ?? "unknown"
-    let dirty = !(RunFiles.commandOutput(["git", "status", "--porcelain", "--untracked-files=no"]) ?? "").isEmpty
+    // dirty = the code differs from the revision; results/ and plots/ (which runs write) do not count
+    let dirty = !(RunFiles.commandOutput(["git", "status", "--porcelain", "--untracked-files=no", "--",
+                                          "Package.swift", "Sources", "experiments"]) ?? "").isEmpty
     return RunMeta(gitRevision: rev, gitDirty: dirty, host: ProcessInfo.processInfo.hostName,
                    blasCore: BLASRuntime.coreName, blasSelection: BLASRuntime.selection,
                    blasThreads: BLASRuntime.threads, products: GEMMThreading.split ? "split" : "openblas",

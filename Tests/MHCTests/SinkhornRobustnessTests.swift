@@ -114,3 +114,21 @@ extension SinkhornKnopp {
     return out
   }
 }
+
+/// Large column deviations at huge spreads are the truncated iteration itself, not arithmetic.
+@Suite struct SinkhornTruncationTests {
+  /// Logits spread by 105 (as a row-normal draw with σ = 25 gives): after twenty iterations
+  /// the float64 iteration has rows 1 and 3 both on column 3 (column sums 0.5, 0.5, 1, 2),
+  /// far from its fixed point; float32 reproduces exactly that.
+  @Test func slowConvergenceIsTheDefinitionNotRounding() {
+    let n = 4, t = 20
+    let l: [Double] = [16.5, -15.5, 18.6, 16.1, -14.6, -8.4, 21.9, -37.9,
+                       -7.7, -33.6, -37.5, 7.7, 67.7, 66.3, 55.7, -3.5]
+    let exact = SinkhornRobustnessTests.naive(l, n: n, iterations: t)
+    let dev = StochasticDeviation.measure(exact, n: n)
+    #expect(dev.column > 0.9, "the float64 iteration itself is far from doubly stochastic: \(dev.column)")
+    let f = sinkhornKnopp(logits: l.map { Float($0) }, n: n, iterations: t).map(Double.init)
+    #expect(maxRelError(f, exact) < 1e-5)
+    #expect(abs(StochasticDeviation.measure(f, n: n).column - dev.column) < 1e-5)
+  }
+}
