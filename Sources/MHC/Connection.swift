@@ -14,9 +14,29 @@ public enum ConnectionKind: String, Codable, CaseIterable, Sendable {
 public enum BiasInit: String, Codable, CaseIterable, Sendable {
   /// `b = 0`: `H_pre = ½`, `H_post = 1`, `H_res ≈ J/n` (NVIDIA Megatron's choice).
   case uniform
-  /// `b_pre = +3` on the home stream `k mod n`, −3 elsewhere; `b_post = 0`; `b_res = +3` on the
-  /// diagonal, −3 off it.
+  /// `b_res = +3` on the diagonal, −3 off it (`H_res ≈ 0.997·I` at n = 4 after Sinkhorn-Knopp);
+  /// with it, by default, a home-stream `H_pre` (``PreInit/home``); `b_post = 0`.
   case identity
+  /// `b_res = 1` on the diagonal, 0 off it (`H_res ≈ 0.475` on / 0.175 off the diagonal at
+  /// n = 4: lucidrains' choice); `b_pre = b_post = 0`.
+  case eye
+}
+
+/// Initial bias of mHC's `H_pre = σ(α·p + b_pre)`.
+public enum PreInit: String, Codable, CaseIterable, Sendable {
+  /// `b_pre = 0`: `H_pre = ½` on every stream.
+  case uniform
+  /// `b_pre = +3` on the sublayer's home stream `k mod n`, −3 elsewhere (`H_pre ≈ 0.95 / 0.05`), as HC's `e_{k mod n}`.
+  case home
+}
+
+/// How the `n` streams are formed from the token embedding.
+public enum StreamInit: String, Codable, CaseIterable, Sendable {
+  /// `n` identical copies (the HC paper): while they stay identical mHC's `H_res` gets no gradient.
+  case copies
+  /// copies plus a learned per-stream vector `e_j ∈ R^C` (N(0, 0.02), no weight decay), so the
+  /// streams differ from the first sublayer on.
+  case embeddings
 }
 
 /// Everything that defines one connection.
@@ -36,8 +56,12 @@ public struct ConnectionConfig: Codable, Sendable, Equatable {
   public var learnRes: Bool = true
   /// Input-dependent mappings (`θ` / `Φ` trained); `false` freezes them at 0 (static variant).
   public var dynamic: Bool = true
-  /// mHC bias initialisation.
+  /// mHC bias initialisation of `H_res` (and, for `identity`, by default of `H_pre`).
   public var biasInit: BiasInit = .uniform
+  /// mHC `H_pre` bias; `nil`: `home` for `identity`, `uniform` otherwise.
+  public var preInit: PreInit? = nil
+  /// Learning-rate multiplier of the connection's `α` and `b` (Φ/θ keep the base rate).
+  public var lrMultiplier: Double = 1
   /// Index `k` of the wrapped sublayer (sets the home stream `k mod n`).
   public var index: Int = 0
   /// Initial `α` of all three mappings.
@@ -60,7 +84,15 @@ public struct ConnectionConfig: Codable, Sendable, Equatable {
     try MHCError.check(iterations >= 0, "iterations = \(iterations) is invalid; t_max must be ≥ 0")
     try MHCError.check(kind != .residual || streams == 1,
       "streams = \(streams) with connection 'residual': the plain residual has exactly 1 stream")
+    try MHCError.check(alphaInit.isFinite, "alpha init \(alphaInit) is invalid; must be a finite number")
+    try MHCError.check(lrMultiplier > 0 && lrMultiplier.isFinite,
+      "connection lr multiplier \(lrMultiplier) is invalid; must be a positive number")
   }
+
+  /// The `H_pre` bias init in effect.
+  public var resolvedPreInit: PreInit { preInit ?? impliedPreInit }
+  /// The `H_pre` bias init the `H_res` init implies when none is given.
+  public var impliedPreInit: PreInit { biasInit == .identity ? .home : .uniform }
 
   /// Mappings per token: `2n + n²` (pre, post, res row-major).
   public var mappingCount: Int { 2 * streams + streams * streams }
@@ -156,22 +188,28 @@ public final class Connection<T: Scalar> {
     case .hc:
       projection = store.declare("\(prefix).theta", shape: [n + 2, c], initialiser: .constant(0),
                                  decay: true, frozen: frozen)
-      alpha = store.declare("\(prefix).a", shape: [3], initialiser: .constant(config.alphaInit))
+      alpha = store.declare("\(prefix).a", shape: [3], initialiser: .constant(config.alphaInit),
+                            lrScale: config.lrMultiplier)
       var b = [Double](repeating: 0, count: m)
       b[config.index % n] = 1
       for j in 0..<n { b[n + j] = 1; b[2 * n + j * n + j] = 1 }
-      bias = store.declare("\(prefix).b", shape: [m], initialiser: .values(b))
+      bias = store.declare("\(prefix).b", shape: [m], initialiser: .values(b), lrScale: config.lrMultiplier)
     case .mhc:
       projection = store.declare("\(prefix).phi", shape: [n * c, m],
                                  initialiser: frozen ? .constant(0) : .normal(config.phiStd),
                                  decay: true, frozen: frozen)
-      alpha = store.declare("\(prefix).a", shape: [3], initialiser: .constant(config.alphaInit))
+      alpha = store.declare("\(prefix).a", shape: [3], initialiser: .constant(config.alphaInit),
+                            lrScale: config.lrMultiplier)
       var b = [Double](repeating: 0, count: m)
-      if config.biasInit == .identity {
+      if config.resolvedPreInit == .home {
         for j in 0..<n { b[j] = j == config.index % n ? 3 : -3 }
-        for i in 0..<n { for j in 0..<n { b[2 * n + i * n + j] = i == j ? 3 : -3 } }
       }
-      bias = store.declare("\(prefix).b", shape: [m], initialiser: .values(b))
+      switch config.biasInit {
+      case .uniform: break
+      case .identity: for i in 0..<n { for j in 0..<n { b[2 * n + i * n + j] = i == j ? 3 : -3 } }
+      case .eye: for i in 0..<n { b[2 * n + i * n + i] = 1 }
+      }
+      bias = store.declare("\(prefix).b", shape: [m], initialiser: .values(b), lrScale: config.lrMultiplier)
     }
     let buffer = pool.buffer
     let hcRows = config.kind == .hc ? n : 1

@@ -15,7 +15,7 @@ extension Optimizer {
     beginStep()
     for info in store.infos where !info.frozen {
       update(store.values + info.offset, grads: store.grads + info.offset, offset: info.offset, count: info.count,
-             lr: lr, decay: info.decay)
+             lr: lr * info.lrScale, decay: info.decay)
     }
   }
 }

@@ -28,6 +28,9 @@ public final class ParameterStore<T: Scalar> {
     public var decay: Bool
     /// Not trained: the optimizer skips it and its gradient stays zero.
     public var frozen: Bool
+    /// Multiplies the learning rate of this tensor (1 for all but a connection's `α`, `b`
+    /// under `--conn-lr-mult`).
+    public var lrScale: Double = 1
   }
 
   public private(set) var infos: [Info] = []
@@ -49,10 +52,10 @@ public final class ParameterStore<T: Scalar> {
 
   /// Declares a tensor; valid until ``allocate(seed:)``.
   public func declare(_ name: String, shape: [Int], initialiser: Initialiser, decay: Bool = false,
-                      frozen: Bool = false) -> ParameterRef {
+                      frozen: Bool = false, lrScale: Double = 1) -> ParameterRef {
     precondition(!isAllocated, "ParameterStore: declare '\(name)' after allocate")
     let n = shape.reduce(1, *)
-    infos.append(Info(name: name, shape: shape, offset: count, count: n, decay: decay, frozen: frozen))
+    infos.append(Info(name: name, shape: shape, offset: count, count: n, decay: decay, frozen: frozen, lrScale: lrScale))
     initialisers.append(initialiser)
     defer { count += n }
     return ParameterRef(offset: count, count: n)

@@ -16,6 +16,15 @@ public struct TrainConfig: Codable, Sendable, Equatable {
   /// Sinkhorn-Knopp iterations `t_max`.
   public var iterations = 20
   public var biasInit: BiasInit = .uniform
+  /// mHC `H_pre` bias init; `nil`: the bias init's own (`home` for identity, else `uniform`).
+  public var preInit: PreInit?
+  /// How the streams are formed; `nil` means `copies`. (Optional, like the next two, so that
+  /// `config.json` files written before these options existed still read as the same run.)
+  public var streamInit: StreamInit?
+  /// Initial `α` of every mapping; `nil` means 0.01.
+  public var alphaInit: Double?
+  /// Learning-rate multiplier of the connections' `α` and `b`; `nil` means 1.
+  public var connLRMult: Double?
   public var learnPre = true
   public var learnPost = true
   public var learnRes = true
@@ -53,6 +62,8 @@ public struct TrainConfig: Codable, Sendable, Equatable {
       "--streams \(streams) is invalid; the expansion rate n must be ≥ 1")
     try MHCError.check(clip > 0, "clip \(clip) is invalid; must be > 0")
     try MHCError.check((checkpointEvery ?? 1) >= 1, "checkpoint interval \(checkpointEvery ?? 0) is invalid; must be ≥ 1")
+    try MHCError.check(streamInit ?? .copies == .copies || connection != .residual,
+      "--stream-init embeddings needs --connection hc or mhc; the residual network has one stream")
     try model.validate()
   }
 
@@ -63,6 +74,10 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     m.connection = ConnectionConfig(kind: connection, streams: connection == .residual ? 1 : streams, width: width,
                                     iterations: iterations, learnPre: learnPre, learnPost: learnPost,
                                     learnRes: learnRes, dynamic: dynamic, biasInit: biasInit)
+    m.connection.preInit = preInit
+    m.connection.alphaInit = alphaInit ?? 0.01
+    m.connection.lrMultiplier = connLRMult ?? 1
+    m.streamInit = streamInit ?? .copies
     return m
   }
 

@@ -272,6 +272,8 @@ public final class TrainingRun {
 
     var metrics: [MetricsRow] = []
     var gainRows: [GainRow] = []
+    var mappingRows: [MappingRow] = []
+    let hasMappings = config.connection != .residual
     var start = 0
     var elapsed = 0.0
     var meta = RunMeta.current(status: "running")
@@ -281,6 +283,7 @@ public final class TrainingRun {
       elapsed = ck.seconds
       metrics = (try? MetricsRow.read(path("metrics.csv")))?.filter { $0.step <= start } ?? []
       gainRows = (try? GainRow.read(path("gains.csv")))?.filter { $0.step <= start } ?? []
+      mappingRows = (try? MappingRow.read(path("mappings.csv")))?.filter { $0.step <= start } ?? []
       guard metrics.count == start else {
         throw MHCError("\(path("metrics.csv")) has \(metrics.count) rows up to step \(start) but the checkpoint is at step \(start); delete \(directory) to start over")
       }
@@ -288,9 +291,28 @@ public final class TrainingRun {
     }
     try RunFiles.writeJSON(meta, to: path("meta.json"))
 
+    // H_res before training on the first evaluation batch: the reference of `drift`.
+    var initialMeans: [[Double]]?
+    if hasMappings {
+      if start == 0 {
+        model.forward(inputs: evalBatches[0].inputs, targets: evalBatches[0].targets)
+        let mean = model.meanResidualMappings()
+        initialMeans = mean.perSublayer
+        try RunFiles.writeJSON(ResidualMappings(step: 0, n: config.model.connection.streams, sublayers: mean.perSublayer,
+                                                composite: mean.composite), to: path("hres-init.json"))
+        mappingRows = model.mappingMetrics(step: 0, initial: initialMeans)
+      } else {
+        initialMeans = (try? RunFiles.readJSON(ResidualMappings.self, from: path("hres-init.json")))?.sublayers
+      }
+    }
+
     func writeLogs() throws {
       try RunFiles.write(([MetricsRow.header] + metrics.map(\.csv)).joined(separator: "\n") + "\n", to: path("metrics.csv"))
       try RunFiles.write(([GainRow.header] + gainRows.map(\.csv)).joined(separator: "\n") + "\n", to: path("gains.csv"))
+      if hasMappings {
+        try RunFiles.write(([MappingRow.header] + mappingRows.map(\.csv)).joined(separator: "\n") + "\n",
+                           to: path("mappings.csv"))
+      }
     }
 
     /// Validation loss, recording gains on the first evaluation batch (and, for a
@@ -310,6 +332,7 @@ public final class TrainingRun {
             gainRows.append(GainRow(step: step, sublayer: k, gains: gains[k], deviation: devs[k],
                                     logitSpread: spreads[k]))
           }
+          mappingRows += model.mappingMetrics(step: step, initial: initialMeans)
           let mean = model.meanResidualMappings()
           try RunFiles.writeJSON(ResidualMappings(step: step, n: config.model.connection.streams,
                                                   sublayers: mean.perSublayer, composite: mean.composite),

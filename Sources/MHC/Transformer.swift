@@ -7,6 +7,8 @@ public struct ModelConfig: Codable, Sendable, Equatable {
   public var seq: Int = 128
   /// Connection template; `width` and `index` are filled in per sublayer.
   public var connection: ConnectionConfig = ConnectionConfig(kind: .mhc, streams: 4, width: 128)
+  /// How the `n` streams are formed from the token embedding.
+  public var streamInit: StreamInit = .copies
 
   public init() {}
 
@@ -28,6 +30,7 @@ public struct ModelConfig: Codable, Sendable, Equatable {
 /// Parameter layout (names match `shared/reference/tiny_model.json`):
 ///
 ///     emb.weight            [256][C]
+///     streams.emb           [n][C]   (stream init `embeddings` only: added to stream j of every token)
 ///     subs.2l   attention   norm.g [C], qkv.weight [3C][C], o.weight [C][C]
 ///     subs.2l+1 MLP         norm.g [C], w1.weight [H][C], w3.weight [H][C], w2.weight [C][H]
 ///     conns.k               theta [n+2][C] (hc) | phi [nC][2n+n²] (mhc), a [3], b [2n+n²]
@@ -47,6 +50,7 @@ public final class Transformer<T: Scalar> {
   public let mlp: [SwiGLU<T>]
   public let connections: [Connection<T>]
   let emb, finalGain, head: ParameterRef
+  let streamEmb: ParameterRef?
   let n: Int
   /// Residual streams between sublayers: `streams[k]` is the input of sublayer k, `[tokens][n][C]`.
   let streams: [UnsafeMutablePointer<T>]
@@ -69,6 +73,8 @@ public final class Transformer<T: Scalar> {
     n = config.connection.streams
     let store = parameters
     emb = store.declare("emb.weight", shape: [config.vocab, c], initialiser: .normal(0.02), decay: true)
+    streamEmb = config.streamInit == .embeddings
+      ? store.declare("streams.emb", shape: [n, c], initialiser: .normal(0.02)) : nil
     var att: [Attention<T>] = [], mlps: [SwiGLU<T>] = []
     for l in 0..<config.layers {
       att.append(try Attention(width: c, heads: config.heads, seq: config.seq, layers: config.layers, capacity: cap,
@@ -102,12 +108,15 @@ public final class Transformer<T: Scalar> {
     precondition(tokens == targets.count && tokens % config.seq == 0 && tokens <= capacity && tokens > 0,
                  "forward: \(tokens) tokens for seq \(config.seq), capacity \(capacity)")
     tokenIDs = inputs; targetIDs = targets; lastTokens = tokens
-    let e = parameters.value(emb), s0 = streams[0]
+    let e = parameters.value(emb), s0 = streams[0], se = streamEmb.map { UnsafePointer(parameters.value($0)) }
     inputs.withUnsafeBufferPointer { ids in
       Parallel.rows(tokens) { range in
         for t in range {
           let row = e + Int(ids[t]) * c
-          for j in 0..<n { (s0 + (t * n + j) * c).update(from: row, count: c) }
+          for j in 0..<n {
+            let s = s0 + (t * n + j) * c
+            if let se { for k in 0..<c { s[k] = row[k] + se[j * c + k] } } else { s.update(from: row, count: c) }
+          }
         }
       }
     }
@@ -191,12 +200,13 @@ public final class Transformer<T: Scalar> {
       swap(&dOut, &dIn)
     }
     // Embedding gradient: every column accumulated in token order, columns split over threads.
-    let de = parameters.grad(emb), dFirst = dOut
+    let de = parameters.grad(emb), dFirst = dOut, dse = streamEmb.map { parameters.grad($0) }
     tokenIDs.withUnsafeBufferPointer { ids in
       Parallel.rows(c) { columns in
         for t in 0..<tokens {
           let row = de + Int(ids[t]) * c, d = dFirst + t * nc
           for j in 0..<n { for k in columns { row[k] += d[j * c + k] } }
+          if let dse { for j in 0..<n { for k in columns { dse[j * c + k] += d[j * c + k] } } }
         }
       }
     }

@@ -41,7 +41,13 @@ public enum RunID {
     if c.connection != .residual { parts.append("n\(c.streams)") }
     if c.connection == .mhc { parts.append("t\(c.iterations)") }
     if c.connection == .mhc && c.biasInit != .uniform { parts.append("init-\(c.biasInit.rawValue)") }
+    if c.connection == .mhc, let p = c.preInit, p != c.model.connection.impliedPreInit {
+      parts.append("pre-\(p.rawValue)")
+    }
     if c.connection != .residual {
+      if (c.streamInit ?? .copies) != (base.streamInit ?? .copies) { parts.append("streams-\((c.streamInit ?? .copies).rawValue)") }
+      if let a = c.alphaInit, a != (base.alphaInit ?? 0.01) { parts.append("alpha\(short(a))") }
+      if let m = c.connLRMult, m != (base.connLRMult ?? 1) { parts.append("connlr\(short(m))") }
       let learned = [("pre", c.learnPre), ("post", c.learnPost), ("res", c.learnRes)].filter(\.1).map(\.0)
       if learned.count < 3 { parts.append("learn-" + (learned.isEmpty ? "none" : learned.joined(separator: "+"))) }
       if !c.dynamic { parts.append("static") }
@@ -104,6 +110,10 @@ public struct LoadedRun: Sendable {
   public var metrics: [MetricsRow]
   public var gains: [GainRow]
   public var mappings: ResidualMappings?
+  /// `hres-init.json`: the token-averaged `H_res` before training (HC/mHC runs that record it).
+  public var initialMappings: ResidualMappings?
+  /// `mappings.csv`: what the mappings do at each evaluation (empty for older runs and the residual).
+  public var mappingRows: [MappingRow]
 
   /// Loads a run folder that has a `summary.json`.
   public static func load(_ directory: String) throws -> LoadedRun {
@@ -113,8 +123,11 @@ public struct LoadedRun: Sendable {
     let metrics = try MetricsRow.read(p("metrics.csv"))
     let gains = RunFiles.exists(p("gains.csv")) ? try GainRow.read(p("gains.csv")) : []
     let mappings = try? RunFiles.readJSON(ResidualMappings.self, from: p("hres.json"))
+    let initial = try? RunFiles.readJSON(ResidualMappings.self, from: p("hres-init.json"))
+    let rows = RunFiles.exists(p("mappings.csv")) ? try MappingRow.read(p("mappings.csv")) : []
     return LoadedRun(id: (directory as NSString).lastPathComponent, directory: directory, config: config,
-                     summary: summary, metrics: metrics, gains: gains, mappings: mappings)
+                     summary: summary, metrics: metrics, gains: gains, mappings: mappings, initialMappings: initial,
+                     mappingRows: rows)
   }
 
   /// Gains of the last evaluation, one entry per sublayer.

@@ -9,6 +9,8 @@ BLASRuntime.ensureFastKernel()
 
 extension ConnectionKind: ExpressibleByArgument {}
 extension BiasInit: ExpressibleByArgument {}
+extension PreInit: ExpressibleByArgument {}
+extension StreamInit: ExpressibleByArgument {}
 
 struct Train: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -27,7 +29,14 @@ struct Train: ParsableCommand {
   @Option(help: "Peak learning rate.") var lr = 3e-3
   @Option(help: "Warmup steps (default 5% of --steps).") var warmup: Int?
   @Option(help: "Sinkhorn-Knopp iterations t_max (mhc).") var iterations = 20
-  @Option(help: "mHC bias init: uniform | identity.") var `init`: BiasInit = .uniform
+  @Option(help: "mHC H_res bias init: uniform (b = 0, H_res ≈ J/n) | identity (±3, H_res ≈ I) | eye (1 on the diagonal, 0 off).")
+  var `init`: BiasInit = .uniform
+  @Option(help: "mHC H_pre bias init: uniform (b = 0, H_pre = ½) | home (±3 on the home stream k mod n). Default: home with --init identity, else uniform.")
+  var preInit: PreInit?
+  @Option(help: "Streams at expansion (hc, mhc): copies (n copies of the embedding) | embeddings (copies + a learned per-stream vector).")
+  var streamInit: StreamInit = .copies
+  @Option(help: "Initial α of every HC/mHC mapping.") var alphaInit = 0.01
+  @Option(help: "Learning-rate multiplier for the connections' α and b (Φ/θ keep the base rate).") var connLrMult = 1.0
   @Option(help: "Learned mappings, comma separated from pre,post,res (others fixed: pre 1/n, post 1, res I).")
   var learn = "pre,post,res"
   @Flag(help: "Static mappings: freeze θ/Φ at 0.") var `static` = false
@@ -44,6 +53,10 @@ struct Train: ParsableCommand {
     c.seq = seq; c.batch = batch; c.steps = steps; c.lr = lr; c.warmup = warmup; c.iterations = iterations
     c.biasInit = `init`; c.seed = seed; c.corpus = corpus; c.evalEvery = evalEvery; c.evalBatches = evalBatches
     c.dynamic = !`static`
+    c.preInit = preInit
+    c.streamInit = streamInit == .copies ? nil : streamInit
+    c.alphaInit = alphaInit == 0.01 ? nil : alphaInit
+    c.connLRMult = connLrMult == 1 ? nil : connLrMult
     let parts = Set(learn.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
     let known: Set<String> = ["pre", "post", "res", "none"]
     if let bad = parts.subtracting(known).first {

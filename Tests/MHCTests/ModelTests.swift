@@ -31,44 +31,14 @@ import Testing
   ]
 
   /// Whole-model loss gradient vs central differences, every parameter tensor, every
-  /// connection variant. Parameters are perturbed away from their init so that no term
-  /// hides behind a zero (θ = 0 at HC init, for example).
+  /// connection variant (see ``checkWholeModelGradients(_:label:)``).
   @Test(arguments: 0..<variants.count)
   func wholeModelGradientMatchesFiniteDifferences(variant: Int) throws {
     let (label, conn) = Self.variants[variant]
     var config = ModelConfig()
     config.width = 8; config.layers = 2; config.heads = 2; config.seq = 5
     config.connection = conn
-    let model = try Transformer<Double>(config, batch: 2, seed: 3)
-    let store = model.parameters
-    let noise = randomArray(store.count, seed: 9, scale: 0.2)
-    for info in store.infos where !info.frozen {
-      for i in 0..<info.count { store.values[info.offset + i] += noise[info.offset + i] }
-      // α of 0.01 would make every mapping gradient ~1e-9 and the check vacuous
-      if info.name.hasSuffix(".a") { for i in 0..<info.count { store.values[info.offset + i] += 0.8 } }
-    }
-    var rng = Xoshiro(seed: 4)
-    let x = (0..<10).map { _ in Int32(rng.below(256)) }, y = (0..<10).map { _ in Int32(rng.below(256)) }
-    model.forward(inputs: x, targets: y)
-    store.zeroGrads()
-    model.backward()
-    let grads = Array(UnsafeBufferPointer(start: store.grads, count: store.count))
-    for info in store.infos {
-      let analytic = Array(grads[info.offset..<(info.offset + info.count)])
-      // up to 12 entries per tensor, spread over it; the embedding/head rows of used bytes
-      var idx = Array(stride(from: 0, to: info.count, by: max(1, info.count / 12)))
-      if info.name == "emb.weight" { idx = (0..<8).map { Int(x[$0 % x.count]) * 8 + $0 } }
-      let err = finiteDifferenceError(store.values + info.offset, count: info.count, analytic: analytic,
-                                      indices: idx) {
-        model.forward(inputs: x, targets: y)
-      }
-      #expect(err < 1e-6, "\(label): \(info.name) FD error \(err)")
-      let largest = idx.map { abs(analytic[$0]) }.max() ?? 0
-      // (static mappings: tanh(θ·x̃) = 0, so α legitimately has no gradient)
-      let exempt = info.frozen || (conn.dynamic == false && info.name.hasSuffix(".a"))
-      #expect(exempt || largest > 1e-7, "\(label): \(info.name) gradients all below 1e-7 (\(largest)): check is vacuous")
-      if info.frozen { #expect(analytic.allSatisfy { $0 == 0 }) }
-    }
+    try checkWholeModelGradients(config, label: label)
   }
 
   @Test func hcAtInitEqualsResidualModel() throws {
