@@ -24,6 +24,7 @@ let package = Package(
     .executable(name: "components", targets: ["components"]),
     .executable(name: "scaling", targets: ["scaling"]),
     .executable(name: "expansion", targets: ["expansion"]),
+    .executable(name: "mappings", targets: ["mappings"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -64,6 +65,7 @@ let package = Package(
     experiment("components"),
     experiment("scaling"),
     experiment("expansion"),
+    experiment("mappings"),
 
     // MARK: Tests
     .testTarget(

@@ -99,3 +99,53 @@ public func cell(_ x: Double?, _ digits: Int = 4) -> String {
   if !x.isFinite { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
   return String(format: "%.\(digits)g", x)
 }
+
+/// One labelled `n×n` matrix of a heat-map grid.
+public struct HeatMap: Sendable {
+  public var title: String
+  public var n: Int
+  /// Row-major values.
+  public var values: [Double]
+  public init(title: String, n: Int, values: [Double]) { self.title = title; self.n = n; self.values = values }
+}
+
+extension Chart {
+  /// A grid of heat maps (one row of panels per entry of `rows`), each cell printed with its
+  /// value and each panel with its row and column sums: the paper's Fig. 8 layout, for any
+  /// number of sublayers. Blue is negative, white 0, red positive (`cbrange ±range`).
+  ///
+  /// ```swift
+  /// let fig = Chart.heatmaps("x-hres", title: "H_res", rows: [[HeatMap(title: "sublayer 1", n: 4, values: m)]])
+  /// ```
+  public static func heatmaps(_ name: String, title: String, rows: [[HeatMap]], range: Double = 1.5,
+                              cellWidth: Int = 300, cellHeight: Int = 300) -> GnuplotFigure {
+    let cols = rows.map(\.count).max() ?? 1
+    var blocks: [GnuplotFigure.Datablock] = []
+    var body = ["set multiplot layout \(rows.count),\(cols) title \(quote(title)) font ',12'"]
+    for (ri, row) in rows.enumerated() {
+      for ci in 0..<cols {
+        body.append("reset")
+        guard ci < row.count else { body.append("unset border; unset tics; set key off; plot NaN notitle"); continue }
+        let h = row[ci], n = h.n, m = h.values, block = "hm\(ri)_\(ci)"
+        blocks.append(.init(name: block, rows: (0..<n).map { i in (0..<n).map { j in m[i * n + j] } }))
+        let rs = (0..<n).map { i in (0..<n).reduce(0.0) { $0 + m[i * n + $1] } }
+        let cs = (0..<n).map { j in (0..<n).reduce(0.0) { $0 + m[$1 * n + j] } }
+        body.append("set title \(quote(h.title)) font ',10'")
+        body.append("unset key; unset colorbox; set tics out nomirror font ',8'; set xtics 0,1,\(n - 1); set ytics 0,1,\(n - 1)")
+        body.append("set xrange [-0.5:\(Double(n) - 0.5)]; set yrange [\(Double(n) - 0.5):-0.5]")
+        body.append("set xlabel \(quote("col sums " + cs.map { String(format: "%.2f", $0) }.joined(separator: " "))) font ',8'")
+        body.append("set ylabel \(quote("row sums " + rs.map { String(format: "%.2f", $0) }.joined(separator: " "))) font ',8'")
+        body.append("set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-\(range):\(range)]")
+        if n <= 6 {
+          for i in 0..<n { for j in 0..<n {
+            body.append("set label '\(String(format: "%.2f", m[i * n + j]))' at \(j),\(i) center front font ',\(n <= 4 ? 8 : 6)'")
+          } }
+        }
+        body.append("plot $\(block) matrix with image")
+      }
+    }
+    body.append("unset multiplot")
+    return GnuplotFigure(name: name, body: body.joined(separator: "\n"), datablocks: blocks,
+                         width: cellWidth * cols, height: cellHeight * rows.count + 40)
+  }
+}

@@ -201,6 +201,23 @@ func temporaryFolder(_ tag: String) throws -> String {
     #expect(runs.count == 15 && runs.filter { $0.hasPrefix("long-") }.count == 3)
   }
 
+  @Test func mappings() throws {
+    let (dir, args) = try runTiny("mappings")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    expectFigures(dir, ["mappings-hres", "mappings-over-training", "mappings-loss"])
+    let results = dir + "/results/mappings"
+    let runs = try finishedRuns(results)
+    #expect(runs.count == 26)  // 13 variants × 2 seeds
+    for id in runs where !id.hasPrefix("residual") {
+      #expect(FileManager.default.fileExists(atPath: "\(results)/\(id)/mappings.csv"), "\(id)")
+    }
+    let summary = try String(contentsOfFile: results + "/summary.md", encoding: .utf8)
+    #expect(summary.hasPrefix("# mappings — tiny preset") && summary.contains("| mHC uniform + home pre + stream emb |"))
+    try FileManager.default.removeItem(atPath: "\(dir)/plots/mappings-hres.png")
+    let replot = try runTool("mappings", args + ["--replot"])
+    #expect(replot.status == 0 && FileManager.default.fileExists(atPath: "\(dir)/plots/mappings-hres.png"))
+  }
+
   @Test func expansion() throws {
     let (dir, _) = try runTiny("expansion")
     defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -115,32 +115,18 @@ struct Stability: ParsableCommand {
     print("stability: figures in \(dir)/stability-*.png, summary in \(sweep.results)/stability/summary.md")
   }
 
+  /// Fig. 8: the token-averaged H_res of every sublayer and the composite, HC above mHC.
+  /// (mHC's composite is J/n as soon as one factor is, so the per-sublayer maps carry the information.)
   func heatmaps(hc: LoadedRun, mhc: LoadedRun) -> GnuplotFigure {
-    var blocks: [GnuplotFigure.Datablock] = []
-    var body = ["set multiplot layout 2,3 title 'token-averaged H_res: first sublayer, last sublayer, composite of all (rows: output stream i; columns: input stream j)' font ',12'"]
-    for (ri, r) in [hc, mhc].enumerated() {
-      guard let m = r.mappings else { continue }
-      let mats = [("sublayer 1", m.sublayers.first ?? []), ("sublayer \(m.sublayers.count)", m.sublayers.last ?? []), ("composite", m.composite)]
-      for (ci, (label, mat)) in mats.enumerated() {
-        let n = m.n, name = "h\(ri)\(ci)"
-        blocks.append(.init(name: name, rows: (0..<n).map { i in (0..<n).map { j in mat[i * n + j] } }))
-        let rows = (0..<n).map { i in (0..<n).reduce(0.0) { $0 + mat[i * n + $1] } }
-        let cols = (0..<n).map { j in (0..<n).reduce(0.0) { $0 + mat[$1 * n + j] } }
-        body.append("reset")
-        body.append("set title '\(r.config.connection.rawValue.uppercased()) \(label)'")
-        body.append("unset key; set tics out nomirror; set xtics 0,1,\(n - 1); set ytics 0,1,\(n - 1)")
-        body.append("set xrange [-0.5:\(Double(n) - 0.5)]; set yrange [\(Double(n) - 0.5):-0.5]")
-        body.append("set xlabel 'column sums: \(cols.map { String(format: "%.2f", $0) }.joined(separator: "  "))'")
-        body.append("set ylabel 'row sums: \(rows.map { String(format: "%.2f", $0) }.joined(separator: "  "))'")
-        body.append("set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-1.5:1.5]")
-        for i in 0..<n { for j in 0..<n {
-          body.append("set label '\(String(format: "%.2f", mat[i * n + j]))' at \(j),\(i) center front font ',9'")
-        } }
-        body.append("plot $\(name) matrix with image")
-      }
+    let rows = [hc, mhc].compactMap { r -> [HeatMap]? in
+      guard let m = r.mappings else { return nil }
+      let name = r.config.connection.rawValue.uppercased()
+      return m.sublayers.enumerated().map { HeatMap(title: "\(name) sublayer \($0.offset + 1)", n: m.n, values: $0.element) }
+        + [HeatMap(title: "\(name) composite", n: m.n, values: m.composite)]
     }
-    body.append("unset multiplot")
-    return GnuplotFigure(name: "stability-hres-heatmaps", body: body.joined(separator: "\n"), datablocks: blocks, width: 1500, height: 960)
+    return Chart.heatmaps("stability-hres-heatmaps",
+      title: "token-averaged H_res of every sublayer and their composite at the end of training (row i: output stream i; column j: input stream j)",
+      rows: rows, cellWidth: 260, cellHeight: 290)
   }
 
   func stressFigure(_ stress: [LoadedRun]) -> GnuplotFigure {

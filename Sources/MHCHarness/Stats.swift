@@ -1,0 +1,90 @@
+import Foundation
+import MHC
+
+// Seed statistics and grouped bar charts shared by the experiments.
+
+/// Values over seeds: a variant's final validation loss minus the residual baseline's, seed by seed
+/// (same data order and validation windows) where both completed; or the baseline's losses themselves.
+public struct SeedSpread: Sendable {
+  public init(values: [Double], diverged: Int, seeds: Int) {
+    self.values = values; self.diverged = diverged; self.seeds = seeds
+  }
+  public var values: [Double]
+  public var diverged: Int
+  public var seeds: Int
+  public var mean: Double { values.reduce(0, +) / Double(values.count) }
+  /// Sample standard deviation (NaN for fewer than two seeds).
+  public var sd: Double {
+    values.count < 2 ? .nan : (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count - 1)).squareRoot()
+  }
+  public var sdText: String { sd.isNaN ? "–" : String(format: "%.3f", sd) }
+  public var note: String { diverged == 0 ? "" : "\(diverged)/\(seeds) diverged" }
+  /// "−0.012 ± 0.004", with `*` when |mean| is visible at three decimals and exceeds two standard errors.
+  public var text: String {
+    guard !values.isEmpty else { return note.isEmpty ? "–" : note }
+    let resolved = values.count > 1 && abs(mean) >= 0.0005 && abs(mean) > 2 * sd / Double(values.count).squareRoot()
+    return signed(mean) + (sd.isNaN ? "" : " ± " + sdText) + (resolved ? " *" : "")
+      + (note.isEmpty ? "" : " (\(note))")
+  }
+  public var bar: Bar { Bar(value: values.isEmpty ? .nan : mean, error: sd, note: note) }
+}
+
+
+/// `a − b` of two spreads' means, e.g. "+0.004" ("–" when either has no completed seed).
+public func difference(_ a: SeedSpread, _ b: SeedSpread) -> String {
+  a.values.isEmpty || b.values.isEmpty ? "–" : signed(a.mean - b.mean)
+}
+
+/// "+0.004" / "−0.022" / "0.000" (three decimals, a true minus sign).
+public func signed(_ x: Double) -> String {
+  abs(x) < 0.0005 ? "0.000" : String(format: "%+.3f", x).replacingOccurrences(of: "-", with: "−")
+}
+
+/// One bar: its value, ± error (NaN: none) and a note printed with it (e.g. "2/3 diverged").
+public struct Bar: Sendable {
+  public var value: Double
+  public var error: Double
+  public var note: String
+  public init(value: Double, error: Double, note: String) { self.value = value; self.error = error; self.note = note }
+}
+
+/// Grouped bars (a group per x label, a bar per series in each group) with ± error bars and each
+/// value printed at the bar's end; a missing value (NaN) leaves a gap that shows only its note.
+public func barChart(_ name: String, title: String, xlabel: String, groups: [String],
+              series: [(title: String, color: String, bars: [Bar])], width: Int = 1100, height: Int = 620) -> GnuplotFigure {
+  let k = Double(series.count), w = 0.8 / k
+  var blocks: [GnuplotFigure.Datablock] = [], plots: [String] = [], labels: [String] = []
+  var lo = 0.0, hi = 0.0
+  for (si, s) in series.enumerated() {
+    let xs = groups.indices.map { Double($0) + (Double(si) - (k - 1) / 2) * w }
+    blocks.append(.init(name: "bars\(si)", rows: zip(xs, s.bars).map { [$0, $1.value, $1.error] }))
+    plots.append("$bars\(si) using 1:2 with boxes lc rgb '\(s.color)' title \(Chart.quote(s.title))")
+    if s.bars.contains(where: { $0.error.isFinite }) {
+      plots.append("$bars\(si) using 1:($2-$3):(0):(2*$3) with vectors heads size screen 0.008,90 lc rgb '#333333' lw 1 notitle")
+    }
+    for (x, b) in zip(xs, s.bars) {
+      let e = b.error.isFinite ? b.error : 0, end = b.value.isFinite ? b.value + (b.value < 0 ? -e : e) : 0
+      if b.value.isFinite { lo = min(lo, b.value - e); hi = max(hi, b.value + e) }
+      let lines = (b.value.isFinite ? [signed(b.value)] : []) + (b.note.isEmpty ? [] : [b.note])
+      let up = end >= 0 && b.value >= 0
+      labels.append("set label \"\(lines.joined(separator: "\\n"))\" at first \(x), first \(end) center offset 0, \(up ? "" : "-")\(Double(lines.count) * 0.5 + 0.5) font ',9' front"
+        + (b.note.isEmpty ? "" : " textcolor rgb '#b2182b'"))
+    }
+  }
+  let pad = max(hi - lo, 0.005) * 0.22
+  let body = [
+    "set title \(Chart.quote(title))",
+    "set xlabel \(Chart.quote(xlabel))",
+    "set ylabel 'loss gap to residual (nats/byte)'",
+    "set xtics (" + groups.enumerated().map { "\(Chart.quote($1)) \($0)" }.joined(separator: ", ") + ") scale 0",
+    "set xrange [-0.6:\(Double(groups.count) - 0.4)]",
+    "set yrange [\(lo - pad):\(hi + pad)]",
+    "set grid noxtics ytics",
+    "set boxwidth \(w * 0.92) absolute",
+    "set style fill solid 0.85 border lc rgb '#333333'",
+    "set key top left",
+    "set arrow from graph 0, first 0 to graph 1, first 0 nohead lc rgb '#333333'",
+  ] + labels + ["plot " + plots.joined(separator: ", \\\n     ")]
+  return GnuplotFigure(name: name, body: body.joined(separator: "\n"), datablocks: blocks, width: width, height: height)
+}
+

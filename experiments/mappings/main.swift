@@ -1,0 +1,196 @@
+// mappings — what does mHC's H_res learn? (paper Fig. 8, and the init the paper leaves open)
+//
+// While the n streams are identical copies, the cotangent of H_res is constant along rows,
+// and while every stream has the same H_pre the stream cotangents are identical, which makes
+// it constant along columns; a converged Sinkhorn-Knopp projection annihilates both, so
+// mHC's H_res learns only from what breaks both symmetries (SPEC.md "Symmetry";
+// MappingsTests). This sweep crosses the ways of breaking them — per-stream embeddings at
+// expansion, a home-stream H_pre, the H_res bias init, a faster connection learning rate —
+// and records what H_res then learns, against HC and the residual baseline.
+//
+//   swift run -c release mappings                 # quick preset (~15 min on 2 cores)
+//   swift run -c release mappings --preset paper  # reference width, 4 layers, 5000 steps (hours)
+//   swift run -c release mappings --replot        # figures + summary.md from results/ only
+import ArgumentParser
+import Foundation
+import MHC
+import MHCHarness
+
+BLASRuntime.ensureFastKernel()
+
+/// One way of setting up the connections; every seed trains each.
+struct Variant: Sendable {
+  var label: String
+  var kind: ConnectionKind
+  var biasInit = BiasInit.uniform
+  var preInit: PreInit? = nil
+  var streams = StreamInit.copies
+  var connLR = 1.0
+}
+
+struct Mappings: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "What mHC's H_res learns: stream-symmetry breaking × bias init × connection learning rate, with HC and the residual for reference.")
+  @OptionGroup var sweep: SweepOptions
+  @Option(help: "Seeds per variant (default: 2).") var seeds: Int?
+  @Option(help: "Training steps (default: 1000 quick, 5000 paper).") var steps: Int?
+  @Option(help: "Layers (default: 3 quick, 4 paper).") var layers: Int?
+  @Option(help: "Model width C (default: 64 quick, 128 paper).") var width: Int?
+  @Option(help: "Peak learning rate (default: 3e-3).") var lr: Double?
+
+  // MARK: Config: the runs of each preset
+
+  static let residual = Variant(label: "residual", kind: .residual)
+  static let variants: [Variant] = [
+    residual,
+    Variant(label: "HC", kind: .hc),
+    Variant(label: "HC + stream emb", kind: .hc, streams: .embeddings),
+    // the symmetry-breaking ladder at uniform init
+    Variant(label: "mHC uniform (default)", kind: .mhc),
+    Variant(label: "mHC uniform + stream emb", kind: .mhc, streams: .embeddings),
+    Variant(label: "mHC uniform + home pre", kind: .mhc, preInit: .home),
+    Variant(label: "mHC uniform + home pre + stream emb", kind: .mhc, preInit: .home, streams: .embeddings),
+    // H_res inits with both symmetries broken, and as they come
+    Variant(label: "mHC eye", kind: .mhc, biasInit: .eye),
+    Variant(label: "mHC eye + home pre + stream emb", kind: .mhc, biasInit: .eye, preInit: .home, streams: .embeddings),
+    Variant(label: "mHC identity (home pre)", kind: .mhc, biasInit: .identity),
+    Variant(label: "mHC identity (home pre) + stream emb", kind: .mhc, biasInit: .identity, streams: .embeddings),
+    // a faster connection learning rate (α and b ×10)
+    Variant(label: "mHC uniform, conn lr ×10", kind: .mhc, connLR: 10),
+    Variant(label: "mHC uniform + home pre + stream emb, conn lr ×10", kind: .mhc, preInit: .home, streams: .embeddings, connLR: 10),
+  ]
+
+  func base() -> TrainConfig {
+    let paper = sweep.preset == .paper, tiny = sweep.preset == .tiny
+    var c = tiny ? TrainConfig.tiny : TrainConfig()
+    if sweep.preset == .quick { c.width = 64; c.layers = 3; c.heads = 2; c.seq = 64; c.batch = 8 }
+    c.steps = steps ?? (paper ? 5000 : tiny ? 8 : 1000)
+    c.evalEvery = paper ? 500 : tiny ? 4 : 100
+    c.evalBatches = tiny ? 1 : 8
+    c.width = width ?? c.width; c.layers = layers ?? c.layers; c.lr = lr ?? c.lr
+    return c
+  }
+
+  var seedCount: Int { seeds ?? 2 }
+
+  func run(_ v: Variant, seed: Int) -> SweepRun {
+    var c = base()
+    c.connection = v.kind; c.biasInit = v.biasInit; c.preInit = v.preInit
+    c.streamInit = v.streams == .copies ? nil : v.streams
+    c.connLRMult = v.connLR == 1 ? nil : v.connLR
+    c.seed = UInt64(seed)
+    return SweepRun(c, base: TrainConfig())
+  }
+
+  /// Seed by seed, so an interrupted sweep still has complete seeds.
+  func runs() -> [SweepRun] { (0..<seedCount).flatMap { s in Self.variants.map { run($0, seed: s) } } }
+
+  func run() throws {
+    try Sweep(experiment: "mappings", runs: runs()).execute(sweep) { try report($0) }
+  }
+
+  // MARK: Figures and summary
+
+  func report(_ all: [LoadedRun]) throws {
+    let byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    func loaded(_ v: Variant) -> [LoadedRun] { (0..<seedCount).compactMap { byID[run(v, seed: $0).id] } }
+    let baseline = (0..<seedCount).map { byID[run(Self.residual, seed: $0).id] }
+    func gap(_ v: Variant) -> SeedSpread {
+      let runs = (0..<seedCount).map { byID[run(v, seed: $0).id] }
+      let pairs = zip(runs, baseline).compactMap { r, b -> Double? in
+        guard let r, let b, r.summary.status == "completed", b.summary.status == "completed",
+          let x = r.summary.finalEvalLoss, let y = b.summary.finalEvalLoss else { return nil }
+        return x - y
+      }
+      return SeedSpread(values: pairs, diverged: runs.filter { $0?.summary.status == "diverged" }.count, seeds: runs.count)
+    }
+    let learned = Self.variants.filter { $0.kind != .residual }
+    /// Seed-mean of a per-sublayer mapping metric, averaged over sublayers, at every evaluation.
+    func curve(_ v: Variant, _ value: (MappingRow) -> Double?) -> [(Double, Double)] {
+      let runs = loaded(v)
+      let steps = Set(runs.flatMap { $0.mappingRows.map(\.step) }).sorted()
+      return steps.compactMap { s in
+        let vals = runs.flatMap { $0.mappingRows.filter { $0.step == s }.compactMap(value) }
+        return vals.isEmpty ? nil : (Double(s), vals.reduce(0, +) / Double(vals.count))
+      }
+    }
+    func final(_ v: Variant, _ value: (MappingRow) -> Double?) -> Double? { curve(v, value).last?.1 }
+
+    // 1. heat maps: every sublayer of every variant (seed 0), end of training
+    let rows: [[HeatMap]] = learned.compactMap { v in
+      guard let r = byID[run(v, seed: 0).id], let m = r.mappings else { return nil }
+      return m.sublayers.enumerated().map { HeatMap(title: "\(v.label) · sublayer \($0.offset + 1)", n: m.n, values: $0.element) }
+    }
+    try Gnuplot.render(Chart.heatmaps("mappings-hres",
+      title: "token-averaged H_res of every sublayer after \(base().steps) steps (seed 0; row i: output stream i, column j: input stream j)",
+      rows: rows, cellWidth: 330, cellHeight: 250), in: sweep.plots)
+
+    // 2. over training: drift from init, distance from J/n, stream cosine
+    let palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
+                   "#17becf", "#393b79", "#637939", "#843c39"]
+    func series(_ value: @escaping (MappingRow) -> Double?) -> [Series] {
+      learned.enumerated().map { i, v in
+        Series(v.label, color: palette[i % palette.count], points: curve(v, value), style: "linespoints",
+               dash: v.kind == .hc ? 2 : 1, width: 1.5)
+      }
+    }
+    try Gnuplot.render(Chart.figure("mappings-over-training",
+      title: "what the mappings do over training (mean over sublayers and \(seedCount) seeds)", panels: [
+        Panel(title: "drift of the token-averaged H_res from its initial value", xlabel: "step", ylabel: "‖H̄ − H̄₀‖_F",
+              series: series { $0.drift }, extra: ["set key off"]),
+        Panel(title: "distance of H_res from J/n (per token)", xlabel: "step", ylabel: "‖H − J/n‖_F",
+              series: series { $0.distanceUniform }, extra: ["set key off"]),
+        Panel(title: "stream similarity after each sublayer (1 = identical copies)", xlabel: "step",
+              ylabel: "mean pairwise cosine", series: series { $0.diversity }, extra: ["set key outside right font ',9'"]),
+      ], columns: 1, width: 1300, height: 1350), in: sweep.plots)
+
+    // 3. loss gap to the residual baseline
+    let gaps = learned.map(gap)
+    try Gnuplot.render(barChart("mappings-loss",
+      title: "final validation loss − residual baseline (same seed; mean ± sd over \(seedCount) seeds)",
+      xlabel: "", groups: learned.map { $0.label.replacingOccurrences(of: " + ", with: "\\n+ ").replacingOccurrences(of: ", ", with: "\\n") },
+      series: [("gap", PlotStyle.color(for: "mhc"), gaps.map(\.bar))], width: 1700, height: 650), in: sweep.plots)
+
+    // summary
+    var table = MarkdownTable(["variant", "loss gap to residual", "H_res drift", "‖H − J/n‖", "‖H − I‖", "entropy / ln n",
+                               "stream cosine", "max composite bwd gain"])
+    let n = Double(base().streams)
+    for (v, g) in zip(learned, gaps) {
+      let gain = loaded(v).compactMap(\.summary.maxCompositeBackwardGain).max()
+      table.add([v.label, g.text, cell(final(v) { $0.drift }, 3), cell(final(v) { $0.distanceUniform }, 3),
+                 cell(final(v) { $0.distanceIdentity }, 3), cell(final(v) { $0.entropy.map { $0 / .log(n) } }, 3),
+                 cell(final(v) { $0.diversity }, 3), cell(gain, 4)])
+    }
+    let res = SeedSpread(values: baseline.compactMap { $0?.summary.finalEvalLoss }, diverged: 0, seeds: seedCount)
+    let c = base()
+    let text = """
+    # mappings — \(sweep.preset.rawValue) preset
+
+    n=\(c.streams), C=\(c.width), L=\(c.layers) (\(2 * c.layers) sublayers), heads \(c.heads), seq \(c.seq), batch \(c.batch), \(c.steps) steps, lr \(c.lr), t_max=\(c.iterations), seeds 0–\(seedCount - 1), \(c.evalBatches) validation batches.
+    Residual baseline: \(res.values.isEmpty ? "–" : cell(res.mean, 4)) ± \(res.sdText) nats/byte.
+
+    Metrics at the last evaluation (first validation batch; means over sublayers and seeds): **drift** = ‖H̄ − H̄₀‖_F of the
+    token-averaged H_res from its value before training; **‖H − J/n‖**, **‖H − I‖** per token; **entropy** = mean row entropy
+    of H_res over ln n (1 = J/n, 0 = a permutation; mHC only); **stream cosine** = mean pairwise cosine similarity of the n
+    streams after each sublayer (1 = identical copies).
+
+    \(table.text)
+    ## Why the ladder
+
+    ∂L/∂H_res[i][j] = ⟨g_i, x_j⟩ (g_i: cotangent of output stream i). A converged Sinkhorn-Knopp projection maps any cotangent
+    of the form a_i + b_j to zero. Identical streams (x_j = x) make the cotangent row-constant; identical H_pre on every stream
+    (uniform init) makes the stream cotangents identical (g_i = g: the head sums the streams, and dx_j = Σ_i H_res[i][j] g_i +
+    H_pre[j] ∂h keeps them equal), which makes it column-constant. mHC's H_res therefore learns only from the part of ⟨g_i, x_j⟩
+    that is neither — the product of both asymmetries — plus whatever the per-token Φ terms (α = 0.01) and an unconverged
+    projection let through. `MappingsTests` checks both halves exactly in float64. HC's unconstrained H_res learns from
+    row-constant cotangents as they are.
+
+    Figures: `plots/mappings-hres.png` (every sublayer, seed 0), `plots/mappings-over-training.png`, `plots/mappings-loss.png`.
+
+    """
+    try RunFiles.write(text, to: "\(sweep.results)/mappings/summary.md")
+    print("mappings: figures in \(sweep.plots)/mappings-*.png, summary in \(sweep.results)/mappings/summary.md")
+  }
+}
+
+Mappings.main()
