@@ -30,7 +30,8 @@ public enum PreInit: String, Codable, CaseIterable, Sendable {
   case home
 }
 
-/// How the `n` streams are formed from the token embedding.
+/// How the `n` streams are formed from the token embedding (the default of a ``TrainConfig``
+/// is `embeddings`; see ``TrainConfig/streamInit`` for the evidence).
 public enum StreamInit: String, Codable, CaseIterable, Sendable {
   /// `n` identical copies (the HC paper): while they stay identical mHC's `H_res` gets no gradient.
   case copies

@@ -6,6 +6,17 @@ import MHC
 /// Values over seeds: a variant's final validation loss minus the residual baseline's, seed by seed
 /// (same data order and validation windows) where both completed; or the baseline's losses themselves.
 public struct SeedSpread: Sendable {
+  /// Final validation loss of each run minus that of the baseline with the same seed, over the
+  /// seeds where both completed; runs that diverged are counted in `diverged`.
+  public static func gaps(_ runs: [LoadedRun?], baseline: [LoadedRun?]) -> SeedSpread {
+    let pairs = zip(runs, baseline).compactMap { r, b -> Double? in
+      guard let r, let b, r.summary.status == "completed", b.summary.status == "completed",
+        let x = r.summary.finalEvalLoss, let y = b.summary.finalEvalLoss else { return nil }
+      return x - y
+    }
+    return SeedSpread(values: pairs, diverged: runs.filter { $0?.summary.status == "diverged" }.count, seeds: runs.count)
+  }
+
   public init(values: [Double], diverged: Int, seeds: Int) {
     self.values = values; self.diverged = diverged; self.seeds = seeds
   }

@@ -33,8 +33,8 @@ struct Train: ParsableCommand {
   var `init`: BiasInit = .uniform
   @Option(help: "mHC H_pre bias init: uniform (b = 0, H_pre = ½) | home (±3 on the home stream k mod n). Default: home with --init identity, else uniform.")
   var preInit: PreInit?
-  @Option(help: "Streams at expansion (hc, mhc): copies (n copies of the embedding) | embeddings (copies + a learned per-stream vector).")
-  var streamInit: StreamInit = .copies
+  @Option(help: "Streams at expansion (hc, mhc): embeddings (default: n copies of the token embedding + a learned per-stream vector) | copies (the HC paper's n copies).")
+  var streamInit: StreamInit?
   @Option(help: "Initial α of every HC/mHC mapping.") var alphaInit = 0.01
   @Option(help: "Learning-rate multiplier for the connections' α and b (Φ/θ keep the base rate).") var connLrMult = 1.0
   @Option(help: "Learned mappings, comma separated from pre,post,res (others fixed: pre 1/n, post 1, res I).")
@@ -54,7 +54,12 @@ struct Train: ParsableCommand {
     c.biasInit = `init`; c.seed = seed; c.corpus = corpus; c.evalEvery = evalEvery; c.evalBatches = evalBatches
     c.dynamic = !`static`
     c.preInit = preInit
-    c.streamInit = streamInit == .copies ? nil : streamInit
+    if let s = streamInit {
+      guard connection != .residual || s == .copies else {
+        throw ValidationError("--stream-init \(s.rawValue) needs --connection hc or mhc; the residual network has one stream")
+      }
+      c.streamInit = s == .copies ? nil : s
+    }
     c.alphaInit = alphaInit == 0.01 ? nil : alphaInit
     c.connLRMult = connLrMult == 1 ? nil : connLrMult
     let parts = Set(learn.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })

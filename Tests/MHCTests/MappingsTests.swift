@@ -126,33 +126,38 @@ import Testing
     #expect(a.parameters.values(named: "conns.0.phi")! == b.parameters.values(named: "conns.0.phi")!)
   }
 
-  /// Run ids: unchanged for the defaults, one readable part per new option.
+  /// Run ids: unchanged for the defaults, one readable part per option that differs.
   @Test func runIDsOfTheNewOptions() {
     var c = TrainConfig()
     #expect(RunID.derive(c) == "mhc-n4-t20-s0")
-    c.streamInit = .embeddings; c.biasInit = .eye; c.preInit = .home; c.connLRMult = 10; c.alphaInit = 0.1
-    #expect(RunID.derive(c) == "mhc-n4-t20-init-eye-pre-home-streams-embeddings-alpha.1-connlr10-s0")
+    c.streamInit = nil; c.biasInit = .eye; c.preInit = .home; c.connLRMult = 10; c.alphaInit = 0.1
+    #expect(RunID.derive(c) == "mhc-n4-t20-init-eye-pre-home-streams-copies-alpha.1-connlr10-s0")
+    var r = TrainConfig(); r.connection = .residual
+    #expect(RunID.derive(r) == "residual-s0")
     var i = TrainConfig(); i.biasInit = .identity; i.preInit = .home  // home is identity's own pre init
     #expect(RunID.derive(i) == "mhc-n4-t20-init-identity-s0")
     i.preInit = .uniform
     #expect(RunID.derive(i) == "mhc-n4-t20-init-identity-pre-uniform-s0")
   }
 
-  /// A config.json written before these options existed reads as the same default run.
+  /// A config.json written before these options existed still reads: as a run with copies
+  /// (which it was), so a sweep replaces it rather than mistaking it for today's default.
   @Test func oldConfigFilesStillRead() throws {
     let enc = JSONEncoder()
-    let json = try JSONSerialization.jsonObject(with: enc.encode(TrainConfig().resolved())) as! [String: Any]
-    #expect(json["streamInit"] == nil && json["connLRMult"] == nil && json["alphaInit"] == nil && json["preInit"] == nil)
-    let decoded = try JSONDecoder().decode(TrainConfig.self, from: enc.encode(TrainConfig()))
-    #expect(decoded == TrainConfig())
+    var json = try JSONSerialization.jsonObject(with: enc.encode(TrainConfig().resolved())) as! [String: Any]
+    #expect(json["streamInit"] as? String == "embeddings")
+    #expect(json["connLRMult"] == nil && json["alphaInit"] == nil && json["preInit"] == nil)
+    json["streamInit"] = nil
+    let old = try JSONDecoder().decode(TrainConfig.self, from: JSONSerialization.data(withJSONObject: json))
+    #expect(old.streamInit == nil && old.model.streamInit == .copies && old != TrainConfig().resolved())
+    #expect(try JSONDecoder().decode(TrainConfig.self, from: enc.encode(TrainConfig())) == TrainConfig())
+    // the residual network has one stream: no stream init at all
+    var r = TrainConfig(); r.connection = .residual
+    #expect(r.resolved().streamInit == nil && r.model.streamInit == .copies)
   }
 
   /// Bad values are named.
   @Test func badOptionValuesAreNamed() {
-    var c = TrainConfig(); c.connection = .residual; c.streamInit = .embeddings
-    #expect(throws: MHCError("--stream-init embeddings needs --connection hc or mhc; the residual network has one stream")) {
-      try c.validate()
-    }
     var d = TrainConfig(); d.connLRMult = -1
     #expect(throws: MHCError("connection lr multiplier -1.0 is invalid; must be a positive number")) { try d.validate() }
   }

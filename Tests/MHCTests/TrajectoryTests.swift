@@ -35,6 +35,7 @@ import Testing
     config.streams = c["streams"] as! Int
     config.width = 8; config.layers = 3; config.heads = 2; config.seq = 8; config.batch = 2
     config.steps = steps.count; config.lr = 1e-2; config.warmup = 2; config.iterations = 20
+    config.streamInit = nil  // the reference forms the streams as copies
     try config.validate()
     let run = config.resolved()
     let model = try Transformer<Double>(run.model, batch: run.batch, seed: 0)

@@ -91,15 +91,7 @@ struct Components: ParsableCommand {
     let byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     func loaded(_ v: Variant) -> [LoadedRun?] { (0..<seedCount).map { byID[run(v, seed: $0).id] } }
     let baseline = loaded(Self.residual)
-    func gap(_ v: Variant) -> SeedSpread {
-      let runs = loaded(v)
-      let pairs = zip(runs, baseline).compactMap { r, b -> Double? in
-        guard let r, let b, r.summary.status == "completed", b.summary.status == "completed",
-          let x = r.summary.finalEvalLoss, let y = b.summary.finalEvalLoss else { return nil }
-        return x - y
-      }
-      return SeedSpread(values: pairs, diverged: runs.filter { $0?.summary.status == "diverged" }.count, seeds: runs.count)
-    }
+    func gap(_ v: Variant) -> SeedSpread { .gaps(loaded(v), baseline: baseline) }
     let hc = Self.table1.map { gap(Variant(kind: .hc, learned: $0)) }
     let mhc = Self.table1.map { gap(Variant(kind: .mhc, learned: $0)) }
     let grid = Self.initGrid.map { $0.map(gap) }

@@ -43,11 +43,11 @@ struct Mappings: ParsableCommand {
   static let residual = Variant(label: "residual", kind: .residual)
   static let variants: [Variant] = [
     residual,
-    Variant(label: "HC", kind: .hc),
+    Variant(label: "HC (copies)", kind: .hc),
     Variant(label: "HC + stream emb", kind: .hc, streams: .embeddings),
     // the symmetry-breaking ladder at uniform init
-    Variant(label: "mHC uniform (default)", kind: .mhc),
-    Variant(label: "mHC uniform + stream emb", kind: .mhc, streams: .embeddings),
+    Variant(label: "mHC uniform (copies)", kind: .mhc),
+    Variant(label: "mHC uniform + stream emb (default)", kind: .mhc, streams: .embeddings),
     Variant(label: "mHC uniform + home pre", kind: .mhc, preInit: .home),
     Variant(label: "mHC uniform + home pre + stream emb", kind: .mhc, preInit: .home, streams: .embeddings),
     // H_res inits with both symmetries broken, and as they come
@@ -93,17 +93,10 @@ struct Mappings: ParsableCommand {
 
   func report(_ all: [LoadedRun]) throws {
     let byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    func loaded(_ v: Variant) -> [LoadedRun] { (0..<seedCount).compactMap { byID[run(v, seed: $0).id] } }
-    let baseline = (0..<seedCount).map { byID[run(Self.residual, seed: $0).id] }
-    func gap(_ v: Variant) -> SeedSpread {
-      let runs = (0..<seedCount).map { byID[run(v, seed: $0).id] }
-      let pairs = zip(runs, baseline).compactMap { r, b -> Double? in
-        guard let r, let b, r.summary.status == "completed", b.summary.status == "completed",
-          let x = r.summary.finalEvalLoss, let y = b.summary.finalEvalLoss else { return nil }
-        return x - y
-      }
-      return SeedSpread(values: pairs, diverged: runs.filter { $0?.summary.status == "diverged" }.count, seeds: runs.count)
-    }
+    func seeds(_ v: Variant) -> [LoadedRun?] { (0..<seedCount).map { byID[run(v, seed: $0).id] } }
+    func loaded(_ v: Variant) -> [LoadedRun] { seeds(v).compactMap { $0 } }
+    func gap(_ v: Variant) -> SeedSpread { .gaps(seeds(v), baseline: seeds(Self.residual)) }
+    let baseline = seeds(Self.residual)
     let learned = Self.variants.filter { $0.kind != .residual }
     /// Seed-mean of a per-sublayer mapping metric, averaged over sublayers, at every evaluation.
     func curve(_ v: Variant, _ value: (MappingRow) -> Double?) -> [(Double, Double)] {
