@@ -22,8 +22,9 @@ public struct TrainConfig: Codable, Sendable, Equatable {
   ///
   /// The default is `embeddings`, chosen by the `mappings` experiment: with identical copies the
   /// first sublayer's `H_res` cannot learn at all (SPEC.md "Symmetry"), and adding a learned
-  /// per-stream vector lowered the final loss in every one of the five HC/mHC setups compared
-  /// there, by 0.012–0.049 nats/byte (2 seeds each, paired with the same seed). Optional, like
+  /// per-stream vector lowered the final loss in each of the four setups compared with and
+  /// without it there (HC; mHC uniform; uniform + home-stream `H_pre`; identity), by
+  /// 0.012–0.049 nats/byte (2 seeds each, paired by seed). Optional, like
   /// the next two, so that `config.json` files written before these options existed still read.
   public var streamInit: StreamInit? = .embeddings
   /// Initial `α` of every mapping; `nil` means 0.01.
