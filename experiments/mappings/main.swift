@@ -21,6 +21,8 @@ BLASRuntime.ensureFastKernel()
 /// One way of setting up the connections; every seed trains each.
 struct Variant: Sendable {
   var label: String
+  /// Axis label of the loss chart (see its x label for the key).
+  var short: String
   var kind: ConnectionKind
   var biasInit = BiasInit.uniform
   var preInit: PreInit? = nil
@@ -40,24 +42,24 @@ struct Mappings: ParsableCommand {
 
   // MARK: Config: the runs of each preset
 
-  static let residual = Variant(label: "residual", kind: .residual)
+  static let residual = Variant(label: "residual", short: "res", kind: .residual)
   static let variants: [Variant] = [
     residual,
-    Variant(label: "HC (copies)", kind: .hc),
-    Variant(label: "HC + stream emb", kind: .hc, streams: .embeddings),
+    Variant(label: "HC (copies)", short: "HC", kind: .hc),
+    Variant(label: "HC + stream emb", short: "HC+e", kind: .hc, streams: .embeddings),
     // the symmetry-breaking ladder at uniform init
-    Variant(label: "mHC uniform (copies)", kind: .mhc),
-    Variant(label: "mHC uniform + stream emb (default)", kind: .mhc, streams: .embeddings),
-    Variant(label: "mHC uniform + home pre", kind: .mhc, preInit: .home),
-    Variant(label: "mHC uniform + home pre + stream emb", kind: .mhc, preInit: .home, streams: .embeddings),
+    Variant(label: "mHC uniform (copies)", short: "u", kind: .mhc),
+    Variant(label: "mHC uniform + stream emb (default)", short: "u+e (default)", kind: .mhc, streams: .embeddings),
+    Variant(label: "mHC uniform + home pre", short: "u+h", kind: .mhc, preInit: .home),
+    Variant(label: "mHC uniform + home pre + stream emb", short: "u+h+e", kind: .mhc, preInit: .home, streams: .embeddings),
     // H_res inits with both symmetries broken, and as they come
-    Variant(label: "mHC eye", kind: .mhc, biasInit: .eye),
-    Variant(label: "mHC eye + home pre + stream emb", kind: .mhc, biasInit: .eye, preInit: .home, streams: .embeddings),
-    Variant(label: "mHC identity (home pre)", kind: .mhc, biasInit: .identity),
-    Variant(label: "mHC identity (home pre) + stream emb", kind: .mhc, biasInit: .identity, streams: .embeddings),
+    Variant(label: "mHC eye", short: "eye", kind: .mhc, biasInit: .eye),
+    Variant(label: "mHC eye + home pre + stream emb", short: "eye+h+e", kind: .mhc, biasInit: .eye, preInit: .home, streams: .embeddings),
+    Variant(label: "mHC identity (home pre)", short: "id", kind: .mhc, biasInit: .identity),
+    Variant(label: "mHC identity (home pre) + stream emb", short: "id+e", kind: .mhc, biasInit: .identity, streams: .embeddings),
     // a faster connection learning rate (α and b ×10)
-    Variant(label: "mHC uniform, conn lr ×10", kind: .mhc, connLR: 10),
-    Variant(label: "mHC uniform + home pre + stream emb, conn lr ×10", kind: .mhc, preInit: .home, streams: .embeddings, connLR: 10),
+    Variant(label: "mHC uniform, conn lr ×10", short: "u lr×10", kind: .mhc, connLR: 10),
+    Variant(label: "mHC uniform + home pre + stream emb, conn lr ×10", short: "u+h+e lr×10", kind: .mhc, preInit: .home, streams: .embeddings, connLR: 10),
   ]
 
   func base() -> TrainConfig {
@@ -141,8 +143,9 @@ struct Mappings: ParsableCommand {
     let gaps = learned.map(gap)
     try Gnuplot.render(barChart("mappings-loss",
       title: "final validation loss − residual baseline (same seed; mean ± sd over \(seedCount) seeds)",
-      xlabel: "", groups: learned.map { $0.label.replacingOccurrences(of: " + ", with: "\\n+ ").replacingOccurrences(of: ", ", with: "\\n") },
-      series: [("gap", PlotStyle.color(for: "mhc"), gaps.map(\.bar))], width: 1700, height: 650), in: sweep.plots)
+      xlabel: "HC, or mHC with H_res init u = uniform, eye, id = identity (±3, home pre); + e = stream embeddings, + h = home-stream H_pre; lr×10 = connection lr",
+      groups: learned.map(\.short),
+      series: [("gap", PlotStyle.color(for: "mhc"), gaps.map(\.bar))], width: 1500, height: 620), in: sweep.plots)
 
     // summary
     var table = MarkdownTable(["variant", "loss gap to residual", "H_res drift", "‖H − J/n‖", "‖H − I‖", "entropy / ln n",
