@@ -147,12 +147,12 @@ struct Components: ParsableCommand {
     \(t1.text)
     Paper: 27B MoE, HC only, one run each; "none" is the baseline itself there, here it is trained and its gap checks that.
 
-    Reading the rows: the streams enter as n identical copies of the embedding. With H_pre = 1/n and H_post = 1 fixed
-    (rows none and res) every stream gets the same update and the same gradient, so the streams stay identical: mHC's
-    row-stochastic H_res maps them to themselves (mHC "res" computes the residual network's function, from the same initial
-    draw), and HC's H_res can only rescale the skip path. Mixing streams needs an asymmetric H_pre or H_post (HC's b_pre = e_{k mod n}; mHC's token-dependent
-    pre/post). The same argument keeps the streams of uniform-init static mHC identical: it is the residual network with one
-    learned gain per sublayer branch (H_post), so its gap is that gain's effect, not stream mixing.
+    Reading the rows: the streams enter as n copies of the embedding plus a learned per-stream vector
+    (`--stream-init embeddings`, the default since the `mappings` experiment). With H_pre = 1/n and H_post = 1 fixed
+    (rows none and res) every stream has the same cotangent (the head sums the streams), so mHC's H_res, which cannot feel
+    column-constant cotangents, learns only through its per-token Φ terms, while HC's learns from them directly.
+    With `--stream-init copies` (the HC paper's way) the streams of rows none and res would stay identical copies and
+    mHC "res" would compute the residual network's function. See `results/mappings/summary.md` for the symmetry argument.
 
     ## mHC bias init and static vs dynamic mappings (all mappings learned)
 
