@@ -95,9 +95,6 @@ extension Connection {
   for i in 0..<count where !p[i].isFinite { return i }
   return nil
 }
-@inline(__always) func firstBad<T: Scalar>(_ p: UnsafeMutablePointer<T>, _ count: Int) -> Int? {
-  firstBad(UnsafePointer(p), count)
-}
 
 /// `max − min` of `count` values (NaN if any is NaN).
 func spreadOf<T: Scalar>(_ p: UnsafePointer<T>, _ count: Int) -> Double {
@@ -109,4 +106,3 @@ func spreadOf<T: Scalar>(_ p: UnsafePointer<T>, _ count: Int) -> Double {
   }
   return hi - lo
 }
-func spreadOf<T: Scalar>(_ p: UnsafeMutablePointer<T>, _ count: Int) -> Double { spreadOf(UnsafePointer(p), count) }
