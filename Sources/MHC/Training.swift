@@ -10,12 +10,16 @@ public struct MetricsRow: Sendable, Equatable {
   public var stepSeconds: Double
   /// Validation loss, on evaluation steps only.
   public var valLoss: Double?
+  /// Training loss − the median of the previous 50 (``SpikeCriteria/window``) steps; empty on step 1.
+  public var lossExcess: Double?
+  /// Gradient norm / the median of the previous 50 steps; empty on step 1.
+  public var gradRatio: Double?
 
-  public static let header = "step,tokens,lr,train_loss,grad_norm,step_seconds,val_loss"
+  public static let header = "step,tokens,lr,train_loss,grad_norm,step_seconds,val_loss,loss_excess,grad_ratio"
 
   public var csv: String {
     "\(step),\(tokens),\(fmt(lr)),\(fmt(trainLoss)),\(fmt(gradNorm)),\(String(format: "%.6f", stepSeconds)),"
-      + (valLoss.map(fmt) ?? "")
+      + [valLoss, lossExcess, gradRatio].map { $0.map(fmt) ?? "" }.joined(separator: ",")
   }
 
   public init(step: Int, tokens: Int, lr: Double, trainLoss: Double, gradNorm: Double, stepSeconds: Double,
@@ -26,9 +30,23 @@ public struct MetricsRow: Sendable, Equatable {
 
   public init?(csv line: Substring) {
     let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-    guard f.count == 7, let s = Int(f[0]), let t = Int(f[1]) else { return nil }
+    guard f.count == 7 || f.count == 9, let s = Int(f[0]), let t = Int(f[1]) else { return nil }  // 7: before the spike columns
+    func optional(_ k: Int) -> Double? { k < f.count && !f[k].isEmpty ? parse(f[k]) : nil }
     self.init(step: s, tokens: t, lr: parse(f[2]), trainLoss: parse(f[3]), gradNorm: parse(f[4]),
-              stepSeconds: parse(f[5]), valLoss: f[6].isEmpty ? nil : parse(f[6]))
+              stepSeconds: parse(f[5]), valLoss: optional(6))
+    lossExcess = optional(7); gradRatio = optional(8)
+  }
+
+  /// Fills ``lossExcess`` and ``gradRatio`` of consecutive rows from step 1 on.
+  static func withSpikeColumns(_ rows: [MetricsRow], criteria: SpikeCriteria = SpikeCriteria()) -> [MetricsRow] {
+    let lm = Instability.runningMedians(rows.map(\.trainLoss), window: criteria.window)
+    let gm = Instability.runningMedians(rows.map(\.gradNorm), window: criteria.window)
+    return rows.indices.map { i in
+      var r = rows[i]
+      r.lossExcess = lm[i].map { r.trainLoss - $0 }
+      r.gradRatio = gm[i].flatMap { $0 > 0 ? r.gradNorm / $0 : nil }
+      return r
+    }
   }
 
   /// Reads a `metrics.csv`.
@@ -113,6 +131,8 @@ public struct RunSummary: Codable, Sendable {
   public var maxRowDeviation: Double?
   /// mHC: the largest per-token `H_res` logit spread at the last evaluation.
   public var maxLogitSpread: Double?
+  /// Loss and gradient spikes and divergence over the training curve.
+  public var instability: InstabilityReport?
   public var meanStepSeconds: Double
   public var tokensPerSecond: Double
   public var flopsPerStep: Double
@@ -130,7 +150,7 @@ public struct RunSummary: Codable, Sendable {
     case maxCompositeBackwardGain = "max_composite_backward_gain"
     case maxSingleForwardGain = "max_single_forward_gain", maxSingleBackwardGain = "max_single_backward_gain"
     case maxColumnDeviation = "max_column_deviation", maxRowDeviation = "max_row_deviation"
-    case maxLogitSpread = "max_logit_spread"
+    case maxLogitSpread = "max_logit_spread", instability
     case meanStepSeconds = "mean_step_seconds", tokensPerSecond = "tokens_per_second"
     case flopsPerStep = "flops_per_step"
     case trainingBytes = "training_bytes", peakResidentBytes = "peak_resident_bytes"
@@ -307,6 +327,7 @@ public final class TrainingRun {
     }
 
     func writeLogs() throws {
+      metrics = MetricsRow.withSpikeColumns(metrics)
       try RunFiles.write(([MetricsRow.header] + metrics.map(\.csv)).joined(separator: "\n") + "\n", to: path("metrics.csv"))
       try RunFiles.write(([GainRow.header] + gainRows.map(\.csv)).joined(separator: "\n") + "\n", to: path("gains.csv"))
       if hasMappings {
@@ -401,6 +422,8 @@ public final class TrainingRun {
       maxSingleBackwardGain: last.map(\.gains.single.backward).max(),
       maxColumnDeviation: last.map(\.deviation.column).max(), maxRowDeviation: last.map(\.deviation.row).max(),
       maxLogitSpread: last.compactMap(\.logitSpread).max(),
+      instability: InstabilityReport(loss: metrics.map(\.trainLoss), gradNorm: metrics.map(\.gradNorm),
+                                     warmup: config.warmup!),
       meanStepSeconds: elapsed / Double(max(metrics.count, 1)),
       tokensPerSecond: Double(metrics.count * tokensPerStep) / max(elapsed, 1e-9),
       flopsPerStep: model.trainingFLOPs(tokens: tokensPerStep), trainingBytes: model.trainingBytes,

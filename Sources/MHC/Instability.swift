@@ -1,0 +1,115 @@
+/// What counts as a spike and as divergence in a training curve.
+///
+/// The defaults were set from every committed run of the toolkit (59 079 post-warmup steps):
+/// at the reference batch (16 × 128 bytes) the training loss exceeds its running median by more
+/// than 0.3 nats/byte only 5 times, and the 4 steps above 0.5 are all early surges of 3–5
+/// nats/byte right after warmup (HC at the reference config, step 19). So a *loss spike*
+/// is an excess above `lossExcess` = 0.5 nats/byte; a *gradient spike* is a pre-clip norm more
+/// than `gradRatio` = 5 times its running median.
+public struct SpikeCriteria: Codable, Sendable, Equatable {
+  /// Steps of history the running median looks back over (the step itself excluded).
+  public var window = 50
+  /// A loss spike: training loss − running median > this (nats/byte).
+  public var lossExcess = 0.5
+  /// A gradient spike: gradient norm / running median > this.
+  public var gradRatio = 5.0
+  /// Divergence without NaN: the median of the last `divergenceWindow` training losses is above
+  /// the first step's loss (the untrained model's), i.e. the run has lost all it learned and stays there.
+  public var divergenceWindow = 10
+
+  public init() {}
+
+  enum CodingKeys: String, CodingKey {
+    case window, lossExcess = "loss_excess", gradRatio = "grad_ratio", divergenceWindow = "divergence_window"
+  }
+}
+
+/// Loss spikes, gradient-norm spikes and divergence of one training curve (`summary.json` →
+/// `instability`). Spikes are counted after warmup as *events*: consecutive spiking steps are
+/// one event, whose step is its first.
+///
+/// ```swift
+/// let report = InstabilityReport(loss: losses, gradNorm: norms, warmup: 15)
+/// if let s = report.firstLossSpikeStep { print("first loss spike at step \(s)") }
+/// ```
+public struct InstabilityReport: Codable, Sendable, Equatable {
+  public var criteria: SpikeCriteria
+  /// Loss spike events after warmup.
+  public var lossSpikes: Int
+  public var firstLossSpikeStep: Int?
+  /// The largest training loss − running median after warmup, and its step.
+  public var maxLossExcess: Double?
+  public var maxLossExcessStep: Int?
+  /// Gradient spike events after warmup.
+  public var gradSpikes: Int
+  public var firstGradSpikeStep: Int?
+  /// The largest gradient norm / running median after warmup, and its step.
+  public var maxGradRatio: Double?
+  public var maxGradRatioStep: Int?
+  /// First step of divergence, and its kind: `non-finite` (NaN/inf loss or gradient) or
+  /// `above-initial` (see ``SpikeCriteria/divergenceWindow``).
+  public var divergedStep: Int?
+  public var divergence: String?
+
+  enum CodingKeys: String, CodingKey {
+    case criteria
+    case lossSpikes = "loss_spikes", firstLossSpikeStep = "first_loss_spike_step"
+    case maxLossExcess = "max_loss_excess", maxLossExcessStep = "max_loss_excess_step"
+    case gradSpikes = "grad_spikes", firstGradSpikeStep = "first_grad_spike_step"
+    case maxGradRatio = "max_grad_ratio", maxGradRatioStep = "max_grad_ratio_step"
+    case divergedStep = "diverged_step", divergence
+  }
+
+  /// Analyses a curve: `loss[i]` and `gradNorm[i]` belong to step `i + 1`; spikes are looked
+  /// for from step `warmup + 1` on (and never before there are `min(10, window)` steps of history).
+  public init(loss: [Double], gradNorm: [Double], warmup: Int, criteria: SpikeCriteria = SpikeCriteria()) {
+    precondition(loss.count == gradNorm.count, "one gradient norm per loss")
+    self.criteria = criteria
+    lossSpikes = 0; gradSpikes = 0
+    let lossMedian = Instability.runningMedians(loss, window: criteria.window)
+    let gradMedian = Instability.runningMedians(gradNorm, window: criteria.window)
+    let first = max(warmup, min(10, criteria.window))
+    var inLoss = false, inGrad = false
+    for i in loss.indices {
+      let step = i + 1
+      if divergedStep == nil && (!loss[i].isFinite || !gradNorm[i].isFinite) {
+        divergedStep = step; divergence = "non-finite"
+      }
+      if divergedStep == nil && i >= warmup && i + 1 >= criteria.divergenceWindow, let start = loss.first,
+        let m = Instability.median(loss[(i + 1 - criteria.divergenceWindow)...i]), m > start {
+        divergedStep = step; divergence = "above-initial"
+      }
+      guard i >= first else { continue }
+      if let med = lossMedian[i], loss[i].isFinite {
+        let excess = loss[i] - med
+        if excess > (maxLossExcess ?? -.infinity) { maxLossExcess = excess; maxLossExcessStep = step }
+        let spike = excess > criteria.lossExcess
+        if spike && !inLoss { lossSpikes += 1; firstLossSpikeStep = firstLossSpikeStep ?? step }
+        inLoss = spike
+      }
+      if let med = gradMedian[i], gradNorm[i].isFinite, med > 0 {
+        let ratio = gradNorm[i] / med
+        if ratio > (maxGradRatio ?? -.infinity) { maxGradRatio = ratio; maxGradRatioStep = step }
+        let spike = ratio > criteria.gradRatio
+        if spike && !inGrad { gradSpikes += 1; firstGradSpikeStep = firstGradSpikeStep ?? step }
+        inGrad = spike
+      }
+    }
+  }
+}
+
+/// Running statistics of training curves.
+public enum Instability {
+  /// The median of the finite values among the `window` entries before each index
+  /// (`nil` where there are none). O(count · window · log window).
+  public static func runningMedians(_ x: [Double], window: Int) -> [Double?] {
+    x.indices.map { i in median(x[max(0, i - window)..<i]) }
+  }
+
+  /// The median of the finite values of `x`, or `nil` if there are none.
+  public static func median<C: Collection<Double>>(_ x: C) -> Double? {
+    let v = x.filter(\.isFinite).sorted()
+    guard !v.isEmpty else { return nil }
+    return v.count % 2 == 1 ? v[v.count / 2] : 0.5 * (v[v.count / 2 - 1] + v[v.count / 2])
+  }
+}
