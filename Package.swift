@@ -25,6 +25,7 @@ let package = Package(
     .executable(name: "scaling", targets: ["scaling"]),
     .executable(name: "expansion", targets: ["expansion"]),
     .executable(name: "mappings", targets: ["mappings"]),
+    .executable(name: "instability", targets: ["instability"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -66,6 +67,7 @@ let package = Package(
     experiment("scaling"),
     experiment("expansion"),
     experiment("mappings"),
+    experiment("instability"),
 
     // MARK: Tests
     .testTarget(

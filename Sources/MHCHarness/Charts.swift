@@ -149,3 +149,61 @@ extension Chart {
                          width: cellWidth * cols, height: cellHeight * rows.count + 40)
   }
 }
+
+/// One panel of a phase map: a value per (row, column) cell, shown as colour and, with a note, as text.
+public struct PhasePanel: Sendable {
+  public var title: String
+  public var rowLabels: [String]
+  public var columnLabels: [String]
+  /// `values[row][column]`; `nil` is an empty (grey) cell.
+  public var values: [[Double?]]
+  /// Text printed in each cell (several lines with `\n`).
+  public var notes: [[String]]
+  public init(title: String, rowLabels: [String], columnLabels: [String], values: [[Double?]], notes: [[String]]) {
+    self.title = title; self.rowLabels = rowLabels; self.columnLabels = columnLabels
+    self.values = values; self.notes = notes
+  }
+}
+
+extension Chart {
+  /// Phase maps side by side: each panel a grid of cells coloured blue (negative) – white (0) –
+  /// red (positive) over `±range`, empty cells grey, each cell with its note; row 0 at the top.
+  ///
+  /// ```swift
+  /// let p = PhasePanel(title: "HC − residual", rowLabels: ["4", "16"], columnLabels: ["3e-3"],
+  ///                    values: [[-0.02], [0.3]], notes: [["−0.02"], ["+0.30\nspike"]])
+  /// try Gnuplot.render(Chart.phaseMaps("phase", title: "final loss gap", panels: [p], xlabel: "lr", ylabel: "layers"), in: "plots")
+  /// ```
+  public static func phaseMaps(_ name: String, title: String, panels: [PhasePanel], xlabel: String, ylabel: String,
+                               range: Double, cellWidth: Int = 150, cellHeight: Int = 110) -> GnuplotFigure {
+    var blocks: [GnuplotFigure.Datablock] = []
+    var body = ["set multiplot layout 1,\(panels.count) title \(quote(title)) font ',12'"]
+    let rows = panels.map(\.rowLabels.count).max() ?? 1, cols = panels.map(\.columnLabels.count).max() ?? 1
+    for (pi, p) in panels.enumerated() {
+      let block = "phase\(pi)"
+      blocks.append(.init(name: block, rows: p.values.map { $0.map { $0 ?? .nan } }))
+      body.append("reset")
+      body.append("set title \(quote(p.title)) font ',11'")
+      body.append("unset key; set tics out nomirror; set border 3 lw 1 lc rgb '#333333'")
+      body.append("set xlabel \(quote(xlabel)); set ylabel \(quote(ylabel))")
+      body.append("set xtics (" + p.columnLabels.enumerated().map { "\(quote($0.element)) \($0.offset)" }.joined(separator: ", ") + ")")
+      body.append("set ytics (" + p.rowLabels.enumerated().map { "\(quote($0.element)) \($0.offset)" }.joined(separator: ", ") + ")")
+      body.append("set xrange [-0.5:\(Double(p.columnLabels.count) - 0.5)]; set yrange [\(Double(p.rowLabels.count) - 0.5):-0.5]")
+      body.append("set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-\(range):\(range)]")
+      body.append("set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder")
+      for (i, row) in p.notes.enumerated() {
+        for (j, note) in row.enumerated() where !note.isEmpty {
+          let lines = note.split(separator: "\n").map(String.init)
+          for (k, line) in lines.enumerated() {  // one label per line, centred on the cell
+            let dy = Double(lines.count - 1) / 2 - Double(k)
+            body.append("set label \(quote(line)) at \(j),\(i) center front font ',9' offset 0,\(dy)")
+          }
+        }
+      }
+      body.append("plot $\(block) matrix with image")
+    }
+    body.append("unset multiplot")
+    return GnuplotFigure(name: name, body: body.joined(separator: "\n"), datablocks: blocks,
+                         width: max(420, cellWidth * cols + 160) * panels.count, height: cellHeight * rows + 180)
+  }
+}

@@ -99,3 +99,14 @@ public func barChart(_ name: String, title: String, xlabel: String, groups: [Str
   return GnuplotFigure(name: name, body: body.joined(separator: "\n"), datablocks: blocks, width: width, height: height)
 }
 
+
+/// Trailing moving average over `window` points (the first points average what there is).
+public func smooth(_ x: [Double], window: Int = 25) -> [Double] {
+  var out: [Double] = [], sum = 0.0
+  for i in 0..<x.count {
+    sum += x[i]
+    if i >= window { sum -= x[i - window] }
+    out.append(sum / Double(min(i + 1, window)))
+  }
+  return out
+}

@@ -208,15 +208,4 @@ struct Stability: ParsableCommand {
   }
 }
 
-/// Trailing moving average over `window` points.
-func smooth(_ x: [Double], window: Int = 25) -> [Double] {
-  var out: [Double] = [], sum = 0.0
-  for i in 0..<x.count {
-    sum += x[i]
-    if i >= window { sum -= x[i - window] }
-    out.append(sum / Double(min(i + 1, window)))
-  }
-  return out
-}
-
 Stability.main()

@@ -1,0 +1,300 @@
+// instability — where HC's gain actually breaks training at laptop scale, and whether mHC holds
+// (paper Fig. 2): residual / HC / mHC over a depth × learning-rate grid at the reference width
+// (C 128, seq 128, batch 16, 300 steps), with loss spikes, gradient spikes and divergence per run.
+//
+//   swift run -c release instability                 # quick: a coarse grid (~25 min on 2 cores)
+//   swift run -c release instability --preset paper  # the full grid, 3 seeds from 16 layers (hours)
+//   swift run -c release instability --replot        # figures + summary.md from results/ only
+//
+// Both presets share run folders (same configurations, same ids), so the paper grid extends the
+// quick one, and the figures use every finished run of the full grid that is on disk.
+import ArgumentParser
+import Foundation
+import MHC
+import MHCHarness
+
+BLASRuntime.ensureFastKernel()
+
+struct InstabilityExperiment: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "instability",
+    abstract: "Loss and gradient spikes, divergence and gains of residual / HC / mHC over depth × learning rate.")
+  @OptionGroup var sweep: SweepOptions
+  @Option(help: "Training steps of every run (default: 300).") var steps = 300
+
+  // MARK: Config: the grid of each preset
+
+  /// (layers, peak lr, seeds) of each cell.
+  func cells(_ preset: Preset) -> [(layers: Int, lr: Double, seeds: Int)] {
+    switch preset {
+    case .tiny: return [(1, 3e-3, 1), (1, 3e-2, 1), (2, 3e-2, 1)]
+    case .quick: return [(4, 3e-3, 1), (4, 1e-2, 1), (4, 3e-2, 1), (16, 1e-2, 1)]
+    case .paper:
+      return [4, 8, 16, 32].flatMap { l in [3e-3, 1e-2, 3e-2].map { (l, $0, l >= 16 ? 3 : 1) } }
+    }
+  }
+
+  func runs(_ preset: Preset) -> [SweepRun] {
+    var base = preset == .tiny ? TrainConfig.tiny : TrainConfig()  // the reference width of SPEC.md
+    base.steps = preset == .tiny ? 8 : steps
+    base.evalEvery = preset == .tiny ? 4 : 25
+    var list: [SweepRun] = []
+    for cell in cells(preset) {
+      for seed in 0..<cell.seeds {
+        for kind in [ConnectionKind.residual, .hc, .mhc] {
+          var c = base; c.connection = kind; c.layers = cell.layers; c.lr = cell.lr; c.seed = UInt64(seed)
+          list.append(SweepRun(c))
+        }
+      }
+    }
+    return list
+  }
+
+  func run() throws {
+    try Sweep(experiment: "instability", runs: runs(sweep.preset)).execute(sweep) { _ in
+      let grid = sweep.preset == .tiny ? runs(.tiny) : runs(.paper)  // every finished run of the grid
+      try report(Sweep(experiment: "instability", runs: grid).load(sweep))
+    }
+  }
+
+  // MARK: Figures and summary
+
+  func report(_ all: [LoadedRun]) throws {
+    let g = Grid(all)
+    guard let worst = g.mostUnstable else { throw MHCError("instability: no finished HC run in \(sweep.results)/instability") }
+    let runsAt = g.trio(worst)
+    try Gnuplot.render(fig2(runsAt, criteria: worst.summary.instability?.criteria ?? SpikeCriteria()), in: sweep.plots)
+    try Gnuplot.render(phaseMap(g), in: sweep.plots)
+    try Gnuplot.render(gainFigure(runsAt), in: sweep.plots)
+    try RunFiles.write(summary(g, worst: worst), to: "\(sweep.results)/instability/summary.md")
+    print("instability: figures in \(sweep.plots)/instability-*.png, summary in \(sweep.results)/instability/summary.md")
+  }
+
+  /// (a) The paper's Fig. 2 at the most unstable cell: loss gap to the residual above, gradient norms below.
+  func fig2(_ t: Trio, criteria: SpikeCriteria) -> GnuplotFigure {
+    func gap(_ r: LoadedRun) -> [(Double, Double)] {
+      let a = smooth(r.metrics.map(\.trainLoss), window: 10), b = smooth(t.residual.metrics.map(\.trainLoss), window: 10)
+      return (0..<min(a.count, b.count)).map { (Double($0 + 1), a[$0] - b[$0]) }
+    }
+    func spikes(_ r: LoadedRun, _ pick: (MetricsRow) -> Bool, value: (MetricsRow) -> Double) -> [(Double, Double)] {
+      r.metrics.filter { $0.step > (r.config.warmup ?? 0) && pick($0) }.map { (Double($0.step), value($0)) }
+    }
+    var gradSeries = [t.residual, t.hc, t.mhc].map { r in
+      Series(r.config.connection.rawValue, points: r.metrics.map { (Double($0.step), $0.gradNorm) }, width: 1.2)
+    }
+    var gapSeries = [t.hc, t.mhc].map { Series($0.config.connection.rawValue, points: gap($0)) }
+    for r in [t.residual, t.hc, t.mhc] {
+      let k = r.config.connection.rawValue
+      let g = spikes(r, { ($0.gradRatio ?? 0) > criteria.gradRatio }) { $0.gradNorm }
+      if !g.isEmpty { gradSeries.append(Series("\(k) gradient spike", color: PlotStyle.color(for: k), points: g, style: "points")) }
+      if r.config.connection != .residual {
+        let base = Dictionary(gap(r).map { (Int($0.0), $0.1) }, uniquingKeysWith: { a, _ in a })
+        let l = spikes(r, { ($0.lossExcess ?? 0) > criteria.lossExcess }) { base[$0.step] ?? .nan }
+        if !l.isEmpty { gapSeries.append(Series("\(k) loss spike", color: PlotStyle.color(for: k), points: l, style: "points")) }
+      }
+    }
+    let zero = ["set arrow from graph 0, first 0 to graph 1, first 0 nohead lc rgb '#888888' dt 2"]
+    return Chart.figure("instability-fig2", title: "most unstable cell: \(t.label)", panels: [
+      Panel(title: "training loss − residual (moving average, 10 steps); dots: loss spikes", xlabel: "step",
+            ylabel: "loss gap (nats/byte)", series: gapSeries, extra: zero),
+      Panel(title: "gradient norm before clipping; dots: > \(cell(criteria.gradRatio, 2))× its 50-step median", xlabel: "step",
+            ylabel: "‖g‖₂", logy: true, series: gradSeries),
+    ], columns: 1, width: 1000, height: 900)
+  }
+
+  /// (b) Depth × learning rate: final loss relative to the residual, with spike and divergence counts.
+  func phaseMap(_ g: Grid) -> GnuplotFigure {
+    let depths = g.depths, lrs = g.lrs
+    var gaps: [Double] = []
+    let panels = [ConnectionKind.residual, .hc, .mhc].map { kind -> PhasePanel in
+      var values: [[Double?]] = [], notes: [[String]] = []
+      for d in depths {
+        var vrow: [Double?] = [], nrow: [String] = []
+        for lr in lrs {
+          let cellRuns = g.runs(kind, layers: d, lr: lr)
+          guard !cellRuns.isEmpty else { vrow.append(nil); nrow.append(""); continue }
+          let gap = kind == .residual ? nil : g.gap(kind, layers: d, lr: lr)
+          if let m = gap?.values.isEmpty == false ? gap?.mean : nil { gaps.append(m) }
+          vrow.append(kind == .residual ? nil : (gap?.values.isEmpty == false ? gap!.mean : nil))
+          let head = kind == .residual
+            ? cell(mean(cellRuns.compactMap(\.summary.finalEvalLoss)), 4)
+            : (gap.map { $0.values.isEmpty ? "–" : signed($0.mean) } ?? "–")
+          nrow.append([head, Grid.counts(cellRuns)].joined(separator: "\n"))
+        }
+        values.append(vrow); notes.append(nrow)
+      }
+      let title = kind == .residual ? "residual: final validation loss" : "\(kind.rawValue.uppercased()) − residual (same seed)"
+      return PhasePanel(title: title, rowLabels: depths.map { "\($0)" }, columnLabels: lrs.map { cell($0, 2) },
+                        values: values, notes: notes)
+    }
+    let range = max(0.05, gaps.map(abs).max() ?? 0.05)
+    return Chart.phaseMaps("instability-phase",
+      title: "final validation loss over depth × peak learning rate (C 128, 300 steps); S: runs with loss spikes, G: gradient spikes, D: diverged",
+      panels: panels, xlabel: "peak learning rate", ylabel: "layers", range: range)
+  }
+
+  /// (c) HC's composite gain over training at the most unstable cell, beside its loss.
+  func gainFigure(_ t: Trio) -> GnuplotFigure {
+    func gain(_ r: LoadedRun) -> [(Double, Double)] {
+      Dictionary(grouping: r.gains, by: \.step).map { (Double($0.key), $0.value.map(\.gains.composite.backward).max() ?? 1) }
+        .sorted { $0.0 < $1.0 }
+    }
+    var marks: [String] = []
+    if let s = t.hc.summary.instability?.firstLossSpikeStep {
+      marks.append("set arrow from first \(s), graph 0 to first \(s), graph 1 nohead lc rgb '#d62728' dt 3")
+      marks.append("set label 'HC first loss spike (step \(s))' at first \(s), graph 0.95 left offset 0.5,0 textcolor rgb '#d62728'")
+    }
+    if let s = t.hc.summary.instability?.maxGradRatioStep {
+      marks.append("set arrow from first \(s), graph 0 to first \(s), graph 1 nohead lc rgb '#d62728' dt 2")
+      marks.append("set label 'HC largest gradient spike (step \(s))' at first \(s), graph 0.85 left offset 0.5,0 textcolor rgb '#d62728'")
+    }
+    let unit = "set arrow from graph 0, first 1 to graph 1, first 1 nohead lc rgb '#888888' dt 2"
+    return Chart.figure("instability-gain", title: "composite gain and loss over training: \(t.label)", panels: [
+      Panel(title: "largest composite backward gain over the sublayers (evaluation batch)", xlabel: "step", ylabel: "gain",
+            logy: true, series: [Series("hc", points: gain(t.hc), style: "linespoints"),
+                                 Series("mhc", points: gain(t.mhc), style: "linespoints")], extra: marks + [unit]),
+      Panel(title: "training loss", xlabel: "step", ylabel: "loss (nats/byte)",
+            series: [t.residual, t.hc, t.mhc].map { r in
+              Series(r.config.connection.rawValue, points: r.metrics.map { (Double($0.step), $0.trainLoss) }, width: 1.2)
+            }, extra: marks + ["set yrange [*:6]"]),
+    ], columns: 1, width: 1000, height: 900)
+  }
+
+  func summary(_ g: Grid, worst: LoadedRun) -> String {
+    var rates = MarkdownTable(["connection", "runs", "with loss spikes", "with gradient spikes", "diverged",
+                               "largest loss excess", "largest gradient ratio", "largest composite gain"])
+    for kind in [ConnectionKind.residual, .hc, .mhc] {
+      let rs = g.all.filter { $0.config.connection == kind }
+      let rep = rs.compactMap(\.summary.instability)
+      func frac(_ n: Int) -> String { "\(n)/\(rs.count)" }
+      rates.add([kind.rawValue, "\(rs.count)", frac(rep.filter { $0.lossSpikes > 0 }.count),
+                 frac(rep.filter { $0.gradSpikes > 0 }.count), frac(rep.filter { $0.divergedStep != nil }.count),
+                 cell(rep.compactMap(\.maxLossExcess).max(), 3), cell(rep.compactMap(\.maxGradRatio).max(), 3),
+                 kind == .residual ? "1" : cell(rs.compactMap(\.summary.maxCompositeBackwardGain).max(), 3)])
+    }
+    var cells = MarkdownTable(["layers", "lr", "seeds", "residual loss", "HC − residual", "mHC − residual",
+                               "residual S/G/D", "HC S/G/D", "mHC S/G/D", "HC max gain", "mHC max gain"])
+    for d in g.depths {
+      for lr in g.lrs {
+        let res = g.runs(.residual, layers: d, lr: lr), hc = g.runs(.hc, layers: d, lr: lr), mhc = g.runs(.mhc, layers: d, lr: lr)
+        guard !res.isEmpty || !hc.isEmpty else { continue }
+        cells.add(["\(d)", cell(lr, 2), "\(max(res.count, hc.count, mhc.count))",
+                   cell(mean(res.compactMap(\.summary.finalEvalLoss)), 4),
+                   g.gap(.hc, layers: d, lr: lr).text, g.gap(.mhc, layers: d, lr: lr).text,
+                   Grid.counts(res, compact: true), Grid.counts(hc, compact: true), Grid.counts(mhc, compact: true),
+                   cell(hc.compactMap(\.summary.maxCompositeBackwardGain).max(), 3),
+                   cell(mhc.compactMap(\.summary.maxCompositeBackwardGain).max(), 3)])
+      }
+    }
+    let t = g.trio(worst)
+    func describe(_ r: LoadedRun) -> String {
+      let i = r.summary.instability
+      var parts = ["final validation loss \(cell(r.summary.finalEvalLoss, 4))"]
+      if let i {
+        parts.append(i.lossSpikes == 0 ? "no loss spike (largest excess \(cell(i.maxLossExcess, 2)))"
+          : "\(i.lossSpikes) loss spike(s), the first at step \(i.firstLossSpikeStep!), largest +\(cell(i.maxLossExcess, 3)) nats/byte at step \(i.maxLossExcessStep!)")
+        parts.append("largest gradient norm \(cell(i.maxGradRatio, 3))× its median (step \(i.maxGradRatioStep.map(String.init) ?? "–"))")
+        if let d = i.divergedStep { parts.append("diverged (\(i.divergence!)) at step \(d)") }
+      }
+      if r.config.connection != .residual { parts.append("composite gain \(cell(r.summary.maxCompositeBackwardGain, 3)) at the end") }
+      return parts.joined(separator: ", ")
+    }
+    let hcSpiked = g.all.filter { $0.config.connection == .hc && ($0.summary.instability?.lossSpikes ?? 0) > 0 }
+    let verdict = hcSpiked.isEmpty
+      ? "**HC never had a loss spike in this budget.** Grid tried: layers \(g.depths.map(String.init).joined(separator: ", ")) × peak lr \(g.lrs.map { cell($0, 2) }.joined(separator: ", ")), \(g.all.first?.config.steps ?? 0) steps, seeds as in the table. The cell shown is the HC run with the largest loss excess."
+      : "HC had loss spikes in \(hcSpiked.count) of \(g.all.filter { $0.config.connection == .hc }.count) runs; the cell shown is the HC run that failed most clearly (diverged first, then most spikes, then the largest excess)."
+    let c = worst.summary.instability?.criteria ?? SpikeCriteria()
+    return """
+    # instability — \(sweep.preset.rawValue) preset (figures use every finished run of the full grid on disk)
+
+    Reference width: C=\(worst.config.width), heads \(worst.config.heads), seq \(worst.config.seq), batch \(worst.config.batch), n=4, t_max=20, \(worst.config.steps) steps, warmup \(worst.config.warmup ?? 0), step decay at 80% and 90%.
+    Definitions (after warmup, as in `summary.json` → `instability`): a **loss spike** is a training loss more than \(cell(c.lossExcess, 2)) nats/byte above the median of the previous \(c.window) steps; a **gradient spike** a pre-clip gradient norm more than \(cell(c.gradRatio, 2))× that median; consecutive spiking steps are one event. **Divergence**: a non-finite loss or gradient, or the median of the last \(c.divergenceWindow) losses above the first step's loss. S/G/D in the tables: runs with loss spikes / gradient spikes / divergence.
+
+    ## Rates per connection
+
+    \(rates.text)
+    ## Where HC fails most clearly: \(t.label)
+
+    \(verdict)
+
+    - HC: \(describe(t.hc)).
+    - mHC: \(describe(t.mhc)).
+    - residual: \(describe(t.residual)).
+
+    ## The grid (gaps: same-seed final validation loss minus the residual's, mean ± sd over seeds)
+
+    \(cells.text)
+    ## Beside the paper
+
+    | claim (paper, 27B MoE, Fig. 2–3) | here |
+    |---|---|
+    | HC's loss surges mid-training (≈ 12k steps) with a spike in the gradient norm | \(hcSpiked.isEmpty ? "no HC loss spike in the grid" : "HC loss spikes in \(hcSpiked.count) runs") |
+    | mHC trains smoothly | mHC runs with loss spikes: \(g.all.filter { $0.config.connection == .mhc && ($0.summary.instability?.lossSpikes ?? 0) > 0 }.count) of \(g.all.filter { $0.config.connection == .mhc }.count) |
+    | HC composite gain peaks ≈ 3000 | largest here \(cell(g.all.filter { $0.config.connection == .hc }.compactMap(\.summary.maxCompositeBackwardGain).max(), 3)) |
+    | mHC composite gain ≈ 1.6 | largest here \(cell(g.all.filter { $0.config.connection == .mhc }.compactMap(\.summary.maxCompositeBackwardGain).max(), 4)) |
+
+    Figures: `plots/instability-fig2.png` (loss gap and gradient norm at the cell above), `plots/instability-phase.png` (depth × learning rate), `plots/instability-gain.png` (HC's composite gain over training beside its loss).
+    """
+  }
+}
+
+/// The finished runs of the grid, by connection, depth, learning rate and seed.
+struct Grid {
+  let all: [LoadedRun]
+  init(_ runs: [LoadedRun]) { all = runs }
+  var depths: [Int] { Set(all.map(\.config.layers)).sorted() }
+  var lrs: [Double] { Set(all.map(\.config.lr)).sorted() }
+
+  func runs(_ kind: ConnectionKind, layers: Int, lr: Double) -> [LoadedRun] {
+    all.filter { $0.config.connection == kind && $0.config.layers == layers && $0.config.lr == lr }
+      .sorted { $0.config.seed < $1.config.seed }
+  }
+
+  /// Same-seed final-loss gaps of `kind` to the residual in one cell.
+  func gap(_ kind: ConnectionKind, layers: Int, lr: Double) -> SeedSpread {
+    let mine = runs(kind, layers: layers, lr: lr), base = runs(.residual, layers: layers, lr: lr)
+    let bySeed = Dictionary(base.map { ($0.config.seed, $0) }, uniquingKeysWith: { a, _ in a })
+    return SeedSpread.gaps(mine, baseline: mine.map { bySeed[$0.config.seed] })
+  }
+
+  /// The HC run that failed most clearly: diverged, then most loss spikes, then the largest loss excess.
+  var mostUnstable: LoadedRun? {
+    func score(_ r: LoadedRun) -> (Int, Int, Double, Double) {
+      let i = r.summary.instability
+      return (i?.divergedStep == nil ? 0 : 1, i?.lossSpikes ?? 0, i?.maxLossExcess ?? -.infinity, i?.maxGradRatio ?? 0)
+    }
+    return all.filter { $0.config.connection == .hc && trioExists($0) }.max { score($0) < score($1) }
+  }
+
+  func trioExists(_ r: LoadedRun) -> Bool {
+    [ConnectionKind.residual, .mhc].allSatisfy { k in
+      runs(k, layers: r.config.layers, lr: r.config.lr).contains { $0.config.seed == r.config.seed }
+    }
+  }
+
+  /// The residual, HC and mHC runs of `hc`'s cell and seed.
+  func trio(_ hc: LoadedRun) -> Trio {
+    func pick(_ k: ConnectionKind) -> LoadedRun {
+      runs(k, layers: hc.config.layers, lr: hc.config.lr).first { $0.config.seed == hc.config.seed }!
+    }
+    return Trio(residual: pick(.residual), hc: hc, mhc: pick(.mhc))
+  }
+
+  /// "S 1/3 G 2/3 D 0/3" (or "1/2/0" compact): runs with loss spikes, gradient spikes, divergence.
+  static func counts(_ runs: [LoadedRun], compact: Bool = false) -> String {
+    guard !runs.isEmpty else { return "–" }
+    let r = runs.compactMap(\.summary.instability)
+    let s = r.filter { $0.lossSpikes > 0 }.count, g = r.filter { $0.gradSpikes > 0 }.count
+    let d = runs.filter { $0.summary.instability?.divergedStep != nil || $0.summary.status == "diverged" }.count
+    return compact ? "\(s)/\(g)/\(d)" : "S \(s)/\(runs.count) G \(g)/\(runs.count) D \(d)/\(runs.count)"
+  }
+}
+
+struct Trio {
+  let residual: LoadedRun, hc: LoadedRun, mhc: LoadedRun
+  var label: String { "\(hc.config.layers) layers, peak lr \(cell(hc.config.lr, 2)), seed \(hc.config.seed)" }
+}
+
+func mean(_ x: [Double]) -> Double? { x.isEmpty ? nil : x.reduce(0, +) / Double(x.count) }
+
+InstabilityExperiment.main()
