@@ -16,3 +16,107 @@ public enum ProcessMemory {
     return nil
   }
 }
+
+/// Bytes a model needs for training, computed from its configuration before anything is allocated.
+///
+/// It adds up exactly what ``Transformer/init(_:batch:seed:)`` allocates (``Transformer/trainingBytes``:
+/// parameters, gradients and the two AdamW moments, `4 · P` values, plus every activation and
+/// scratch buffer), so a configuration too large for the machine is refused in microseconds
+/// instead of swapping or aborting. `TrainingMemoryTests` checks the two agree byte for byte.
+///
+/// ```swift
+/// var m = ModelConfig(); m.seq = 100_000
+/// let bytes = TrainingMemory.bytes(m, batch: 16)   // 2.6 TB: attention keeps batch·heads·seq² probabilities
+/// ```
+public enum TrainingMemory {
+  /// Parameter count of a model.
+  public static func parameters(_ m: ModelConfig) -> Int {
+    let c = m.width, n = m.connection.streams, h = SwiGLU<Float>.hiddenSize(width: c)
+    let mappings = 2 * n + n * n
+    let connection: Int
+    switch m.connection.kind {
+    case .residual: connection = 0
+    case .hc: connection = (n + 2) * c + 3 + mappings
+    case .mhc: connection = n * c * mappings + 3 + mappings
+    }
+    let perLayer = (c + 4 * c * c) + (c + 3 * h * c) + 2 * connection
+    return 2 * m.vocab * c + (m.streamInit == .embeddings ? n * c : 0) + m.layers * perLayer + c
+  }
+
+  /// Activation and scratch elements of the whole model for `batch` sequences.
+  public static func bufferElements(_ m: ModelConfig, batch: Int) -> Int {
+    func one(_ x: Int) -> Int { max(x, 1) }  // a pool buffer holds at least one element
+    let c = m.width, n = m.connection.streams, cap = batch * m.seq, t = Parallel.threads
+    let h = SwiGLU<Float>.hiddenSize(width: c), half = c / m.heads / 2
+    let attention = [cap * c, cap, cap * c, cap * 3 * c, batch * m.heads * m.seq * m.seq, cap * c, cap * c,
+                     cap * 3 * c, cap * c, t * m.seq * m.seq, m.seq * half, m.seq * half].map(one).reduce(0, +)
+    let mlp = [cap * c, cap, cap * c, cap * 2 * h, cap * h, cap * h, cap * 2 * h, cap * c].map(one).reduce(0, +)
+    let kind = m.connection.kind, mp = 2 * n + n * n
+    let zs = kind == .hc ? cap * n * (n + 2) : kind == .mhc ? cap * mp : 0
+    let grain = SinkhornKnopp.block
+    let connection = [
+      cap * c, cap * c, cap * n, cap * n, cap * n * n, kind == .hc ? cap * n * c : 0, cap * (kind == .hc ? n : 1), zs,
+      kind == .mhc ? cap * n * n : 0, cap * c, cap * c, cap * n, cap * n, cap * n * n, zs, zs,
+      kind == .residual ? 0 : cap * n * c, kind == .mhc ? cap * n * n : 0,
+      kind == .mhc ? (cap + grain - 1) / grain * mp * n * c : 0,
+      t * SinkhornKnopp.scratchCount(n: n, iterations: m.connection.iterations),
+    ].map(one).reduce(0, +)
+    let top = (2 * m.layers + 1) * one(cap * n * c) + 2 * one(cap * n * c)
+      + [cap * c, cap * c, cap, cap * c, cap * m.vocab, cap * c, cap * c].map(one).reduce(0, +)
+    return m.layers * (attention + mlp + 2 * connection) + top
+  }
+
+  /// Bytes for training in `Float`: ``Transformer/trainingBytes`` before the model exists.
+  /// Sizes whose element counts would overflow `Int` give `Int.max`.
+  public static func bytes(_ m: ModelConfig, batch: Int) -> Int {
+    let tokens = Double(batch) * Double(m.seq), c = Double(m.width), l = Double(m.layers)
+    let rough = l * (tokens * Double(m.heads) * Double(m.seq) + 64 * tokens * c * Double(max(m.connection.streams, 4)))
+      + tokens * Double(m.vocab) + 64 * l * c * c
+    if rough > 1e17 { return .max }
+    let f = MemoryLayout<Float>.stride
+    return 4 * parameters(m) * f + bufferElements(m, batch: batch) * f
+  }
+
+  /// Memory this process may still use: the smaller of `MemAvailable` and the cgroup's limit
+  /// (v2 `memory.max`, or v1 `memory.limit_in_bytes`) minus its usage; `nil` if neither is readable.
+  public static var available: (bytes: Int, source: String)? {
+    var best: (Int, String)?
+    func consider(_ b: Int?, _ what: String) {
+      if let b, b < (best?.0 ?? .max) { best = (b, what) }
+    }
+    if let text = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8),
+      let line = text.split(separator: "\n").first(where: { $0.hasPrefix("MemAvailable:") }),
+      let kb = line.split(separator: " ").compactMap({ Int($0) }).first {
+      consider(kb * 1024, "MemAvailable")
+    }
+    func read(_ p: String) -> Int? {
+      (try? String(contentsOfFile: p, encoding: .utf8)).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+    if let limit = read("/sys/fs/cgroup/memory.max") {
+      consider(limit - (read("/sys/fs/cgroup/memory.current") ?? 0), "cgroup memory.max")
+    } else if let limit = read("/sys/fs/cgroup/memory/memory.limit_in_bytes"), limit < 1 << 60 {
+      consider(limit - (read("/sys/fs/cgroup/memory/memory.usage_in_bytes") ?? 0), "cgroup memory.limit_in_bytes")
+    }
+    return best
+  }
+
+  /// "1.5 GiB", "512 MiB", "12 KiB".
+  public static func describe(_ bytes: Int) -> String {
+    let b = Double(bytes), kib = 1024.0
+    if b >= kib * kib * kib * kib { return String(format: "%.1f TiB", b / (kib * kib * kib * kib)) }
+    if b >= kib * kib * kib { return String(format: "%.1f GiB", b / (kib * kib * kib)) }
+    if b >= kib * kib { return String(format: "%.0f MiB", b / (kib * kib)) }
+    return String(format: "%.0f KiB", b / 1024)
+  }
+
+  /// Parses a size: bytes, or a number with K, M, G or T (powers of 1024), e.g. `12G`, `512M`.
+  public static func parse(_ text: String) -> Int? {
+    let units: [Character: Double] = ["K": 1024, "M": 1_048_576, "G": 1_073_741_824, "T": 1_099_511_627_776]
+    var s = text.uppercased().trimmingCharacters(in: .whitespaces)
+    if s.hasSuffix("IB") { s.removeLast(2) } else if s.hasSuffix("B") { s.removeLast() }
+    let scale = s.last.flatMap { units[$0] } ?? 1
+    if scale != 1 { s.removeLast() }
+    guard let v = Double(s), v > 0, v.isFinite, v * scale < 9e18 else { return nil }
+    return Int(v * scale)
+  }
+}

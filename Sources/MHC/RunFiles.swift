@@ -53,6 +53,14 @@ public enum RunFiles {
   }
 }
 
+/// A run folder locked by another live process (`host pid`), or by any process on another host.
+public struct RunInUse: Error, CustomStringConvertible {
+  public let directory: String, holder: String, lock: String
+  public var description: String {
+    "run folder \(directory) is in use by another process (\(holder)); remove \(lock) if that process is gone"
+  }
+}
+
 /// A lock file that keeps two processes from running the same run folder at once (two
 /// shards of a sweep on one shared folder, say). Stale locks of dead processes are taken over.
 public final class RunLock {
@@ -77,7 +85,7 @@ public final class RunLock {
         unlink(path)
         continue
       }
-      throw MHCError("run folder \(directory) is in use by another process (\(text.trimmingCharacters(in: .whitespacesAndNewlines))); remove \(path) if that process is gone")
+      throw RunInUse(directory: directory, holder: text.trimmingCharacters(in: .whitespacesAndNewlines), lock: path)
     }
     throw MHCError("cannot lock run folder \(directory)")
   }

@@ -175,6 +175,8 @@ public struct RunMeta: Codable, Sendable {
   public var precision: String
   public var started: String
   public var stopped: String?
+  /// `running`, `completed`, `diverged`, or `interrupted` (stopped early by a signal or
+  /// ``TrainingRun/stopAfterStep``; a re-run resumes from its checkpoint).
   public var status: String
   public var resumedFromStep: Int?
 
@@ -245,6 +247,9 @@ public final class TrainingRun {
   public let config: TrainConfig
   public let directory: String
   public var observers: [TrainingObserver] = []
+  /// The most memory the run may use (bytes); `nil`: what the machine has available
+  /// (``TrainingMemory/available``). A configuration estimated to need more is refused before allocating.
+  public var maxMemory: Int?
   /// Stop (as an interruption would) after this step, leaving a checkpoint; for tests and
   /// time-boxed jobs. The run's summary then says `running`.
   public var stopAfterStep: Int?
@@ -257,6 +262,18 @@ public final class TrainingRun {
 
   func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
 
+  /// Refuses a configuration whose ``TrainingMemory`` estimate exceeds ``maxMemory`` or, without
+  /// it, the memory available, with one line naming the flags, the estimate and the limit.
+  public func checkMemory() throws {
+    let need = TrainingMemory.bytes(config.model, batch: config.batch)
+    let limit: (bytes: Int, source: String)? = maxMemory.map { ($0, "--max-memory") } ?? TrainingMemory.available
+    guard let limit, need > limit.bytes else { return }
+    let c = config
+    let flags = "--batch \(c.batch) --seq \(c.seq) --width \(c.width) --layers \(c.layers) --heads \(c.heads)"
+      + (c.connection == .residual ? "" : " --streams \(c.streams)")
+    throw MHCError("\(flags) needs an estimated \(need == .max ? "more than 100 PiB" : TrainingMemory.describe(need)) to train but the limit is \(TrainingMemory.describe(limit.bytes)) (\(limit.source)); lower --batch, --seq, --layers or --width, or set the limit with --max-memory SIZE (e.g. 64G)")
+  }
+
   /// The summary of a finished (completed or diverged) run in `directory`, if any.
   public static func finishedSummary(in directory: String) -> RunSummary? {
     let p = (directory as NSString).appendingPathComponent("summary.json")
@@ -267,6 +284,7 @@ public final class TrainingRun {
   /// Trains (or resumes) and returns the summary. A run already finished returns its summary.
   @discardableResult
   public func run() throws -> RunSummary {
+    if Self.finishedSummary(in: directory) == nil { try checkMemory() }  // before anything is allocated or written
     try RunFiles.makeDirectory(directory)
     let lock = try RunLock(directory: directory)
     defer { withExtendedLifetime(lock) {} }
@@ -399,7 +417,7 @@ public final class TrainingRun {
       metrics.append(row)
       for o in observers { o.stepEnded(row, of: config.steps) }
       if status == "diverged" { break }
-      let interrupt = stopAfterStep.map { step >= $0 } ?? false
+      let interrupt = (stopAfterStep.map { step >= $0 } ?? false) || Interruption.requested != nil
       if (step % config.checkpointEvery! == 0 || interrupt) && step < config.steps {
         try writeLogs()
         try Checkpoint.save(path("checkpoint.bin"), store: store, optimizer: optimizer, step: step,
@@ -430,7 +448,7 @@ public final class TrainingRun {
       peakResidentBytes: ProcessMemory.peak)
     try RunFiles.writeJSON(summary, to: path("summary.json"))
     meta.stopped = timestamp()
-    meta.status = status
+    meta.status = status == "running" ? "interrupted" : status  // stopped early, resumable from the checkpoint
     try RunFiles.writeJSON(meta, to: path("meta.json"))
     if status != "running" { try? FileManager.default.removeItem(atPath: path("checkpoint.bin")) }
     for o in observers { o.finished(summary) }

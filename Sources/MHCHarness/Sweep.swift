@@ -97,6 +97,14 @@ public struct SweepOptions: ParsableArguments {
   @Option(help: "Figures folder.") public var plots = "plots"
   @Option(help: "Corpus file or folder for every run (default: the fortunes corpus).") public var corpus: String?
   @Flag(help: "Plain progress lines instead of a live bar.") public var plain = false
+  @Option(help: ArgumentHelp("Most memory a run may use, e.g. 64G (default: what the machine has available).", valueName: "size"),
+          transform: { text in
+            guard let b = TrainingMemory.parse(text) else {
+              throw ValidationError("--max-memory '\(text)' is not a size; use bytes or a number with K, M, G or T, e.g. 64G")
+            }
+            return b
+          })
+  public var maxMemory: Int?
 
   public init() {}
 }
@@ -197,6 +205,7 @@ public struct Sweep: Sendable {
       return
     }
     if !options.replot {
+      Interruption.install()
       print("\(experiment) (\(options.preset.rawValue)): \(chosen.count) of \(runs.count) runs in this process; BLAS \(BLASRuntime.summary)")
       for (i, r) in chosen.enumerated() {
         var config = r.config
@@ -214,9 +223,18 @@ public struct Sweep: Sendable {
           try FileManager.default.removeItem(atPath: dir)
         }
         let run = try TrainingRun(config: config, directory: dir)
+        run.maxMemory = options.maxMemory
         run.observers.append(ConsoleProgress(label: "[\(i + 1)/\(chosen.count)] \(r.id)",
                                              interactive: !options.plain && standardOutputIsTerminal))
-        try run.run()
+        do {
+          let summary = try run.run()
+          if let code = Interruption.exitCode, summary.status == "running" {
+            print("\(experiment): stopped by \(Interruption.name) in \(r.id) after step \(summary.steps); re-run the same command to resume")
+            throw ExitCode(code)
+          }
+        } catch let busy as RunInUse {
+          print("[\(i + 1)/\(chosen.count)] \(r.id): in use by another process (\(busy.holder)), skipped")
+        }
       }
     }
     let loaded = load(options)

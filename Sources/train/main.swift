@@ -46,6 +46,14 @@ struct Train: ParsableCommand {
   @Option(help: "Validation batches per evaluation.") var evalBatches = 4
   @Option(help: "Output folder.") var out = "results/train/run"
   @Flag(help: "Continue the run in --out from its checkpoint.") var resume = false
+  @Option(help: ArgumentHelp("Most memory the run may use, e.g. 64G (default: what the machine has available).", valueName: "size"),
+          transform: { text in
+            guard let b = TrainingMemory.parse(text) else {
+              throw ValidationError("--max-memory '\(text)' is not a size; use bytes or a number with K, M, G or T, e.g. 64G")
+            }
+            return b
+          })
+  var maxMemory: Int?
 
   func config() throws -> TrainConfig {
     var c = TrainConfig()
@@ -87,8 +95,14 @@ struct Train: ParsableCommand {
       }
       print("train: \(config.connection) n=\(config.connection == .residual ? 1 : config.streams) C=\(config.width) L=\(config.layers) steps=\(config.steps) → \(out)  [BLAS \(BLASRuntime.summary)]")
       let run = try TrainingRun(config: config, directory: out)
+      run.maxMemory = maxMemory
       run.observers.append(ConsoleProgress(label: config.connection.rawValue))
-      try run.run()
+      Interruption.install()
+      let summary = try run.run()
+      if let code = Interruption.exitCode, summary.status == "running" {
+        print("train: stopped by \(Interruption.name) after step \(summary.steps); checkpoint in \(out); resume with the same command and --resume")
+        throw ExitCode(code)
+      }
     } catch let e as MHCError {
       throw ValidationError(e.description)
     }

@@ -5,9 +5,8 @@ import Testing
 
 /// Runs a built executable of this package (`swift build --build-tests` builds them next to
 /// the test bundle) and returns its exit status and output.
-func runTool(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws
-  -> (status: Int32, output: String)
-{
+/// The package's executable `name`, built next to the tests.
+func toolURL(_ name: String) throws -> URL {
   let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
   var url = dir.appendingPathComponent(name)
   if !FileManager.default.fileExists(atPath: url.path) {  // xctest bundle layouts differ by platform
@@ -16,8 +15,14 @@ func runTool(_ name: String, _ arguments: [String], environment: [String: String
   guard FileManager.default.fileExists(atPath: url.path) else {
     throw MHCError("executable \(name) not found next to the tests (\(dir.path)); run `swift build --build-tests` first")
   }
+  return url
+}
+
+func runTool(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws
+  -> (status: Int32, output: String)
+{
   let p = Process()
-  p.executableURL = url
+  p.executableURL = try toolURL(name)
   p.arguments = arguments
   if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
   let pipe = Pipe()
