@@ -110,3 +110,34 @@ public func smooth(_ x: [Double], window: Int = 25) -> [Double] {
   }
   return out
 }
+
+/// Natural order: runs of digits compare as numbers, so `t2` < `t10` < `t20` and `L4` < `L16`;
+/// the rest compares as text.
+///
+/// ```swift
+/// ["t10", "t2", "t1"].sorted(by: naturalLess)   // ["t1", "t2", "t10"]
+/// ```
+public func naturalLess(_ a: String, _ b: String) -> Bool {
+  func chunks(_ s: String) -> [(text: Substring, number: Double?)] {
+    var out: [(Substring, Double?)] = []
+    var i = s.startIndex
+    while i < s.endIndex {
+      let digit = s[i].isASCII && s[i].isNumber
+      var j = i
+      while j < s.endIndex && (s[j].isASCII && s[j].isNumber) == digit { j = s.index(after: j) }
+      let part = s[i..<j]
+      out.append((part, digit ? Double(part) : nil))
+      i = j
+    }
+    return out
+  }
+  let x = chunks(a), y = chunks(b)
+  for (p, q) in zip(x, y) {
+    if let m = p.number, let n = q.number {
+      if m != n { return m < n }
+    } else if p.text != q.text {
+      return p.text < q.text
+    }
+  }
+  return x.count != y.count ? x.count < y.count : a < b
+}

@@ -16,7 +16,8 @@ struct Compare: ParsableCommand {
     abstract: "Compare finished runs: differing config keys and summary metrics as a Markdown table.")
 
   @Argument(help: "Run folders or glob patterns (quote globs to let compare expand them).") var runs: [String]
-  @Option(help: "Also overlay the loss curves in plots/NAME.png (with plots/NAME.gp).") var plot: String?
+  @Option(help: ArgumentHelp("Also overlay the loss curves: NAME → plots/NAME.png (with plots/NAME.gp); a path (with a /) → that file, e.g. /tmp/cmp.png.", valueName: "name-or-path"))
+  var plot: String?
   @Option(help: "Figures folder.") var plots = "plots"
 
   func expand(_ pattern: String) -> [String] {
@@ -32,7 +33,7 @@ struct Compare: ParsableCommand {
     guard !folders.isEmpty else {
       throw ValidationError("no finished runs (folders with summary.json) match \(runs.joined(separator: " "))")
     }
-    let loaded = try folders.map { try LoadedRun.load($0) }
+    let loaded = try folders.sorted(by: naturalLess).map { try LoadedRun.load($0) }
     // keys whose values differ between the runs
     let dicts = try loaded.map { r -> [String: String] in
       let obj = try JSONSerialization.jsonObject(with: JSONEncoder().encode(r.config)) as! [String: Any]
@@ -47,8 +48,24 @@ struct Compare: ParsableCommand {
         cell(s.maxCompositeBackwardGain), cell(s.meanStepSeconds, 3),
       ])
     }
+    // Everything that can fail happens before anything is printed.
+    let figure = try plot.map { try render($0, loaded) }
     print(table.text, terminator: "")
-    guard let plot else { return }
+    if let figure { print("figure: \(figure)") }
+  }
+
+  /// Renders the loss curves to `plot` (a name in `plots`, or a path) and returns the PNG's path.
+  func render(_ plot: String, _ loaded: [LoadedRun]) throws -> String {
+    var dir = plots, name = plot
+    if plot.contains("/") {
+      dir = (plot as NSString).deletingLastPathComponent
+      name = (plot as NSString).lastPathComponent
+      if dir.isEmpty { dir = "/" }
+    }
+    if name.hasSuffix(".png") || name.hasSuffix(".gp") { name = (name as NSString).deletingPathExtension }
+    guard !name.isEmpty, !name.hasPrefix(".") else {
+      throw ValidationError("--plot '\(plot)' has no file name; give a name (e.g. cmp) or a path ending in one (e.g. /tmp/cmp.png)")
+    }
     let names = loaded.map(\.id)
     let unique = Set(names).count == names.count
     func title(_ r: LoadedRun) -> String { unique ? r.id : r.directory }
@@ -58,12 +75,13 @@ struct Compare: ParsableCommand {
     let train = loaded.map { r in
       Series(title(r), color: PlotStyle.color(for: title(r)), points: r.metrics.map { (Double($0.step), $0.trainLoss) }, width: 1)
     }
-    try RunFiles.makeDirectory(plots)
-    let path = try Gnuplot.render(Chart.figure(plot, panels: [
+    do { try RunFiles.makeDirectory(dir) } catch {
+      throw ValidationError("--plot '\(plot)': cannot create the folder \(dir)")
+    }
+    return try Gnuplot.render(Chart.figure(name, panels: [
       Panel(title: "validation loss", xlabel: "step", ylabel: "nats/byte", series: val),
       Panel(title: "training loss", xlabel: "step", ylabel: "nats/byte", series: train),
-    ], columns: 1, height: 900), in: plots)
-    print("figure: \(path)")
+    ], columns: 1, height: 900), in: dir)
   }
 }
 

@@ -99,7 +99,7 @@ func temporaryFolder(_ tag: String) throws -> String {
     let dir = try temporaryFolder("lock")
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let held = try RunLock(directory: dir)
-    #expect(throws: MHCError.self) { _ = try RunLock(directory: dir) }
+    #expect(throws: RunInUse.self) { _ = try RunLock(directory: dir) }
     withExtendedLifetime(held) {}
   }
 
@@ -135,6 +135,25 @@ func temporaryFolder(_ tag: String) throws -> String {
     #expect(FileManager.default.fileExists(atPath: dir + "/plots/cmp.png"))
     let missing = try runTool("compare", [dir + "/nothing*"])
     #expect(missing.status != 0 && missing.output.contains("no finished runs"))
+    // An absolute --plot path is that file; rows sort naturally (t2 before t10).
+    try TrainingRun(config: config, directory: dir + "/runs/t10").run()
+    try TrainingRun(config: config, directory: dir + "/runs/t2").run()
+    let abs = try runTool("compare", [dir + "/runs/t*", "--plot", dir + "/elsewhere/curves.png"])
+    #expect(abs.status == 0, "\(abs.output)")
+    #expect(FileManager.default.fileExists(atPath: dir + "/elsewhere/curves.png")
+      && FileManager.default.fileExists(atPath: dir + "/elsewhere/curves.gp"))
+    let t2 = abs.output.range(of: "/runs/t2 |"), t10 = abs.output.range(of: "/runs/t10 |")
+    #expect(t2 != nil && t10 != nil && t2!.lowerBound < t10!.lowerBound, "\(abs.output)")
+    // A bad --plot fails before the table is printed.
+    let bad = try runTool("compare", [dir + "/runs/*", "--plot", "/proc/no/such/place.png"])
+    #expect(bad.status != 0 && !bad.output.contains("| run |"), "\(bad.output)")
+  }
+
+  @Test func naturalOrder() {
+    #expect(["t20", "t10", "t2", "t1", "t0", "t5", "t50", "t3"].sorted(by: naturalLess)
+      == ["t0", "t1", "t2", "t3", "t5", "t10", "t20", "t50"])
+    #expect(["mhc-L16", "mhc-L4", "hc-L8", "mhc-L8"].sorted(by: naturalLess) == ["hc-L8", "mhc-L4", "mhc-L8", "mhc-L16"])
+    #expect(naturalLess("a", "a1") && !naturalLess("a1", "a") && !naturalLess("x", "x"))
   }
 }
 
