@@ -105,6 +105,7 @@ public struct SweepOptions: ParsableArguments {
             return b
           })
   public var maxMemory: Int?
+  @OptionGroup(title: "Slurm") public var slurm: SlurmOptions
 
   public init() {}
 }
@@ -194,6 +195,19 @@ public struct Sweep: Sendable {
   }
 
   func executeThrowingMHCErrors(_ options: SweepOptions, report: ([LoadedRun]) throws -> Void) throws {
+    if options.slurm.enabled {
+      let job = try SlurmJob(sweep: self, options: options, slurm: options.slurm)
+      let path = try job.write()
+      if options.slurm.slurmDryRun {
+        print("# \(job.folder)/array.sbatch\n\(job.arrayScript)\n# \(job.folder)/replot.sbatch\n\(job.replotScript)")
+        print("\(experiment): \(job.runs) runs in \(job.tasks) tasks, \(job.memoryMiB) MiB each; submit with: bash \(path)")
+      } else if let out = try job.submit() {
+        print(out, terminator: "")
+      } else {
+        print("\(experiment): sbatch not found; scripts written, submit on the cluster with: bash \(path)")
+      }
+      return
+    }
     let chosen = selected(options)
     if options.list {
       for (i, r) in runs.enumerated() {
