@@ -115,7 +115,7 @@ struct InstabilityExperiment: ParsableCommand {
           guard !cellRuns.isEmpty else { vrow.append(nil); nrow.append(""); continue }
           let gap = kind == .residual ? nil : g.gap(kind, layers: d, lr: lr)
           if let m = gap?.values.isEmpty == false ? gap?.mean : nil { gaps.append(m) }
-          vrow.append(kind == .residual ? nil : (gap?.values.isEmpty == false ? gap!.mean : nil))
+          vrow.append(kind == .residual ? 0 : (gap?.values.isEmpty == false ? gap!.mean : nil))  // residual: white
           let head = kind == .residual
             ? cell(mean(cellRuns.compactMap(\.summary.finalEvalLoss)), 4)
             : (gap.map { $0.values.isEmpty ? "–" : signed($0.mean) } ?? "–")
@@ -129,7 +129,7 @@ struct InstabilityExperiment: ParsableCommand {
     }
     let range = max(0.05, gaps.map(abs).max() ?? 0.05)
     return Chart.phaseMaps("instability-phase",
-      title: "final validation loss over depth × peak learning rate (C 128, 300 steps); S: runs with loss spikes, G: gradient spikes, D: diverged",
+      title: "final validation loss over depth × peak learning rate (C \(g.all.first?.config.width ?? 0), \(g.all.first?.config.steps ?? 0) steps); S: runs with loss spikes, G: gradient spikes, D: diverged",
       panels: panels, xlabel: "peak learning rate", ylabel: "layers", range: range)
   }
 
@@ -207,7 +207,7 @@ struct InstabilityExperiment: ParsableCommand {
     return """
     # instability — \(sweep.preset.rawValue) preset (figures use every finished run of the full grid on disk)
 
-    Reference width: C=\(worst.config.width), heads \(worst.config.heads), seq \(worst.config.seq), batch \(worst.config.batch), n=4, t_max=20, \(worst.config.steps) steps, warmup \(worst.config.warmup ?? 0), step decay at 80% and 90%.
+    Width C=\(worst.config.width), heads \(worst.config.heads), seq \(worst.config.seq), batch \(worst.config.batch), n=4, t_max=20, \(worst.config.steps) steps, warmup \(worst.config.warmup ?? 0), step decay at 80% and 90%.
     Definitions (after warmup, as in `summary.json` → `instability`): a **loss spike** is a training loss more than \(cell(c.lossExcess, 2)) nats/byte above the median of the previous \(c.window) steps; a **gradient spike** a pre-clip gradient norm more than \(cell(c.gradRatio, 2))× that median; consecutive spiking steps are one event. **Divergence**: a non-finite loss or gradient, or the median of the last \(c.divergenceWindow) losses above the first step's loss. S/G/D in the tables: runs with loss spikes / gradient spikes / divergence.
 
     ## Rates per connection
