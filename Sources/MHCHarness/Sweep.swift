@@ -39,7 +39,13 @@ public enum RunID {
   public static func derive(_ c: TrainConfig, base: TrainConfig = TrainConfig()) -> String {
     var parts = [c.connection.rawValue]
     if c.connection != .residual { parts.append("n\(c.streams)") }
-    if c.connection == .mhc { parts.append("t\(c.iterations)") }
+    if c.connection == .mhc {
+      switch c.manifold ?? .sinkhorn {  // the manifold, and t_max where it iterates
+      case .sinkhorn: parts.append("t\(c.iterations)")
+      case .deepseekV4: parts += ["deepseek-v4", "t\(c.iterations)"]
+      case let m: parts.append(m.rawValue)
+      }
+    }
     if c.connection == .mhc && c.biasInit != .uniform { parts.append("init-\(c.biasInit.rawValue)") }
     if c.connection == .mhc, let p = c.preInit, p != c.model.connection.impliedPreInit {
       parts.append("pre-\(p.rawValue)")

@@ -11,6 +11,7 @@ extension ConnectionKind: ExpressibleByArgument {}
 extension BiasInit: ExpressibleByArgument {}
 extension PreInit: ExpressibleByArgument {}
 extension StreamInit: ExpressibleByArgument {}
+extension ResidualManifold: ExpressibleByArgument {}
 
 struct Train: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -29,6 +30,8 @@ struct Train: ParsableCommand {
   @Option(help: "Peak learning rate.") var lr = 3e-3
   @Option(help: "Warmup steps (default 5% of --steps).") var warmup: Int?
   @Option(help: "Sinkhorn-Knopp iterations t_max (mhc).") var iterations = 20
+  @Option(help: "mHC's residual manifold: sinkhorn (the paper) | birkhoff (mHC-lite: mixtures of the n! permutations, n ≤ 6) | deepseek-v4 (DeepSeek-V4's σ+ε / ε-normalised variant) | none (exp, unconstrained).")
+  var manifold: ResidualManifold = .sinkhorn
   @Option(help: "mHC H_res bias init: uniform (b = 0, H_res ≈ J/n) | identity (±3, H_res ≈ I) | eye (1 on the diagonal, 0 off).")
   var `init`: BiasInit = .uniform
   @Option(help: "mHC H_pre bias init: uniform (b = 0, H_pre = ½) | home (±3 on the home stream k mod n). Default: home with --init identity, else uniform.")
@@ -62,6 +65,10 @@ struct Train: ParsableCommand {
     c.biasInit = `init`; c.seed = seed; c.corpus = corpus; c.evalEvery = evalEvery; c.evalBatches = evalBatches
     c.dynamic = !`static`
     c.preInit = preInit
+    guard manifold == .sinkhorn || connection == .mhc else {
+      throw ValidationError("--manifold \(manifold.rawValue) needs --connection mhc (the manifold is where mHC projects H_res)")
+    }
+    c.manifold = manifold
     if let s = streamInit {
       guard connection != .residual || s == .copies else {
         throw ValidationError("--stream-init \(s.rawValue) needs --connection hc or mhc; the residual network has one stream")

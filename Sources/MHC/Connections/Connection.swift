@@ -69,6 +69,8 @@ public struct ConnectionConfig: Codable, Sendable, Equatable {
   public var alphaInit: Double = 0.01
   /// Standard deviation of the initial `Φ` (mHC).
   public var phiStd: Double = 0.02
+  /// mHC: how `H_res` is built from its logits (``ResidualManifold``).
+  public var manifold: ResidualManifold = .sinkhorn
 
   public init(kind: ConnectionKind, streams: Int, width: Int, iterations: Int = 20, learnPre: Bool = true,
               learnPost: Bool = true, learnRes: Bool = true, dynamic: Bool = true, biasInit: BiasInit = .uniform,
@@ -88,6 +90,7 @@ public struct ConnectionConfig: Codable, Sendable, Equatable {
     try MHCError.check(alphaInit.isFinite, "alpha init \(alphaInit) is invalid; must be a finite number")
     try MHCError.check(lrMultiplier > 0 && lrMultiplier.isFinite,
       "connection lr multiplier \(lrMultiplier) is invalid; must be a positive number")
+    if kind == .mhc { try manifold.validate(n: streams) }
   }
 
   /// The `H_pre` bias init in effect.
@@ -95,8 +98,11 @@ public struct ConnectionConfig: Codable, Sendable, Equatable {
   /// The `H_pre` bias init the `H_res` init implies when none is given.
   public var impliedPreInit: PreInit { biasInit == .identity ? .home : .uniform }
 
-  /// Mappings per token: `2n + n²` (pre, post, res row-major).
-  public var mappingCount: Int { 2 * streams + streams * streams }
+  /// Mappings per token: `2n + r` (pre, post, then the `r` logits of `H_res`: `n²` row-major, or
+  /// for mHC ``ResidualManifold/logitCount(n:)``).
+  public var mappingCount: Int { 2 * streams + resLogitCount }
+  /// Logits of `H_res` per token: `n²` (HC; mHC on most manifolds) or `n!` (mHC, ``ResidualManifold/birkhoff``).
+  public var resLogitCount: Int { kind == .mhc ? manifold.logitCount(n: streams) : streams * streams }
 }
 
 /// A sublayer `F: R^C → R^C` applied to `tokens` rows, with its own backward.
@@ -205,10 +211,13 @@ public final class Connection<T: Scalar> {
       if config.resolvedPreInit == .home {
         for j in 0..<n { b[j] = j == config.index % n ? 3 : -3 }
       }
-      switch config.biasInit {
-      case .uniform: break
-      case .identity: for i in 0..<n { for j in 0..<n { b[2 * n + i * n + j] = i == j ? 3 : -3 } }
-      case .eye: for i in 0..<n { b[2 * n + i * n + i] = 1 }
+      switch (config.biasInit, config.manifold) {
+      case (.uniform, _): break
+      // birkhoff: the logit of the identity permutation (k = 0) plays the diagonal's part
+      case (.identity, .birkhoff): for k in 0..<config.resLogitCount { b[2 * n + k] = k == 0 ? 3 : -3 }
+      case (.eye, .birkhoff): b[2 * n] = 1
+      case (.identity, _): for i in 0..<n { for j in 0..<n { b[2 * n + i * n + j] = i == j ? 3 : -3 } }
+      case (.eye, _): for i in 0..<n { b[2 * n + i * n + i] = 1 }
       }
       bias = store.declare("\(prefix).b", shape: [m], initialiser: .values(b), lrScale: config.lrMultiplier)
     }
@@ -219,15 +228,15 @@ public final class Connection<T: Scalar> {
     normed = buffer(config.kind == .hc ? capacity * n * c : 0)
     invRMS = buffer(capacity * hcRows)
     z = buffer(config.kind == .hc ? capacity * n * (n + 2) : config.kind == .mhc ? capacity * m : 0)
-    logits = buffer(config.kind == .mhc ? capacity * n * n : 0)
+    logits = buffer(config.kind == .mhc ? capacity * config.resLogitCount : 0)
     dh = buffer(capacity * c); dy = buffer(capacity * c)
     dhpre = buffer(capacity * n); dhpost = buffer(capacity * n); dhres = buffer(capacity * n * n)
     dz = buffer(config.kind == .hc ? capacity * n * (n + 2) : config.kind == .mhc ? capacity * m : 0)
     g = buffer(config.kind == .hc ? capacity * n * (n + 2) : config.kind == .mhc ? capacity * m : 0)
     dnormed = buffer(config.kind == .residual ? 0 : capacity * n * c)
-    dlogits = buffer(config.kind == .mhc ? capacity * n * n : 0)
+    dlogits = buffer(config.kind == .mhc ? capacity * config.resLogitCount : 0)
     phiPartials = buffer(config.kind == .mhc ? (capacity + Self.tokenGrain - 1) / Self.tokenGrain * m * n * c : 0)
-    sinkhornScratch = buffer(Parallel.threads * SinkhornKnopp.scratchCount(n: n, iterations: config.iterations))
+    sinkhornScratch = buffer(Parallel.threads * config.manifold.scratchCount(n: n, iterations: config.iterations))
   }
 
 
@@ -325,7 +334,7 @@ public final class Connection<T: Scalar> {
   /// `H_pre`, `H_post`, `H_res` of the tokens in `range` (thread `part` owns its slice of
   /// the Sinkhorn-Knopp scratch).
   func mappings(_ range: Range<Int>, part: Int) {
-    let n = config.streams, nn = n * n, m = config.mappingCount
+    let n = config.streams, nn = n * n, m = config.mappingCount, rl = config.resLogitCount
     let a = store.value(alpha!), b = store.value(bias!)
     let neutralPre = 1 / T(n)
     switch config.kind {
@@ -335,16 +344,17 @@ public final class Connection<T: Scalar> {
       // σ(s) = 1/(1 + e^{−s}): the exponentials of a whole block in one vectorised pass.
       let first = range.lowerBound * n, count = range.count * n
       for t in range {
-        let zt = z + t * m, pre = hpre + t * n, post = hpost + t * n, lg = logits + t * nn
+        let zt = z + t * m, pre = hpre + t * n, post = hpost + t * n, lg = logits + t * rl
         for j in 0..<n {
           pre[j] = -(a[0] * zt[j] + b[j])
           post[j] = -(a[1] * zt[n + j] + b[n + j])
         }
-        for k in 0..<nn { lg[k] = a[2] * zt[2 * n + k] + b[2 * n + k] }
+        for k in 0..<rl { lg[k] = a[2] * zt[2 * n + k] + b[2 * n + k] }
       }
       if config.learnPre {
         T.expInPlace(hpre + first, count: count)
-        for i in first..<(first + count) { hpre[i] = 1 / (1 + hpre[i]) }
+        let eps = T(config.manifold.preEpsilon)
+        for i in first..<(first + count) { hpre[i] = 1 / (1 + hpre[i]) + eps }
       } else {
         (hpre + first).update(repeating: neutralPre, count: count)
       }
@@ -355,10 +365,10 @@ public final class Connection<T: Scalar> {
         (hpost + first).update(repeating: 1, count: count)
       }
       if config.learnRes {
-        let iterations = config.iterations
-        SinkhornKnopp.forward(logits: logits + range.lowerBound * nn, output: hres + range.lowerBound * nn,
-                              count: range.count, n: n, iterations: iterations,
-                              scratch: sinkhornScratch + part * SinkhornKnopp.scratchCount(n: n, iterations: iterations))
+        let iterations = config.iterations, manifold = config.manifold
+        manifold.forward(logits: logits + range.lowerBound * rl, output: hres + range.lowerBound * nn,
+                         count: range.count, n: n, iterations: iterations,
+                         scratch: sinkhornScratch + part * manifold.scratchCount(n: n, iterations: iterations))
       } else {
         setIdentity(range)
       }
@@ -443,32 +453,31 @@ public final class Connection<T: Scalar> {
   /// From `∂L/∂H_pre`, `∂L/∂H_post`, `∂L/∂H_res` of the tokens in `range`: `g` (the
   /// gradient of each mapping's pre-`α` value, zero where not learned) and `dz`.
   func mappingGradients(_ range: Range<Int>, part: Int) {
-    let n = config.streams, nn = n * n, m = config.mappingCount
+    let n = config.streams, nn = n * n, m = config.mappingCount, rl = config.resLogitCount
     let a = store.value(alpha!)
     switch config.kind {
     case .residual:
       return
     case .mhc:
       if config.learnRes {
-        let iterations = config.iterations
-        SinkhornKnopp.backward(logits: logits + range.lowerBound * nn, dOutput: dhres + range.lowerBound * nn,
-                               dLogits: dlogits + range.lowerBound * nn, count: range.count, n: n,
-                               iterations: iterations,
-                               scratch: sinkhornScratch + part * SinkhornKnopp.scratchCount(n: n, iterations: iterations))
+        let iterations = config.iterations, manifold = config.manifold
+        manifold.backward(logits: logits + range.lowerBound * rl, dOutput: dhres + range.lowerBound * nn,
+                          dLogits: dlogits + range.lowerBound * rl, count: range.count, n: n, iterations: iterations,
+                          scratch: sinkhornScratch + part * manifold.scratchCount(n: n, iterations: iterations))
       }
       for t in range {
         let gt = g + t * m, dzt = dz + t * m, pre = hpre + t * n, post = hpost + t * n
         for j in 0..<n {
-          let s = pre[j]
+          let s = pre[j] - T(config.manifold.preEpsilon)  // σ itself
           gt[j] = config.learnPre ? dhpre[t * n + j] * s * (1 - s) : 0
           let q = post[j] / 2
           gt[n + j] = config.learnPost ? dhpost[t * n + j] * 2 * q * (1 - q) : 0
         }
-        let dl = dlogits + t * nn
-        for k in 0..<nn { gt[2 * n + k] = config.learnRes ? dl[k] : 0 }
+        let dl = dlogits + t * rl
+        for k in 0..<rl { gt[2 * n + k] = config.learnRes ? dl[k] : 0 }
         let r = invRMS[t]
         for j in 0..<n { dzt[j] = gt[j] * a[0] * r; dzt[n + j] = gt[n + j] * a[1] * r }
-        for k in 0..<nn { dzt[2 * n + k] = gt[2 * n + k] * a[2] * r }
+        for k in 0..<rl { dzt[2 * n + k] = gt[2 * n + k] * a[2] * r }
       }
     case .hc:
       let w = n + 2

@@ -31,6 +31,8 @@ public struct TrainConfig: Codable, Sendable, Equatable {
   public var alphaInit: Double?
   /// Learning-rate multiplier of the connections' `α` and `b`; `nil` means 1.
   public var connLRMult: Double?
+  /// mHC's residual manifold; `nil` means ``ResidualManifold/sinkhorn`` (and reads older `config.json` files).
+  public var manifold: ResidualManifold?
   public var learnPre = true
   public var learnPost = true
   public var learnRes = true
@@ -50,6 +52,7 @@ public struct TrainConfig: Codable, Sendable, Equatable {
   public func resolved() -> TrainConfig {
     var c = self
     if c.connection == .residual { c.streams = 1; c.streamInit = nil }  // one stream: nothing to form
+    if c.connection != .mhc || c.manifold == .sinkhorn { c.manifold = nil }  // the default, written as before
     if c.warmup == nil { c.warmup = max(1, Int((Double(steps) * 0.05).rounded())) }
     if c.checkpointEvery == nil { c.checkpointEvery = evalEvery }
     return c
@@ -79,6 +82,7 @@ public struct TrainConfig: Codable, Sendable, Equatable {
                                     iterations: iterations, learnPre: learnPre, learnPost: learnPost,
                                     learnRes: learnRes, dynamic: dynamic, biasInit: biasInit)
     m.connection.preInit = preInit
+    m.connection.manifold = connection == .mhc ? manifold ?? .sinkhorn : .sinkhorn
     m.connection.alphaInit = alphaInit ?? 0.01
     m.connection.lrMultiplier = connLRMult ?? 1
     m.streamInit = connection == .residual ? .copies : streamInit ?? .copies

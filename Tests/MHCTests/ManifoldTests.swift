@@ -1,0 +1,168 @@
+import Foundation
+import MHC
+import MHCHarness
+import Testing
+
+/// The residual manifolds: properties, exact backward (finite differences in Double), the
+/// DeepSeek-V4 member against a literal transcription of its released code, and whole models.
+@Suite struct ManifoldTests {
+  func run(_ m: ResidualManifold, _ logits: [Double], n: Int, iterations: Int) -> [Double] {
+    let count = logits.count / m.logitCount(n: n)
+    var out = [Double](repeating: 0, count: count * n * n)
+    let scratch = UnsafeMutablePointer<Double>.allocate(capacity: m.scratchCount(n: n, iterations: iterations))
+    defer { scratch.deallocate() }
+    m.forward(logits: logits, output: &out, count: count, n: n, iterations: iterations, scratch: scratch)
+    return out
+  }
+
+  func vjp(_ m: ResidualManifold, _ logits: [Double], _ cot: [Double], n: Int, iterations: Int) -> [Double] {
+    let count = logits.count / m.logitCount(n: n)
+    var d = [Double](repeating: 0, count: logits.count)
+    let scratch = UnsafeMutablePointer<Double>.allocate(capacity: m.scratchCount(n: n, iterations: iterations))
+    defer { scratch.deallocate() }
+    m.backward(logits: logits, dOutput: cot, dLogits: &d, count: count, n: n, iterations: iterations, scratch: scratch)
+    return d
+  }
+
+  @Test func permutationTables() {
+    for n in 1...6 {
+      let count = BirkhoffMixture.permutationCount(n)
+      let perms = (0..<count).map { BirkhoffMixture.permutation($0, n: n) }
+      #expect(Set(perms).count == count && perms.allSatisfy { Set($0) == Set(0..<n) })
+      #expect(perms[0] == Array(0..<n), "k = 0 is the identity")
+    }
+    #expect(BirkhoffMixture.permutationCount(4) == 24 && ResidualManifold.birkhoff.logitCount(n: 4) == 24)
+  }
+
+  /// Birkhoff: exactly doubly stochastic for any logits (even spread 200), so every Amax gain is 1.
+  @Test(arguments: [2, 3, 4, 5])
+  func birkhoffIsDoublyStochastic(n: Int) {
+    let p = BirkhoffMixture.permutationCount(n)
+    for scale in [0.1, 3.0, 100.0] {
+      let logits = randomArray(5 * p, seed: UInt64(n), scale: scale)
+      let h = run(.birkhoff, logits, n: n, iterations: 0)
+      for t in 0..<5 {
+        let m = Array(h[(t * n * n)..<((t + 1) * n * n)])
+        for i in 0..<n {
+          let row = (0..<n).reduce(0.0) { $0 + m[i * n + $1] }, col = (0..<n).reduce(0.0) { $0 + m[$1 * n + i] }
+          #expect(abs(row - 1) < 1e-12 && abs(col - 1) < 1e-12)
+        }
+        #expect(m.allSatisfy { $0 >= 0 })
+        let g = m.withUnsafeBufferPointer { AmaxGain.of($0.baseAddress!, n: n) }
+        #expect(abs(g.forward - 1) < 1e-12 && abs(g.backward - 1) < 1e-12)
+      }
+    }
+    // uniform logits: the mean of all permutation matrices is J/n
+    let j = run(.birkhoff, [Double](repeating: 0, count: p), n: n, iterations: 0)
+    #expect(j.allSatisfy { abs($0 - 1 / Double(n)) < 1e-14 })
+  }
+
+  /// A literal transcription of DeepSeek-V4's `hc_split_sinkhorn` (in `comb` orientation:
+  /// softmax over the last axis, + eps, divide by column sums + eps, then t − 1 rounds of rows
+  /// and columns), transposed: what ``DeepSeekV4Projection`` must equal.
+  func deepseekReference(_ l: [Double], n: Int, iterations: Int) -> [Double] {
+    let eps = 1e-6
+    // comb[j][k] = logit of H_res[k][j]
+    var comb = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+    for j in 0..<n { for k in 0..<n { comb[j][k] = l[k * n + j] } }
+    for j in 0..<n {  // comb.softmax(-1) + eps
+      let top = comb[j].max()!, e = comb[j].map { Foundation.exp($0 - top) }, s = e.reduce(0, +)
+      comb[j] = e.map { $0 / s + eps }
+    }
+    func cols() { for k in 0..<n { let s = (0..<n).reduce(0.0) { $0 + comb[$1][k] }; for j in 0..<n { comb[j][k] /= s + eps } } }
+    func rows() { for j in 0..<n { let s = comb[j].reduce(0, +); for k in 0..<n { comb[j][k] /= s + eps } } }
+    if iterations >= 1 {
+      cols()
+      for _ in 0..<(iterations - 1) { rows(); cols() }
+    }
+    var h = [Double](repeating: 0, count: n * n)
+    for i in 0..<n { for j in 0..<n { h[i * n + j] = comb[j][i] } }  // H_res = combᵀ
+    return h
+  }
+
+  @Test(arguments: [(2, 1), (3, 5), (4, 20), (4, 0)])
+  func deepseekV4MatchesItsReleasedCode(n: Int, iterations: Int) {
+    for scale in [0.5, 4.0, 40.0] {
+      let logits = randomArray(3 * n * n, seed: UInt64(7 * n + iterations), scale: scale)
+      let h = run(.deepseekV4, logits, n: n, iterations: iterations)
+      for t in 0..<3 {
+        let ref = deepseekReference(Array(logits[(t * n * n)..<((t + 1) * n * n)]), n: n, iterations: iterations)
+        #expect(maxRelError(Array(h[(t * n * n)..<((t + 1) * n * n)]), ref) < 1e-13, "n \(n) t \(iterations) scale \(scale)")
+      }
+    }
+    // near doubly stochastic after 20 rounds: the last pass normalises rows (sums 1 − O(ε))
+    let h = run(.deepseekV4, randomArray(16, seed: 3), n: 4, iterations: 20)
+    for i in 0..<4 {
+      #expect(abs((0..<4).reduce(0.0) { $0 + h[i * 4 + $1] } - 1) < 1e-5)
+      #expect(abs((0..<4).reduce(0.0) { $0 + h[$1 * 4 + i] } - 1) < 1e-3)
+    }
+  }
+
+  @Test(arguments: [(ResidualManifold.birkhoff, 3, 0), (.birkhoff, 4, 0), (.deepseekV4, 3, 4), (.deepseekV4, 4, 20),
+                    (.deepseekV4, 2, 1), (.none, 3, 0), (.sinkhorn, 3, 7)])
+  func backwardMatchesFiniteDifferences(m: ResidualManifold, n: Int, iterations: Int) {
+    let r = m.logitCount(n: n), count = 3
+    var logits = randomArray(count * r, seed: 11, scale: 1.5)
+    let cot = randomArray(count * n * n, seed: 12)
+    let analytic = vjp(m, logits, cot, n: n, iterations: iterations)
+    let err = logits.withUnsafeMutableBufferPointer { p in
+      finiteDifferenceError(p.baseAddress!, count: count * r, analytic: analytic) {
+        zip(run(m, Array(p), n: n, iterations: iterations), cot).reduce(0) { $0 + $1.0 * $1.1 }
+      }
+    }
+    #expect(err < 1e-7, "\(m) n \(n) t \(iterations): FD error \(err)")
+    #expect(analytic.map(abs).max()! > 1e-4, "gradients are not all tiny")
+  }
+
+  @Test func noneIsSinkhornWithoutIterations() {
+    let logits = randomArray(4 * 9, seed: 5)
+    #expect(run(.none, logits, n: 3, iterations: 20) == run(.sinkhorn, logits, n: 3, iterations: 0))
+    #expect(run(.none, logits, n: 3, iterations: 20) == logits.map { Foundation.exp($0) })
+  }
+
+  /// Whole models in Double, every parameter against finite differences: each manifold with
+  /// learned mappings, plus birkhoff with the identity init and V4 at t_max = 20.
+  @Test(arguments: [
+    ("birkhoff n3", ResidualManifold.birkhoff, 3, 3, BiasInit.uniform), ("birkhoff identity n2", .birkhoff, 2, 3, .identity),
+    ("deepseek-v4 n2 t3", .deepseekV4, 2, 3, .uniform), ("deepseek-v4 n3 t20", .deepseekV4, 3, 20, .eye),
+    ("none n2", .none, 2, 0, .uniform),
+  ])
+  func wholeModelGradients(label: String, manifold: ResidualManifold, n: Int, iterations: Int, bias: BiasInit) throws {
+    var config = ModelConfig()
+    config.width = 8; config.layers = 2; config.heads = 2; config.seq = 5
+    config.connection = ConnectionConfig(kind: .mhc, streams: n, width: 8, iterations: iterations, biasInit: bias)
+    config.connection.manifold = manifold
+    config.streamInit = .embeddings
+    try checkWholeModelGradients(config, label: label)
+    // the estimate of the memory guard still equals the allocation
+    let model = try Transformer<Float>(config, batch: 2, seed: 0)
+    #expect(TrainingMemory.bytes(config, batch: 2) == model.trainingBytes)
+  }
+
+  @Test func birkhoffRefusesLargeN() throws {
+    var c = ConnectionConfig(kind: .mhc, streams: 7, width: 8)
+    c.manifold = .birkhoff
+    let e = #expect(throws: MHCError.self) { try c.validate() }
+    #expect(e?.description.contains("n ≤ 6") == true && e?.description.contains("5040") == true)
+    c.streams = 6
+    try c.validate()
+    #expect(c.mappingCount == 12 + 720)
+  }
+
+  @Test func trainWithEachManifold() throws {
+    for m in [ResidualManifold.birkhoff, .deepseekV4, .none] {
+      var (config, dir) = try tinyRun(.mhc, steps: 4)
+      defer { try? FileManager.default.removeItem(atPath: dir) }
+      config.manifold = m
+      let s = try TrainingRun(config: config, directory: dir + "/r").run()
+      #expect(s.status == "completed", "\(m)")
+      let stored = try RunFiles.readJSON(TrainConfig.self, from: dir + "/r/config.json")
+      #expect(stored.manifold == m)
+      #expect(RunID.derive(config).contains(m.rawValue))
+    }
+    var sink = TrainConfig(); sink.manifold = .sinkhorn
+    #expect(RunID.derive(sink) == "mhc-n4-t20-s0" && sink.resolved().manifold == nil)
+    let bad = try runTool("train", ["--connection", "hc", "--manifold", "birkhoff", "--out", "/tmp/never"])
+    #expect(bad.status != 0 && bad.output.contains("--manifold birkhoff needs --connection mhc"))
+  }
+}
