@@ -54,6 +54,7 @@ public enum RunID {
       if (c.streamInit ?? .copies) != (base.streamInit ?? .copies) { parts.append("streams-\((c.streamInit ?? .copies).rawValue)") }
       if let a = c.alphaInit, a != (base.alphaInit ?? 0.01) { parts.append("alpha\(short(a))") }
       if let m = c.connLRMult, m != (base.connLRMult ?? 1) { parts.append("connlr\(short(m))") }
+      if (c.collapse ?? .sum) == .learned { parts.append("collapse-learned") }
       let learned = [("pre", c.learnPre), ("post", c.learnPost), ("res", c.learnRes)].filter(\.1).map(\.0)
       if learned.count < 3 { parts.append("learn-" + (learned.isEmpty ? "none" : learned.joined(separator: "+"))) }
       if !c.dynamic { parts.append("static") }

@@ -12,6 +12,7 @@ extension BiasInit: ExpressibleByArgument {}
 extension PreInit: ExpressibleByArgument {}
 extension StreamInit: ExpressibleByArgument {}
 extension ResidualManifold: ExpressibleByArgument {}
+extension Collapse: ExpressibleByArgument {}
 
 struct Train: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -32,6 +33,8 @@ struct Train: ParsableCommand {
   @Option(help: "Sinkhorn-Knopp iterations t_max (mhc).") var iterations = 20
   @Option(help: "mHC's residual manifold: sinkhorn (the paper) | birkhoff (mHC-lite: mixtures of the n! permutations, n ≤ 6) | deepseek-v4 (DeepSeek-V4's σ+ε / ε-normalised variant) | none (exp, unconstrained).")
   var manifold: ResidualManifold = .sinkhorn
+  @Option(help: "How the streams are reduced before the final norm (hc, mhc): sum (the papers) | learned (DeepSeek-V4's σ(s·m + b) + ε weights).")
+  var collapse: Collapse = .sum
   @Option(help: "mHC H_res bias init: uniform (b = 0, H_res ≈ J/n) | identity (±3, H_res ≈ I) | eye (1 on the diagonal, 0 off).")
   var `init`: BiasInit = .uniform
   @Option(help: "mHC H_pre bias init: uniform (b = 0, H_pre = ½) | home (±3 on the home stream k mod n). Default: home with --init identity, else uniform.")
@@ -69,6 +72,10 @@ struct Train: ParsableCommand {
       throw ValidationError("--manifold \(manifold.rawValue) needs --connection mhc (the manifold is where mHC projects H_res)")
     }
     c.manifold = manifold
+    guard collapse == .sum || connection != .residual else {
+      throw ValidationError("--collapse learned needs --connection hc or mhc; the residual network has one stream")
+    }
+    c.collapse = collapse
     if let s = streamInit {
       guard connection != .residual || s == .copies else {
         throw ValidationError("--stream-init \(s.rawValue) needs --connection hc or mhc; the residual network has one stream")

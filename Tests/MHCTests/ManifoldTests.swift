@@ -139,6 +139,21 @@ import Testing
     #expect(TrainingMemory.bytes(config, batch: 2) == model.trainingBytes)
   }
 
+  /// DeepSeek-V4's learned collapse head, under HC and mHC: every parameter against finite differences.
+  @Test(arguments: [ConnectionKind.hc, .mhc])
+  func learnedCollapseGradients(kind: ConnectionKind) throws {
+    var config = ModelConfig()
+    config.width = 8; config.layers = 1; config.heads = 2; config.seq = 5
+    config.connection = ConnectionConfig(kind: kind, streams: 3, width: 8, iterations: 4)
+    config.connection.manifold = kind == .mhc ? .deepseekV4 : .sinkhorn
+    config.streamInit = .embeddings
+    config.collapse = .learned
+    try checkWholeModelGradients(config, label: "\(kind) collapse learned")
+    let model = try Transformer<Float>(config, batch: 2, seed: 0)
+    #expect(TrainingMemory.bytes(config, batch: 2) == model.trainingBytes)
+    #expect(model.parameters.infos.contains { $0.name == "head.collapse.phi" && $0.shape == [24, 3] })
+  }
+
   @Test func birkhoffRefusesLargeN() throws {
     var c = ConnectionConfig(kind: .mhc, streams: 7, width: 8)
     c.manifold = .birkhoff
@@ -160,6 +175,11 @@ import Testing
       #expect(stored.manifold == m)
       #expect(RunID.derive(config).contains(m.rawValue))
     }
+    var (learned, dir) = try tinyRun(.hc, steps: 4)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    learned.collapse = .learned
+    #expect(try TrainingRun(config: learned, directory: dir + "/c").run().status == "completed")
+    #expect(RunID.derive(learned).contains("collapse-learned"))
     var sink = TrainConfig(); sink.manifold = .sinkhorn
     #expect(RunID.derive(sink) == "mhc-n4-t20-s0" && sink.resolved().manifold == nil)
     let bad = try runTool("train", ["--connection", "hc", "--manifold", "birkhoff", "--out", "/tmp/never"])

@@ -9,6 +9,8 @@ public struct ModelConfig: Codable, Sendable, Equatable {
   public var connection: ConnectionConfig = ConnectionConfig(kind: .mhc, streams: 4, width: 128)
   /// How the `n` streams are formed from the token embedding.
   public var streamInit: StreamInit = .copies
+  /// How the `n` streams are reduced to one before the final norm.
+  public var collapse: Collapse = .sum
 
   public init() {}
 
@@ -51,6 +53,8 @@ public final class Transformer<T: Scalar> {
   public let connections: [Connection<T>]
   let emb, finalGain, head: ParameterRef
   let streamEmb: ParameterRef?
+  /// The learned collapse of the streams (``Collapse/learned``), else a plain sum.
+  let collapseHead: CollapseHead<T>?
   let n: Int
   /// Residual streams between sublayers: `streams[k]` is the input of sublayer k, `[tokens][n][C]`.
   let streams: [UnsafeMutablePointer<T>]
@@ -88,6 +92,7 @@ public final class Transformer<T: Scalar> {
       conns.append(try Connection(cc, store: store, prefix: "conns.\(k)", capacity: cap))
     }
     attention = att; mlp = mlps; connections = conns
+    collapseHead = config.collapse == .learned ? CollapseHead(streams: n, width: c, capacity: cap, store: store) : nil
     finalGain = store.declare("norm.g", shape: [c], initialiser: .constant(1))
     head = store.declare("head.weight", shape: [config.vocab, c], initialiser: .normal(0.02), decay: true)
     store.allocate(seed: seed)
@@ -129,13 +134,17 @@ public final class Transformer<T: Scalar> {
       }
     }
     let last = streams[connections.count]
-    Parallel.rows(tokens) { range in
-      for t in range {
-        let o = summed + t * c
-        o.update(from: last + t * n * c, count: c)
-        for j in 1..<n {
-          let sj = last + (t * n + j) * c
-          for k in 0..<c { o[k] += sj[k] }
+    if let collapseHead {
+      collapseHead.forward(last, summed, tokens: tokens)
+    } else {
+      Parallel.rows(tokens) { range in
+        for t in range {
+          let o = summed + t * c
+          o.update(from: last + t * n * c, count: c)
+          for j in 1..<n {
+            let sj = last + (t * n + j) * c
+            for k in 0..<c { o[k] += sj[k] }
+          }
         }
       }
     }
@@ -187,8 +196,12 @@ public final class Transformer<T: Scalar> {
                      dGain: parameters.grad(finalGain), rows: tokens, width: c)
     var dOut = dStreamA, dIn = dStreamB
     let ds = dsummed, d0 = dOut
-    Parallel.rows(tokens) { range in
-      for t in range { for j in 0..<n { (d0 + (t * n + j) * c).update(from: ds + t * c, count: c) } }
+    if let collapseHead {
+      collapseHead.backward(ds, streams[connections.count], d0, tokens: tokens)
+    } else {
+      Parallel.rows(tokens) { range in
+        for t in range { for j in 0..<n { (d0 + (t * n + j) * c).update(from: ds + t * c, count: c) } }
+      }
     }
     for k in stride(from: connections.count - 1, through: 0, by: -1) {
       let l = k / 2
@@ -276,7 +289,7 @@ extension Transformer {
   /// activation/scratch buffer (deterministic, unlike the process's resident size).
   public var trainingBytes: Int {
     let buffers = attention.map(\.pool.bytes).reduce(0, +) + mlp.map(\.pool.bytes).reduce(0, +)
-      + connections.map(\.pool.bytes).reduce(0, +) + pool.bytes
+      + connections.map(\.pool.bytes).reduce(0, +) + pool.bytes + (collapseHead?.pool.bytes ?? 0)
     return 4 * parameters.count * MemoryLayout<T>.stride + buffers
   }
 }

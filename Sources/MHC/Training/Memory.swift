@@ -41,6 +41,7 @@ public enum TrainingMemory {
     }
     let perLayer = (c + 4 * c * c) + (c + 3 * h * c) + 2 * connection
     return 2 * m.vocab * c + (m.streamInit == .embeddings ? n * c : 0) + m.layers * perLayer + c
+      + (m.collapse == .learned ? CollapseHead<Float>.parameterCount(streams: n, width: c) : 0)
   }
 
   /// Activation and scratch elements of the whole model for `batch` sequences.
@@ -63,7 +64,8 @@ public enum TrainingMemory {
     ].map(one).reduce(0, +)
     let top = (2 * m.layers + 1) * one(cap * n * c) + 2 * one(cap * n * c)
       + [cap * c, cap * c, cap, cap * c, cap * m.vocab, cap * c, cap * c].map(one).reduce(0, +)
-    return m.layers * (attention + mlp + 2 * connection) + top
+    let head = m.collapse == .learned ? CollapseHead<Float>.bufferElements(streams: n, width: c, capacity: cap) : 0
+    return m.layers * (attention + mlp + 2 * connection) + top + head
   }
 
   /// Bytes for training in `Float`: ``Transformer/trainingBytes`` before the model exists.

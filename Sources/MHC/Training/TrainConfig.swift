@@ -33,6 +33,8 @@ public struct TrainConfig: Codable, Sendable, Equatable {
   public var connLRMult: Double?
   /// mHC's residual manifold; `nil` means ``ResidualManifold/sinkhorn`` (and reads older `config.json` files).
   public var manifold: ResidualManifold?
+  /// How the streams are reduced before the final norm (HC, mHC); `nil` means ``Collapse/sum``.
+  public var collapse: Collapse?
   public var learnPre = true
   public var learnPost = true
   public var learnRes = true
@@ -53,6 +55,7 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     var c = self
     if c.connection == .residual { c.streams = 1; c.streamInit = nil }  // one stream: nothing to form
     if c.connection != .mhc || c.manifold == .sinkhorn { c.manifold = nil }  // the default, written as before
+    if c.connection == .residual || c.collapse == .sum { c.collapse = nil }
     if c.warmup == nil { c.warmup = max(1, Int((Double(steps) * 0.05).rounded())) }
     if c.checkpointEvery == nil { c.checkpointEvery = evalEvery }
     return c
@@ -86,6 +89,7 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     m.connection.alphaInit = alphaInit ?? 0.01
     m.connection.lrMultiplier = connLRMult ?? 1
     m.streamInit = connection == .residual ? .copies : streamInit ?? .copies
+    m.collapse = connection == .residual ? .sum : collapse ?? .sum
     return m
   }
 
