@@ -26,6 +26,7 @@ let package = Package(
     .executable(name: "expansion", targets: ["expansion"]),
     .executable(name: "mappings", targets: ["mappings"]),
     .executable(name: "instability", targets: ["instability"]),
+    .executable(name: "manifolds", targets: ["manifolds"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -68,6 +69,7 @@ let package = Package(
     experiment("expansion"),
     experiment("mappings"),
     experiment("instability"),
+    experiment("manifolds"),
 
     // MARK: Tests
     .testTarget(

@@ -62,7 +62,8 @@ public struct Bar: Sendable {
 /// Grouped bars (a group per x label, a bar per series in each group) with ± error bars and each
 /// value printed at the bar's end; a missing value (NaN) leaves a gap that shows only its note.
 public func barChart(_ name: String, title: String, xlabel: String, groups: [String],
-              series: [(title: String, color: String, bars: [Bar])], width: Int = 1100, height: Int = 620) -> GnuplotFigure {
+              series: [(title: String, color: String, bars: [Bar])], yLabel: String = "loss gap to residual (nats/byte)",
+              width: Int = 1100, height: Int = 620) -> GnuplotFigure {
   let k = Double(series.count), w = 0.8 / k
   var blocks: [GnuplotFigure.Datablock] = [], plots: [String] = [], labels: [String] = []
   var lo = 0.0, hi = 0.0
@@ -86,7 +87,7 @@ public func barChart(_ name: String, title: String, xlabel: String, groups: [Str
   let body = [
     "set title \(Chart.quote(title))",
     "set xlabel \(Chart.quote(xlabel))",
-    "set ylabel 'loss gap to residual (nats/byte)'",
+    "set ylabel \(Chart.quote(yLabel))",
     "set xtics (" + groups.enumerated().map { "\(Chart.quote($1)) \($0)" }.joined(separator: ", ") + ") scale 0",
     "set xrange [-0.6:\(Double(groups.count) - 0.4)]",
     "set yrange [\(lo - pad):\(hi + pad)]",

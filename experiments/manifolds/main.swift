@@ -1,0 +1,173 @@
+// manifolds — other ways to build mHC's H_res, on the same harness (paper §3, "general framework"):
+// Sinkhorn (mHC), exact Birkhoff mixtures of permutations (mHC-lite), DeepSeek-V4's σ+ε variant
+// (with and without its learned collapse head), and the unconstrained exp(logits) control,
+// beside the residual baseline, at the reference configuration and in a deep, hot stress cell.
+//
+//   swift run -c release manifolds                  # quick preset (~20 min on 2 cores)
+//   swift run -c release manifolds --preset paper   # 3000 steps, 3 seeds, stress at the reference width
+//   swift run -c release manifolds --replot         # figures + summary.md from results/ only
+import ArgumentParser
+import Foundation
+import MHC
+import MHCHarness
+
+BLASRuntime.ensureFastKernel()
+
+struct Manifolds: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "mHC's residual manifolds side by side: loss gap, composite gain, column deviation, step time.")
+  @OptionGroup var sweep: SweepOptions
+  @Option(help: "Seeds (default: 2 quick, 3 paper).") var seeds: Int?
+
+  /// One member of the comparison: a manifold, or the residual baseline (`nil`).
+  struct Member {
+    let name: String
+    let manifold: ResidualManifold?
+    var collapse: Collapse = .sum
+    var claim: String
+    var color: String
+  }
+
+  static let members = [
+    Member(name: "residual", manifold: nil, claim: "baseline", color: PlotStyle.color(for: "residual")),
+    Member(name: "sinkhorn", manifold: .sinkhorn,
+           claim: "mHC (arXiv 2512.24880): t_max = 20; at 27B loss −0.021 vs baseline, composite gain ≈ 1.6",
+           color: PlotStyle.color(for: "mhc")),
+    Member(name: "birkhoff", manifold: .birkhoff,
+           claim: "mHC-lite (arXiv 2601.05732): exactly doubly stochastic by construction, no iterations, faster", color: "#2ca02c"),
+    Member(name: "deepseek-v4", manifold: .deepseekV4,
+           claim: "DeepSeek-V4 production code: n = 4, t_max = 20, ε = 1e-6 (no ablation published)", color: "#9467bd"),
+    Member(name: "deepseek-v4 + learned collapse", manifold: .deepseekV4, collapse: .learned,
+           claim: "DeepSeek-V4 as shipped: learned σ(s·m+b)+ε head instead of the sum of streams", color: "#e377c2"),
+    Member(name: "none", manifold: ResidualManifold.none,
+           claim: "unconstrained exp(logits) (t_max = 0): the control the paper's Fig. 2 argues against", color: "#ff7f0e"),
+  ]
+
+  // MARK: Config
+
+  /// The two settings: the reference configuration and a deep, hot stress cell.
+  func settings() -> [(name: String, config: TrainConfig)] {
+    let paper = sweep.preset == .paper, tiny = sweep.preset == .tiny
+    var reference = tiny ? TrainConfig.tiny : TrainConfig()
+    reference.steps = paper ? 3000 : tiny ? 8 : 300
+    reference.evalEvery = paper ? 250 : tiny ? 4 : 50
+    var stress = reference
+    if tiny {
+      stress.layers = 2; stress.lr = 3e-2
+    } else if paper {
+      stress.layers = 16; stress.lr = 1e-2; stress.steps = 1000  // the reference width, as in `instability`
+    } else {  // the deepest cell of stability's quick stress sweep: C 64, 16 layers, lr 3e-2
+      stress.width = 64; stress.heads = 2; stress.seq = 64; stress.batch = 8
+      stress.layers = 16; stress.lr = 3e-2; stress.steps = 150
+    }
+    return [("reference", reference), ("stress", stress)]
+  }
+
+  func runs() -> [SweepRun] {
+    var list: [SweepRun] = []
+    for (_, base) in settings() {
+      for seed in 0..<(seeds ?? (sweep.preset == .paper ? 3 : sweep.preset == .tiny ? 1 : 2)) {
+        for m in Self.members {
+          var c = base; c.seed = UInt64(seed)
+          c.connection = m.manifold == nil ? .residual : .mhc
+          c.manifold = m.manifold; c.collapse = m.collapse
+          list.append(SweepRun(c))
+        }
+      }
+    }
+    return list
+  }
+
+  func run() throws {
+    try Sweep(experiment: "manifolds", runs: runs()).execute(sweep) { try report($0) }
+  }
+
+  // MARK: Figures and summary
+
+  func runs(of m: Member, in setting: TrainConfig, _ all: [LoadedRun]) -> [LoadedRun] {
+    all.filter { r in
+      r.config.layers == setting.layers && r.config.width == setting.width && r.config.lr == setting.lr
+        && (m.manifold == nil ? r.config.connection == .residual
+          : r.config.connection == .mhc && (r.config.manifold ?? .sinkhorn) == m.manifold && (r.config.collapse ?? .sum) == m.collapse)
+    }.sorted { $0.config.seed < $1.config.seed }
+  }
+
+  func report(_ all: [LoadedRun]) throws {
+    let sets = settings(), members = Self.members.dropFirst()
+    func baseline(_ s: TrainConfig) -> [LoadedRun] { runs(of: Self.members[0], in: s, all) }
+    // 1. loss gap to the residual, per setting
+    try Gnuplot.render(barChart("manifolds-loss", title: "final validation loss − residual (same seed; mean ± sd over seeds)",
+      xlabel: "", groups: sets.map { "\($0.name): \($0.config.layers) layers, C \($0.config.width), lr \(cell($0.config.lr, 2))" },
+      series: members.map { m in
+        (m.name, m.color, sets.map { s in SeedSpread.gaps(runs(of: m, in: s.config, all), baseline: baseline(s.config)).bar })
+      }), in: sweep.plots)
+    // 2. composite gain and column deviation per sublayer (seed 0)
+    var panels: [Panel] = []
+    for s in sets {
+      func series(_ pick: (GainRow) -> Double) -> [Series] {
+        members.compactMap { m in
+          runs(of: m, in: s.config, all).first.map { r in
+            Series(m.name, color: m.color, points: r.finalGains.map { (Double($0.sublayer + 1), pick($0)) }, style: "linespoints")
+          }
+        }
+      }
+      let unit = "set arrow from graph 0, first 1 to graph 1, first 1 nohead lc rgb '#888888' dt 2"
+      panels.append(Panel(title: "\(s.name): composite backward gain", xlabel: "sublayer", ylabel: "gain", logy: true,
+                          series: series { $0.gains.composite.backward }, extra: [unit, "set key top left", "set xtics 1"]))
+      panels.append(Panel(title: "\(s.name): column deviation max_j |Σ_i H_ij − 1|", xlabel: "sublayer", ylabel: "deviation",
+                          logy: true, series: series { max($0.deviation.column, 1e-9) },
+                          extra: ["set key top left", "set xtics 1", "set format y '%.0e'"]))
+    }
+    try Gnuplot.render(Chart.figure("manifolds-gains", title: "at the end of training (seed 0, evaluation batch; deviations below 1e-9 drawn at 1e-9)",
+                                    panels: panels, columns: 2), in: sweep.plots)
+    // 3. step time
+    try Gnuplot.render(barChart("manifolds-time", title: "mean training step time (s), mean ± sd over seeds",
+      xlabel: "", groups: sets.map(\.name), series: Self.members.map { m in
+        (m.name, m.color, sets.map { s in
+          let t = runs(of: m, in: s.config, all).map(\.summary.meanStepSeconds)
+          return SeedSpread(values: t, diverged: 0, seeds: t.count).bar
+        })
+      }, yLabel: "seconds per step"), in: sweep.plots)
+    try RunFiles.write(summary(all), to: "\(sweep.results)/manifolds/summary.md")
+    print("manifolds: figures in \(sweep.plots)/manifolds-*.png, summary in \(sweep.results)/manifolds/summary.md")
+  }
+
+  func summary(_ all: [LoadedRun]) -> String {
+    let sets = settings()
+    var t = MarkdownTable(["member"] + sets.flatMap { ["\($0.name): loss − residual", "\($0.name): max composite gain", "\($0.name): max col. deviation"] }
+      + ["s/step (reference)", "published claim"])
+    for m in Self.members {
+      var row = [m.name]
+      for s in sets {
+        let rs = runs(of: m, in: s.config, all)
+        let gap = m.manifold == nil ? "0" : SeedSpread.gaps(rs, baseline: runs(of: Self.members[0], in: s.config, all)).text
+        row += [gap, m.manifold == nil ? "1" : cell(rs.compactMap(\.summary.maxCompositeBackwardGain).max(), 4),
+                m.manifold == nil ? "0" : cell(rs.compactMap(\.summary.maxColumnDeviation).max(), 2)]
+      }
+      let times = runs(of: m, in: sets[0].config, all).map(\.summary.meanStepSeconds)
+      row += [times.isEmpty ? "–" : cell(times.reduce(0, +) / Double(times.count), 3), m.claim]
+      t.add(row)
+    }
+    let diverged = all.filter { $0.summary.status == "diverged" }.map { "\($0.id) (step \($0.summary.divergedStep ?? 0))" }
+    return """
+    # manifolds — \(sweep.preset.rawValue) preset
+
+    Settings: **reference** = \(describe(sets[0].config)); **stress** = \(describe(sets[1].config)). n = 4, t_max = 20 where the member iterates, \(seeds ?? (sweep.preset == .paper ? 3 : sweep.preset == .tiny ? 1 : 2)) seed(s).
+    Gaps are same-seed final validation loss minus the residual's, mean ± sd over seeds (`*`: beyond two standard errors).
+    Gains and deviations are the largest over sublayers and seeds at the last evaluation (token average on a fixed batch).
+
+    \(t.text)
+    Diverged runs: \(diverged.isEmpty ? "none" : diverged.joined(separator: ", ")).
+
+    The manifolds (`Sources/MHC/Connections/`): `sinkhorn` — exp, then t_max column/row normalisations, exact backward through the truncated iterates; `birkhoff` — softmax over the n! permutation matrices (exactly doubly stochastic, Amax gain exactly 1); `deepseek-v4` — DeepSeek-V4's released `hc_split_sinkhorn` (column softmax + ε, then ε-regularised row/column normalisations, H_pre = σ(·) + ε); `none` — exp(logits), unconstrained. Step times are measured inside each run, so they include whatever else the machine was doing.
+
+    Figures: `plots/manifolds-loss.png`, `plots/manifolds-gains.png`, `plots/manifolds-time.png`.
+    """
+  }
+
+  func describe(_ c: TrainConfig) -> String {
+    "C \(c.width), \(c.layers) layers, seq \(c.seq), batch \(c.batch), lr \(cell(c.lr, 2)), \(c.steps) steps"
+  }
+}
+
+Manifolds.main()
