@@ -21,8 +21,15 @@ func toolURL(_ name: String) throws -> URL {
 func runTool(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws
   -> (status: Int32, output: String)
 {
+  try runProcess(toolURL(name), arguments, environment: environment)
+}
+
+/// Runs `executable` to completion; its exit status and its stdout and stderr together.
+func runProcess(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws
+  -> (status: Int32, output: String)
+{
   let p = Process()
-  p.executableURL = try toolURL(name)
+  p.executableURL = executable
   p.arguments = arguments
   if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
   let pipe = Pipe()

@@ -9,16 +9,7 @@ import Testing
     .deletingLastPathComponent().appendingPathComponent("scripts/local-slurm.sh").path
 
   func shell(_ arguments: [String]) throws -> (status: Int32, output: String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = arguments
-    let pipe = Pipe()
-    p.standardOutput = pipe
-    p.standardError = pipe
-    try p.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    try runProcess(URL(fileURLWithPath: "/usr/bin/env"), arguments)
   }
 
   func startCluster() throws {
