@@ -15,13 +15,13 @@ conf=/etc/slurm/slurm.conf
 state=/var/lib/mhc-slurm
 host=$(hostname -s)
 
-running() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+running() { [ -f "$1" ] && [ -d "/proc/$(cat "$1")" ]; }  # works without permission to signal root's daemons
 
 install() {
   if ! command -v slurmctld >/dev/null 2>&1 || ! command -v munged >/dev/null 2>&1; then
     echo "local-slurm: installing slurm-wlm and munge"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq slurm-wlm munge >/dev/null
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slurm-wlm munge >/dev/null
   fi
 }
 
@@ -98,7 +98,7 @@ stop() {
   for _ in $(seq 50); do
     running "$state/slurmd.pid" || running "$state/slurmctld.pid" || break; sleep 0.1
   done
-  pkill -u munge munged 2>/dev/null || true
+  $sudo pkill -u munge munged 2>/dev/null || true
   echo "local-slurm: stopped"
 }
 

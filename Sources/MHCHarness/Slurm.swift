@@ -28,7 +28,8 @@ public struct SlurmOptions: ParsableArguments {
 /// Every array task runs the same executable with the same arguments plus `--shard K/N`, so a
 /// finished run is skipped, an interrupted or requeued one resumes from its checkpoint, and two
 /// tasks never train one run at once (``RunLock``; a busy run is skipped). Tasks get SIGTERM two
-/// minutes before their time limit (`--signal=B:TERM@120`), checkpoint, and are requeued.
+/// minutes before their time limit (`--signal=B:TERM@120`) and checkpoint; running `submit.sh`
+/// again (or `scontrol requeue`, which `--requeue` allows) resumes them.
 ///
 /// ```swift
 /// let job = SlurmJob(sweep: sweep, options: options, slurm: slurmOptions)
@@ -40,14 +41,17 @@ public struct SlurmJob {
   public let folder: String
   public let tasks: Int
   public let runs: Int
-  /// Memory per task: the largest ``TrainingMemory`` estimate of the runs, +10% and 512 MiB for the process.
+  /// Memory per task: the largest ``TrainingMemory`` estimate of the runs at `--slurm-cpus` threads, plus
+  /// the checkpoint's copy of the weights and AdamW moments (`3·P` values), +10% and 512 MiB for the process.
   public let memoryMiB: Int
   public let options: SlurmOptions
   let arguments: [String]
   let executable: String
 
   public init(sweep: Sweep, options: SweepOptions, slurm: SlurmOptions, arguments: [String] = CommandLine.arguments) throws {
-    let chosen = sweep.selected(options)
+    var whole = options
+    whole.shard = nil  // the array does the sharding
+    let chosen = sweep.selected(whole)
     guard !chosen.isEmpty else { throw MHCError("--slurm: no runs are selected (check --only)") }
     if let t = slurm.slurmTasks, t < 1 { throw MHCError("--slurm-tasks \(t) is invalid; must be ≥ 1") }
     guard slurm.slurmCpus >= 1 else { throw MHCError("--slurm-cpus \(slurm.slurmCpus) is invalid; must be ≥ 1") }
@@ -60,7 +64,10 @@ public struct SlurmJob {
     runs = chosen.count
     tasks = min(slurm.slurmTasks ?? chosen.count, chosen.count)
     self.options = slurm
-    let bytes = chosen.map { TrainingMemory.bytes($0.config.resolved().model, batch: $0.config.batch) }.max() ?? 0
+    let bytes = chosen.map { r -> Int in
+      let m = r.config.resolved().model
+      return TrainingMemory.bytes(m, batch: r.config.batch, threads: slurm.slurmCpus) + 3 * TrainingMemory.parameters(m) * 4
+    }.max() ?? 0
     memoryMiB = Int((Double(bytes) * 1.1 / 1_048_576).rounded(.up)) + 512
     executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
       ?? URL(fileURLWithPath: arguments[0]).standardizedFileURL.path

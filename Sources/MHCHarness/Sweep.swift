@@ -176,9 +176,9 @@ public struct Sweep: Sendable {
   /// The runs this process should handle under `--only` and `--shard`.
   public func selected(_ options: SweepOptions) -> [SweepRun] {
     let patterns = options.only?.split(separator: ",").map(String.init) ?? []
-    return runs.enumerated().filter { i, r in
-      (options.shard?.contains(i) ?? true) && (patterns.isEmpty || patterns.contains { r.id.contains($0) })
-    }.map(\.1)
+    // --only first, then --shard over what it kept, so N shards of a filtered sweep are balanced
+    let kept = runs.filter { r in patterns.isEmpty || patterns.contains { r.id.contains($0) } }
+    return kept.enumerated().filter { i, _ in options.shard?.contains(i) ?? true }.map(\.1)
   }
 
   /// Loads every run of the sweep that has finished (completed or diverged).
@@ -229,6 +229,10 @@ public struct Sweep: Sendable {
       Interruption.install()
       print("\(experiment) (\(options.preset.rawValue)): \(chosen.count) of \(runs.count) runs in this process; BLAS \(BLASRuntime.summary)")
       for (i, r) in chosen.enumerated() {
+        if let code = Interruption.exitCode {  // stopped between runs: start no new one
+          print("\(experiment): stopped by \(Interruption.name) before \(r.id); re-run the same command to continue")
+          throw ExitCode(code)
+        }
         var config = r.config
         if let c = options.corpus { config.corpus = c }
         let dir = directory(r, options: options)

@@ -64,7 +64,9 @@ import Testing
     let text = try logs.map { try String(contentsOfFile: dir + "/results/stability/slurm/logs/" + $0, encoding: .utf8) }
       .joined(separator: "\n")
     #expect(!text.contains("Error"), "\(text)")
-    #expect(text.contains("in use by another process"), "the two tasks met on a run and one skipped it")
+    if ProcessInfo.processInfo.activeProcessorCount >= 2 {  // both one-CPU tasks run at once
+      #expect(text.contains("in use by another process"), "the two tasks met on a run and one skipped it")
+    }
     for fig in ["stability-gains.png", "stability-stress.png", "stability-loss-gap.png"] {
       #expect(fm.fileExists(atPath: dir + "/plots/" + fig), "\(fig)")
     }
@@ -84,7 +86,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let train = try toolURL("train").path
     let args = ["--connection", "mhc", "--streams", "2", "--width", "32", "--layers", "2", "--heads", "2", "--seq", "32",
-                "--batch", "4", "--steps", "60", "--eval-every", "5", "--eval-batches", "1", "--lr", "0.01",
+                "--batch", "4", "--steps", "200", "--eval-every", "5", "--eval-batches", "1", "--lr", "0.01",
                 "--corpus", dir + "/corpus.txt"]
     func submit(_ extra: [String]) throws -> String {
       let command = "exec " + ([train] + args + extra).joined(separator: " ")
@@ -103,12 +105,12 @@ import Testing
     #expect(log.contains("stopped by SIGTERM"), "\(log)")
     #expect(try String(contentsOfFile: dir + "/cut/meta.json", encoding: .utf8).contains("\"interrupted\""))
     let stoppedAt = try MetricsRow.read(dir + "/cut/metrics.csv").count
-    #expect(stoppedAt >= 5 && stoppedAt < 60)
+    #expect(stoppedAt >= 5 && stoppedAt < 200)
     let again = try submit(["--out", dir + "/cut", "--resume"])
     try wait([again])
     let (whole, output) = try runTool("train", args + ["--out", dir + "/whole"])
     #expect(whole == 0, "\(output)")
     let a = try deterministicColumns(dir + "/whole/metrics.csv"), b = try deterministicColumns(dir + "/cut/metrics.csv")
-    #expect(a.count == 60 && a == b)
+    #expect(a.count == 200 && a == b)
   }
 }

@@ -168,7 +168,8 @@ struct InstabilityExperiment: ParsableCommand {
       let rep = rs.compactMap(\.summary.instability)
       func frac(_ n: Int) -> String { "\(n)/\(rs.count)" }
       rates.add([kind.rawValue, "\(rs.count)", frac(rep.filter { $0.lossSpikes > 0 }.count),
-                 frac(rep.filter { $0.gradSpikes > 0 }.count), frac(rep.filter { $0.divergedStep != nil }.count),
+                 frac(rep.filter { $0.gradSpikes > 0 }.count),
+                 frac(rs.filter { $0.summary.instability?.divergedStep != nil || $0.summary.status == "diverged" }.count),
                  cell(rep.compactMap(\.maxLossExcess).max(), 3), cell(rep.compactMap(\.maxGradRatio).max(), 3),
                  kind == .residual ? "1" : cell(rs.compactMap(\.summary.maxCompositeBackwardGain).max(), 3)])
     }
@@ -201,7 +202,7 @@ struct InstabilityExperiment: ParsableCommand {
     }
     let hcSpiked = g.all.filter { $0.config.connection == .hc && ($0.summary.instability?.lossSpikes ?? 0) > 0 }
     let verdict = hcSpiked.isEmpty
-      ? "**HC never had a loss spike in this budget.** Grid tried: layers \(g.depths.map(String.init).joined(separator: ", ")) × peak lr \(g.lrs.map { cell($0, 2) }.joined(separator: ", ")), \(g.all.first?.config.steps ?? 0) steps, seeds as in the table. The cell shown is the HC run with the largest loss excess."
+      ? "**HC never had a loss spike in this budget.** Grid tried: layers \(g.depths.map(String.init).joined(separator: ", ")) × peak lr \(g.lrs.map { cell($0, 2) }.joined(separator: ", ")), \(g.all.first?.config.steps ?? 0) steps, seeds as in the table. The cell shown is \(worst.summary.instability?.divergedStep != nil || worst.summary.status == "diverged" ? "an HC run that diverged" : "the HC run with the largest loss excess")."
       : "HC had loss spikes in \(hcSpiked.count) of \(g.all.filter { $0.config.connection == .hc }.count) runs; the cell shown is the HC run that failed most clearly (diverged first, then most spikes, then the largest excess)."
     let c = worst.summary.instability?.criteria ?? SpikeCriteria()
     return """

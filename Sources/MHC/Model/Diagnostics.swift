@@ -21,6 +21,9 @@ extension Transformer {
       if let inside = connections[k].firstNonFinite(tokens: tokens) { return "\(inside) of \(what)" }
       if let i = firstBad(streams[k + 1], tokens * nc) { return "output streams of \(what) (token \(i / nc))" }
     }
+    if let i = firstBad(summed, tokens * c) {
+      return (collapseHead == nil ? "sum of the streams" : "learned collapse of the streams") + " (token \(i / c))"
+    }
     if let i = firstBad(xf, tokens * c) { return "final RMSNorm output (token \(i / c))" }
     if gradients {
       let bad = parameters.infos.filter { firstBad(parameters.grads + $0.offset, $0.count) != nil }
@@ -32,16 +35,16 @@ extension Transformer {
     return nil
   }
 
-  /// Position of a tensor's gradient in the backward pass: head, final norm, then
-  /// sublayers from the last (connection before sublayer), embedding last.
+  /// Position of a tensor's gradient in the backward pass: head, final norm, the learned
+  /// collapse, then sublayers from the last (connection before sublayer), embedding last.
   func backwardRank(_ name: String) -> Int {
     let parts = name.split(separator: ".")
     let sublayers = connections.count
     switch parts.first {
-    case "head": return 0
+    case "head": return parts.count > 1 && parts[1] == "collapse" ? 2 : 0
     case "norm": return 1
-    case "conns": return 2 + 2 * (sublayers - 1 - (Int(parts[1]) ?? 0))
-    case "subs": return 3 + 2 * (sublayers - 1 - (Int(parts[1]) ?? 0))
+    case "conns": return 3 + 2 * (sublayers - 1 - (Int(parts[1]) ?? 0))
+    case "subs": return 4 + 2 * (sublayers - 1 - (Int(parts[1]) ?? 0))
     default: return Int.max
     }
   }

@@ -273,7 +273,7 @@ extension ModelConfig {
   /// Trainable parameters outside the embedding and the head: attention, MLP, norms and
   /// connections (the "non-embedding parameters" of scaling laws).
   public var nonEmbeddingParameters: Int {
-    let c = width, h = SwiGLU<Float>.hiddenSize(width: c), n = connection.streams, m = 2 * n + n * n
+    let c = width, h = SwiGLU<Float>.hiddenSize(width: c), n = connection.streams, m = connection.mappingCount
     var perConnection = 0
     switch connection.kind {
     case .residual: perConnection = 0
@@ -281,6 +281,7 @@ extension ModelConfig {
     case .mhc: perConnection = (connection.dynamic ? n * c * m : 0) + 3 + m
     }
     return layers * (4 * c * c + 3 * c * h + 2 * c) + 2 * layers * perConnection + c
+      + (collapse == .learned && connection.kind != .residual ? CollapseHead<Float>.parameterCount(streams: n, width: c) : 0)
   }
 }
 

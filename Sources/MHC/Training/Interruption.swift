@@ -7,8 +7,8 @@ import Synchronization
 /// After ``install()``, the first such signal only sets a flag. A ``TrainingRun`` polls it at the
 /// end of every step: it then writes its logs and a checkpoint, marks `meta.json` `interrupted`
 /// and returns, and the command exits with status 128 + the signal number (143 for SIGTERM, 130
-/// for SIGINT). Re-running the same command resumes, and ends with the metrics an uninterrupted
-/// run would have. A second signal ends the process at once.
+/// for SIGINT). Re-running the same command (`train` with `--resume`) resumes, and ends with the
+/// metrics an uninterrupted run would have. A second signal ends the process at once.
 ///
 /// ```swift
 /// Interruption.install()
@@ -20,6 +20,8 @@ public enum Interruption {
 
   /// Routes SIGTERM and SIGINT to the flag (idempotent).
   public static func install() {
+    // Initialise the atomic here, not lazily inside the handler (swift_once is not async-signal-safe).
+    _ = signalNumber.load(ordering: .relaxed)
     // A parent may hand the signals down blocked (some process launchers do); unblock them here.
     var set = sigset_t()
     sigemptyset(&set)

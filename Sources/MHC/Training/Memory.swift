@@ -45,9 +45,10 @@ public enum TrainingMemory {
   }
 
   /// Activation and scratch elements of the whole model for `batch` sequences.
-  public static func bufferElements(_ m: ModelConfig, batch: Int) -> Int {
+  /// `threads`: the per-thread scratch is sized for this many (``Parallel/threads`` of the process that trains).
+  public static func bufferElements(_ m: ModelConfig, batch: Int, threads: Int = Parallel.threads) -> Int {
     func one(_ x: Int) -> Int { max(x, 1) }  // a pool buffer holds at least one element
-    let c = m.width, n = m.connection.streams, cap = batch * m.seq, t = Parallel.threads
+    let c = m.width, n = m.connection.streams, cap = batch * m.seq, t = threads
     let h = SwiGLU<Float>.hiddenSize(width: c), half = c / m.heads / 2
     let attention = [cap * c, cap, cap * c, cap * 3 * c, batch * m.heads * m.seq * m.seq, cap * c, cap * c,
                      cap * 3 * c, cap * c, t * m.seq * m.seq, m.seq * half, m.seq * half].map(one).reduce(0, +)
@@ -70,13 +71,13 @@ public enum TrainingMemory {
 
   /// Bytes for training in `Float`: ``Transformer/trainingBytes`` before the model exists.
   /// Sizes whose element counts would overflow `Int` give `Int.max`.
-  public static func bytes(_ m: ModelConfig, batch: Int) -> Int {
+  public static func bytes(_ m: ModelConfig, batch: Int, threads: Int = Parallel.threads) -> Int {
     let tokens = Double(batch) * Double(m.seq), c = Double(m.width), l = Double(m.layers)
     let rough = l * (tokens * Double(m.heads) * Double(m.seq) + 64 * tokens * c * Double(max(m.connection.streams, 4)))
       + tokens * Double(m.vocab) + 64 * l * c * c
     if rough > 1e17 { return .max }
     let f = MemoryLayout<Float>.stride
-    return 4 * parameters(m) * f + bufferElements(m, batch: batch) * f
+    return 4 * parameters(m) * f + bufferElements(m, batch: batch, threads: threads) * f
   }
 
   /// Memory this process may still use: the smaller of `MemAvailable` and the cgroup's limit
