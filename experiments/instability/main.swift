@@ -156,7 +156,7 @@ struct InstabilityExperiment: ParsableCommand {
       Panel(title: "training loss", xlabel: "step", ylabel: "loss (nats/byte)",
             series: [t.residual, t.hc, t.mhc].map { r in
               Series(r.config.connection.rawValue, points: r.metrics.map { (Double($0.step), $0.trainLoss) }, width: 1.2)
-            }, extra: marks + ["set yrange [*:6]"]),
+            }, extra: marks),
     ], columns: 1, width: 1000, height: 900)
   }
 
