@@ -148,7 +148,12 @@ struct Manifolds: ParsableCommand {
       row += [times.isEmpty ? "–" : cell(times.reduce(0, +) / Double(times.count), 3), m.claim]
       t.add(row)
     }
-    let diverged = all.filter { $0.summary.status == "diverged" }.map { "\($0.id) (step \($0.summary.divergedStep ?? 0))" }
+    // NaN, or (InstabilityReport) a loss that climbed back above the untrained model's and stayed there
+    let diverged = all.compactMap { r -> String? in
+      if r.summary.status == "diverged" { return "\(r.id) (non-finite at step \(r.summary.divergedStep ?? 0))" }
+      guard let i = r.summary.instability, let step = i.divergedStep else { return nil }
+      return "\(r.id) (\(i.divergence ?? "diverged") at step \(step), final loss \(cell(r.summary.finalEvalLoss, 4)))"
+    }
     return """
     # manifolds — \(sweep.preset.rawValue) preset
 
