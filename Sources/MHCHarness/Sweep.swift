@@ -105,12 +105,7 @@ public struct SweepOptions: ParsableArguments {
   @Option(help: "Corpus file or folder for every run (default: the fortunes corpus).") public var corpus: String?
   @Flag(help: "Plain progress lines instead of a live bar.") public var plain = false
   @Option(help: ArgumentHelp("Most memory a run may use, e.g. 64G (default: what the machine has available).", valueName: "size"),
-          transform: { text in
-            guard let b = TrainingMemory.parse(text) else {
-              throw ValidationError("--max-memory '\(text)' is not a size; use bytes or a number with K, M, G or T, e.g. 64G")
-            }
-            return b
-          })
+          transform: TrainingMemory.limit)
   public var maxMemory: Int?
   @OptionGroup(title: "Slurm") public var slurm: SlurmOptions
 

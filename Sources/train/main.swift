@@ -53,12 +53,7 @@ struct Train: ParsableCommand {
   @Option(help: "Output folder.") var out = "results/train/run"
   @Flag(help: "Continue the run in --out from its checkpoint.") var resume = false
   @Option(help: ArgumentHelp("Most memory the run may use, e.g. 64G (default: what the machine has available).", valueName: "size"),
-          transform: { text in
-            guard let b = TrainingMemory.parse(text) else {
-              throw ValidationError("--max-memory '\(text)' is not a size; use bytes or a number with K, M, G or T, e.g. 64G")
-            }
-            return b
-          })
+          transform: TrainingMemory.limit)
   var maxMemory: Int?
 
   func config() throws -> TrainConfig {

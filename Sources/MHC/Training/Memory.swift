@@ -112,6 +112,14 @@ public enum TrainingMemory {
     return String(format: "%.0f KiB", b / 1024)
   }
 
+  /// `--max-memory SIZE` as bytes, or an error naming the value and what is allowed.
+  public static func limit(_ text: String) throws -> Int {
+    guard let b = parse(text) else {
+      throw MHCError("--max-memory '\(text)' is not a size; use bytes or a number with K, M, G or T, e.g. 64G")
+    }
+    return b
+  }
+
   /// Parses a size: bytes, or a number with K, M, G or T (powers of 1024), e.g. `12G`, `512M`.
   public static func parse(_ text: String) -> Int? {
     let units: [Character: Double] = ["K": 1024, "M": 1_048_576, "G": 1_073_741_824, "T": 1_099_511_627_776]
