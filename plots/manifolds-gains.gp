@@ -498,7 +498,7 @@ unset logscale x
 set logscale y
 set arrow from graph 0, first 1 to graph 1, first 1 nohead lc rgb '#888888' dt 2
 set key top left
-set xtics 1
+set xtics 4
 plot $p2s0 using 1:2 with linespoints lc rgb '#1f77b4' lw 2.0 dt 1 pt 7 ps 0.8 title 'sinkhorn', \
      $p2s1 using 1:2 with linespoints lc rgb '#2ca02c' lw 2.0 dt 1 pt 7 ps 0.8 title 'birkhoff', \
      $p2s2 using 1:2 with linespoints lc rgb '#9467bd' lw 2.0 dt 1 pt 7 ps 0.8 title 'deepseek-v4', \
@@ -516,7 +516,7 @@ set ylabel 'deviation'
 unset logscale x
 set logscale y
 set key top left
-set xtics 1
+set xtics 4
 set format y '%.0e'
 plot $p3s0 using 1:2 with linespoints lc rgb '#1f77b4' lw 2.0 dt 1 pt 7 ps 0.8 title 'sinkhorn', \
      $p3s1 using 1:2 with linespoints lc rgb '#2ca02c' lw 2.0 dt 1 pt 7 ps 0.8 title 'birkhoff', \

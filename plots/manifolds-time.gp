@@ -35,24 +35,24 @@ set xlabel ''
 set ylabel 'seconds per step'
 set xtics ('reference' 0, 'stress' 1) scale 0
 set xrange [-0.6:1.6]
-set yrange [-0.08495683241635811:0.47112425249071316]
+set yrange [0.0:0.47112425249071316]
 set grid noxtics ytics
 set boxwidth 0.12266666666666667 absolute
 set style fill solid 0.85 border lc rgb '#333333'
 set key top left
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lc rgb '#333333'
-set label "+0.176" at first -0.3333333333333333, first 0.2026841960709761 center offset 0, 1.0 font ',9' front
-set label "+0.074" at first 0.6666666666666667, first 0.07394081125011916 center offset 0, 1.0 font ',9' front
-set label "+0.221" at first -0.2, first 0.23223127185652923 center offset 0, 1.0 font ',9' front
-set label "+0.122" at first 0.8, first 0.12793995019050194 center offset 0, 1.0 font ',9' front
-set label "+0.246" at first -0.06666666666666667, first 0.26751404102670706 center offset 0, 1.0 font ',9' front
-set label "+0.107" at first 0.9333333333333333, first 0.10848213429377575 center offset 0, 1.0 font ',9' front
-set label "+0.336" at first 0.06666666666666667, first 0.3645227888650165 center offset 0, 1.0 font ',9' front
-set label "+0.196" at first 1.0666666666666667, first 0.1988953330883635 center offset 0, 1.0 font ',9' front
-set label "+0.343" at first 0.2, first 0.38616742007435506 center offset 0, 1.0 font ',9' front
-set label "+0.186" at first 1.2, first 0.19827329227171803 center offset 0, 1.0 font ',9' front
-set label "+0.256" at first 0.3333333333333333, first 0.292631134744619 center offset 0, 1.0 font ',9' front
-set label "+0.106" at first 1.3333333333333333, first 0.10926830840376323 center offset 0, 1.0 font ',9' front
+set label "0.176" at first -0.3333333333333333, first 0.2026841960709761 center offset 0, 1.0 font ',9' front
+set label "0.0736" at first 0.6666666666666667, first 0.07394081125011916 center offset 0, 1.0 font ',9' front
+set label "0.221" at first -0.2, first 0.23223127185652923 center offset 0, 1.0 font ',9' front
+set label "0.122" at first 0.8, first 0.12793995019050194 center offset 0, 1.0 font ',9' front
+set label "0.246" at first -0.06666666666666667, first 0.26751404102670706 center offset 0, 1.0 font ',9' front
+set label "0.107" at first 0.9333333333333333, first 0.10848213429377575 center offset 0, 1.0 font ',9' front
+set label "0.336" at first 0.06666666666666667, first 0.3645227888650165 center offset 0, 1.0 font ',9' front
+set label "0.196" at first 1.0666666666666667, first 0.1988953330883635 center offset 0, 1.0 font ',9' front
+set label "0.343" at first 0.2, first 0.38616742007435506 center offset 0, 1.0 font ',9' front
+set label "0.186" at first 1.2, first 0.19827329227171803 center offset 0, 1.0 font ',9' front
+set label "0.256" at first 0.3333333333333333, first 0.292631134744619 center offset 0, 1.0 font ',9' front
+set label "0.106" at first 1.3333333333333333, first 0.10926830840376323 center offset 0, 1.0 font ',9' front
 plot $bars0 using 1:2 with boxes lc rgb '#4d4d4d' title 'residual', \
      $bars0 using 1:($2-$3):(0):(2*$3) with vectors heads size screen 0.008,90 lc rgb '#333333' lw 1 notitle, \
      $bars1 using 1:2 with boxes lc rgb '#1f77b4' title 'sinkhorn', \

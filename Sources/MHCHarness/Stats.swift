@@ -61,10 +61,12 @@ public struct Bar: Sendable {
 
 /// Grouped bars (a group per x label, a bar per series in each group) with ± error bars and each
 /// value printed at the bar's end; a missing value (NaN) leaves a gap that shows only its note.
+/// Values are printed signed (gaps) unless `yLabel` is given for a quantity that is never negative
+/// (times), in which case they are printed plain and the axis starts at 0.
 public func barChart(_ name: String, title: String, xlabel: String, groups: [String],
               series: [(title: String, color: String, bars: [Bar])], yLabel: String = "loss gap to residual (nats/byte)",
               width: Int = 1100, height: Int = 620) -> GnuplotFigure {
-  let k = Double(series.count), w = 0.8 / k
+  let k = Double(series.count), w = 0.8 / k, gap = yLabel == "loss gap to residual (nats/byte)"
   var blocks: [GnuplotFigure.Datablock] = [], plots: [String] = [], labels: [String] = []
   var lo = 0.0, hi = 0.0
   for (si, s) in series.enumerated() {
@@ -77,13 +79,15 @@ public func barChart(_ name: String, title: String, xlabel: String, groups: [Str
     for (x, b) in zip(xs, s.bars) {
       let e = b.error.isFinite ? b.error : 0, end = b.value.isFinite ? b.value + (b.value < 0 ? -e : e) : 0
       if b.value.isFinite { lo = min(lo, b.value - e); hi = max(hi, b.value + e) }
-      let lines = (b.value.isFinite ? [signed(b.value)] : []) + (b.note.isEmpty ? [] : [b.note])
+      let text = gap ? signed(b.value) : String(format: "%.3g", b.value)
+      let lines = (b.value.isFinite ? [text] : []) + (b.note.isEmpty ? [] : [b.note])
       let up = end >= 0 && b.value >= 0
       labels.append("set label \"\(lines.joined(separator: "\\n"))\" at first \(x), first \(end) center offset 0, \(up ? "" : "-")\(Double(lines.count) * 0.5 + 0.5) font ',9' front"
         + (b.note.isEmpty ? "" : " textcolor rgb '#b2182b'"))
     }
   }
   let pad = max(hi - lo, 0.005) * 0.22
+  if !gap { lo = pad }  // the axis starts at 0
   let body = [
     "set title \(Chart.quote(title))",
     "set xlabel \(Chart.quote(xlabel))",

@@ -113,10 +113,10 @@ struct Manifolds: ParsableCommand {
       }
       let unit = "set arrow from graph 0, first 1 to graph 1, first 1 nohead lc rgb '#888888' dt 2"
       panels.append(Panel(title: "\(s.name): composite backward gain", xlabel: "sublayer", ylabel: "gain", logy: true,
-                          series: series { $0.gains.composite.backward }, extra: [unit, "set key top left", "set xtics 1"]))
+                          series: series { $0.gains.composite.backward }, extra: [unit, "set key top left", "set xtics \(s.config.layers > 8 ? 4 : 1)"]))
       panels.append(Panel(title: "\(s.name): column deviation max_j |Σ_i H_ij − 1|", xlabel: "sublayer", ylabel: "deviation",
                           logy: true, series: series { max($0.deviation.column, 1e-9) },
-                          extra: ["set key top left", "set xtics 1", "set format y '%.0e'"]))
+                          extra: ["set key top left", "set xtics \(s.config.layers > 8 ? 4 : 1)", "set format y '%.0e'"]))
     }
     try Gnuplot.render(Chart.figure("manifolds-gains", title: "at the end of training (seed 0, evaluation batch; deviations below 1e-9 drawn at 1e-9)",
                                     panels: panels, columns: 2), in: sweep.plots)
