@@ -2,6 +2,7 @@
 //
 //   swift run -c release bench            # table
 //   swift run -c release bench --json     # {"residual": {"step_seconds": …}, …}
+//   swift run -c release bench --connections residual,mhc,mhc:birkhoff,mhc:deepseek-v4
 import ArgumentParser
 import Foundation
 import MHC
@@ -22,14 +23,28 @@ struct Bench: ParsableCommand {
   @Option(help: "Sinkhorn-Knopp iterations t_max.") var iterations = 20
   @Option(help: "Timed steps per connection (the median is reported).") var steps = 40
   @Option(help: "Untimed warm-up steps per connection.") var warmupSteps = 2
-  @Option(help: "Connections to time, comma separated.") var connections = "residual,hc,mhc"
+  @Option(help: "Connections to time, comma separated: residual, hc, mhc, or mhc:MANIFOLD (sinkhorn, birkhoff, deepseek-v4, none).")
+  var connections = "residual,hc,mhc"
   @Flag(help: "Print one JSON object instead of the table.") var json = false
 
   func validate() throws {
     guard steps >= 1 else { throw ValidationError("--steps \(steps) is invalid; must be ≥ 1") }
     guard warmupSteps >= 0 else { throw ValidationError("--warmup-steps \(warmupSteps) is invalid; must be ≥ 0") }
-    for c in connections.split(separator: ",") where ConnectionKind(rawValue: String(c)) == nil {
-      throw ValidationError("--connections '\(c)' is not one of residual, hc, mhc")
+    _ = try entries()
+  }
+
+  /// The `--connections` entries: a label, the connection and mHC's manifold.
+  func entries() throws -> [(label: String, kind: ConnectionKind, manifold: ResidualManifold)] {
+    try connections.split(separator: ",").map { entry in
+      let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
+      guard let kind = ConnectionKind(rawValue: parts[0]) else {
+        throw ValidationError("--connections '\(entry)' is not one of residual, hc, mhc, mhc:MANIFOLD")
+      }
+      guard parts.count == 2 else { return (String(entry), kind, .sinkhorn) }
+      guard kind == .mhc, let m = ResidualManifold(rawValue: parts[1]) else {
+        throw ValidationError("--connections '\(entry)': only mhc takes a manifold, one of \(ResidualManifold.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      return (String(entry), kind, m)
     }
   }
 
@@ -46,17 +61,17 @@ struct Bench: ParsableCommand {
   }
 
   func run() throws {
-    let kinds = connections.split(separator: ",").compactMap { ConnectionKind(rawValue: String($0)) }
-    let configs = kinds.map { kind in
+    let list = try entries()
+    let configs = list.map { entry in
       var config = TrainConfig()
-      config.connection = kind; config.streams = streams; config.width = width; config.layers = layers
+      config.connection = entry.kind; config.manifold = entry.manifold; config.streams = streams; config.width = width; config.layers = layers
       config.heads = heads; config.seq = seq; config.batch = batch; config.iterations = iterations
       return config
     }
-    let results: [(ConnectionKind, StepBenchmark)]
+    let results: [(String, StepBenchmark)]
     var rates: [Double] = []  // sgemm GFLOP/s, measured after every round of steps
     do {
-      results = Array(zip(kinds, try StepBenchmark.measure(configs, steps: steps, warmup: warmupSteps) {
+      results = Array(zip(list.map(\.label), try StepBenchmark.measure(configs, steps: steps, warmup: warmupSteps) {
         rates.append(sgemmRate(reps: 5))
       }))
     } catch let e as MHCError {
@@ -64,7 +79,7 @@ struct Bench: ParsableCommand {
     }
     let peak = rates.sorted()[rates.count / 2]  // median, like the step times
     let rss = ProcessMemory.peak ?? 0
-    let base = results.first { $0.0 == .residual }?.1
+    let base = results.first { $0.0 == "residual" }?.1
     if json {
       var object: [String: Any] = ["blas_core": BLASRuntime.coreName, "sgemm_gflops": peak, "peak_resident_bytes": rss]
       for (k, r) in results {
@@ -75,7 +90,7 @@ struct Bench: ParsableCommand {
           "parameters": r.parameters,
         ]
         if let base { entry["ratio_to_residual"] = r.stepSeconds / base.stepSeconds }
-        object[k.rawValue] = entry
+        object[k] = entry
       }
       let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
       print(String(decoding: data, as: UTF8.self))
@@ -85,7 +100,7 @@ struct Bench: ParsableCommand {
     print("connection  s/step  tokens/s  GFLOP/s  forward  backward  AdamW   in gemm  vs residual")
     for (k, r) in results {
       let ratio = base.map { String(format: "%.3f×", r.stepSeconds / $0.stepSeconds) } ?? "-"
-      print(k.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+      print(k.padding(toLength: max(10, k.count), withPad: " ", startingAt: 0)
         + String(format: " %7.4f %9.0f %8.1f %8.4f %9.4f %6.4f %9.4f  ", r.stepSeconds, r.tokensPerSecond, r.gflops,
                  r.forwardSeconds, r.backwardSeconds, r.optimizerSeconds, r.gemmSeconds) + ratio)
     }
@@ -95,9 +110,12 @@ struct Bench: ParsableCommand {
                    r.flopsPerStep, peak, batch * seq, 2 * SwiGLU<Float>.hiddenSize(width: width), width, ideal,
                    r.stepSeconds, r.stepSeconds / ideal))
     }
-    let sk = SinkhornKnopp.timeFloat(n: streams, iterations: iterations, tokens: batch * seq)
-    print(String(format: "Sinkhorn-Knopp alone, one thread (n=%d, t_max=%d, %d tokens): forward %.2f ms, backward %.2f ms per sublayer; ×%d sublayers = %.1f ms per step (split over the threads in training)",
-                 streams, iterations, batch * seq, sk.forward * 1e3, sk.backward * 1e3, 2 * layers, (sk.forward + sk.backward) * Double(2 * layers) * 1e3))
+    for m in Set(list.filter { $0.kind == .mhc }.map(\.manifold)).sorted(by: { $0.rawValue < $1.rawValue }) {
+      let t = m.timeFloat(n: streams, iterations: iterations, tokens: batch * seq)
+      print(String(format: "%@ projection alone, one thread (n=%d, t_max=%d, %d tokens): forward %.2f ms, backward %.2f ms per sublayer; ×%d sublayers = %.1f ms per step (split over the threads in training)",
+                   m.rawValue, streams, iterations, batch * seq, t.forward * 1e3, t.backward * 1e3, 2 * layers,
+                   (t.forward + t.backward) * Double(2 * layers) * 1e3))
+    }
     print(String(format: "peak resident memory (whole process): %.1f MiB", Double(rss) / 1_048_576))
   }
 }

@@ -114,6 +114,29 @@ import Testing
     #expect(analytic.map(abs).max()! > 1e-4, "gradients are not all tiny")
   }
 
+  /// Blocked members (V4 works on blocks of 64 tokens): many tokens at once — crossing block
+  /// boundaries, a partial last block — give exactly what each token gives alone, forward and
+  /// backward, in Double and in Float.
+  @Test(arguments: [(ResidualManifold.deepseekV4, 4, 20), (.deepseekV4, 3, 1), (.birkhoff, 4, 0), (.sinkhorn, 4, 20)])
+  func manyTokensEqualOneAtATime(m: ResidualManifold, n: Int, iterations: Int) {
+    let r = m.logitCount(n: n), count = 150
+    let logits = randomArray(count * r, seed: 21, scale: 3), cot = randomArray(count * n * n, seed: 22)
+    let h = run(m, logits, n: n, iterations: iterations), d = vjp(m, logits, cot, n: n, iterations: iterations)
+    for t in [0, 1, 63, 64, 127, 128, 149] {
+      let l = Array(logits[(t * r)..<((t + 1) * r)]), c = Array(cot[(t * n * n)..<((t + 1) * n * n)])
+      #expect(run(m, l, n: n, iterations: iterations) == Array(h[(t * n * n)..<((t + 1) * n * n)]), "\(m) token \(t)")
+      #expect(vjp(m, l, c, n: n, iterations: iterations) == Array(d[(t * r)..<((t + 1) * r)]), "\(m) token \(t)")
+    }
+    // Float: the same path, close to Double
+    let lf = logits.map(Float.init), cf = cot.map(Float.init)
+    var hf = [Float](repeating: 0, count: count * n * n), df = [Float](repeating: 0, count: count * r)
+    var scratch = [Float](repeating: 0, count: m.scratchCount(n: n, iterations: iterations))
+    m.forward(logits: lf, output: &hf, count: count, n: n, iterations: iterations, scratch: &scratch)
+    m.backward(logits: lf, dOutput: cf, dLogits: &df, count: count, n: n, iterations: iterations, scratch: &scratch)
+    #expect(zip(hf, h).map { abs(Double($0) - $1) }.max()! < 1e-5)
+    #expect(zip(df, d).map { abs(Double($0) - $1) }.max()! < 1e-4)
+  }
+
   @Test func noneIsSinkhornWithoutIterations() {
     let logits = randomArray(4 * 9, seed: 5)
     #expect(run(.none, logits, n: 3, iterations: 20) == run(.sinkhorn, logits, n: 3, iterations: 0))

@@ -4,7 +4,8 @@
 ///
 /// doubly stochastic to rounding for any logits. Permutations are in lexicographic order, so
 /// `k = 0` is the identity. Backward: `∂L/∂w_k = Σ_i ∂L/∂H_{i,σ_k(i)}`, then the softmax's
-/// `∂L/∂ℓ_k = w_k (∂L/∂w_k − Σ_l w_l ∂L/∂w_l)`.
+/// `∂L/∂ℓ_k = w_k (∂L/∂w_k − Σ_l w_l ∂L/∂w_l)`. Blocks of ``SinkhornKnopp/block`` tokens are
+/// stored entry-major, eight tokens per SIMD vector, as in ``SinkhornKnopp``.
 public enum BirkhoffMixture {
   /// `n!` (for `n ≤ 20`).
   public static func permutationCount(_ n: Int) -> Int { n <= 1 ? 1 : (2...min(n, 20)).reduce(1, *) }
@@ -27,50 +28,79 @@ public enum BirkhoffMixture {
   /// `σ_k(i)` of permutation `k` of `0..<n`.
   public static func permutation(_ k: Int, n: Int) -> [Int] { tables[n][(k * n)..<((k + 1) * n)].map(Int.init) }
 
-  static func softmax<T: Scalar>(_ x: UnsafePointer<T>, _ w: UnsafeMutablePointer<T>, count: Int) {
-    var top = x[0]
-    for k in 1..<count where x[k] > top { top = x[k] }
-    var sum: T = 0
-    for k in 0..<count { w[k] = x[k] - top }
-    T.expInPlace(w, count: count)
-    for k in 0..<count { sum += w[k] }
-    let inv = 1 / sum
-    for k in 0..<count { w[k] *= inv }
+  /// Scratch elements for one block of ``SinkhornKnopp/block`` tokens: weights and their
+  /// gradient (`[n!][block]` each), `H_res` or its gradient (`[n²][block]`).
+  public static func scratchCount(n: Int) -> Int { (2 * permutationCount(n) + n * n) * SinkhornKnopp.block }
+
+  /// Gathers `bs` tokens' logits entry-major into `w` (`[p][block]`) and makes each token's
+  /// softmax, eight tokens per SIMD vector. Unused lanes hold `1/p` (harmless, never read back).
+  @inline(__always)
+  static func softmax<T: Scalar>(_ l: UnsafePointer<T>, _ w: UnsafeMutablePointer<T>, bs: Int, p: Int) {
+    let B = SinkhornKnopp.block
+    w.update(repeating: 0, count: p * B)
+    for b in 0..<bs {
+      let lb = l + b * p
+      var top = lb[0]
+      for k in 1..<p where lb[k] > top { top = lb[k] }
+      for k in 0..<p { w[k * B + b] = lb[k] - top }
+    }
+    T.expInPlace(w, count: p * B)
+    for q in stride(from: 0, to: B, by: 8) {
+      var sum = SIMD8<T>()
+      for k in 0..<p { sum += SinkhornKnopp.ld(w, k * B + q) }
+      let inv = 1 / sum
+      for k in 0..<p { SinkhornKnopp.st(w, k * B + q, SinkhornKnopp.ld(w, k * B + q) * inv) }
+    }
   }
 
   public static func forward<T: Scalar>(logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
-                                        scratch w: UnsafeMutablePointer<T>) {
-    let p = permutationCount(n), nn = n * n
+                                        scratch: UnsafeMutablePointer<T>) {
+    let p = permutationCount(n), nn = n * n, B = SinkhornKnopp.block
+    let w = scratch, h = scratch + 2 * p * B
     tables[n].withUnsafeBufferPointer { sigma in
-      for t in 0..<count {
-        let h = output + t * nn
-        softmax(logits + t * p, w, count: p)
-        h.update(repeating: 0, count: nn)
-        for k in 0..<p {
-          let s = sigma.baseAddress! + k * n, wk = w[k]
-          for i in 0..<n { h[i * n + Int(s[i])] += wk }
+      for start in stride(from: 0, to: count, by: B) {
+        let bs = min(B, count - start)
+        softmax(logits + start * p, w, bs: bs, p: p)
+        h.update(repeating: 0, count: nn * B)
+        for q in stride(from: 0, to: B, by: 8) {
+          for k in 0..<p {
+            let wk = SinkhornKnopp.ld(w, k * B + q)
+            for i in 0..<n {
+              let e = (i * n + Int(sigma[k * n + i])) * B + q
+              SinkhornKnopp.st(h, e, SinkhornKnopp.ld(h, e) + wk)
+            }
+          }
         }
+        for b in 0..<bs { let o = output + (start + b) * nn; for e in 0..<nn { o[e] = h[e * B + b] } }
       }
     }
   }
 
   public static func backward<T: Scalar>(logits: UnsafePointer<T>, dOutput: UnsafePointer<T>,
                                          dLogits: UnsafeMutablePointer<T>, count: Int, n: Int,
-                                         scratch w: UnsafeMutablePointer<T>) {
-    let p = permutationCount(n), nn = n * n
+                                         scratch: UnsafeMutablePointer<T>) {
+    let p = permutationCount(n), nn = n * n, B = SinkhornKnopp.block
+    let w = scratch, dw = scratch + p * B, g = dw + p * B
     tables[n].withUnsafeBufferPointer { sigma in
-      for t in 0..<count {
-        let g = dOutput + t * nn, d = dLogits + t * p
-        softmax(logits + t * p, w, count: p)
-        var mean: T = 0
-        for k in 0..<p {
-          let s = sigma.baseAddress! + k * n
-          var dw: T = 0
-          for i in 0..<n { dw += g[i * n + Int(s[i])] }
-          d[k] = dw
-          mean += w[k] * dw
+      for start in stride(from: 0, to: count, by: B) {
+        let bs = min(B, count - start)
+        softmax(logits + start * p, w, bs: bs, p: p)
+        g.update(repeating: 0, count: nn * B)
+        for b in 0..<bs { let d = dOutput + (start + b) * nn; for e in 0..<nn { g[e * B + b] = d[e] } }
+        for q in stride(from: 0, to: B, by: 8) {
+          var mean = SIMD8<T>()
+          for k in 0..<p {
+            var d = SIMD8<T>()
+            for i in 0..<n { d += SinkhornKnopp.ld(g, (i * n + Int(sigma[k * n + i])) * B + q) }
+            SinkhornKnopp.st(dw, k * B + q, d)
+            mean += SinkhornKnopp.ld(w, k * B + q) * d
+          }
+          for k in 0..<p {
+            let e = k * B + q
+            SinkhornKnopp.st(dw, e, SinkhornKnopp.ld(w, e) * (SinkhornKnopp.ld(dw, e) - mean))
+          }
         }
-        for k in 0..<p { d[k] = w[k] * (d[k] - mean) }
+        for b in 0..<bs { let d = dLogits + (start + b) * p; for k in 0..<p { d[k] = dw[k * B + b] } }
       }
     }
   }

@@ -17,56 +17,79 @@
 /// The backward runs through the stored iterates: for `Y = X / (s + ε)` normalised along an
 /// axis, `∂L/∂X = (∂L/∂Y − Σ_axis ∂L/∂Y ⊙ Y) / (s + ε)`; through the softmax,
 /// `∂L/∂ℓ = P ⊙ (∂L/∂P − Σ_axis P ⊙ ∂L/∂P)`.
+///
+/// Like ``SinkhornKnopp`` it works on blocks of ``SinkhornKnopp/block`` tokens stored
+/// entry-major (`[n²][block]`), so every sum and scaling is a loop over 8 tokens per SIMD
+/// vector; the arithmetic of each token is the same sequence of operations as the scalar
+/// formula above (sums from the first index up, `x · (1/(s + ε))`).
 public enum DeepSeekV4Projection {
   /// V4's `hc_eps`.
   public static let epsilon = 1e-6
 
-  /// Scratch elements for one token: the input of every normalisation, two gradient matrices, sums.
-  public static func scratchCount(n: Int, iterations: Int) -> Int { (2 * max(iterations, 1) + 2) * n * n + n }
+  /// Scratch elements for one block of ``SinkhornKnopp/block`` tokens: the input of every
+  /// normalisation and the output (`2·max(t, 1)` iterates), and the gradient.
+  public static func scratchCount(n: Int, iterations: Int) -> Int {
+    (2 * max(iterations, 1) + 1) * n * n * SinkhornKnopp.block
+  }
 
   /// Normalisations after the softmax: row, then (col, row) × (t − 1); `true` = along rows.
   static func passes(_ iterations: Int) -> [Bool] {
     iterations < 1 ? [] : [true] + Array(repeating: [false, true], count: iterations - 1).flatMap { $0 }
   }
 
-  /// `out = x / (sum along the axis + ε)`; rows when `rows`, else columns.
+  /// Gathers `bs` tokens' logits entry-major into `x` and makes each column's softmax `+ ε`.
+  /// Unused lanes hold `1/n + ε` (harmless, never read back).
   @inline(__always)
-  static func normalise<T: Scalar>(_ x: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, n: Int, rows: Bool,
-                                   sums: UnsafeMutablePointer<T>) {
-    let eps = T(epsilon)
-    for a in 0..<n {
-      var s: T = 0
-      for b in 0..<n { s += rows ? x[a * n + b] : x[b * n + a] }
-      sums[a] = 1 / (s + eps)
+  static func softmaxColumns<T: Scalar>(_ l: UnsafePointer<T>, _ x: UnsafeMutablePointer<T>, bs: Int, n: Int) {
+    let nn = n * n, B = SinkhornKnopp.block
+    x.update(repeating: 0, count: nn * B)
+    for b in 0..<bs {
+      let lb = l + b * nn
+      for j in 0..<n {
+        var top = lb[j]
+        for i in 1..<n where lb[i * n + j] > top { top = lb[i * n + j] }
+        for i in 0..<n { x[(i * n + j) * B + b] = lb[i * n + j] - top }
+      }
     }
-    for i in 0..<n { for j in 0..<n { out[i * n + j] = x[i * n + j] * sums[rows ? i : j] } }
+    T.expInPlace(x, count: nn * B)
+    let eps = SIMD8<T>(repeating: T(epsilon))
+    for q in stride(from: 0, to: B, by: 8) {
+      for j in 0..<n {
+        var s = SIMD8<T>()
+        for i in 0..<n { s += SinkhornKnopp.ld(x, (i * n + j) * B + q) }
+        let inv = 1 / s
+        for i in 0..<n { let e = (i * n + j) * B + q; SinkhornKnopp.st(x, e, SinkhornKnopp.ld(x, e) * inv + eps) }
+      }
+    }
   }
 
-  /// Column softmax of one token's logits, `+ ε`.
+  /// `y = x / (sum along the axis + ε)` for a whole block (`y` may be `x`); rows when `rows`.
   @inline(__always)
-  static func softmaxColumns<T: Scalar>(_ l: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, n: Int) {
-    for j in 0..<n {
-      var top = l[j]
-      for i in 1..<n where l[i * n + j] > top { top = l[i * n + j] }
-      var s: T = 0
-      for i in 0..<n { let e = T.exp(l[i * n + j] - top); out[i * n + j] = e; s += e }
-      let inv = 1 / s
-      for i in 0..<n { out[i * n + j] = out[i * n + j] * inv + T(epsilon) }
+  static func normalise<T: Scalar>(_ x: UnsafeMutablePointer<T>, _ y: UnsafeMutablePointer<T>, n: Int, rows: Bool) {
+    let B = SinkhornKnopp.block, eps = SIMD8<T>(repeating: T(epsilon))
+    for q in stride(from: 0, to: B, by: 8) {
+      for a in 0..<n {
+        var s = SIMD8<T>()
+        for b in 0..<n { s += SinkhornKnopp.ld(x, (rows ? a * n + b : b * n + a) * B + q) }
+        let inv = 1 / (s + eps)
+        for b in 0..<n {
+          let e = (rows ? a * n + b : b * n + a) * B + q
+          SinkhornKnopp.st(y, e, SinkhornKnopp.ld(x, e) * inv)
+        }
+      }
     }
   }
 
   public static func forward<T: Scalar>(logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
-                                        iterations: Int, scratch: UnsafeMutablePointer<T>) {
-    let nn = n * n, ps = passes(iterations)
-    let a = scratch, b = scratch + nn, sums = scratch + (2 * max(iterations, 1) + 2) * nn
-    for t in 0..<count {
-      let out = output + t * nn
-      softmaxColumns(logits + t * nn, ps.isEmpty ? out : a, n: n)
-      var (src, dst) = (a, b)
-      for (k, rows) in ps.enumerated() {
-        let target = k == ps.count - 1 ? out : dst
-        normalise(src, target, n: n, rows: rows, sums: sums)
-        swap(&src, &dst)
+                                        iterations: Int, scratch x: UnsafeMutablePointer<T>) {
+    let nn = n * n, B = SinkhornKnopp.block, ps = passes(iterations)
+    for start in stride(from: 0, to: count, by: B) {
+      let bs = min(B, count - start)
+      softmaxColumns(logits + start * nn, x, bs: bs, n: n)
+      for rows in ps { normalise(x, x, n: n, rows: rows) }
+      for b in 0..<bs {
+        let o = output + (start + b) * nn
+        for k in 0..<nn { o[k] = x[k * B + b] }
       }
     }
   }
@@ -74,38 +97,43 @@ public enum DeepSeekV4Projection {
   public static func backward<T: Scalar>(logits: UnsafePointer<T>, dOutput: UnsafePointer<T>,
                                          dLogits: UnsafeMutablePointer<T>, count: Int, n: Int, iterations: Int,
                                          scratch: UnsafeMutablePointer<T>) {
-    let nn = n * n, ps = passes(iterations)
-    // scratch: X_0 … X_{|ps|} (X_k the input of pass k, X_|ps| the output), then g, h, sums
-    let xs = scratch, g = scratch + (ps.count + 1) * nn, h = g + nn
-    let sums = scratch + (2 * max(iterations, 1) + 2) * nn
-    let eps = T(epsilon)
-    for t in 0..<count {
-      softmaxColumns(logits + t * nn, xs, n: n)
-      for (k, rows) in ps.enumerated() { normalise(xs + k * nn, xs + (k + 1) * nn, n: n, rows: rows, sums: sums) }
-      g.update(from: dOutput + t * nn, count: nn)
-      for k in stride(from: ps.count - 1, through: 0, by: -1) {
-        let x = xs + k * nn, y = xs + (k + 1) * nn, rows = ps[k]
-        for a in 0..<n {
-          var s: T = 0, dot: T = 0
-          for b in 0..<n {
-            let idx = rows ? a * n + b : b * n + a
-            s += x[idx]; dot += g[idx] * y[idx]
-          }
-          let inv = 1 / (s + eps)
-          for b in 0..<n {
-            let idx = rows ? a * n + b : b * n + a
-            h[idx] = (g[idx] - dot) * inv
+    let nn = n * n, B = SinkhornKnopp.block, stride = nn * B, ps = passes(iterations)
+    // scratch: X_0 … X_|ps| (X_k the input of pass k, X_|ps| the output), then g; each [n²][B]
+    let xs = scratch, g = scratch + (ps.count + 1) * stride
+    let eps = SIMD8<T>(repeating: T(epsilon))
+    for start in Swift.stride(from: 0, to: count, by: B) {
+      let bs = min(B, count - start)
+      softmaxColumns(logits + start * nn, xs, bs: bs, n: n)
+      for (k, rows) in ps.enumerated() { normalise(xs + k * stride, xs + (k + 1) * stride, n: n, rows: rows) }
+      g.update(repeating: 0, count: stride)
+      for b in 0..<bs { let d = dOutput + (start + b) * nn; for k in 0..<nn { g[k * B + b] = d[k] } }
+      for q in Swift.stride(from: 0, to: B, by: 8) {
+        for k in Swift.stride(from: ps.count - 1, through: 0, by: -1) {
+          let x = xs + k * stride, y = xs + (k + 1) * stride, rows = ps[k]
+          for a in 0..<n {
+            var s = SIMD8<T>(), dot = SIMD8<T>()
+            for b in 0..<n {
+              let e = (rows ? a * n + b : b * n + a) * B + q
+              s += SinkhornKnopp.ld(x, e); dot += SinkhornKnopp.ld(g, e) * SinkhornKnopp.ld(y, e)
+            }
+            let inv = 1 / (s + eps)
+            for b in 0..<n {
+              let e = (rows ? a * n + b : b * n + a) * B + q
+              SinkhornKnopp.st(g, e, (SinkhornKnopp.ld(g, e) - dot) * inv)
+            }
           }
         }
-        g.update(from: h, count: nn)
+        // through + ε (identity) and the column softmax P = X_0 − ε
+        for j in 0..<n {
+          var dot = SIMD8<T>()
+          for i in 0..<n { let e = (i * n + j) * B + q; dot += (SinkhornKnopp.ld(xs, e) - eps) * SinkhornKnopp.ld(g, e) }
+          for i in 0..<n {
+            let e = (i * n + j) * B + q
+            SinkhornKnopp.st(g, e, (SinkhornKnopp.ld(xs, e) - eps) * (SinkhornKnopp.ld(g, e) - dot))
+          }
+        }
       }
-      // through + ε (identity) and the column softmax P = X_0 − ε
-      let d = dLogits + t * nn
-      for j in 0..<n {
-        var dot: T = 0
-        for i in 0..<n { dot += (xs[i * n + j] - eps) * g[i * n + j] }
-        for i in 0..<n { d[i * n + j] = (xs[i * n + j] - eps) * (g[i * n + j] - dot) }
-      }
+      for b in 0..<bs { let d = dLogits + (start + b) * nn; for k in 0..<nn { d[k] = g[k * B + b] } }
     }
   }
 }

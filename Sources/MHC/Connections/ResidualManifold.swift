@@ -51,7 +51,7 @@ public enum ResidualManifold: String, Codable, CaseIterable, Sendable {
   public func scratchCount(n: Int, iterations: Int) -> Int {
     switch self {
     case .sinkhorn, .none: return SinkhornKnopp.scratchCount(n: n, iterations: effectiveIterations(iterations))
-    case .birkhoff: return BirkhoffMixture.permutationCount(n)
+    case .birkhoff: return BirkhoffMixture.scratchCount(n: n)
     case .deepseekV4: return DeepSeekV4Projection.scratchCount(n: n, iterations: iterations)
     }
   }
