@@ -233,7 +233,7 @@ public struct Sweep: Sendable {
         let dir = directory(r, options: options)
         if let done = TrainingRun.finishedSummary(in: dir) {
           let stored = try RunFiles.readJSON(TrainConfig.self, from: dir + "/config.json")
-          if stored != config.resolved() && !options.force {
+          if !stored.sameRun(as: config.resolved()) && !options.force {
             throw MHCError("\(dir) holds a finished run of a different configuration (\(differingKeys(stored, config.resolved()).joined(separator: ", "))); pass --force to replace it or --results to use another folder")
           }
           if !options.force {

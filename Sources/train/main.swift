@@ -46,6 +46,8 @@ struct Train: ParsableCommand {
   @Option(help: "Learned mappings, comma separated from pre,post,res (others fixed: pre 1/n, post 1, res I).")
   var learn = "pre,post,res"
   @Flag(help: "Static mappings: freeze θ/Φ at 0.") var `static` = false
+  @Option(help: ArgumentHelp("Recompute the connections in the backward (hc, mhc): keep the streams entering every K-th sublayer only. 0 = off. Saves memory, costs time, changes no number; about √(n·2L/(n+2)) is the paper's optimum.", valueName: "K"))
+  var recompute = 0
   @Option(help: "Random seed (init and data order).") var seed: UInt64 = 0
   @Option(help: "Corpus file or folder.") var corpus = ByteCorpus.defaultPath
   @Option(help: "Evaluate every N steps.") var evalEvery = 50
@@ -63,6 +65,7 @@ struct Train: ParsableCommand {
     c.biasInit = `init`; c.seed = seed; c.corpus = corpus; c.evalEvery = evalEvery; c.evalBatches = evalBatches
     c.dynamic = !`static`
     c.preInit = preInit
+    c.recompute = recompute == 0 ? nil : recompute
     guard manifold == .sinkhorn || connection == .mhc else {
       throw ValidationError("--manifold \(manifold.rawValue) needs --connection mhc (the manifold is where mHC projects H_res)")
     }

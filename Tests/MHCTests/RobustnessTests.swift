@@ -6,14 +6,16 @@ import Testing
 @Suite struct RobustnessTests {
   /// The estimate made before allocating is exactly what the model then allocates.
   @Test(arguments: [
-    (ConnectionKind.residual, 1, 20, StreamInit.copies), (.hc, 4, 20, .embeddings), (.mhc, 4, 20, .embeddings),
-    (.mhc, 2, 0, .copies), (.mhc, 8, 5, .embeddings), (.hc, 1, 20, .copies),
+    (ConnectionKind.residual, 1, 20, StreamInit.copies, 0), (.hc, 4, 20, .embeddings, 0), (.mhc, 4, 20, .embeddings, 0),
+    (.mhc, 2, 0, .copies, 0), (.mhc, 8, 5, .embeddings, 0), (.hc, 1, 20, .copies, 0),
+    (.mhc, 4, 20, .embeddings, 2), (.hc, 4, 20, .copies, 3), (.mhc, 2, 20, .copies, 1), (.residual, 1, 20, .copies, 2),
   ])
-  func estimateMatchesAllocation(kind: ConnectionKind, streams: Int, iterations: Int, streamInit: StreamInit) throws {
+  func estimateMatchesAllocation(kind: ConnectionKind, streams: Int, iterations: Int, streamInit: StreamInit,
+                                 recompute: Int) throws {
     var m = ModelConfig()
     m.width = 32; m.layers = 2; m.heads = 2; m.seq = 24
     m.connection.kind = kind; m.connection.streams = streams; m.connection.iterations = iterations
-    m.streamInit = streamInit
+    m.streamInit = streamInit; m.recompute = recompute
     for batch in [1, 3] {
       let model = try Transformer<Float>(m, batch: batch, seed: 0)
       #expect(TrainingMemory.parameters(m) == model.parameters.count)

@@ -158,31 +158,48 @@ public final class Connection<T: Scalar> {
   let alpha: ParameterRef?
   let bias: ParameterRef?
 
-  // Per-token caches, sized for `capacity` tokens.
-  let h, y: UnsafeMutablePointer<T>  // [T][C]
-  let hpre, hpost: UnsafeMutablePointer<T>  // [T][n]
-  /// Per-token `H_res` of the last forward, `[tokens][n][n]`.
-  public let hres: UnsafeMutablePointer<T>
-  let normed: UnsafeMutablePointer<T>  // hc: x̃ [T·n][C] (mhc keeps no normalised copy)
-  let invRMS: UnsafeMutablePointer<T>  // mhc ρ [T]; hc [T·n]
-  let z: UnsafeMutablePointer<T>  // mhc: [T][2n+n²] projections v'Φ; hc: tanh values [T·n][n+2]
-  let logits: UnsafeMutablePointer<T>  // mhc: Sinkhorn logits [T][n²]
-  // Backward scratch.
-  let dh, dy: UnsafeMutablePointer<T>
-  let dhpre, dhpost, dhres: UnsafeMutablePointer<T>
-  let dz: UnsafeMutablePointer<T>  // mhc: ρ ∂L/∂z [T][m]; hc: ∂L/∂(Θx̃) [T·n][n+2]
-  let g: UnsafeMutablePointer<T>  // ∂L/∂(pre-α mapping value), laid out like z, for the α and b sums
-  let dnormed: UnsafeMutablePointer<T>  // mhc: u = ρ ∂L/∂z Φᵀ [T][nC]; hc: ∂L/∂x̃ [T·n][C]
-  let dlogits: UnsafeMutablePointer<T>  // mhc: [T][n²]
-  let phiPartials: UnsafeMutablePointer<T>  // mhc: ∂L/∂Φ per token block [blocks][nC][m]
-  let sinkhornScratch: UnsafeMutablePointer<T>
-  /// Activation and scratch buffers.
+  /// What the forward leaves for the backward and the diagnostics (shared between the
+  /// connections of a recomputation block, see ``Transformer``).
+  public let cache: ConnectionCache<T>
+  /// Backward scratch, shared by all the connections of a model (they run one at a time).
+  public let workspace: ConnectionWorkspace<T>
+  /// The sublayer's output `F(h)`, `[T][C]`: kept until the backward (HC, mHC; the residual's
+  /// lives in the workspace, its backward does not need it).
+  let y: UnsafeMutablePointer<T>
+  /// This connection's own buffers (`y`).
   public let pool = BufferPool<T>()
 
+  // Views of the cache and the workspace.
+  var h: UnsafeMutablePointer<T> { cache.h }
+  var hpre: UnsafeMutablePointer<T> { cache.hpre }
+  var hpost: UnsafeMutablePointer<T> { cache.hpost }
+  /// Per-token `H_res` of the last forward, `[tokens][n][n]`.
+  public var hres: UnsafeMutablePointer<T> { cache.hres }
+  var normed: UnsafeMutablePointer<T> { cache.normed }
+  var invRMS: UnsafeMutablePointer<T> { cache.invRMS }
+  var z: UnsafeMutablePointer<T> { cache.z }
+  var logits: UnsafeMutablePointer<T> { cache.logits }
+  var dh: UnsafeMutablePointer<T> { workspace.dh }
+  var dy: UnsafeMutablePointer<T> { workspace.dy }
+  var dhpre: UnsafeMutablePointer<T> { workspace.dhpre }
+  var dhpost: UnsafeMutablePointer<T> { workspace.dhpost }
+  var dhres: UnsafeMutablePointer<T> { workspace.dhres }
+  var dz: UnsafeMutablePointer<T> { workspace.dz }
+  var g: UnsafeMutablePointer<T> { workspace.g }
+  var dnormed: UnsafeMutablePointer<T> { workspace.dnormed }
+  var dlogits: UnsafeMutablePointer<T> { workspace.dlogits }
+  var phiPartials: UnsafeMutablePointer<T> { workspace.phiPartials }
+  var sinkhornScratch: UnsafeMutablePointer<T> { workspace.manifoldScratch }
+
   /// Declares the connection's parameters in `store` under `prefix` (call before `store.allocate`).
-  public init(_ config: ConnectionConfig, store: ParameterStore<T>, prefix: String, capacity: Int) throws {
+  /// `cache` and `workspace` default to the connection's own; a model passes shared ones
+  /// (built for the same configuration and at least `capacity` tokens).
+  public init(_ config: ConnectionConfig, store: ParameterStore<T>, prefix: String, capacity: Int,
+              cache: ConnectionCache<T>? = nil, workspace: ConnectionWorkspace<T>? = nil) throws {
     try config.validate()
     try MHCError.check(capacity >= 1, "capacity = \(capacity) tokens is invalid; must be ≥ 1")
+    self.cache = cache ?? ConnectionCache(config, capacity: capacity)
+    self.workspace = workspace ?? ConnectionWorkspace(config, capacity: capacity)
     self.config = config
     self.capacity = capacity
     self.store = store
@@ -221,24 +238,8 @@ public final class Connection<T: Scalar> {
       }
       bias = store.declare("\(prefix).b", shape: [m], initialiser: .values(b), lrScale: config.lrMultiplier)
     }
-    let buffer = pool.buffer
-    let hcRows = config.kind == .hc ? n : 1
-    h = buffer(capacity * c); y = buffer(capacity * c)
-    hpre = buffer(capacity * n); hpost = buffer(capacity * n); hres = buffer(capacity * n * n)
-    normed = buffer(config.kind == .hc ? capacity * n * c : 0)
-    invRMS = buffer(capacity * hcRows)
-    z = buffer(config.kind == .hc ? capacity * n * (n + 2) : config.kind == .mhc ? capacity * m : 0)
-    logits = buffer(config.kind == .mhc ? capacity * config.resLogitCount : 0)
-    dh = buffer(capacity * c); dy = buffer(capacity * c)
-    dhpre = buffer(capacity * n); dhpost = buffer(capacity * n); dhres = buffer(capacity * n * n)
-    dz = buffer(config.kind == .hc ? capacity * n * (n + 2) : config.kind == .mhc ? capacity * m : 0)
-    g = buffer(config.kind == .hc ? capacity * n * (n + 2) : config.kind == .mhc ? capacity * m : 0)
-    dnormed = buffer(config.kind == .residual ? 0 : capacity * n * c)
-    dlogits = buffer(config.kind == .mhc ? capacity * config.resLogitCount : 0)
-    phiPartials = buffer(config.kind == .mhc ? (capacity + Self.tokenGrain - 1) / Self.tokenGrain * m * n * c : 0)
-    sinkhornScratch = buffer(Parallel.threads * config.manifold.scratchCount(n: n, iterations: config.iterations))
+    y = config.kind == .residual ? self.workspace.y : pool.buffer(capacity * config.width)
   }
-
 
   @inline(__always) func checkTokens(_ tokens: Int) {
     if tokens < 0 || tokens > capacity {
@@ -249,40 +250,66 @@ public final class Connection<T: Scalar> {
   // MARK: Forward
 
   /// `out = H_res · x + H_postᵀ · F(H_pre · x)` for `tokens` rows of `[n][C]` streams.
-  /// `x` must stay valid until the matching ``backward(_:_:tokens:sublayer:)``.
+  /// `x` must stay valid until the matching ``backward(_:_:tokens:sublayer:input:)``.
   public func forward<F: Sublayer>(_ x: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, tokens: Int, sublayer: F)
   where F.T == T {
     checkTokens(tokens)
-    let n = config.streams, c = config.width
     if config.kind == .residual {
       sublayer.forward(x, y, tokens: tokens)
-      let y = y
+      let (y, c) = (y, config.width)
       Parallel.rows(tokens) { range in
         for i in (range.lowerBound * c)..<(range.upperBound * c) { out[i] = x[i] + y[i] }
       }
       return
     }
-    if config.kind == .hc { projectStreams(x, tokens: tokens) }
-    let (h, hpre) = (h, hpre)
-    // Per block of tokens, while its streams are in cache: (mhc) ρ and z = (v Φ) ρ, the
-    // mappings, then h = Σ_j H_pre[j] x_j.
-    Parallel.blocks(tokens, block: Self.tokenGrain) { part, range in
-      if config.kind == .mhc { project(x, range) }
-      mappings(range, part: part)
-      for t in range {
-        Vector.combine(h + t * c, weights: hpre + t * n, weightStride: 1, sources: x + t * n * c, sourceStride: c,
-                       terms: n, count: c)
+    prepare(x, tokens: tokens)
+    sublayer.forward(h, y, tokens: tokens)
+    mix(x, out, tokens: tokens)
+  }
+
+  /// Recomputes what ``forward(_:_:tokens:sublayer:)`` left in the ``cache`` — the mappings
+  /// and `h` — from the same `x`, and, if `out` is given, the output streams from the stored
+  /// sublayer output, without running the sublayer: bit-identical to the forward (the same
+  /// code). HC and mHC only (the residual keeps no cache).
+  public func replay(_ x: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>?, tokens: Int) {
+    checkTokens(tokens)
+    precondition(config.kind != .residual, "replay: the residual connection keeps nothing to recompute")
+    ConnectionProfile.measure(.recompute) {
+      prepare(x, tokens: tokens, profiled: false)
+      if let out { mix(x, out, tokens: tokens, profiled: false) }
+    }
+  }
+
+  /// The mappings and `h = Σ_j H_pre[j] x_j`: per block of tokens, while its streams are in
+  /// cache, (mhc) ρ and `z = (v Φ) ρ`, the mappings, then `h`.
+  func prepare(_ x: UnsafePointer<T>, tokens: Int, profiled: Bool = true) {
+    let n = config.streams, c = config.width
+    ConnectionProfile.measure(.forwardBlock, profiled) {
+      if config.kind == .hc { projectStreams(x, tokens: tokens) }
+      let (h, hpre) = (h, hpre)
+      Parallel.blocks(tokens, block: Self.tokenGrain) { part, range in
+        if config.kind == .mhc { project(x, range) }
+        mappings(range, part: part)
+        for t in range {
+          Vector.combine(h + t * c, weights: hpre + t * n, weightStride: 1, sources: x + t * n * c, sourceStride: c,
+                         terms: n, count: c)
+        }
       }
     }
-    sublayer.forward(h, y, tokens: tokens)
+  }
+
+  /// `out_i = Σ_j H_res[i][j] x_j + H_post[i] y`.
+  func mix(_ x: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, tokens: Int, profiled: Bool = true) {
+    let n = config.streams, c = config.width
     let (y, hpost, hres) = (y, hpost, hres)
-    // out_i = Σ_j H_res[i][j] x_j + H_post[i] y
-    Parallel.rows(tokens) { range in
-      for t in range {
-        let xt = x + t * n * c, yt = y + t * c, res = hres + t * n * n, post = hpost + t * n
-        for i in 0..<n {
-          Vector.combine(out + (t * n + i) * c, weights: res + i * n, weightStride: 1, sources: xt, sourceStride: c,
-                         terms: n, count: c, extraWeight: post[i], extra: yt)
+    ConnectionProfile.measure(.mixing, profiled) {
+      Parallel.rows(tokens) { range in
+        for t in range {
+          let xt = x + t * n * c, yt = y + t * c, res = hres + t * n * n, post = hpost + t * n
+          for i in 0..<n {
+            Vector.combine(out + (t * n + i) * c, weights: res + i * n, weightStride: 1, sources: xt, sourceStride: c,
+                           terms: n, count: c, extraWeight: post[i], extra: yt)
+          }
         }
       }
     }
@@ -399,7 +426,7 @@ public final class Connection<T: Scalar> {
   // MARK: Backward
 
   /// Given `∂L/∂out`, writes `∂L/∂x` into `dx` and adds the connection's and the sublayer's
-  /// parameter gradients. `dx` may not alias `dOut`.
+  /// parameter gradients. `dx` may be `dOut` itself (the model back-propagates in place).
   public func backward<F: Sublayer>(_ dOut: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, tokens: Int,
                                     sublayer: F, input x: UnsafePointer<T>) where F.T == T {
     checkTokens(tokens)
@@ -414,40 +441,49 @@ public final class Connection<T: Scalar> {
     }
     let (y, dy, dh, hpre, hpost, hres) = (y, dy, dh, hpre, hpost, hres)
     let (dhpre, dhpost, dhres) = (dhpre, dhpost, dhres)
+    let inPlace = UnsafePointer(dx) == dOut, scratch = workspace.mixScratch
     // Through the mixing: dy, dH_post, dH_res, and dx from the H_res path.
-    Parallel.rows(tokens) { range in
-      for t in range {
-        let xt = x + t * n * c, yt = y + t * c, dyt = dy + t * c, dxt = dx + t * n * c
-        let go = dOut + t * n * c, res = hres + t * nn, post = hpost + t * n
-        let dres = dhres + t * nn, dpost = dhpost + t * n
-        for i in 0..<n {
-          let gi = go + i * c
-          dpost[i] = Vector.dot(gi, yt, count: c)
-          for j in 0..<n { dres[i * n + j] = Vector.dot(gi, xt + j * c, count: c) }
-        }
-        // dy = Σ_i H_post[i] g_i ;  dx_j = Σ_i H_res[i][j] g_i
-        Vector.combine(dyt, weights: post, weightStride: 1, sources: go, sourceStride: c, terms: n, count: c)
-        for j in 0..<n {
-          Vector.combine(dxt + j * c, weights: res + j, weightStride: n, sources: go, sourceStride: c, terms: n, count: c)
+    ConnectionProfile.measure(.backwardMixing) {
+      Parallel.parts(tokens) { part, range in
+        let tmp = scratch + part * n * c
+        for t in range {
+          let xt = x + t * n * c, yt = y + t * c, dyt = dy + t * c, dxt = dx + t * n * c
+          let go = dOut + t * n * c, res = hres + t * nn, post = hpost + t * n
+          let dres = dhres + t * nn, dpost = dhpost + t * n
+          for i in 0..<n {
+            let gi = go + i * c
+            dpost[i] = Vector.dot(gi, yt, count: c)
+            for j in 0..<n { dres[i * n + j] = Vector.dot(gi, xt + j * c, count: c) }
+          }
+          // dy = Σ_i H_post[i] g_i ;  dx_j = Σ_i H_res[i][j] g_i  (via `tmp` when dx is dOut)
+          Vector.combine(dyt, weights: post, weightStride: 1, sources: go, sourceStride: c, terms: n, count: c)
+          let target = inPlace ? tmp : dxt
+          for j in 0..<n {
+            Vector.combine(target + j * c, weights: res + j, weightStride: n, sources: go, sourceStride: c, terms: n,
+                           count: c)
+          }
+          if inPlace { dxt.update(from: tmp, count: n * c) }
         }
       }
     }
     sublayer.backward(dy, dh, tokens: tokens)
     // Per block of tokens, while its streams are in cache: through h = Σ_j H_pre[j] x_j,
     // back through the mappings, and (mhc) through the projection into the streams.
-    Parallel.blocks(tokens, block: Self.tokenGrain) { part, range in
-      for t in range {
-        let xt = x + t * n * c, dht = dh + t * c, dxt = dx + t * n * c, pre = hpre + t * n, dpre = dhpre + t * n
-        for j in 0..<n {
-          let xj = xt + j * c, dxj = dxt + j * c, pj = pre[j]
-          dpre[j] = Vector.dot(dht, xj, count: c)
-          for k in 0..<c { dxj[k] += pj * dht[k] }
+    ConnectionProfile.measure(.backwardBlock) {
+      Parallel.blocks(tokens, block: Self.tokenGrain) { part, range in
+        for t in range {
+          let xt = x + t * n * c, dht = dh + t * c, dxt = dx + t * n * c, pre = hpre + t * n, dpre = dhpre + t * n
+          for j in 0..<n {
+            let xj = xt + j * c, dxj = dxt + j * c, pj = pre[j]
+            dpre[j] = Vector.dot(dht, xj, count: c)
+            for k in 0..<c { dxj[k] += pj * dht[k] }
+          }
         }
+        mappingGradients(range, part: part)
+        if config.kind == .mhc { projectBackward(x, dx, range, part: part) }
       }
-      mappingGradients(range, part: part)
-      if config.kind == .mhc { projectBackward(x, dx, range) }
     }
-    projectionBackward(x, dx, tokens: tokens)
+    ConnectionProfile.measure(.sums) { projectionBackward(x, dx, tokens: tokens) }
   }
 
   /// From `∂L/∂H_pre`, `∂L/∂H_post`, `∂L/∂H_res` of the tokens in `range`: `g` (the
@@ -497,17 +533,17 @@ public final class Connection<T: Scalar> {
 
   /// mhc, for the tokens in `range`: `u = s Φᵀ` (one BLAS call on the block) and
   /// `∂L/∂v += u − v ρ² mean(u ⊙ v)`.
-  func projectBackward(_ x: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, _ range: Range<Int>) {
+  func projectBackward(_ x: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, _ range: Range<Int>, part: Int) {
     guard config.dynamic, config.learnPre || config.learnPost || config.learnRes else { return }
     let width = config.streams * config.width, m = config.mappingCount, invW = 1 / T(width)
-    let first = range.lowerBound, u = dnormed + first * width
+    let first = range.lowerBound, u = dnormed + part * Self.tokenGrain * width  // this thread's block of u
     // This block's share of ∂L/∂Φ = Σ_t v_tᵀ s_t; blocks are summed in order afterwards.
     gemm(true, false, m: width, n: m, k: range.count, a: x + first * width, lda: width, b: dz + first * m, ldb: m,
          c: phiPartials + (first / Self.tokenGrain) * width * m, ldc: m, split: false)
     gemm(false, true, m: range.count, n: width, k: m, a: dz + first * m, lda: m, b: store.value(projection!), ldb: m,
          c: u, ldc: width, split: false)
     for t in range {
-      let ut = dnormed + t * width, v = x + t * width, o = dx + t * width
+      let ut = u + (t - first) * width, v = x + t * width, o = dx + t * width
       let r = invRMS[t], scale = r * r * Vector.dot(ut, v, count: width) * invW
       for k in 0..<width { o[k] += ut[k] - v[k] * scale }
     }

@@ -66,7 +66,7 @@ extension Transformer {
     var tracker = GainTracker(n: n, tokens: tokens)
     var rows: [MappingRow] = []
     let means = meanResidualMappings().perSublayer
-    for k in 0..<connections.count {
+    visitSublayers { k in
       let h = residualMapping(k)
       _ = tracker.append(h)
       var du = 0.0, di = 0.0, cu = 0.0, ci = 0.0, ent = 0.0, cos = 0.0

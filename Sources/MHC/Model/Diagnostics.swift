@@ -16,11 +16,17 @@ extension Transformer {
   public func firstNonFinite(gradients: Bool) -> String? {
     let tokens = lastTokens, c = config.width, nc = n * c
     if let i = firstBad(streams[0], tokens * nc) { return "embedded streams (token \(i / nc))" }
-    for k in 0..<connections.count {
+    var found: String?
+    visitSublayers { k in
+      guard found == nil else { return }
       let what = "sublayer \(k) (\(k % 2 == 0 ? "attention" : "MLP"), layer \(k / 2))"
-      if let inside = connections[k].firstNonFinite(tokens: tokens) { return "\(inside) of \(what)" }
-      if let i = firstBad(streams[k + 1], tokens * nc) { return "output streams of \(what) (token \(i / nc))" }
+      if let inside = connections[k].firstNonFinite(tokens: tokens) {
+        found = "\(inside) of \(what)"
+      } else if let i = firstBad(streams[k + 1], tokens * nc) {
+        found = "output streams of \(what) (token \(i / nc))"
+      }
     }
+    if let found { return found }
     if let i = firstBad(summed, tokens * c) {
       return (collapseHead == nil ? "sum of the streams" : "learned collapse of the streams") + " (token \(i / c))"
     }
@@ -52,17 +58,18 @@ extension Transformer {
   /// Largest logit spread (`max − min` of one token's Sinkhorn-Knopp logits) of every
   /// sublayer in the last forward; `nil` for connections without a projection. Spreads above
   /// ``SinkhornKnopp/fastSpread`` take the log-domain path.
-  public func logitSpreads() -> [Double?] { connections.map { $0.maxLogitSpread(tokens: lastTokens) } }
+  public func logitSpreads() -> [Double?] {
+    var out: [Double?] = []
+    visitSublayers { out.append(connections[$0].maxLogitSpread(tokens: lastTokens)) }
+    return out
+  }
 }
 
 extension Connection {
   /// The first non-finite mapping or activation of the last forward, named.
   func firstNonFinite(tokens: Int) -> String? {
     let n = config.streams, c = config.width, nn = n * n, rl = config.resLogitCount
-    guard config.kind != .residual else {
-      if firstBad(y, tokens * c) != nil { return "sublayer output" }
-      return nil
-    }
+    guard config.kind != .residual else { return nil }  // its output is not kept: the output streams say it
     if config.kind == .mhc, config.learnRes, let i = firstBad(logits, tokens * rl) {
       return "H_res logits α·r + b (token \(i / rl); Φ, α or b too large)"
     }

@@ -11,8 +11,29 @@ public struct ModelConfig: Codable, Sendable, Equatable {
   public var streamInit: StreamInit = .copies
   /// How the `n` streams are reduced to one before the final norm.
   public var collapse: Collapse = .sum
+  /// Recomputation block size `K` (HC, mHC; 0 = off): keep the streams entering every K-th
+  /// sublayer and recompute the connections' forward passes of a block in the backward.
+  public var recompute: Int = 0
 
   public init() {}
+
+  /// The block size in effect: `recompute`, or 0 for the residual (nothing to recompute).
+  public var recomputeBlock: Int { connection.kind == .residual ? 0 : recompute }
+
+  /// Whether the streams entering sublayer `k` (`0...2·layers`) are kept through the backward.
+  public func keepsStream(_ k: Int) -> Bool {
+    recomputeBlock == 0 || k % recomputeBlock == 0 || k == 2 * layers
+  }
+
+  /// Stream buffers the model holds: `2L + 1`, or with recomputation the kept ones plus
+  /// `K − 1` working buffers for the streams inside the block being recomputed.
+  public var streamBuffers: Int {
+    let k = recomputeBlock
+    return k == 0 ? 2 * layers + 1 : (0...(2 * layers)).filter(keepsStream).count + k - 1
+  }
+
+  /// Connection caches the model holds: one per sublayer, or `K` shared ones.
+  public var cacheCount: Int { recomputeBlock == 0 ? 2 * layers : min(recomputeBlock, 2 * layers) }
 
   public func validate() throws {
     try MHCError.check(width >= 2, "width = \(width) is invalid; must be ≥ 2")
@@ -20,6 +41,7 @@ public struct ModelConfig: Codable, Sendable, Equatable {
     try MHCError.check(heads >= 1 && width % heads == 0 && (width / heads) % 2 == 0,
       "heads = \(heads) is invalid for width \(width); heads must divide the width into an even head size")
     try MHCError.check(seq >= 1, "seq = \(seq) is invalid; must be ≥ 1")
+    try MHCError.check(recompute >= 0, "recompute = \(recompute) is invalid; the block size K must be ≥ 0 (0 = off)")
     var c = connection; c.width = width
     try c.validate()
   }
@@ -57,8 +79,17 @@ public final class Transformer<T: Scalar> {
   let collapseHead: CollapseHead<T>?
   let n: Int
   /// Residual streams between sublayers: `streams[k]` is the input of sublayer k, `[tokens][n][C]`.
+  /// With recomputation, streams that are not kept share ``ModelConfig/streamBuffers``'s
+  /// working buffers and are valid only inside their block's backward (or ``visitSublayers(_:)``).
   let streams: [UnsafeMutablePointer<T>]
-  let dStreamA, dStreamB: UnsafeMutablePointer<T>
+  /// `∂L/∂streams`, back-propagated in place through every connection.
+  let dStream: UnsafeMutablePointer<T>
+  /// The connections' forward caches (one per sublayer, or `K` shared with recomputation).
+  let caches: [ConnectionCache<T>]
+  /// The connections' shared backward scratch.
+  let workspace: ConnectionWorkspace<T>
+  /// Whether the caches and working streams still hold the last forward's final block.
+  var lastBlockIntact = false
   let summed, xhat, rinv, xf, probs, dxf, dsummed: UnsafeMutablePointer<T>
   var tokenIDs: [Int32] = []
   var targetIDs: [Int32] = []
@@ -85,11 +116,17 @@ public final class Transformer<T: Scalar> {
                                store: store, prefix: "subs.\(2 * l)"))
       mlps.append(SwiGLU(width: c, layers: config.layers, capacity: cap, store: store, prefix: "subs.\(2 * l + 1)"))
     }
+    var template = config.connection
+    template.width = c
+    let caches = (0..<config.cacheCount).map { _ in ConnectionCache<T>(template, capacity: cap) }
+    let workspace = ConnectionWorkspace<T>(template, capacity: cap)
+    self.caches = caches; self.workspace = workspace
     var conns: [Connection<T>] = []
     for k in 0..<(2 * config.layers) {
-      var cc = config.connection
-      cc.width = c; cc.index = k
-      conns.append(try Connection(cc, store: store, prefix: "conns.\(k)", capacity: cap))
+      var cc = template
+      cc.index = k
+      conns.append(try Connection(cc, store: store, prefix: "conns.\(k)", capacity: cap,
+                                  cache: caches[k % caches.count], workspace: workspace))
     }
     attention = att; mlp = mlps; connections = conns
     collapseHead = config.collapse == .learned ? CollapseHead(streams: n, width: c, capacity: cap, store: store) : nil
@@ -98,8 +135,12 @@ public final class Transformer<T: Scalar> {
     store.allocate(seed: seed)
     let buffer = pool.buffer
     let nc = n * c
-    streams = (0...(2 * config.layers)).map { _ in buffer(cap * nc) }
-    dStreamA = buffer(cap * nc); dStreamB = buffer(cap * nc)
+    let kept = (0...(2 * config.layers)).filter(config.keepsStream)
+    var slots = [Int: UnsafeMutablePointer<T>]()
+    for k in kept { slots[k] = buffer(cap * nc) }
+    let working = (0..<max(config.recomputeBlock - 1, 0)).map { _ in buffer(cap * nc) }
+    streams = (0...(2 * config.layers)).map { k in slots[k] ?? working[k % config.recomputeBlock - 1] }
+    dStream = buffer(cap * nc)
     summed = buffer(cap * c); xhat = buffer(cap * c); rinv = buffer(cap); xf = buffer(cap * c)
     probs = buffer(cap * config.vocab); dxf = buffer(cap * c); dsummed = buffer(cap * c)
     tokenLogLikelihood = [Double](repeating: 0, count: cap)
@@ -133,6 +174,7 @@ public final class Transformer<T: Scalar> {
         connections[k].forward(streams[k], streams[k + 1], tokens: tokens, sublayer: mlp[l])
       }
     }
+    lastBlockIntact = true
     let last = streams[connections.count]
     if let collapseHead {
       collapseHead.forward(last, summed, tokens: tokens)
@@ -194,8 +236,7 @@ public final class Transformer<T: Scalar> {
     gemm(false, false, m: tokens, n: c, k: v, a: probs, lda: v, b: parameters.value(head), ldb: c, c: dxf, ldc: c)
     RMSNorm.backward(dxf, dx: dsummed, xhat: xhat, r: rinv, gain: parameters.value(finalGain),
                      dGain: parameters.grad(finalGain), rows: tokens, width: c)
-    var dOut = dStreamA, dIn = dStreamB
-    let ds = dsummed, d0 = dOut
+    let d0 = dStream, ds = dsummed
     if let collapseHead {
       collapseHead.backward(ds, streams[connections.count], d0, tokens: tokens)
     } else {
@@ -203,17 +244,26 @@ public final class Transformer<T: Scalar> {
         for t in range { for j in 0..<n { (d0 + (t * n + j) * c).update(from: ds + t * c, count: c) } }
       }
     }
-    for k in stride(from: connections.count - 1, through: 0, by: -1) {
-      let l = k / 2
-      if k % 2 == 0 {
-        connections[k].backward(dOut, dIn, tokens: tokens, sublayer: attention[l], input: streams[k])
-      } else {
-        connections[k].backward(dOut, dIn, tokens: tokens, sublayer: mlp[l], input: streams[k])
+    let block = config.recomputeBlock, sublayers = connections.count
+    for start in stride(from: block == 0 ? 0 : (sublayers - 1) / block * block, through: 0, by: -max(block, 1)) {
+      let end = block == 0 ? sublayers : min(start + block, sublayers)
+      // Recomputation: refill the block's caches and inner streams from its first stream
+      // (the final block is still intact right after the forward).
+      if block > 0 && !(end == sublayers && lastBlockIntact) {
+        for k in start..<end { connections[k].replay(streams[k], k + 1 < end ? streams[k + 1] : nil, tokens: tokens) }
       }
-      swap(&dOut, &dIn)
+      for k in stride(from: end - 1, through: start, by: -1) {
+        let l = k / 2
+        if k % 2 == 0 {
+          connections[k].backward(dStream, dStream, tokens: tokens, sublayer: attention[l], input: streams[k])
+        } else {
+          connections[k].backward(dStream, dStream, tokens: tokens, sublayer: mlp[l], input: streams[k])
+        }
+      }
     }
+    lastBlockIntact = false
     // Embedding gradient: every column accumulated in token order, columns split over threads.
-    let de = parameters.grad(emb), dFirst = dOut, dse = streamEmb.map { parameters.grad($0) }
+    let de = parameters.grad(emb), dFirst = dStream, dse = streamEmb.map { parameters.grad($0) }
     tokenIDs.withUnsafeBufferPointer { ids in
       Parallel.rows(c) { columns in
         for t in 0..<tokens {
@@ -225,20 +275,37 @@ public final class Transformer<T: Scalar> {
     }
   }
 
-  /// Per-token `H_res` of sublayer `k` from the last forward, `[tokens][n][n]`.
+  /// Calls `body(k)` for every sublayer in order, with connection `k`'s cache and the streams
+  /// entering and leaving sublayer `k` holding the last forward's values. With recomputation
+  /// they are replayed from the kept streams first (bit-identical, no sublayer runs).
+  public func visitSublayers(_ body: (Int) -> Void) {
+    let block = config.recomputeBlock
+    for k in 0..<connections.count {
+      if block > 0 && lastTokens > 0 {
+        connections[k].replay(streams[k], config.keepsStream(k + 1) ? nil : streams[k + 1], tokens: lastTokens)
+        lastBlockIntact = false
+      }
+      body(k)
+    }
+  }
+
+  /// Per-token `H_res` of sublayer `k` from the last forward, `[tokens][n][n]` (with
+  /// recomputation, valid inside ``visitSublayers(_:)`` only).
   public func residualMapping(_ k: Int) -> UnsafePointer<T> { UnsafePointer(connections[k].hres) }
 
   /// Single-layer and composite Amax gains of every sublayer on the last forward's tokens.
   public func gains() -> [SublayerGains] {
     var tracker = GainTracker(n: n, tokens: lastTokens)
-    return (0..<connections.count).map { tracker.append(residualMapping($0)) }
+    var out: [SublayerGains] = []
+    visitSublayers { out.append(tracker.append(residualMapping($0))) }
+    return out
   }
 
   /// Token-averaged `H_res` of every sublayer (row-major `n×n`) and of the composite of all.
   public func meanResidualMappings() -> (perSublayer: [[Double]], composite: [Double]) {
     var tracker = GainTracker(n: n, tokens: lastTokens)
     var per: [[Double]] = []
-    for k in 0..<connections.count {
+    visitSublayers { k in
       let h = residualMapping(k)
       var m = [Double](repeating: 0, count: n * n)
       for t in 0..<lastTokens { for i in 0..<(n * n) { m[i] += Double(h[t * n * n + i]) } }
@@ -250,7 +317,9 @@ public final class Transformer<T: Scalar> {
 
   /// Worst deviation from doubly stochastic of each sublayer's per-token `H_res`.
   public func stochasticDeviations() -> [StochasticDeviation] {
-    (0..<connections.count).map { StochasticDeviation.measure(residualMapping($0), count: lastTokens, n: n) }
+    var out: [StochasticDeviation] = []
+    visitSublayers { out.append(StochasticDeviation.measure(residualMapping($0), count: lastTokens, n: n)) }
+    return out
   }
 
   /// Matmul FLOPs of one training step (forward + backward) for `tokens` tokens: 6 per
@@ -290,7 +359,8 @@ extension Transformer {
   /// activation/scratch buffer (deterministic, unlike the process's resident size).
   public var trainingBytes: Int {
     let buffers = attention.map(\.pool.bytes).reduce(0, +) + mlp.map(\.pool.bytes).reduce(0, +)
-      + connections.map(\.pool.bytes).reduce(0, +) + pool.bytes + (collapseHead?.pool.bytes ?? 0)
+      + connections.map(\.pool.bytes).reduce(0, +) + caches.map(\.pool.bytes).reduce(0, +) + workspace.pool.bytes
+      + pool.bytes + (collapseHead?.pool.bytes ?? 0)
     return 4 * parameters.count * MemoryLayout<T>.stride + buffers
   }
 }

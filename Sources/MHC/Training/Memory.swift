@@ -53,20 +53,16 @@ public enum TrainingMemory {
     let attention = [cap * c, cap, cap * c, cap * 3 * c, batch * m.heads * m.seq * m.seq, cap * c, cap * c,
                      cap * 3 * c, cap * c, t * m.seq * m.seq, m.seq * half, m.seq * half].map(one).reduce(0, +)
     let mlp = [cap * c, cap, cap * c, cap * 2 * h, cap * h, cap * h, cap * 2 * h, cap * c].map(one).reduce(0, +)
-    let kind = m.connection.kind, mp = m.connection.mappingCount, rl = m.connection.resLogitCount
-    let zs = kind == .hc ? cap * n * (n + 2) : kind == .mhc ? cap * mp : 0
-    let grain = SinkhornKnopp.block
-    let connection = [
-      cap * c, cap * c, cap * n, cap * n, cap * n * n, kind == .hc ? cap * n * c : 0, cap * (kind == .hc ? n : 1), zs,
-      kind == .mhc ? cap * rl : 0, cap * c, cap * c, cap * n, cap * n, cap * n * n, zs, zs,
-      kind == .residual ? 0 : cap * n * c, kind == .mhc ? cap * rl : 0,
-      kind == .mhc ? (cap + grain - 1) / grain * mp * n * c : 0,
-      t * m.connection.manifold.scratchCount(n: n, iterations: m.connection.iterations),
-    ].map(one).reduce(0, +)
-    let top = (2 * m.layers + 1) * one(cap * n * c) + 2 * one(cap * n * c)
+    var template = m.connection
+    template.width = c
+    let own = m.connection.kind == .residual ? 0 : one(cap * c)  // y
+    let cache = ConnectionCache<Float>.counts(template, capacity: cap).map(one).reduce(0, +)
+    let workspace = ConnectionWorkspace<Float>.counts(template, capacity: cap, threads: t).map(one).reduce(0, +)
+    let top = (m.streamBuffers + 1) * one(cap * n * c)
       + [cap * c, cap * c, cap, cap * c, cap * m.vocab, cap * c, cap * c].map(one).reduce(0, +)
+      + m.cacheCount * cache + workspace
     let head = m.collapse == .learned ? CollapseHead<Float>.bufferElements(streams: n, width: c, capacity: cap) : 0
-    return m.layers * (attention + mlp + 2 * connection) + top + head
+    return m.layers * (attention + mlp + 2 * own) + top + head
   }
 
   /// Bytes for training in `Float`: ``Transformer/trainingBytes`` before the model exists.

@@ -47,6 +47,10 @@ public struct TrainConfig: Codable, Sendable, Equatable {
   public var clip = 1.0
   /// Steps between checkpoints; `nil` → `evalEvery`.
   public var checkpointEvery: Int?
+  /// Recomputation block size `K` (``ModelConfig/recompute``; HC and mHC); `nil` means 0, off.
+  /// It changes memory and time, never a number: runs with any `K` are bit-identical, so a
+  /// run may be resumed with another (``sameRun(as:)``).
+  public var recompute: Int?
 
   public init() {}
 
@@ -58,7 +62,15 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     if c.connection == .residual || c.collapse == .sum { c.collapse = nil }
     if c.warmup == nil { c.warmup = max(1, Int((Double(steps) * 0.05).rounded())) }
     if c.checkpointEvery == nil { c.checkpointEvery = evalEvery }
+    if c.connection == .residual || c.recompute == 0 { c.recompute = nil }
     return c
+  }
+
+  /// Whether `other` trains the same run: equal in everything but ``recompute``.
+  public func sameRun(as other: TrainConfig) -> Bool {
+    var a = self, b = other
+    a.recompute = nil; b.recompute = nil
+    return a == b
   }
 
   /// Rejects bad values with a one-line error naming the value and what is allowed.
@@ -73,6 +85,8 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     try MHCError.check(connection == .residual || streams >= 1,
       "--streams \(streams) is invalid; the expansion rate n must be ≥ 1")
     try MHCError.check(clip > 0, "clip \(clip) is invalid; must be > 0")
+    try MHCError.check((recompute ?? 0) >= 0,
+      "--recompute \(recompute ?? 0) is invalid; the block size K must be ≥ 0 (0 = off; K keeps every K-th sublayer's streams)")
     try MHCError.check((checkpointEvery ?? 1) >= 1, "checkpoint interval \(checkpointEvery ?? 0) is invalid; must be ≥ 1")
     try model.validate()
   }
@@ -90,6 +104,7 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     m.connection.lrMultiplier = connLRMult ?? 1
     m.streamInit = connection == .residual ? .copies : streamInit ?? .copies
     m.collapse = connection == .residual ? .sum : collapse ?? .sum
+    m.recompute = recompute ?? 0
     return m
   }
 

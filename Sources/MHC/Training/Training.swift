@@ -292,7 +292,7 @@ public final class TrainingRun {
     let cfgPath = path("config.json")
     if RunFiles.exists(cfgPath) {
       let old = try RunFiles.readJSON(TrainConfig.self, from: cfgPath)
-      if old != config {
+      if !old.sameRun(as: config) {
         throw MHCError("\(cfgPath) holds a different configuration (\(differingKeys(old, config).joined(separator: ", "))); use another folder or delete it")
       }
     }

@@ -1,0 +1,40 @@
+import Dispatch
+
+/// Wall-clock seconds the connections spend in each of their passes, summed over all
+/// connections while ``enabled`` (`bench` turns it on; off, it costs one branch per pass).
+///
+/// | phase | what runs |
+/// |---|---|
+/// | ``Phase/forwardBlock`` | (HC) `x̃`, `Θx̃`; per token block: (mHC) `ρ`, `z = vΦ·ρ`, the mappings and the projection of `H_res`, `h = H_pre·x` |
+/// | ``Phase/mixing`` | `out = H_res·x + H_post·F(h)` |
+/// | ``Phase/backwardMixing`` | `∂H_post`, `∂H_res`, `∂F(h)` and the `H_res` share of `∂x` |
+/// | ``Phase/backwardBlock`` | per token block: `∂H_pre` and its share of `∂x`, the mappings' backward, (mHC) `sΦᵀ` and `vᵀs` into `∂x`, `∂Φ` |
+/// | ``Phase/sums`` | `∂α`, `∂b` over tokens; `∂Φ` blocks summed in order (HC: `∂Θ`, `∂x̃`, RMS norm backward) |
+/// | ``Phase/recompute`` | the forward passes replayed in the backward (``Transformer`` with `recompute`) |
+///
+/// ```swift
+/// ConnectionProfile.reset(); ConnectionProfile.enabled = true
+/// model.forward(inputs: x, targets: y); model.backward()
+/// print(ConnectionProfile.seconds[.mixing])
+/// ```
+public enum ConnectionProfile {
+  public enum Phase: String, CaseIterable, Sendable, Codable {
+    case forwardBlock = "forward_block", mixing, backwardMixing = "backward_mixing", backwardBlock = "backward_block"
+    case sums, recompute
+  }
+
+  nonisolated(unsafe) public static var enabled = false
+  nonisolated(unsafe) public private(set) static var seconds: [Phase: Double] = [:]
+
+  public static func reset() { seconds = [:] }
+
+  /// Runs `body`, adding its time to `phase` when profiling (and `counted`).
+  @inline(__always)
+  static func measure<R>(_ phase: Phase, _ counted: Bool = true, _ body: () -> R) -> R {
+    guard enabled && counted else { return body() }
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    let r = body()
+    seconds[phase, default: 0] += Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9
+    return r
+  }
+}
