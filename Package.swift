@@ -70,6 +70,7 @@ let package = Package(
     experiment("mappings"),
     experiment("instability"),
     experiment("manifolds"),
+    experiment("overhead"),
 
     // MARK: Tests
     .testTarget(

@@ -21,6 +21,8 @@ struct Bench: ParsableCommand {
   @Option(help: "Sequences per batch.") var batch = 16
   @Option(help: "Expansion rate n for HC and mHC.") var streams = 4
   @Option(help: "Sinkhorn-Knopp iterations t_max.") var iterations = 20
+  @Option(help: ArgumentHelp("Recomputation block size for hc and mhc (0 = off): keep every K-th sublayer's streams, recompute the connections in the backward.", valueName: "K"))
+  var recompute = 0
   @Option(help: "Timed steps per connection (the median is reported).") var steps = 40
   @Option(help: "Untimed warm-up steps per connection.") var warmupSteps = 2
   @Option(help: "Connections to time, comma separated: residual, hc, mhc, or mhc:MANIFOLD (sinkhorn, birkhoff, deepseek-v4, none).")
@@ -29,6 +31,7 @@ struct Bench: ParsableCommand {
 
   func validate() throws {
     guard steps >= 1 else { throw ValidationError("--steps \(steps) is invalid; must be ≥ 1") }
+    guard recompute >= 0 else { throw ValidationError("--recompute \(recompute) is invalid; must be ≥ 0 (0 = off)") }
     guard warmupSteps >= 0 else { throw ValidationError("--warmup-steps \(warmupSteps) is invalid; must be ≥ 0") }
     _ = try entries()
   }
@@ -66,6 +69,7 @@ struct Bench: ParsableCommand {
       var config = TrainConfig()
       config.connection = entry.kind; config.manifold = entry.manifold; config.streams = streams; config.width = width; config.layers = layers
       config.heads = heads; config.seq = seq; config.batch = batch; config.iterations = iterations
+      config.recompute = recompute
       return config
     }
     let results: [(String, StepBenchmark)]
@@ -87,23 +91,39 @@ struct Bench: ParsableCommand {
           "step_seconds": r.stepSeconds, "tokens_per_second": r.tokensPerSecond, "gflops": r.gflops,
           "forward_seconds": r.forwardSeconds, "backward_seconds": r.backwardSeconds,
           "optimizer_seconds": r.optimizerSeconds, "gemm_seconds": r.gemmSeconds, "flops_per_step": r.flopsPerStep,
-          "parameters": r.parameters,
+          "parameters": r.parameters, "training_bytes": r.trainingBytes, "connection_seconds": r.connectionSeconds,
         ]
-        if let base { entry["ratio_to_residual"] = r.stepSeconds / base.stepSeconds }
+        if let base {
+          entry["ratio_to_residual"] = r.stepSeconds / base.stepSeconds
+          entry["memory_ratio_to_residual"] = Double(r.trainingBytes) / Double(base.trainingBytes)
+        }
         object[k] = entry
       }
       let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
       print(String(decoding: data, as: UTF8.self))
       return
     }
-    print("BLAS: \(BLASRuntime.summary)   C=\(width) L=\(layers) heads=\(heads) seq=\(seq) batch=\(batch) n=\(streams) t_max=\(iterations)")
-    print("connection  s/step  tokens/s  GFLOP/s  forward  backward  AdamW   in gemm  vs residual")
+    print("BLAS: \(BLASRuntime.summary)   C=\(width) L=\(layers) heads=\(heads) seq=\(seq) batch=\(batch) n=\(streams) t_max=\(iterations) recompute=\(recompute)")
+    let w = max(10, results.map(\.0.count).max() ?? 0)
+    func label(_ s: String) -> String { s.padding(toLength: w, withPad: " ", startingAt: 0) }
+    print(label("connection") + "  s/step  tokens/s  GFLOP/s  forward  backward  AdamW   in gemm  vs residual   memory   vs residual")
     for (k, r) in results {
       let ratio = base.map { String(format: "%.3f×", r.stepSeconds / $0.stepSeconds) } ?? "-"
-      print(k.padding(toLength: max(10, k.count), withPad: " ", startingAt: 0)
-        + String(format: " %7.4f %9.0f %8.1f %8.4f %9.4f %6.4f %9.4f  ", r.stepSeconds, r.tokensPerSecond, r.gflops,
-                 r.forwardSeconds, r.backwardSeconds, r.optimizerSeconds, r.gemmSeconds) + ratio)
+      let mem = base.map { String(format: "%.3f×", Double(r.trainingBytes) / Double($0.trainingBytes)) } ?? "-"
+      print(label(k) + String(format: " %7.4f %9.0f %8.1f %8.4f %9.4f %6.4f %9.4f  ", r.stepSeconds, r.tokensPerSecond,
+                              r.gflops, r.forwardSeconds, r.backwardSeconds, r.optimizerSeconds, r.gemmSeconds)
+        + ratio.padding(toLength: 8, withPad: " ", startingAt: 0)
+        + String(format: "%8.1f MiB  ", Double(r.trainingBytes) / 1_048_576) + mem)
     }
+    let phases = ConnectionProfile.Phase.allCases
+    print("\nconnection passes, ms per step (all sublayers; the GEMMs inside them included):")
+    print(label("connection") + "  " + phases.map { $0.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0) }.joined())
+    for (k, r) in results where k != "residual" {
+      print(label(k) + "  " + phases.map {
+        String(format: "%8.1f", (r.connectionSeconds[$0.rawValue] ?? 0) * 1e3).padding(toLength: 16, withPad: " ", startingAt: 0)
+      }.joined())
+    }
+    print("")
     if let r = base {
       let ideal = r.flopsPerStep / (peak * 1e9)
       print(String(format: "ideal residual step = %.3g FLOP / %.1f GFLOP/s (sgemm %dx%dx%d, median of one measurement per round) = %.4f s; residual measured %.4f s = %.2f× ideal",

@@ -28,9 +28,11 @@ public struct ModelConfig: Codable, Sendable, Equatable {
   /// Stream buffers the model holds: `2L + 1`, or with recomputation the kept ones plus
   /// `K − 1` working buffers for the streams inside the block being recomputed.
   public var streamBuffers: Int {
-    let k = recomputeBlock
-    return k == 0 ? 2 * layers + 1 : (0...(2 * layers)).filter(keepsStream).count + k - 1
+    recomputeBlock == 0 ? 2 * layers + 1 : (0...(2 * layers)).filter(keepsStream).count + workingStreams
   }
+
+  /// Working stream buffers with recomputation: one per inner stream of a block.
+  public var workingStreams: Int { recomputeBlock == 0 ? 0 : min(recomputeBlock, 2 * layers) - 1 }
 
   /// Connection caches the model holds: one per sublayer, or `K` shared ones.
   public var cacheCount: Int { recomputeBlock == 0 ? 2 * layers : min(recomputeBlock, 2 * layers) }
@@ -138,7 +140,7 @@ public final class Transformer<T: Scalar> {
     let kept = (0...(2 * config.layers)).filter(config.keepsStream)
     var slots = [Int: UnsafeMutablePointer<T>]()
     for k in kept { slots[k] = buffer(cap * nc) }
-    let working = (0..<max(config.recomputeBlock - 1, 0)).map { _ in buffer(cap * nc) }
+    let working = (0..<config.workingStreams).map { _ in buffer(cap * nc) }
     streams = (0...(2 * config.layers)).map { k in slots[k] ?? working[k % config.recomputeBlock - 1] }
     dStream = buffer(cap * nc)
     summed = buffer(cap * c); xhat = buffer(cap * c); rinv = buffer(cap); xf = buffer(cap * c)

@@ -20,6 +20,11 @@ public struct StepBenchmark: Codable, Sendable {
   public var flopsPerStep: Double
   public var tokensPerStep: Int
   public var parameters: Int
+  /// Bytes the model holds for training (``Transformer/trainingBytes``: parameters, gradients,
+  /// AdamW moments, activations and scratch) — this model's own peak, unlike the process's.
+  public var trainingBytes: Int
+  /// Seconds per step in each connection pass (``ConnectionProfile``), summed over sublayers.
+  public var connectionSeconds: [String: Double]
 
   public var tokensPerSecond: Double { Double(tokensPerStep) / stepSeconds }
   public var gflops: Double { flopsPerStep / stepSeconds * 1e-9 }
@@ -35,13 +40,17 @@ public struct StepBenchmark: Codable, Sendable {
     for b in benches { b.parts = [0, 0, 0]; b.times = [] }
     GEMMProfile.reset()
     GEMMProfile.enabled = true
-    defer { GEMMProfile.enabled = false }
+    ConnectionProfile.enabled = true
+    defer { GEMMProfile.enabled = false; ConnectionProfile.enabled = false }
     var gemm = [Double](repeating: 0, count: benches.count)
+    var passes = [[String: Double]](repeating: [:], count: benches.count)
     for _ in 0..<steps {
       for (i, b) in benches.enumerated() {
         let before = GEMMProfile.seconds
+        ConnectionProfile.reset()
         b.step()
         gemm[i] += GEMMProfile.seconds - before
+        for (phase, t) in ConnectionProfile.seconds { passes[i][phase.rawValue, default: 0] += t / Double(steps) }
       }
       GEMMProfile.enabled = false
       eachRound()
@@ -53,7 +62,8 @@ public struct StepBenchmark: Codable, Sendable {
                            forwardSeconds: b.parts[0] / s, backwardSeconds: b.parts[1] / s,
                            optimizerSeconds: b.parts[2] / s, gemmSeconds: gemm[i] / s,
                            flopsPerStep: b.model.trainingFLOPs(tokens: b.tokens), tokensPerStep: b.tokens,
-                           parameters: b.model.parameters.trainableCount)
+                           parameters: b.model.parameters.trainableCount, trainingBytes: b.model.trainingBytes,
+                           connectionSeconds: passes[i])
     }
   }
 

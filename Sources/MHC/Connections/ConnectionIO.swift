@@ -1,0 +1,49 @@
+/// Elements a connection reads and writes from memory per token and sublayer — the paper's
+/// Table 2 for this implementation. The sublayer's own traffic is not counted; a value that
+/// one pass re-reads while its 64-token block is still in cache counts once.
+///
+/// | pass (mHC) | reads | writes |
+/// |---|---|---|
+/// | forward block: `ρ`, `z = vΦ·ρ`, mappings, `H_res`, `h` | `nC` | `C + 2n + n² + m + r` |
+/// | mixing `H_res x + H_post y` | `nC + C + n² + n` | `nC` |
+/// | backward mixing | `2nC + C + n² + n` (`∂out`, `x`, `y`) | `nC + C + n² + n` (`∂x`, `∂y`) |
+/// | backward block: `∂H_pre`, mappings, `sΦᵀ`, `vᵀs` | `2nC + C` (`x`, `∂x`, `∂h`) | `nC` (`∂x`) |
+///
+/// (`m = 2n + r` mappings, `r` logits of `H_res`.) HC adds the normalised copy `x̃`, made in
+/// passes over all tokens: the forward reads `x` for it, writes it and reads it for `Θx̃` (`+2nC`
+/// read, `+nC` written), the backward reads it twice and
+/// writes and reads `∂x̃` (`+3nC` read, `+nC` written) before the norm's backward updates `∂x`
+/// (`+nC` read, `+nC` written). With recomputation the forward passes run again in the backward.
+/// The residual reads `2C` (`x`, `y`) and writes `C` forward, the same backward.
+///
+/// ```swift
+/// let io = ConnectionIO(kind: .mhc, n: 4, width: 128, mappings: 24, resLogits: 16)
+/// io.forwardRead   // 2·4·128 + 128 + 20 = 1172
+/// io.total         // 5372
+/// ```
+public struct ConnectionIO: Codable, Sendable, Equatable {
+  public var forwardRead, forwardWrite, backwardRead, backwardWrite: Int
+
+  public var total: Int { forwardRead + forwardWrite + backwardRead + backwardWrite }
+
+  public init(kind: ConnectionKind, n: Int, width c: Int, mappings m: Int, resLogits r: Int, recompute: Bool = false) {
+    let nc = n * c, small = n * n + n
+    switch kind {
+    case .residual:
+      (forwardRead, forwardWrite, backwardRead, backwardWrite) = (2 * c, c, 2 * c, c)
+    case .hc, .mhc:
+      let hc = kind == .hc
+      forwardRead = 2 * nc + c + small + (hc ? 2 * nc : 0)
+      forwardWrite = nc + c + 2 * n + n * n + (hc ? nc + n * (n + 2) : m + r)
+      backwardRead = (2 * nc + c + small) + (2 * nc + c) + (hc ? 4 * nc : 0)
+      backwardWrite = (nc + c + small) + nc + (hc ? 2 * nc : 0)
+      if recompute { backwardRead += forwardRead; backwardWrite += forwardWrite }
+    }
+  }
+
+  /// The paper's Table 2 count for HC without fusion (forward only): reads `(5n+1)C + n² + 2n`,
+  /// writes `(3n+1)C + n² + 2n`.
+  public static func paperHC(n: Int, width c: Int) -> (read: Int, write: Int) {
+    ((5 * n + 1) * c + n * n + 2 * n, (3 * n + 1) * c + n * n + 2 * n)
+  }
+}

@@ -1,0 +1,244 @@
+// overhead — what HC and mHC cost beside the residual: step time and training memory
+// (paper §4.3, Table 2: mHC at n = 4 costs 6.7% more time with fused kernels and recomputation).
+//
+// Times full training steps (forward, backward, AdamW) of residual / HC / mHC for every
+// n × C, with and without recomputation, all models of a width interleaved step by step so
+// that a slow spell of the machine hits them alike; adds the per-token I/O of each connection
+// (ConnectionIO) and the exact training memory (Transformer.trainingBytes); then the
+// time/memory trade-off of the recomputation block K at the reference configuration.
+//
+//   swift run -c release overhead                  # quick preset (~10 min on 2 cores)
+//   swift run -c release overhead --preset paper   # more timed steps (~40 min)
+//   swift run -c release overhead --replot         # figures + summary.md from results/ only
+import ArgumentParser
+import Foundation
+import MHC
+import MHCHarness
+
+BLASRuntime.ensureFastKernel()
+
+struct CommaList: ExpressibleByArgument, Sendable {
+  var values: [Int]
+  init?(argument: String) {
+    let v = argument.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+    guard !v.isEmpty, v.allSatisfy({ ($0 ?? 0) >= 1 }) else { return nil }
+    values = v.compactMap { $0 }
+  }
+}
+
+/// One timed model: its measurement and what it is.
+struct Measurement: Codable {
+  var group: String  // "C=128" or "recompute"
+  var connection: ConnectionKind
+  var n: Int
+  var width: Int
+  var recompute: Int
+  var io: ConnectionIO
+  var result: StepBenchmark
+  var label: String { connection == .residual ? "residual" : "\(connection.rawValue) n=\(n)" + (recompute > 0 ? " K=\(recompute)" : "") }
+}
+
+/// `results/overhead/measurements.json`: every group measured so far, and where.
+struct Measurements: Codable {
+  var cpu: String
+  var blas: String
+  var threads: Int
+  var gitRevision: String
+  var settings: String
+  var groups: [String: [Measurement]] = [:]
+}
+
+struct Overhead: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "overhead",
+    abstract: "Step time and training memory of residual / HC / mHC over n and C, with and without recomputation.")
+
+  @Option(help: "quick (minutes), paper (more timed steps) or tiny (seconds).") var preset = "quick"
+  @Option(help: "Widths C, comma separated (default 128,256,512; tiny 32,64).") var widths: CommaList?
+  @Option(help: "Expansion rates n of HC and mHC (default 1,2,4,8).") var streams: CommaList?
+  @Option(help: "Recomputation block sizes for the K sweep at C = 128, n = 4 (default 1,2,3,4,8).") var blocks: CommaList?
+  @Option(help: "Timed steps per model (default 6 quick, 20 paper, 2 tiny).") var steps: Int?
+  @Flag(help: "Measure again even where results/ has the group.") var force = false
+  @Flag(help: "Figures and summary.md from results/ only; no measuring.") var replot = false
+  @Option(help: "Results root folder.") var results = "results"
+  @Option(help: "Figures folder.") var plots = "plots"
+
+  // MARK: Config
+
+  var tiny: Bool { preset == "tiny" }
+  var base: TrainConfig {  // the reference configuration (tiny: a toy)
+    var c = TrainConfig()
+    if tiny { c.layers = 2; c.seq = 32; c.batch = 2; c.heads = 2 }
+    return c
+  }
+  var widthList: [Int] { widths?.values ?? (tiny ? [32, 64] : [128, 256, 512]) }
+  var nList: [Int] { streams?.values ?? [1, 2, 4, 8] }
+  var kList: [Int] { blocks?.values ?? [1, 2, 3, 4, 8] }
+  var timedSteps: Int { steps ?? (preset == "paper" ? 20 : tiny ? 2 : 6) }
+
+  /// The paper's optimal block, `√(n·L/(n+2))` with L = sublayers here (each has a connection).
+  func optimalBlock(n: Int, sublayers: Int) -> Int {
+    max(1, Int((Double(n * sublayers) / Double(n + 2)).squareRoot().rounded()))
+  }
+
+  func model(_ kind: ConnectionKind, n: Int, width: Int, recompute: Int = 0) -> TrainConfig {
+    var c = base
+    c.connection = kind; c.streams = kind == .residual ? 1 : n; c.width = width; c.recompute = recompute
+    return c
+  }
+
+  /// The models of each group, timed together.
+  func groups() -> [(name: String, models: [TrainConfig])] {
+    var out = widthList.map { w -> (String, [TrainConfig]) in
+      var models = [model(.residual, n: 1, width: w)]
+      for kind in [ConnectionKind.hc, .mhc] {
+        for n in nList {
+          models.append(model(kind, n: n, width: w))
+          if n > 1 { models.append(model(kind, n: n, width: w, recompute: optimalBlock(n: n, sublayers: 2 * base.layers))) }
+        }
+      }
+      return ("C=\(w)", models)
+    }
+    let w = base.width
+    out.append(("recompute", [model(.residual, n: 1, width: w), model(.mhc, n: 4, width: w)]
+      + kList.map { model(.mhc, n: 4, width: w, recompute: $0) }))
+    return out
+  }
+
+  // MARK: Run
+
+  var folder: String { "\(results)/overhead" }
+
+  func run() throws {
+    do {
+      let path = "\(folder)/measurements.json"
+      var stored = try? RunFiles.readJSON(Measurements.self, from: path)
+      if !replot {
+        try RunFiles.makeDirectory(folder)
+        let meta = RunMeta.current(status: "running")
+        let settings = "L=\(base.layers) seq=\(base.seq) batch=\(base.batch) t_max=\(base.iterations), \(timedSteps) timed steps"
+        if stored == nil || force || stored!.cpu != cpuModel || stored!.settings != settings {
+          stored = Measurements(cpu: cpuModel, blas: BLASRuntime.summary, threads: Parallel.threads,
+                                gitRevision: meta.gitRevision + (meta.gitDirty ? "-dirty" : ""), settings: settings)
+        }
+        for (name, models) in groups() where stored!.groups[name] == nil {
+          try check(models, name)
+          print("overhead: \(name): timing \(models.count) models, \(timedSteps) steps each, interleaved")
+          let bench = try StepBenchmark.measure(models, steps: timedSteps, warmup: 1)
+          stored!.groups[name] = zip(models, bench).map { c, r in
+            let m = c.model.connection
+            return Measurement(group: name, connection: c.connection, n: m.streams, width: c.width,
+                               recompute: c.recompute ?? 0,
+                               io: ConnectionIO(kind: m.kind, n: m.streams, width: c.width, mappings: m.mappingCount,
+                                                resLogits: m.resLogitCount, recompute: (c.recompute ?? 0) > 0),
+                               result: r)
+          }
+          try RunFiles.writeJSON(stored!, to: path)  // after every group: an interrupted run keeps what it measured
+        }
+      }
+      guard let data = stored else { throw MHCError("\(path) is missing; run without --replot to measure") }
+      try report(data)
+    } catch let e as MHCError {
+      throw ValidationError(e.description)
+    }
+  }
+
+  /// Refuses a group whose models would not fit in memory together.
+  func check(_ models: [TrainConfig], _ name: String) throws {
+    let need = models.map { TrainingMemory.bytes($0.model, batch: $0.batch) }.reduce(0, +)
+    if let free = TrainingMemory.available, need > free.bytes {
+      throw MHCError("overhead: group \(name) needs \(TrainingMemory.describe(need)) for its \(models.count) models but \(TrainingMemory.describe(free.bytes)) is available (\(free.source)); pass fewer --widths or --streams")
+    }
+  }
+
+  var cpuModel: String {
+    let text = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    let line = text.split(separator: "\n").first { $0.hasPrefix("model name") }
+    return line.map { $0.split(separator: ":", maxSplits: 1).last!.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
+  }
+
+  // MARK: Figures and summary
+
+  func report(_ data: Measurements) throws {
+    func find(_ g: String, _ kind: ConnectionKind, n: Int = 1, k: Int = 0) -> Measurement? {
+      data.groups[g]?.first { $0.connection == kind && ($0.connection == .residual || $0.n == n) && $0.recompute == k }
+    }
+    func overhead(_ m: Measurement) -> Double? {
+      find(m.group, .residual).map { 100 * (m.result.stepSeconds / $0.result.stepSeconds - 1) }
+    }
+    func memoryRatio(_ m: Measurement) -> Double? {
+      find(m.group, .residual).map { Double(m.result.trainingBytes) / Double($0.result.trainingBytes) }
+    }
+    let widthGroups = widthList.map { "C=\($0)" }.filter { data.groups[$0] != nil }
+    let paperLine = "set arrow from graph 0, first 6.7 to graph 1, first 6.7 nohead dt 2 lc rgb '#555555'\nset label 'paper: mHC +6.7%' at graph 0.02, first 6.7 offset 0,0.7 textcolor rgb '#555555'"
+    let kinds: [(ConnectionKind, Bool)] = [(.hc, false), (.mhc, false), (.mhc, true)]
+    func name(_ kind: ConnectionKind, _ rc: Bool) -> String { kind.rawValue + (rc ? " + recompute" : "") }
+    func rcOf(_ n: Int) -> Int { n > 1 ? optimalBlock(n: n, sublayers: 2 * base.layers) : 0 }
+
+    // overhead % vs C (n = 4) and vs n (C = 128)
+    let byC = Panel(title: "n = 4", xlabel: "width C", ylabel: "step time over the residual (%)", logx: true,
+                    series: kinds.map { kind, rc in
+                      Series(name(kind, rc), color: PlotStyle.color(for: kind.rawValue),
+                             points: widthGroups.compactMap { g in find(g, kind, n: 4, k: rc ? rcOf(4) : 0).flatMap { m in overhead(m).map { (Double(m.width), $0) } } },
+                             style: "linespoints", dash: rc ? 2 : 1)
+                    }, extra: [paperLine, "set xtics (" + widthList.map { "'\($0)' \($0)" }.joined(separator: ", ") + ")"])
+    let firstC = widthGroups.first ?? "C=\(base.width)"
+    let byN = Panel(title: firstC, xlabel: "expansion rate n", ylabel: "step time over the residual (%)", logx: true,
+                    series: kinds.map { kind, rc in
+                      Series(name(kind, rc), color: PlotStyle.color(for: kind.rawValue),
+                             points: nList.compactMap { n in find(firstC, kind, n: n, k: rc ? rcOf(n) : 0).flatMap { m in overhead(m).map { (Double(n), $0) } } },
+                             style: "linespoints", dash: rc ? 2 : 1)
+                    }, extra: [paperLine, "set xtics (" + nList.map { "'\($0)' \($0)" }.joined(separator: ", ") + ")"])
+    // memory vs n (C = reference)
+    let mem = Panel(title: "training memory, \(firstC)", xlabel: "expansion rate n", ylabel: "memory / residual's", logx: true,
+                    series: kinds.map { kind, rc in
+                      Series(name(kind, rc), color: PlotStyle.color(for: kind.rawValue),
+                             points: nList.compactMap { n in find(firstC, kind, n: n, k: rc ? rcOf(n) : 0).flatMap { m in memoryRatio(m).map { (Double(n), $0) } } },
+                             style: "linespoints", dash: rc ? 2 : 1)
+                    }, extra: ["set xtics (" + nList.map { "'\($0)' \($0)" }.joined(separator: ", ") + ")",
+                               "set arrow from graph 0, first 1.15 to graph 1, first 1.15 nohead dt 3 lc rgb '#999999'"])
+    // K trade-off
+    let sweep = (data.groups["recompute"] ?? []).filter { $0.connection == .mhc }.sorted { $0.recompute < $1.recompute }
+    let trade = Panel(title: "mHC n = 4, recomputation block K (labels)", xlabel: "training memory / residual's",
+                      ylabel: "step time over the residual (%)",
+                      series: [Series("mHC", color: PlotStyle.color(for: "mhc"),
+                                      points: sweep.compactMap { m in memoryRatio(m).flatMap { r in overhead(m).map { (r, $0) } } },
+                                      style: "linespoints")],
+                      extra: sweep.compactMap { m in memoryRatio(m).flatMap { r in overhead(m).map {
+                        "set label '\(m.recompute == 0 ? "off" : "K=\(m.recompute)")' at first \(r), first \($0) offset 0.6,0.6 font ',9'" } } })
+    try Gnuplot.render(Chart.figure("overhead", title: "What HC and mHC cost beside the residual (\(data.cpu), \(data.threads) threads)",
+                                    panels: [byC, byN, mem, trade], columns: 2), in: plots)
+
+    // summary.md
+    var t = MarkdownTable(["group", "model", "s/step", "over residual", "memory", "memory / residual", "connection passes ms/step (fwd block, mixing, bwd mixing, bwd block, sums, recompute)", "I/O per token (elements)"])
+    for g in widthGroups + ["recompute"] {
+      for m in data.groups[g] ?? [] {
+        let p = ConnectionProfile.Phase.allCases.map { String(format: "%.1f", (m.result.connectionSeconds[$0.rawValue] ?? 0) * 1e3) }
+        t.add([g, m.label, String(format: "%.4f", m.result.stepSeconds), overhead(m).map { String(format: "%+.1f%%", $0) } ?? "–",
+               TrainingMemory.describe(m.result.trainingBytes), memoryRatio(m).map { String(format: "%.3f×", $0) } ?? "–",
+               m.connection == .residual ? "–" : p.joined(separator: ", "), "\(m.io.total)"])
+      }
+    }
+    let ref = find(firstC, .mhc, n: 4), refK = find(firstC, .mhc, n: 4, k: rcOf(4))
+    let summary = """
+      # overhead — \(preset) preset
+
+      Machine: \(data.cpu), BLAS \(data.blas), \(data.threads) threads; code \(data.gitRevision). Models: \(data.settings)
+      (the reference configuration, C varied). Every model of a group was timed in the same loop, one step each in turn;
+      times are medians. Memory is what the model allocates for training (parameters, gradients, AdamW moments,
+      activations, scratch), exact. Recomputation uses the paper's block K = √(n·2L/(n+2)) over the 2L sublayers
+      (K = \(rcOf(4)) at n = 4) unless the row says otherwise. I/O per token: elements each connection reads and writes
+      per sublayer, forward and backward (`ConnectionIO`; the paper's unfused HC forward alone: \(ConnectionIO.paperHC(n: 4, width: base.width).read + ConnectionIO.paperHC(n: 4, width: base.width).write) at n = 4, C = \(base.width)).
+
+      Headline, n = 4, \(firstC): mHC \(ref.flatMap(overhead).map { String(format: "%+.1f%%", $0) } ?? "–") step time, \(ref.flatMap(memoryRatio).map { String(format: "%.3f×", $0) } ?? "–") memory; with recomputation \(refK.flatMap(overhead).map { String(format: "%+.1f%%", $0) } ?? "–"), \(refK.flatMap(memoryRatio).map { String(format: "%.3f×", $0) } ?? "–"). The paper: +6.7% (27B, fused GPU kernels).
+
+      \(t.text)
+      Figure: `plots/overhead.png`.
+
+      """
+    try RunFiles.write(summary, to: "\(folder)/summary.md")
+    print(summary)
+  }
+}
+
+Overhead.main()
