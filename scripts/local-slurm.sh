@@ -73,12 +73,14 @@ start() {
   $sudo mkdir -p /run/munge /var/log/munge /var/lib/munge
   $sudo chown munge:munge /run/munge /var/log/munge /var/lib/munge
   if ! munge -n >/dev/null 2>&1; then
-    $sudo runuser -u munge -- /usr/sbin/munged
+    # daemons get no stdin/stdout/stderr of ours: a caller reading our output to its end
+    # (a test harness's pipe) would otherwise wait for them forever
+    $sudo runuser -u munge -- /usr/sbin/munged </dev/null >/dev/null 2>&1
     for _ in $(seq 50); do munge -n >/dev/null 2>&1 && break; sleep 0.1; done
   fi
   write_conf
-  running "$state/slurmctld.pid" || $sudo slurmctld
-  running "$state/slurmd.pid" || $sudo slurmd
+  running "$state/slurmctld.pid" || $sudo slurmctld </dev/null >/dev/null 2>&1
+  running "$state/slurmd.pid" || $sudo slurmd </dev/null >/dev/null 2>&1
   for _ in $(seq 100); do
     if sinfo -h -o '%t' 2>/dev/null | grep -qE '^(idle|mix|alloc)'; then break; fi
     sleep 0.2

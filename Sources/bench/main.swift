@@ -95,6 +95,7 @@ struct Bench: ParsableCommand {
         ]
         if let base {
           entry["ratio_to_residual"] = r.stepSeconds / base.stepSeconds
+          entry["paired_ratio_to_residual"] = r.pairedRatio(to: base)
           entry["memory_ratio_to_residual"] = Double(r.trainingBytes) / Double(base.trainingBytes)
         }
         object[k] = entry
@@ -108,7 +109,7 @@ struct Bench: ParsableCommand {
     func label(_ s: String) -> String { s.padding(toLength: w, withPad: " ", startingAt: 0) }
     print(label("connection") + "  s/step  tokens/s  GFLOP/s  forward  backward  AdamW   in gemm  vs residual   memory   vs residual")
     for (k, r) in results {
-      let ratio = base.map { String(format: "%.3f×", r.stepSeconds / $0.stepSeconds) } ?? "-"
+      let ratio = base.map { String(format: "%.3f×", r.pairedRatio(to: $0)) } ?? "-"
       let mem = base.map { String(format: "%.3f×", Double(r.trainingBytes) / Double($0.trainingBytes)) } ?? "-"
       print(label(k) + String(format: " %7.4f %9.0f %8.1f %8.4f %9.4f %6.4f %9.4f  ", r.stepSeconds, r.tokensPerSecond,
                               r.gflops, r.forwardSeconds, r.backwardSeconds, r.optimizerSeconds, r.gemmSeconds)
@@ -116,12 +117,11 @@ struct Bench: ParsableCommand {
         + String(format: "%8.1f MiB  ", Double(r.trainingBytes) / 1_048_576) + mem)
     }
     let phases = ConnectionProfile.Phase.allCases
-    print("\nconnection passes, ms per step (all sublayers; the GEMMs inside them included):")
-    print(label("connection") + "  " + phases.map { $0.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0) }.joined())
+    print("(vs residual: median over rounds of the step-time ratio within the round)")
+    print("\nconnection passes, ms per step over all sublayers, GEMMs inside them included (ConnectionProfile):")
+    print(label("connection") + phases.map { String(repeating: " ", count: max(1, 13 - ConnectionProfile.shortNames[$0]!.count)) + ConnectionProfile.shortNames[$0]! }.joined())
     for (k, r) in results where k != "residual" {
-      print(label(k) + "  " + phases.map {
-        String(format: "%8.1f", (r.connectionSeconds[$0.rawValue] ?? 0) * 1e3).padding(toLength: 16, withPad: " ", startingAt: 0)
-      }.joined())
+      print(label(k) + phases.map { String(format: "%13.1f", (r.connectionSeconds[$0.rawValue] ?? 0) * 1e3) }.joined())
     }
     print("")
     if let r = base {

@@ -2,15 +2,18 @@ import Foundation
 import MHC
 import Testing
 
-/// Recomputation (`recompute = K`) changes memory and time, never a number: losses, every
-/// gradient, the diagnostics and whole training runs are bit-identical to `K = 0`.
+/// Recomputation (`recompute = K`) and the fused passes change memory and time, never a
+/// number: losses, every gradient, the diagnostics and whole training runs are bit-identical
+/// to `K = 0` and to the unfused passes.
 @Suite struct RecomputeTests {
-  func model(_ kind: ConnectionKind, recompute: Int, collapse: Collapse = .sum) throws -> Transformer<Float> {
+  func model(_ kind: ConnectionKind, recompute: Int, collapse: Collapse = .sum, fusion: Bool = true) throws -> Transformer<Float> {
     var m = ModelConfig()
     m.width = 16; m.layers = 3; m.heads = 2; m.seq = 8
     m.connection = ConnectionConfig(kind: kind, streams: 3, width: 16, iterations: 20)
     m.streamInit = .embeddings; m.collapse = collapse; m.recompute = recompute
-    return try Transformer<Float>(m, batch: 2, seed: 4)
+    let model = try Transformer<Float>(m, batch: 2, seed: 4)
+    model.fusion = fusion
+    return model
   }
 
   func batch(_ seed: UInt64) -> ([Int32], [Int32]) {
@@ -45,6 +48,11 @@ import Testing
         #expect(f == reference, "\(kind) K = \(k) diagnostics first \(first): entries \(differs) differ")
       }
     }
+    // fusing the mixing with the next forward block changes no bit either
+    #expect(fingerprint(try model(kind, recompute: 0, fusion: false), diagnosticsFirst: false)
+      == fingerprint(try model(kind, recompute: 0), diagnosticsFirst: false))
+    #expect(fingerprint(try model(kind, recompute: 3, fusion: false), diagnosticsFirst: true)
+      == fingerprint(try model(kind, recompute: 0), diagnosticsFirst: true))
     let learned = fingerprint(try model(kind, recompute: 0, collapse: .learned), diagnosticsFirst: true)
     #expect(fingerprint(try model(kind, recompute: 2, collapse: .learned), diagnosticsFirst: true) == learned)
   }

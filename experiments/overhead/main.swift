@@ -57,7 +57,7 @@ struct Overhead: ParsableCommand {
   @Option(help: "Widths C, comma separated (default 128,256,512; tiny 32,64).") var widths: CommaList?
   @Option(help: "Expansion rates n of HC and mHC (default 1,2,4,8).") var streams: CommaList?
   @Option(help: "Recomputation block sizes for the K sweep at C = 128, n = 4 (default 1,2,3,4,8).") var blocks: CommaList?
-  @Option(help: "Timed steps per model (default 6 quick, 20 paper, 2 tiny).") var steps: Int?
+  @Option(help: "Timed steps per model (default 10 quick, 30 paper, 2 tiny).") var steps: Int?
   @Flag(help: "Measure again even where results/ has the group.") var force = false
   @Flag(help: "Figures and summary.md from results/ only; no measuring.") var replot = false
   @Option(help: "Results root folder.") var results = "results"
@@ -74,7 +74,7 @@ struct Overhead: ParsableCommand {
   var widthList: [Int] { widths?.values ?? (tiny ? [32, 64] : [128, 256, 512]) }
   var nList: [Int] { streams?.values ?? [1, 2, 4, 8] }
   var kList: [Int] { blocks?.values ?? [1, 2, 3, 4, 8] }
-  var timedSteps: Int { steps ?? (preset == "paper" ? 20 : tiny ? 2 : 6) }
+  var timedSteps: Int { steps ?? (preset == "paper" ? 30 : tiny ? 2 : 10) }
 
   /// The paper's optimal block, `√(n·L/(n+2))` with L = sublayers here (each has a connection).
   func optimalBlock(n: Int, sublayers: Int) -> Int {
@@ -163,8 +163,8 @@ struct Overhead: ParsableCommand {
     func find(_ g: String, _ kind: ConnectionKind, n: Int = 1, k: Int = 0) -> Measurement? {
       data.groups[g]?.first { $0.connection == kind && ($0.connection == .residual || $0.n == n) && $0.recompute == k }
     }
-    func overhead(_ m: Measurement) -> Double? {
-      find(m.group, .residual).map { 100 * (m.result.stepSeconds / $0.result.stepSeconds - 1) }
+    func overhead(_ m: Measurement) -> Double? {  // median of the per-round ratios
+      find(m.group, .residual).map { 100 * (m.result.pairedRatio(to: $0.result) - 1) }
     }
     func memoryRatio(_ m: Measurement) -> Double? {
       find(m.group, .residual).map { Double(m.result.trainingBytes) / Double($0.result.trainingBytes) }
@@ -210,10 +210,13 @@ struct Overhead: ParsableCommand {
                                     panels: [byC, byN, mem, trade], columns: 2), in: plots)
 
     // summary.md
-    var t = MarkdownTable(["group", "model", "s/step", "over residual", "memory", "memory / residual", "connection passes ms/step (fwd block, mixing, bwd mixing, bwd block, sums, recompute)", "I/O per token (elements)"])
+    let phases = ConnectionProfile.Phase.allCases
+    var t = MarkdownTable(["group", "model", "s/step", "over residual", "memory", "memory / residual",
+                           "connection passes, ms/step (" + phases.map { ConnectionProfile.shortNames[$0]! }.joined(separator: ", ") + ")",
+                           "I/O per token (elements)"])
     for g in widthGroups + ["recompute"] {
       for m in data.groups[g] ?? [] {
-        let p = ConnectionProfile.Phase.allCases.map { String(format: "%.1f", (m.result.connectionSeconds[$0.rawValue] ?? 0) * 1e3) }
+        let p = phases.map { String(format: "%.1f", (m.result.connectionSeconds[$0.rawValue] ?? 0) * 1e3) }
         t.add([g, m.label, String(format: "%.4f", m.result.stepSeconds), overhead(m).map { String(format: "%+.1f%%", $0) } ?? "–",
                TrainingMemory.describe(m.result.trainingBytes), memoryRatio(m).map { String(format: "%.3f×", $0) } ?? "–",
                m.connection == .residual ? "–" : p.joined(separator: ", "), "\(m.io.total)"])
@@ -225,7 +228,7 @@ struct Overhead: ParsableCommand {
 
       Machine: \(data.cpu), BLAS \(data.blas), \(data.threads) threads; code \(data.gitRevision). Models: \(data.settings)
       (the reference configuration, C varied). Every model of a group was timed in the same loop, one step each in turn;
-      times are medians. Memory is what the model allocates for training (parameters, gradients, AdamW moments,
+      times are medians, and "over residual" is the median over rounds of the ratio to the residual's step in the same round. Memory is what the model allocates for training (parameters, gradients, AdamW moments,
       activations, scratch), exact. Recomputation uses the paper's block K = √(n·2L/(n+2)) over the 2L sublayers
       (K = \(rcOf(4)) at n = 4) unless the row says otherwise. I/O per token: elements each connection reads and writes
       per sublayer, forward and backward (`ConnectionIO`; the paper's unfused HC forward alone: \(ConnectionIO.paperHC(n: 4, width: base.width).read + ConnectionIO.paperHC(n: 4, width: base.width).write) at n = 4, C = \(base.width)).

@@ -145,8 +145,9 @@ public protocol Sublayer: AnyObject {
 /// |---|---|---|---|
 /// | paper's HC, unfused (its Table 2) | `(5n+1)C + n² + 2n` read, `(3n+1)C + n² + 2n` written | — | 4 400 forward |
 /// | HC here | 4 stream reads, 2 writes | 8 reads, 4 writes | 3 396 forward, 9 964 in all |
-/// | mHC here | 2 stream reads, 1 write | 4 reads, 2 writes | 1 876 forward, 5 372 in all |
-/// | mHC with `recompute` | 2 reads, 1 write | 6 reads, 3 writes | 7 248 in all |
+/// | mHC, passes unfused | 2 stream reads, 1 write | 4 reads, 2 writes | 1 876 forward, 5 372 in all |
+/// | mHC, fused across sublayers (the model's default) | 1 read, 1 write | 3 reads, 1 write | 1 364 forward, 3 836 in all |
+/// | mHC, fused, with `recompute` | 1 read, 1 write | 5 reads, 2 writes | 5 712 in all |
 /// | residual | `2C` read, `C` written | the same | 384 forward, 768 in all |
 ///
 /// A mapping that is not learned is fixed at its neutral value (pre `1/n`, post 1, res `I`).
@@ -277,6 +278,13 @@ public final class Connection<T: Scalar> {
     mix(x, out, tokens: tokens)
   }
 
+  /// The sublayer on `h` (after ``prepare(_:tokens:profiled:)``), for a caller that runs the
+  /// connection's passes itself (``Transformer`` fuses them across sublayers).
+  public func runSublayer<F: Sublayer>(_ sublayer: F, tokens: Int) where F.T == T {
+    checkTokens(tokens)
+    sublayer.forward(h, y, tokens: tokens)
+  }
+
   /// Recomputes what ``forward(_:_:tokens:sublayer:)`` left in the ``cache`` — the mappings
   /// and `h` — from the same `x`, and, if `out` is given, the output streams from the stored
   /// sublayer output, without running the sublayer: bit-identical to the forward (the same
@@ -292,35 +300,57 @@ public final class Connection<T: Scalar> {
 
   /// The mappings and `h = Σ_j H_pre[j] x_j`: per block of tokens, while its streams are in
   /// cache, (mhc) ρ and `z = (v Φ) ρ`, the mappings, then `h`.
-  func prepare(_ x: UnsafePointer<T>, tokens: Int, profiled: Bool = true) {
-    let n = config.streams, c = config.width
+  public func prepare(_ x: UnsafePointer<T>, tokens: Int, profiled: Bool = true) {
+    checkTokens(tokens)
     ConnectionProfile.measure(.forwardBlock, profiled) {
       if config.kind == .hc { projectStreams(x, tokens: tokens) }
-      let (h, hpre) = (h, hpre)
-      Parallel.blocks(tokens, block: Self.tokenGrain) { part, range in
-        if config.kind == .mhc { project(x, range) }
-        mappings(range, part: part)
-        for t in range {
-          Vector.combine(h + t * c, weights: hpre + t * n, weightStride: 1, sources: x + t * n * c, sourceStride: c,
-                         terms: n, count: c)
-        }
-      }
+      Parallel.blocks(tokens, block: Self.tokenGrain) { part, range in prepareBlock(x, range, part: part) }
     }
   }
 
-  /// `out_i = Σ_j H_res[i][j] x_j + H_post[i] y`.
-  func mix(_ x: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, tokens: Int, profiled: Bool = true) {
+  /// ``prepare(_:tokens:profiled:)`` for the tokens in `range` (after ``projectStreams(_:tokens:)`` for HC).
+  func prepareBlock(_ x: UnsafePointer<T>, _ range: Range<Int>, part: Int) {
+    let n = config.streams, c = config.width
+    if config.kind == .mhc { project(x, range) }
+    mappings(range, part: part)
+    for t in range {
+      Vector.combine(h + t * c, weights: hpre + t * n, weightStride: 1, sources: x + t * n * c, sourceStride: c,
+                     terms: n, count: c)
+    }
+  }
+
+  /// Whether ``mix(_:_:tokens:then:profiled:)`` can run this connection's ``prepare(_:tokens:profiled:)``
+  /// inside the previous connection's mixing: mHC's forward is per token block throughout
+  /// (HC first normalises and projects all streams at once).
+  public var fusesWithPreviousMixing: Bool { config.kind == .mhc }
+
+  /// `out_i = Σ_j H_res[i][j] x_j + H_post[i] y`, and with `next` (an mHC connection), `next`'s
+  /// ``prepare(_:tokens:profiled:)`` on each token block of `out` right after it is mixed, while
+  /// it is in cache: one pass over the new streams instead of two. The same arithmetic per
+  /// token either way, so the results are bit-identical.
+  public func mix(_ x: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, tokens: Int, then next: Connection<T>? = nil,
+                  profiled: Bool = true) {
+    checkTokens(tokens)
+    precondition(next?.fusesWithPreviousMixing ?? true, "mix: only an mHC connection's forward block fuses into the mixing")
     let n = config.streams, c = config.width
     let (y, hpost, hres) = (y, hpost, hres)
-    ConnectionProfile.measure(.mixing, profiled) {
-      Parallel.rows(tokens) { range in
-        for t in range {
-          let xt = x + t * n * c, yt = y + t * c, res = hres + t * n * n, post = hpost + t * n
-          for i in 0..<n {
-            Vector.combine(out + (t * n + i) * c, weights: res + i * n, weightStride: 1, sources: xt, sourceStride: c,
-                           terms: n, count: c, extraWeight: post[i], extra: yt)
-          }
+    func rows(_ range: Range<Int>) {
+      for t in range {
+        let xt = x + t * n * c, yt = y + t * c, res = hres + t * n * n, post = hpost + t * n
+        for i in 0..<n {
+          Vector.combine(out + (t * n + i) * c, weights: res + i * n, weightStride: 1, sources: xt, sourceStride: c,
+                         terms: n, count: c, extraWeight: post[i], extra: yt)
         }
+      }
+    }
+    ConnectionProfile.measure(next == nil ? .mixing : .mixingFused, profiled) {
+      if let next {
+        Parallel.blocks(tokens, block: Self.tokenGrain) { part, range in
+          rows(range)
+          next.prepareBlock(out, range, part: part)
+        }
+      } else {
+        Parallel.rows(tokens) { range in rows(range) }
       }
     }
   }
@@ -440,8 +470,8 @@ public final class Connection<T: Scalar> {
   public func backward<F: Sublayer>(_ dOut: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, tokens: Int,
                                     sublayer: F, input x: UnsafePointer<T>) where F.T == T {
     checkTokens(tokens)
-    let n = config.streams, c = config.width, nn = n * n
     if config.kind == .residual {
+      let c = config.width
       sublayer.backward(dOut, dh, tokens: tokens)
       let dh = dh
       Parallel.rows(tokens) { range in
@@ -449,37 +479,71 @@ public final class Connection<T: Scalar> {
       }
       return
     }
-    let (y, dy, dh, hpre, hpost, hres) = (y, dy, dh, hpre, hpost, hres)
-    let (dhpre, dhpost, dhres) = (dhpre, dhpost, dhres)
-    let inPlace = UnsafePointer(dx) == dOut, scratch = workspace.mixScratch
-    // Through the mixing: dy, dH_post, dH_res, and dx from the H_res path.
-    ConnectionProfile.measure(.backwardMixing) {
-      Parallel.parts(tokens) { part, range in
-        let tmp = scratch + part * n * c
-        for t in range {
-          let xt = x + t * n * c, yt = y + t * c, dyt = dy + t * c, dxt = dx + t * n * c
-          let go = dOut + t * n * c, res = hres + t * nn, post = hpost + t * n
-          let dres = dhres + t * nn, dpost = dhpost + t * n
-          for i in 0..<n {
-            let gi = go + i * c
-            dpost[i] = Vector.dot(gi, yt, count: c)
-            for j in 0..<n { dres[i * n + j] = Vector.dot(gi, xt + j * c, count: c) }
-          }
-          // dy = Σ_i H_post[i] g_i ;  dx_j = Σ_i H_res[i][j] g_i  (via `tmp` when dx is dOut)
-          Vector.combine(dyt, weights: post, weightStride: 1, sources: go, sourceStride: c, terms: n, count: c)
-          let target = inPlace ? tmp : dxt
-          for j in 0..<n {
-            Vector.combine(target + j * c, weights: res + j, weightStride: n, sources: go, sourceStride: c, terms: n,
-                           count: c)
-          }
-          if inPlace { dxt.update(from: tmp, count: n * c) }
-        }
-      }
-    }
+    backwardMixing(dOut, dx, input: x, tokens: tokens)
     sublayer.backward(dy, dh, tokens: tokens)
-    // Per block of tokens, while its streams are in cache: through h = Σ_j H_pre[j] x_j,
-    // back through the mappings, and (mhc) through the projection into the streams.
-    ConnectionProfile.measure(.backwardBlock) {
+    backwardBlock(dx, input: x, tokens: tokens)
+    backwardSums(dx, input: x, tokens: tokens)
+  }
+
+  /// Backward through the mixing: `∂H_post`, `∂H_res`, `∂F(h)` (into the workspace's `dy`) and
+  /// the `H_res` share of `∂x`. `dx` may be `dOut`.
+  public func backwardMixing(_ dOut: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, input x: UnsafePointer<T>,
+                             tokens: Int) {
+    checkTokens(tokens)
+    ConnectionProfile.measure(.backwardMixing) {
+      Parallel.parts(tokens) { part, range in backwardMixingRows(dOut, dx, x, range, part: part) }
+    }
+  }
+
+  func backwardMixingRows(_ dOut: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, _ x: UnsafePointer<T>,
+                          _ range: Range<Int>, part: Int) {
+    let n = config.streams, c = config.width, nn = n * n
+    let inPlace = UnsafePointer(dx) == dOut, tmp = workspace.mixScratch + part * n * c
+    for t in range {
+      let xt = x + t * n * c, yt = y + t * c, dyt = dy + t * c, dxt = dx + t * n * c
+      let go = dOut + t * n * c, res = hres + t * nn, post = hpost + t * n
+      let dres = dhres + t * nn, dpost = dhpost + t * n
+      for i in 0..<n {
+        let gi = go + i * c
+        dpost[i] = Vector.dot(gi, yt, count: c)
+        for j in 0..<n { dres[i * n + j] = Vector.dot(gi, xt + j * c, count: c) }
+      }
+      // dy = Σ_i H_post[i] g_i ;  dx_j = Σ_i H_res[i][j] g_i  (via `tmp` when dx is dOut)
+      Vector.combine(dyt, weights: post, weightStride: 1, sources: go, sourceStride: c, terms: n, count: c)
+      let target = inPlace ? tmp : dxt
+      for j in 0..<n {
+        Vector.combine(target + j * c, weights: res + j, weightStride: n, sources: go, sourceStride: c, terms: n, count: c)
+      }
+      if inPlace { dxt.update(from: tmp, count: n * c) }
+    }
+  }
+
+  /// The sublayer's backward from the workspace's `dy` into its `dh` (after
+  /// ``backwardMixing(_:_:input:tokens:)``), for a caller that runs the passes itself.
+  public func runSublayerBackward<F: Sublayer>(_ sublayer: F, tokens: Int) where F.T == T {
+    checkTokens(tokens)
+    sublayer.backward(dy, dh, tokens: tokens)
+  }
+
+  /// Whether ``backwardBlock(_:input:tokens:then:previousInput:)`` can run the previous mHC
+  /// connection's backward mixing inside it: mHC's `∂x` is final block by block (HC's norm
+  /// backward still adds to it over all tokens).
+  public var fusesWithPreviousBackwardMixing: Bool { config.kind == .mhc }
+
+  /// Per block of tokens, while its streams are in cache: through `h = Σ_j H_pre[j] x_j`, back
+  /// through the mappings, and (mhc) through the projection into the streams. With `previous`
+  /// (the mHC connection before this one, whose input is `previousInput`), its
+  /// ``backwardMixing(_:_:input:tokens:)`` follows on each block of the finished `∂x`, in place —
+  /// one pass over the stream gradient instead of two, the same arithmetic per token.
+  public func backwardBlock(_ dx: UnsafeMutablePointer<T>, input x: UnsafePointer<T>, tokens: Int,
+                            then previous: Connection<T>? = nil, previousInput: UnsafePointer<T>? = nil) {
+    checkTokens(tokens)
+    precondition(previous == nil || (fusesWithPreviousBackwardMixing && previousInput != nil
+                                     && previous!.workspace === workspace),
+                 "backwardBlock: only mHC fuses the previous connection's backward mixing (same workspace, with its input)")
+    let n = config.streams, c = config.width
+    let (dh, hpre, dhpre) = (dh, hpre, dhpre)
+    ConnectionProfile.measure(previous == nil ? .backwardBlock : .backwardBlockFused) {
       Parallel.blocks(tokens, block: Self.tokenGrain) { part, range in
         for t in range {
           let xt = x + t * n * c, dht = dh + t * c, dxt = dx + t * n * c, pre = hpre + t * n, dpre = dhpre + t * n
@@ -491,8 +555,14 @@ public final class Connection<T: Scalar> {
         }
         mappingGradients(range, part: part)
         if config.kind == .mhc { projectBackward(x, dx, range, part: part) }
+        // the block's ∂H_pre, ∂H_post, ∂H_res are consumed: the previous connection may reuse them
+        previous?.backwardMixingRows(dx, dx, previousInput!, range, part: part)
       }
     }
+  }
+
+  /// The sums over all tokens: `∂α`, `∂b`, the `∂Φ` blocks in order (HC: `∂Θ` and the norm's backward into `∂x`).
+  public func backwardSums(_ dx: UnsafeMutablePointer<T>, input x: UnsafePointer<T>, tokens: Int) {
     ConnectionProfile.measure(.sums) { projectionBackward(x, dx, tokens: tokens) }
   }
 

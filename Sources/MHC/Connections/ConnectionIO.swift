@@ -9,7 +9,11 @@
 /// | backward mixing | `2nC + C + n² + n` (`∂out`, `x`, `y`) | `nC + C + n² + n` (`∂x`, `∂y`) |
 /// | backward block: `∂H_pre`, mappings, `sΦᵀ`, `vᵀs` | `2nC + C` (`x`, `∂x`, `∂h`) | `nC` (`∂x`) |
 ///
-/// (`m = 2n + r` mappings, `r` logits of `H_res`.) HC adds the normalised copy `x̃`, made in
+/// (`m = 2n + r` mappings, `r` logits of `H_res`.) In a model, mHC's passes are fused across
+/// sublayers (``Transformer/fusion``): the forward block of sublayer `k + 1` runs on each token
+/// block of sublayer `k`'s mixing output while it is in cache, and the backward mixing of `k − 1`
+/// on each block of `∂x` that the backward block of `k` just finished — `nC` fewer reads forward,
+/// `nC` fewer reads and writes backward. HC adds the normalised copy `x̃`, made in
 /// passes over all tokens: the forward reads `x` for it, writes it and reads it for `Θx̃` (`+2nC`
 /// read, `+nC` written), the backward reads it twice and
 /// writes and reads `∂x̃` (`+3nC` read, `+nC` written) before the norm's backward updates `∂x`
@@ -17,16 +21,17 @@
 /// The residual reads `2C` (`x`, `y`) and writes `C` forward, the same backward.
 ///
 /// ```swift
-/// let io = ConnectionIO(kind: .mhc, n: 4, width: 128, mappings: 24, resLogits: 16)
+/// let io = ConnectionIO(kind: .mhc, n: 4, width: 128, mappings: 24, resLogits: 16, fused: false)
 /// io.forwardRead   // 2·4·128 + 128 + 20 = 1172
-/// io.total         // 5372
+/// io.total         // 5372 (3836 fused)
 /// ```
 public struct ConnectionIO: Codable, Sendable, Equatable {
   public var forwardRead, forwardWrite, backwardRead, backwardWrite: Int
 
   public var total: Int { forwardRead + forwardWrite + backwardRead + backwardWrite }
 
-  public init(kind: ConnectionKind, n: Int, width c: Int, mappings m: Int, resLogits r: Int, recompute: Bool = false) {
+  public init(kind: ConnectionKind, n: Int, width c: Int, mappings m: Int, resLogits r: Int, recompute: Bool = false,
+              fused: Bool = true) {
     let nc = n * c, small = n * n + n
     switch kind {
     case .residual:
@@ -37,7 +42,12 @@ public struct ConnectionIO: Codable, Sendable, Equatable {
       forwardWrite = nc + c + 2 * n + n * n + (hc ? nc + n * (n + 2) : m + r)
       backwardRead = (2 * nc + c + small) + (2 * nc + c) + (hc ? 4 * nc : 0)
       backwardWrite = (nc + c + small) + nc + (hc ? 2 * nc : 0)
+      // the replay runs unfused: what the forward costs without fusion
       if recompute { backwardRead += forwardRead; backwardWrite += forwardWrite }
+      if fused && !hc {
+        forwardRead -= nc
+        backwardRead -= nc; backwardWrite -= nc
+      }
     }
   }
 

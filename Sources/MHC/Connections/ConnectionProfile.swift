@@ -7,8 +7,10 @@ import Dispatch
 /// |---|---|
 /// | ``Phase/forwardBlock`` | (HC) `x̃`, `Θx̃`; per token block: (mHC) `ρ`, `z = vΦ·ρ`, the mappings and the projection of `H_res`, `h = H_pre·x` |
 /// | ``Phase/mixing`` | `out = H_res·x + H_post·F(h)` |
+/// | ``Phase/mixingFused`` | the mixing fused with the next mHC connection's forward block (``Connection/mix(_:_:tokens:then:profiled:)``) |
 /// | ``Phase/backwardMixing`` | `∂H_post`, `∂H_res`, `∂F(h)` and the `H_res` share of `∂x` |
 /// | ``Phase/backwardBlock`` | per token block: `∂H_pre` and its share of `∂x`, the mappings' backward, (mHC) `sΦᵀ` and `vᵀs` into `∂x`, `∂Φ` |
+/// | ``Phase/backwardBlockFused`` | the backward block fused with the previous mHC connection's backward mixing |
 /// | ``Phase/sums`` | `∂α`, `∂b` over tokens; `∂Φ` blocks summed in order (HC: `∂Θ`, `∂x̃`, RMS norm backward) |
 /// | ``Phase/recompute`` | the forward passes replayed in the backward (``Transformer`` with `recompute`) |
 ///
@@ -19,11 +21,17 @@ import Dispatch
 /// ```
 public enum ConnectionProfile {
   public enum Phase: String, CaseIterable, Sendable, Codable {
-    case forwardBlock = "forward_block", mixing, backwardMixing = "backward_mixing", backwardBlock = "backward_block"
-    case sums, recompute
+    case forwardBlock = "forward_block", mixing, mixingFused = "mixing+next_forward_block", backwardMixing = "backward_mixing", backwardBlock = "backward_block"
+    case backwardBlockFused = "backward_block+previous_backward_mixing", sums, recompute
   }
 
   nonisolated(unsafe) public static var enabled = false
+
+  /// Column titles for tables.
+  public static let shortNames: [Phase: String] = [
+    .forwardBlock: "fwd", .mixing: "mix", .mixingFused: "mix+fwd", .backwardMixing: "bmix", .backwardBlock: "bblock",
+    .backwardBlockFused: "bblock+bmix", .sums: "sums", .recompute: "recompute",
+  ]
   nonisolated(unsafe) public private(set) static var seconds: [Phase: Double] = [:]
 
   public static func reset() { seconds = [:] }

@@ -92,6 +92,9 @@ public final class Transformer<T: Scalar> {
   let workspace: ConnectionWorkspace<T>
   /// Whether the caches and working streams still hold the last forward's final block.
   var lastBlockIntact = false
+  /// Fuse each mHC connection's forward block into the previous sublayer's mixing (default;
+  /// off only to test that both give the same bits).
+  public var fusion = true
   let summed, xhat, rinv, xf, probs, dxf, dsummed: UnsafeMutablePointer<T>
   var tokenIDs: [Int32] = []
   var targetIDs: [Int32] = []
@@ -168,13 +171,23 @@ public final class Transformer<T: Scalar> {
         }
       }
     }
+    // Per sublayer: the connection's forward block, the sublayer, the mixing — fused with
+    // the next connection's forward block where that is mHC's (one pass over the new streams).
     for k in 0..<connections.count {
-      let l = k / 2
-      if k % 2 == 0 {
-        connections[k].forward(streams[k], streams[k + 1], tokens: tokens, sublayer: attention[l])
-      } else {
-        connections[k].forward(streams[k], streams[k + 1], tokens: tokens, sublayer: mlp[l])
+      let conn = connections[k], l = k / 2
+      if conn.config.kind == .residual {
+        if k % 2 == 0 {
+          conn.forward(streams[k], streams[k + 1], tokens: tokens, sublayer: attention[l])
+        } else {
+          conn.forward(streams[k], streams[k + 1], tokens: tokens, sublayer: mlp[l])
+        }
+        continue
       }
+      if k == 0 || !(fusion && conn.fusesWithPreviousMixing) { conn.prepare(streams[k], tokens: tokens) }
+      if k % 2 == 0 { conn.runSublayer(attention[l], tokens: tokens) } else { conn.runSublayer(mlp[l], tokens: tokens) }
+      let next = k + 1 < connections.count && fusion && connections[k + 1].fusesWithPreviousMixing
+        ? connections[k + 1] : nil
+      conn.mix(streams[k], streams[k + 1], tokens: tokens, then: next)
     }
     lastBlockIntact = true
     let last = streams[connections.count]
@@ -254,13 +267,31 @@ public final class Transformer<T: Scalar> {
       if block > 0 && !(end == sublayers && lastBlockIntact) {
         for k in start..<end { connections[k].replay(streams[k], k + 1 < end ? streams[k + 1] : nil, tokens: tokens) }
       }
+      // Per sublayer, last first: the backward mixing (unless the later connection's block
+      // pass already ran it), the sublayer, the block pass — fused with the earlier mHC
+      // connection's backward mixing inside the block — and the sums.
+      var mixed = false
       for k in stride(from: end - 1, through: start, by: -1) {
-        let l = k / 2
-        if k % 2 == 0 {
-          connections[k].backward(dStream, dStream, tokens: tokens, sublayer: attention[l], input: streams[k])
-        } else {
-          connections[k].backward(dStream, dStream, tokens: tokens, sublayer: mlp[l], input: streams[k])
+        let conn = connections[k], l = k / 2
+        if conn.config.kind == .residual {
+          if k % 2 == 0 {
+            conn.backward(dStream, dStream, tokens: tokens, sublayer: attention[l], input: streams[k])
+          } else {
+            conn.backward(dStream, dStream, tokens: tokens, sublayer: mlp[l], input: streams[k])
+          }
+          continue
         }
+        if !mixed { conn.backwardMixing(dStream, dStream, input: streams[k], tokens: tokens) }
+        if k % 2 == 0 {
+          conn.runSublayerBackward(attention[l], tokens: tokens)
+        } else {
+          conn.runSublayerBackward(mlp[l], tokens: tokens)
+        }
+        let previous = k > start && fusion && conn.fusesWithPreviousBackwardMixing ? connections[k - 1] : nil
+        conn.backwardBlock(dStream, input: streams[k], tokens: tokens, then: previous,
+                           previousInput: previous == nil ? nil : streams[k - 1])
+        conn.backwardSums(dStream, input: streams[k], tokens: tokens)
+        mixed = previous != nil
       }
     }
     lastBlockIntact = false

@@ -12,6 +12,8 @@ import Dispatch
 public struct StepBenchmark: Codable, Sendable {
   /// Median seconds per step.
   public var stepSeconds: Double
+  /// Seconds of every timed step, in round order (round `r` of every model ran back to back).
+  public var stepTimes: [Double]
   public var forwardSeconds: Double
   public var backwardSeconds: Double
   public var optimizerSeconds: Double
@@ -27,6 +29,13 @@ public struct StepBenchmark: Codable, Sendable {
   public var connectionSeconds: [String: Double]
 
   public var tokensPerSecond: Double { Double(tokensPerStep) / stepSeconds }
+
+  /// The median over rounds of this model's step time divided by `base`'s in the same round:
+  /// steadier than a ratio of medians when the machine's speed drifts.
+  public func pairedRatio(to base: StepBenchmark) -> Double {
+    let r = zip(stepTimes, base.stepTimes).map { $0 / $1 }.sorted()
+    return r.isEmpty ? stepSeconds / base.stepSeconds : r.count % 2 == 1 ? r[r.count / 2] : (r[r.count / 2 - 1] + r[r.count / 2]) / 2
+  }
   public var gflops: Double { flopsPerStep / stepSeconds * 1e-9 }
 
   /// Times `configs` side by side: every round runs one step of each model in turn, so a
@@ -59,6 +68,7 @@ public struct StepBenchmark: Codable, Sendable {
     return benches.enumerated().map { i, b in
       let s = Double(steps)
       return StepBenchmark(stepSeconds: b.times.sorted()[b.times.count / 2],  // median: robust to a stray slow step
+                           stepTimes: b.times,
                            forwardSeconds: b.parts[0] / s, backwardSeconds: b.parts[1] / s,
                            optimizerSeconds: b.parts[2] / s, gemmSeconds: gemm[i] / s,
                            flopsPerStep: b.model.trainingFLOPs(tokens: b.tokens), tokensPerStep: b.tokens,
