@@ -15,12 +15,12 @@ $bars1 << EOD
 0.84 -0.012524069457867881 0.20100097966371394
 EOD
 $bars2 << EOD
-0.0 -0.03603237751528354 0.005391156108832631
-1.0 -0.1373832614008279 0.05392816335704146
+0.0 -0.03686592676339728 0.005279619741318393
+1.0 0.05581288224857417 0.002021275582000533
 EOD
 $bars3 << EOD
-0.16 -0.027596476995341845 0.0021182730080218874
-1.16 0.04678934005278279 0.040663896638426275
+0.16 -0.026795956141853594 0.0008101660383235209
+1.16 -0.02803032828887808 0.09458378516249513
 EOD
 $bars4 << EOD
 0.32 -0.011746375424735334 0.017038258790896765
@@ -41,10 +41,10 @@ set label "−0.043" at first -0.32, first -0.045512029180228876 center offset 0
 set label "−0.026" at first 0.6799999999999999, first -0.02892057959191424 center offset 0, -1.0 font ',9' front
 set label "−0.022" at first -0.16, first -0.028725599949250648 center offset 0, -1.0 font ',9' front
 set label "−0.013" at first 0.84, first -0.21352504912158182 center offset 0, -1.0 font ',9' front
-set label "−0.036" at first 0.0, first -0.041423533624116174 center offset 0, -1.0 font ',9' front
-set label "−0.137" at first 1.0, first -0.19131142475786936 center offset 0, -1.0 font ',9' front
-set label "−0.028" at first 0.16, first -0.02971475000336373 center offset 0, -1.0 font ',9' front
-set label "+0.047" at first 1.16, first 0.08745323669120907 center offset 0, 1.0 font ',9' front
+set label "−0.037" at first 0.0, first -0.04214554650471568 center offset 0, -1.0 font ',9' front
+set label "+0.056" at first 1.0, first 0.0578341578305747 center offset 0, 1.0 font ',9' front
+set label "−0.027" at first 0.16, first -0.027606122180177117 center offset 0, -1.0 font ',9' front
+set label "−0.028" at first 1.16, first -0.12261411345137321 center offset 0, -1.0 font ',9' front
 set label "−0.012" at first 0.32, first -0.0287846342156321 center offset 0, -1.0 font ',9' front
 set label "+2.606" at first 1.32, first 2.6529889600718035 center offset 0, 1.0 font ',9' front
 plot $bars0 using 1:2 with boxes lc rgb '#1f77b4' title 'sinkhorn', \
