@@ -42,7 +42,7 @@ import Testing
   func modelIsBitIdentical(kind: ConnectionKind) throws {
     for first in [false, true] {
       let reference = fingerprint(try model(kind, recompute: 0), diagnosticsFirst: first)
-      for k in [1, 2, 4, 6, 9] {  // 6 sublayers: K = 4 leaves a short last block, K ≥ 6 is one block
+      for k in [1, 2, 3, 4, 6, 9] {  // 6 sublayers: K = 4 leaves a short last block, K ≥ 6 is one block
         let f = fingerprint(try model(kind, recompute: k), diagnosticsFirst: first)
         let differs = zip(f, reference).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
         #expect(f == reference, "\(kind) K = \(k) diagnostics first \(first): entries \(differs) differ")
@@ -62,10 +62,15 @@ import Testing
     var m = ModelConfig()  // the reference model, n = 4, 8 sublayers
     let full = TrainingMemory.bytes(m, batch: 16)
     m.recompute = 3
-    #expect(m.streamBuffers == 4 + 2 && m.cacheCount == 3)  // kept: 0, 3, 6, 8; 2 working
+    // kept: 3 and 6; x_0 is made again in x_3's buffer, the summed x_8 lives in the gradient's; 2 working
+    #expect(m.streamBuffers == 2 + 2 && m.cacheCount == 3)
     let saved = full - TrainingMemory.bytes(m, batch: 16)
     let stream = 16 * 128 * 4 * 128 * 4, cache = ConnectionCache<Float>.counts(m.connection, capacity: 2048).map { max($0, 1) }.reduce(0, +) * 4
-    #expect(saved == 3 * stream + 5 * cache)
+    #expect(saved == 5 * stream + 5 * cache)
+    m.collapse = .learned  // its backward reads x_8: kept
+    #expect(m.streamBuffers == 3 + 2)
+    m.collapse = .sum; m.recompute = 1  // K = 1: the first mixing writes x_1 while reading x_0, so x_0 keeps its own buffer
+    #expect(m.keepsStream(0) && !m.keepsStream(8) && m.streamBuffers == 8)
     var r = ModelConfig(); r.connection = ConnectionConfig(kind: .residual, streams: 1, width: 128); r.recompute = 3
     #expect(r.recomputeBlock == 0 && r.streamBuffers == 9, "the residual has nothing to recompute")
   }

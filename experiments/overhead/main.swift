@@ -57,7 +57,8 @@ struct Overhead: ParsableCommand {
   @Option(help: "Widths C, comma separated (default 128,256,512; tiny 32,64).") var widths: CommaList?
   @Option(help: "Expansion rates n of HC and mHC (default 1,2,4,8).") var streams: CommaList?
   @Option(help: "Recomputation block sizes for the K sweep at C = 128, n = 4 (default 1,2,3,4,8).") var blocks: CommaList?
-  @Option(help: "Timed steps per model (default 10 quick, 30 paper, 2 tiny).") var steps: Int?
+  @Option(help: "Timed steps per model at the widest C (default 10 quick, 30 paper, 2 tiny); narrower widths get up to 3× more.")
+  var steps: Int?
   @Flag(help: "Measure again even where results/ has the group.") var force = false
   @Flag(help: "Figures and summary.md from results/ only; no measuring.") var replot = false
   @Option(help: "Results root folder.") var results = "results"
@@ -76,6 +77,13 @@ struct Overhead: ParsableCommand {
   var kList: [Int] { blocks?.values ?? [1, 2, 3, 4, 8] }
   var timedSteps: Int { steps ?? (preset == "paper" ? 30 : tiny ? 2 : 10) }
 
+  /// Timed steps for a group at width `w`: ``timedSteps`` at the widest, more for narrower
+  /// (cheaper) models — (widest / w)² times, at most 3× — so every group takes similar time.
+  func steps(width w: Int) -> Int {
+    let widest = Double(widthList.max() ?? w), f = min(3, (widest / Double(w)) * (widest / Double(w)))
+    return max(timedSteps, Int((Double(timedSteps) * f).rounded()))
+  }
+
   /// The paper's optimal block, `√(n·L/(n+2))` with L = sublayers here (each has a connection).
   func optimalBlock(n: Int, sublayers: Int) -> Int {
     max(1, Int((Double(n * sublayers) / Double(n + 2)).squareRoot().rounded()))
@@ -88,8 +96,8 @@ struct Overhead: ParsableCommand {
   }
 
   /// The models of each group, timed together.
-  func groups() -> [(name: String, models: [TrainConfig])] {
-    var out = widthList.map { w -> (String, [TrainConfig]) in
+  func groups() -> [(name: String, models: [TrainConfig], steps: Int)] {
+    var out = widthList.map { w -> (String, [TrainConfig], Int) in
       var models = [model(.residual, n: 1, width: w)]
       for kind in [ConnectionKind.hc, .mhc] {
         for n in nList {
@@ -97,11 +105,11 @@ struct Overhead: ParsableCommand {
           if n > 1 { models.append(model(kind, n: n, width: w, recompute: optimalBlock(n: n, sublayers: 2 * base.layers))) }
         }
       }
-      return ("C=\(w)", models)
+      return ("C=\(w)", models, steps(width: w))
     }
     let w = base.width
     out.append(("recompute", [model(.residual, n: 1, width: w), model(.mhc, n: 4, width: w)]
-      + kList.map { model(.mhc, n: 4, width: w, recompute: $0) }))
+      + kList.map { model(.mhc, n: 4, width: w, recompute: $0) }, steps(width: w)))
     return out
   }
 
@@ -116,15 +124,15 @@ struct Overhead: ParsableCommand {
       if !replot {
         try RunFiles.makeDirectory(folder)
         let meta = RunMeta.current(status: "running")
-        let settings = "L=\(base.layers) seq=\(base.seq) batch=\(base.batch) t_max=\(base.iterations), \(timedSteps) timed steps"
+        let settings = "L=\(base.layers) seq=\(base.seq) batch=\(base.batch) t_max=\(base.iterations), " + widthList.map { "\(steps(width: $0)) timed steps at C = \($0)" }.joined(separator: ", ")
         if stored == nil || force || stored!.cpu != cpuModel || stored!.settings != settings {
           stored = Measurements(cpu: cpuModel, blas: BLASRuntime.summary, threads: Parallel.threads,
                                 gitRevision: meta.gitRevision + (meta.gitDirty ? "-dirty" : ""), settings: settings)
         }
-        for (name, models) in groups() where stored!.groups[name] == nil {
+        for (name, models, count) in groups() where stored!.groups[name] == nil {
           try check(models, name)
-          print("overhead: \(name): timing \(models.count) models, \(timedSteps) steps each, interleaved")
-          let bench = try StepBenchmark.measure(models, steps: timedSteps, warmup: 1)
+          print("overhead: \(name): timing \(models.count) models, \(count) steps each, interleaved")
+          let bench = try StepBenchmark.measure(models, steps: count, warmup: 1)
           stored!.groups[name] = zip(models, bench).map { c, r in
             let m = c.model.connection
             return Measurement(group: name, connection: c.connection, n: m.streams, width: c.width,
@@ -170,7 +178,8 @@ struct Overhead: ParsableCommand {
       find(m.group, .residual).map { Double(m.result.trainingBytes) / Double($0.result.trainingBytes) }
     }
     let widthGroups = widthList.map { "C=\($0)" }.filter { data.groups[$0] != nil }
-    let paperLine = "set arrow from graph 0, first 6.7 to graph 1, first 6.7 nohead dt 2 lc rgb '#555555'\nset label 'paper: mHC +6.7%' at graph 0.02, first 6.7 offset 0,0.7 textcolor rgb '#555555'"
+    let clean = "unset arrow\nunset label"
+    let paperLine = clean + "\nset yrange [*<0:*]\nset arrow from graph 0, first 6.7 to graph 1, first 6.7 nohead dt 2 lc rgb '#555555'\nset label 'paper: mHC +6.7%' at graph 0.02, first 6.7 offset 0,-0.8 textcolor rgb '#555555'"
     let kinds: [(ConnectionKind, Bool)] = [(.hc, false), (.mhc, false), (.mhc, true)]
     func name(_ kind: ConnectionKind, _ rc: Bool) -> String { kind.rawValue + (rc ? " + recompute" : "") }
     func rcOf(_ n: Int) -> Int { n > 1 ? optimalBlock(n: n, sublayers: 2 * base.layers) : 0 }
@@ -195,16 +204,18 @@ struct Overhead: ParsableCommand {
                       Series(name(kind, rc), color: PlotStyle.color(for: kind.rawValue),
                              points: nList.compactMap { n in find(firstC, kind, n: n, k: rc ? rcOf(n) : 0).flatMap { m in memoryRatio(m).map { (Double(n), $0) } } },
                              style: "linespoints", dash: rc ? 2 : 1)
-                    }, extra: ["set xtics (" + nList.map { "'\($0)' \($0)" }.joined(separator: ", ") + ")",
-                               "set arrow from graph 0, first 1.15 to graph 1, first 1.15 nohead dt 3 lc rgb '#999999'"])
+                    }, extra: [clean, "set xtics (" + nList.map { "'\($0)' \($0)" }.joined(separator: ", ") + ")",
+                               "set yrange [1:*]", "set key top left",
+                               "set arrow from graph 0, first 1.15 to graph 1, first 1.15 nohead dt 3 lc rgb '#999999'",
+                               "set label 'target 1.15×' at graph 0.98, first 1.15 right offset 0,-0.8 textcolor rgb '#999999'"])
     // K trade-off
     let sweep = (data.groups["recompute"] ?? []).filter { $0.connection == .mhc }.sorted { $0.recompute < $1.recompute }
     let trade = Panel(title: "mHC n = 4, recomputation block K (labels)", xlabel: "training memory / residual's",
                       ylabel: "step time over the residual (%)",
                       series: [Series("mHC", color: PlotStyle.color(for: "mhc"),
                                       points: sweep.compactMap { m in memoryRatio(m).flatMap { r in overhead(m).map { (r, $0) } } },
-                                      style: "linespoints")],
-                      extra: sweep.compactMap { m in memoryRatio(m).flatMap { r in overhead(m).map {
+                                      style: "points")],
+                      extra: [clean, "set offsets graph 0.08, graph 0.12, graph 0.1, graph 0.1"] + sweep.compactMap { m in memoryRatio(m).flatMap { r in overhead(m).map {
                         "set label '\(m.recompute == 0 ? "off" : "K=\(m.recompute)")' at first \(r), first \($0) offset 0.6,0.6 font ',9'" } } })
     try Gnuplot.render(Chart.figure("overhead", title: "What HC and mHC cost beside the residual (\(data.cpu), \(data.threads) threads)",
                                     panels: [byC, byN, mem, trade], columns: 2), in: plots)
@@ -223,6 +234,11 @@ struct Overhead: ParsableCommand {
       }
     }
     let ref = find(firstC, .mhc, n: 4), refK = find(firstC, .mhc, n: 4, k: rcOf(4))
+    // K ≥ 2L is one block whose replay the backward skips: the same work as K off, timed twice
+    let noise = sweep.first { $0.recompute >= 2 * base.layers }.flatMap { same in
+      find("recompute", .mhc, n: 4).flatMap { off in overhead(same).flatMap { a in overhead(off).map { b in
+        "Noise: mHC with K = \(same.recompute) does exactly the work of K off (one block, whose replay the backward skips); the two measured \(String(format: "%+.1f%%", a)) and \(String(format: "%+.1f%%", b)), so differences of that size between rows are noise of this machine." } } }
+    } ?? ""
     let summary = """
       # overhead — \(preset) preset
 
@@ -234,6 +250,8 @@ struct Overhead: ParsableCommand {
       per sublayer, forward and backward (`ConnectionIO`; the paper's unfused HC forward alone: \(ConnectionIO.paperHC(n: 4, width: base.width).read + ConnectionIO.paperHC(n: 4, width: base.width).write) at n = 4, C = \(base.width)).
 
       Headline, n = 4, \(firstC): mHC \(ref.flatMap(overhead).map { String(format: "%+.1f%%", $0) } ?? "–") step time, \(ref.flatMap(memoryRatio).map { String(format: "%.3f×", $0) } ?? "–") memory; with recomputation \(refK.flatMap(overhead).map { String(format: "%+.1f%%", $0) } ?? "–"), \(refK.flatMap(memoryRatio).map { String(format: "%.3f×", $0) } ?? "–"). The paper: +6.7% (27B, fused GPU kernels).
+
+      \(noise)
 
       \(t.text)
       Figure: `plots/overhead.png`.

@@ -15,10 +15,10 @@ extension Transformer {
   /// gradients in `parameters.grads`), or `nil` when all are finite.
   public func firstNonFinite(gradients: Bool) -> String? {
     let tokens = lastTokens, c = config.width, nc = n * c
-    if let i = firstBad(streams[0], tokens * nc) { return "embedded streams (token \(i / nc))" }
     var found: String?
     visitSublayers { k in
       guard found == nil else { return }
+      if k == 0, let i = firstBad(streams[0], tokens * nc) { found = "embedded streams (token \(i / nc))"; return }
       let what = "sublayer \(k) (\(k % 2 == 0 ? "attention" : "MLP"), layer \(k / 2))"
       if let inside = connections[k].firstNonFinite(tokens: tokens) {
         found = "\(inside) of \(what)"

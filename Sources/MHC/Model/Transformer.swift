@@ -20,16 +20,23 @@ public struct ModelConfig: Codable, Sendable, Equatable {
   /// The block size in effect: `recompute`, or 0 for the residual (nothing to recompute).
   public var recomputeBlock: Int { connection.kind == .residual ? 0 : recompute }
 
-  /// Whether the streams entering sublayer `k` (`0...2·layers`) are kept through the backward.
+  /// Whether the streams entering sublayer `k` (`0...2·layers`) have a buffer of their own
+  /// that holds them through the backward. With recomputation only every K-th does, and not
+  /// even all of those: the embedded streams (`k = 0`, when some later stream is kept) are
+  /// made again from the tokens before the first block's replay, in the buffer of stream `K`
+  /// (dead by then); the final streams (`k = 2L`, when they are summed) are only read by the
+  /// sum and live in the stream-gradient buffer, which the backward overwrites next.
   public func keepsStream(_ k: Int) -> Bool {
-    recomputeBlock == 0 || k % recomputeBlock == 0 || k == 2 * layers
+    let b = recomputeBlock, last = 2 * layers
+    if b == 0 { return true }
+    if k == 0 { return !(b >= 2 && b < last) }
+    if k == last { return collapse != .sum }
+    return k % b == 0
   }
 
-  /// Stream buffers the model holds: `2L + 1`, or with recomputation the kept ones plus
-  /// `K − 1` working buffers for the streams inside the block being recomputed.
-  public var streamBuffers: Int {
-    recomputeBlock == 0 ? 2 * layers + 1 : (0...(2 * layers)).filter(keepsStream).count + workingStreams
-  }
+  /// Stream buffers the model holds besides the gradient's: `2L + 1`, or with recomputation
+  /// the kept ones plus `K − 1` working buffers for the streams inside the block being recomputed.
+  public var streamBuffers: Int { (0...(2 * layers)).filter(keepsStream).count + workingStreams }
 
   /// Working stream buffers with recomputation: one per inner stream of a block.
   public var workingStreams: Int { recomputeBlock == 0 ? 0 : min(recomputeBlock, 2 * layers) - 1 }
@@ -140,12 +147,18 @@ public final class Transformer<T: Scalar> {
     store.allocate(seed: seed)
     let buffer = pool.buffer
     let nc = n * c
-    let kept = (0...(2 * config.layers)).filter(config.keepsStream)
+    let kept = (0...(2 * config.layers)).filter(config.keepsStream), last = 2 * config.layers
     var slots = [Int: UnsafeMutablePointer<T>]()
     for k in kept { slots[k] = buffer(cap * nc) }
     let working = (0..<config.workingStreams).map { _ in buffer(cap * nc) }
-    streams = (0...(2 * config.layers)).map { k in slots[k] ?? working[k % config.recomputeBlock - 1] }
-    dStream = buffer(cap * nc)
+    let gradient = buffer(cap * nc)
+    dStream = gradient
+    streams = (0...last).map { k in
+      if let own = slots[k] { return own }
+      if k == 0 { return slots[config.recomputeBlock]! }  // see ModelConfig.keepsStream
+      if k == last { return gradient }
+      return working[k % config.recomputeBlock - 1]
+    }
     summed = buffer(cap * c); xhat = buffer(cap * c); rinv = buffer(cap); xf = buffer(cap * c)
     probs = buffer(cap * config.vocab); dxf = buffer(cap * c); dsummed = buffer(cap * c)
     tokenLogLikelihood = [Double](repeating: 0, count: cap)
@@ -159,18 +172,7 @@ public final class Transformer<T: Scalar> {
     precondition(tokens == targets.count && tokens % config.seq == 0 && tokens <= capacity && tokens > 0,
                  "forward: \(tokens) tokens for seq \(config.seq), capacity \(capacity)")
     tokenIDs = inputs; targetIDs = targets; lastTokens = tokens
-    let e = parameters.value(emb), s0 = streams[0], se = streamEmb.map { UnsafePointer(parameters.value($0)) }
-    inputs.withUnsafeBufferPointer { ids in
-      Parallel.rows(tokens) { range in
-        for t in range {
-          let row = e + Int(ids[t]) * c
-          for j in 0..<n {
-            let s = s0 + (t * n + j) * c
-            if let se { for k in 0..<c { s[k] = row[k] + se[j * c + k] } } else { s.update(from: row, count: c) }
-          }
-        }
-      }
-    }
+    embedStreams()
     // Per sublayer: the connection's forward block, the sublayer, the mixing — fused with
     // the next connection's forward block where that is mHC's (one pass over the new streams).
     for k in 0..<connections.count {
@@ -232,6 +234,24 @@ public final class Transformer<T: Scalar> {
     return loss / Double(tokens)
   }
 
+  /// The streams entering the first sublayer: `n` copies of each token's embedding (plus the
+  /// per-stream vectors with ``StreamInit/embeddings``), into `streams[0]`.
+  func embedStreams() {
+    let c = config.width, n = n, tokens = lastTokens
+    let e = parameters.value(emb), s0 = streams[0], se = streamEmb.map { UnsafePointer(parameters.value($0)) }
+    tokenIDs.withUnsafeBufferPointer { ids in
+      Parallel.rows(tokens) { range in
+        for t in range {
+          let row = e + Int(ids[t]) * c
+          for j in 0..<n {
+            let s = s0 + (t * n + j) * c
+            if let se { for k in 0..<c { s[k] = row[k] + se[j * c + k] } } else { s.update(from: row, count: c) }
+          }
+        }
+      }
+    }
+  }
+
   /// Adds the gradient of the last ``forward(inputs:targets:)``'s loss to `parameters.grads`
   /// (call `parameters.zeroGrads()` first for a fresh gradient).
   public func backward() {
@@ -265,6 +285,7 @@ public final class Transformer<T: Scalar> {
       // Recomputation: refill the block's caches and inner streams from its first stream
       // (the final block is still intact right after the forward).
       if block > 0 && !(end == sublayers && lastBlockIntact) {
+        if start == 0 && !config.keepsStream(0) { embedStreams() }
         for k in start..<end { connections[k].replay(streams[k], k + 1 < end ? streams[k + 1] : nil, tokens: tokens) }
       }
       // Per sublayer, last first: the backward mixing (unless the later connection's block
@@ -312,10 +333,11 @@ public final class Transformer<T: Scalar> {
   /// entering and leaving sublayer `k` holding the last forward's values. With recomputation
   /// they are replayed from the kept streams first (bit-identical, no sublayer runs).
   public func visitSublayers(_ body: (Int) -> Void) {
-    let block = config.recomputeBlock
+    let replaying = config.recomputeBlock > 0 && lastTokens > 0
+    if replaying && !config.keepsStream(0) { embedStreams() }
     for k in 0..<connections.count {
-      if block > 0 && lastTokens > 0 {
-        connections[k].replay(streams[k], config.keepsStream(k + 1) ? nil : streams[k + 1], tokens: lastTokens)
+      if replaying {  // every stream again: the buffers of x_0 and x_2L may hold something else by now
+        connections[k].replay(streams[k], streams[k + 1], tokens: lastTokens)
         lastBlockIntact = false
       }
       body(k)

@@ -58,7 +58,7 @@ public enum TrainingMemory {
     let own = m.connection.kind == .residual ? 0 : one(cap * c)  // y
     let cache = ConnectionCache<Float>.counts(template, capacity: cap).map(one).reduce(0, +)
     let workspace = ConnectionWorkspace<Float>.counts(template, capacity: cap, threads: t).map(one).reduce(0, +)
-    let top = (m.streamBuffers + 1) * one(cap * n * c)
+    let top = (m.streamBuffers + 1) * one(cap * n * c)  // + the gradient's
       + [cap * c, cap * c, cap, cap * c, cap * m.vocab, cap * c, cap * c].map(one).reduce(0, +)
       + m.cacheCount * cache + workspace
     let head = m.collapse == .learned ? CollapseHead<Float>.bufferElements(streams: n, width: c, capacity: cap) : 0
