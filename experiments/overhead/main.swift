@@ -7,7 +7,7 @@
 // (ConnectionIO) and the exact training memory (Transformer.trainingBytes); then the
 // time/memory trade-off of the recomputation block K at the reference configuration.
 //
-//   swift run -c release overhead                  # quick preset (~10 min on 2 cores)
+//   swift run -c release overhead                  # quick preset (~13 min on 2 cores)
 //   swift run -c release overhead --preset paper   # more timed steps (~40 min)
 //   swift run -c release overhead --replot         # figures + summary.md from results/ only
 import ArgumentParser
@@ -78,9 +78,9 @@ struct Overhead: ParsableCommand {
   var timedSteps: Int { steps ?? (preset == "paper" ? 30 : tiny ? 2 : 10) }
 
   /// Timed steps for a group at width `w`: ``timedSteps`` at the widest, more for narrower
-  /// (cheaper) models — (widest / w)² times, at most 3× — so every group takes similar time.
+  /// (cheaper) models — widest / w times, at most 3×.
   func steps(width w: Int) -> Int {
-    let widest = Double(widthList.max() ?? w), f = min(3, (widest / Double(w)) * (widest / Double(w)))
+    let widest = Double(widthList.max() ?? w), f = min(3, widest / Double(w))
     return max(timedSteps, Int((Double(timedSteps) * f).rounded()))
   }
 
@@ -138,7 +138,8 @@ struct Overhead: ParsableCommand {
             return Measurement(group: name, connection: c.connection, n: m.streams, width: c.width,
                                recompute: c.recompute ?? 0,
                                io: ConnectionIO(kind: m.kind, n: m.streams, width: c.width, mappings: m.mappingCount,
-                                                resLogits: m.resLogitCount, recompute: (c.recompute ?? 0) > 0),
+                                                resLogits: m.resLogitCount,
+                                                recompute: (1..<(2 * c.layers)).contains(c.recompute ?? 0)),  // K ≥ 2L replays nothing
                                result: r)
           }
           try RunFiles.writeJSON(stored!, to: path)  // after every group: an interrupted run keeps what it measured
