@@ -187,6 +187,30 @@ func temporaryFolder(_ tag: String) throws -> String {
     }
   }
 
+  /// `overhead`: measurements saved per group, figure and summary, memory exactly as computed,
+  /// `--replot` from the saved measurements alone, a second run measuring nothing new.
+  @Test func overhead() throws {
+    let dir = try temporaryFolder("overhead")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let args = ["--preset", "tiny", "--results", dir + "/results", "--plots", dir + "/plots"]
+    let (status, output) = try runTool("overhead", args)
+    #expect(status == 0, "\(output.suffix(2000))")
+    expectFigures(dir, ["overhead"])
+    let json = try String(contentsOfFile: dir + "/results/overhead/measurements.json", encoding: .utf8)
+    #expect(json.contains("\"C=32\"") && json.contains("\"C=64\"") && json.contains("\"recompute\""))
+    let summary = try String(contentsOfFile: dir + "/results/overhead/summary.md", encoding: .utf8)
+    #expect(summary.contains("| C=64 | mhc n=4 K=2 |") && summary.contains("Headline"))
+    var m = ModelConfig(); m.width = 32; m.layers = 2; m.heads = 2; m.seq = 32; m.recompute = 2
+    #expect(summary.contains("| C=32 | mhc n=4 K=2 | ") && summary.contains(TrainingMemory.describe(TrainingMemory.bytes(m, batch: 2))))
+    let again = try runTool("overhead", args)
+    #expect(again.status == 0 && !again.output.contains("timing"), "a finished group is not measured again")
+    try FileManager.default.removeItem(atPath: dir + "/plots/overhead.png")
+    #expect(try runTool("overhead", args + ["--replot"]).status == 0)
+    expectFigures(dir, ["overhead"])
+    let bad = try runTool("overhead", ["--widths", "0", "--results", dir + "/x"])
+    #expect(bad.status != 0)
+  }
+
   @Test func sinkhornIterations() throws {
     let (dir, args) = try runTiny("sinkhorn-iterations")
     defer { try? FileManager.default.removeItem(atPath: dir) }
