@@ -266,3 +266,13 @@ public struct Sweep: Sendable {
     try report(loaded)
   }
 }
+
+/// A comma separated option value, e.g. `--iterations 0,1,2,20` or `--widths 128,512`.
+public struct CommaList<Element: LosslessStringConvertible & Sendable>: ExpressibleByArgument, Sendable {
+  public var values: [Element]
+  public init?(argument: String) {
+    let parsed = argument.split(separator: ",").map { Element($0.trimmingCharacters(in: .whitespaces)) }
+    guard !parsed.isEmpty, !parsed.contains(where: { $0 == nil }) else { return nil }
+    values = parsed.compactMap { $0 }
+  }
+}

@@ -17,15 +17,6 @@ import MHCHarness
 
 BLASRuntime.ensureFastKernel()
 
-struct CommaList: ExpressibleByArgument, Sendable {
-  var values: [Int]
-  init?(argument: String) {
-    let v = argument.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-    guard !v.isEmpty, v.allSatisfy({ ($0 ?? 0) >= 1 }) else { return nil }
-    values = v.compactMap { $0 }
-  }
-}
-
 /// One timed model: its measurement and what it is.
 struct Measurement: Codable {
   var group: String  // "C=128" or "recompute"
@@ -54,15 +45,22 @@ struct Overhead: ParsableCommand {
     abstract: "Step time and training memory of residual / HC / mHC over n and C, with and without recomputation.")
 
   @Option(help: "quick (minutes), paper (more timed steps) or tiny (seconds).") var preset = "quick"
-  @Option(help: "Widths C, comma separated (default 128,256,512; tiny 32,64).") var widths: CommaList?
-  @Option(help: "Expansion rates n of HC and mHC (default 1,2,4,8).") var streams: CommaList?
-  @Option(help: "Recomputation block sizes for the K sweep at C = 128, n = 4 (default 1,2,3,4,8).") var blocks: CommaList?
+  @Option(help: "Widths C, comma separated (default 128,256,512; tiny 32,64).") var widths: CommaList<Int>?
+  @Option(help: "Expansion rates n of HC and mHC (default 1,2,4,8).") var streams: CommaList<Int>?
+  @Option(help: "Recomputation block sizes for the K sweep at C = 128, n = 4 (default 1,2,3,4,8).") var blocks: CommaList<Int>?
   @Option(help: "Timed steps per model at the widest C (default 10 quick, 30 paper, 2 tiny); narrower widths get up to 3× more.")
   var steps: Int?
   @Flag(help: "Measure again even where results/ has the group.") var force = false
   @Flag(help: "Figures and summary.md from results/ only; no measuring.") var replot = false
   @Option(help: "Results root folder.") var results = "results"
   @Option(help: "Figures folder.") var plots = "plots"
+
+  func validate() throws {
+    for (flag, list) in [("--widths", widths), ("--streams", streams), ("--blocks", blocks)] {
+      if let bad = list?.values.first(where: { $0 < 1 }) { throw ValidationError("\(flag) \(bad) is invalid; every value must be ≥ 1") }
+    }
+    if let s = steps, s < 1 { throw ValidationError("--steps \(s) is invalid; must be ≥ 1") }
+  }
 
   // MARK: Config
 

@@ -16,16 +16,6 @@ import MHCHarness
 
 BLASRuntime.ensureFastKernel()
 
-/// A comma separated option value, e.g. `--iterations 0,1,2,20`.
-struct CommaList<Element: LosslessStringConvertible & Sendable>: ExpressibleByArgument, Sendable {
-  var values: [Element]
-  init?(argument: String) {
-    let parsed = argument.split(separator: ",").map { Element($0.trimmingCharacters(in: .whitespaces)) }
-    guard !parsed.isEmpty, !parsed.contains(where: { $0 == nil }) else { return nil }
-    values = parsed.compactMap { $0 }
-  }
-}
-
 struct SinkhornIterations: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sinkhorn-iterations",
