@@ -12,7 +12,7 @@ struct GemmBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gemm-bench", abstract: "Print sgemm GFLOP/s per shape for the selected OpenBLAS kernel.")
 
-  @Option(help: "Extra shapes as MxNxK (comma separated), e.g. 2048x384x128.")
+  @Option(help: "Extra shapes as [OP:]MxNxK (comma separated; OP is nn, nt, tn or tt, default nn), e.g. 2048x384x128,tn:512x24x64.")
   var shapes: String = ""
   @Option(help: "Seconds to spend per shape (≥ 0.05).")
   var seconds: Double = 0.5
@@ -40,11 +40,13 @@ struct GemmBench: ParsableCommand {
       ("mhc v·Φ", false, false, 2048, 24, 512),
     ]
     for spec in shapes.split(separator: ",") {
-      let d = spec.split(separator: "x").compactMap { Int($0) }
-      guard d.count == 3, d.allSatisfy({ $0 > 0 }) else {
-        throw ValidationError("--shapes entry '\(spec)' is not MxNxK with positive integers")
+      let parts = spec.split(separator: ":", maxSplits: 1)
+      let op = parts.count == 2 ? String(parts[0]) : "nn"
+      let d = parts.last!.split(separator: "x").compactMap { Int($0) }
+      guard ["nn", "nt", "tn", "tt"].contains(op), d.count == 3, d.allSatisfy({ $0 > 0 }) else {
+        throw ValidationError("--shapes entry '\(spec)' is not [OP:]MxNxK with OP one of nn, nt, tn, tt and positive integers")
       }
-      list.append(("custom \(spec)", false, false, d[0], d[1], d[2]))
+      list.append(("\(op) \(parts.last!)", op.first == "t", op.last == "t", d[0], d[1], d[2]))
     }
     print("shape                       m     n     k   GFLOP/s")
     for (label, ta, tb, m, n, k) in list {

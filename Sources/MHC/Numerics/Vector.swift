@@ -51,10 +51,46 @@ public enum Vector {
     return s
   }
 
-  /// `max a[i]` (−∞ for an empty range).
+  /// `max a[i]` (−∞ for an empty range; NaNs are skipped).
+  ///
+  /// Generic code gets the stdlib's generic, lane-by-lane SIMD comparison even after
+  /// specialisation (overloads are chosen before it), which here compiled to eight scalar
+  /// compares per step; Float and Double therefore take a concrete path (`vmaxps`).
   @inlinable @inline(__always)
   public static func max<T: Scalar>(_ a: UnsafePointer<T>, count: Int) -> T {
+    if T.self == Float.self {
+      let m = maxConcrete(UnsafeRawPointer(a).assumingMemoryBound(to: Float.self), count: count)
+      return unsafeBitCast(m, to: T.self)
+    }
+    if T.self == Double.self {
+      let m = maxConcrete(UnsafeRawPointer(a).assumingMemoryBound(to: Double.self), count: count)
+      return unsafeBitCast(m, to: T.self)
+    }
     var acc = SIMD8<T>(repeating: -T.infinity)
+    var i = 0
+    while i + 8 <= count { let v = load8(a + i); acc.replace(with: v, where: v .> acc); i += 8 }
+    var m = acc.max()
+    while i < count { m = Swift.max(m, a[i]); i += 1 }
+    return m
+  }
+
+  @inlinable @inline(__always)
+  static func maxConcrete(_ a: UnsafePointer<Float>, count: Int) -> Float {
+    var acc = SIMD8<Float>(repeating: -.infinity)
+    var i = 0
+    while i + 8 <= count {
+      let v = UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Float>.self)
+      acc.replace(with: v, where: v .> acc)
+      i += 8
+    }
+    var m = acc.max()
+    while i < count { m = Swift.max(m, a[i]); i += 1 }
+    return m
+  }
+
+  @inlinable @inline(__always)
+  static func maxConcrete(_ a: UnsafePointer<Double>, count: Int) -> Double {
+    var acc = SIMD8<Double>(repeating: -.infinity)
     var i = 0
     while i + 8 <= count { let v = load8(a + i); acc.replace(with: v, where: v .> acc); i += 8 }
     var m = acc.max()
