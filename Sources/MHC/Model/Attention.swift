@@ -63,7 +63,16 @@ public final class Attention<T: Scalar>: Sublayer {
         for part in 0..<2 {
           for h in 0..<heads {
             let v = buf + t * 3 * c + part * c + h * headDim
-            for i in 0..<half {
+            var i = 0
+            while i + 8 <= half {  // the same arithmetic as the scalar tail, eight pairs at a time
+              let a = Vector.load8(v + i), b = Vector.load8(v + i + half), co = Vector.load8(cs + i)
+              let si = inverse ? -Vector.load8(sn + i) : Vector.load8(sn + i)
+              Vector.store8(a * co - b * si, v + i)
+              Vector.store8(a * si + b * co, v + i + half)
+              i += 8
+            }
+            while i < half {
+              defer { i += 1 }
               let a = v[i], b = v[i + half], co = cs[i], si = inverse ? -sn[i] : sn[i]
               v[i] = a * co - b * si
               v[i + half] = a * si + b * co

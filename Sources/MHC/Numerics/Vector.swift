@@ -132,6 +132,11 @@ public enum Vector {
     UnsafeRawPointer(p).loadUnaligned(as: SIMD8<T>.self)
   }
 
+  @inlinable @inline(__always)
+  static func store8<T: Scalar>(_ v: SIMD8<T>, _ p: UnsafeMutablePointer<T>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<T>.self)
+  }
+
   /// In-place `exp` for Float, 8 lanes at a time: `exp(x) = 2ᵏ · P(r)` with
   /// `k = round(x / ln 2)`, `r = x − k ln 2` (two-part ln 2), `P` the degree-6 Taylor
   /// polynomial (|relative error| < 3e−7 on |r| ≤ ln2/2). Inputs below −87.3 give 0,
