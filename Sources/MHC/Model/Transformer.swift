@@ -322,8 +322,9 @@ public final class Transformer<T: Scalar> {
       Parallel.rows(c) { columns in
         for t in 0..<tokens {
           let row = de + Int(ids[t]) * c, d = dFirst + t * nc
-          for j in 0..<n { for k in columns { row[k] += d[j * c + k] } }
-          if let dse { for j in 0..<n { for k in columns { dse[j * c + k] += d[j * c + k] } } }
+          let first = columns.lowerBound, count = columns.count
+          for j in 0..<n { Vector.accumulate(row + first, d + j * c + first, count: count) }
+          if let dse { for j in 0..<n { Vector.accumulate(dse + j * c + first, d + j * c + first, count: count) } }
         }
       }
     }

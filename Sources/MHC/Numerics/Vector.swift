@@ -98,6 +98,15 @@ public enum Vector {
     return m
   }
 
+  /// `out[k] += src[k]` for `k < count`, eight at a time (the compiler cannot rule out that
+  /// the two overlap, so a plain loop stays scalar).
+  @inlinable @inline(__always)
+  public static func accumulate<T: Scalar>(_ out: UnsafeMutablePointer<T>, _ src: UnsafePointer<T>, count: Int) {
+    var k = 0
+    while k + 8 <= count { store8(load8(out + k) + load8(src + k), out + k); k += 8 }
+    while k < count { out[k] += src[k]; k += 1 }
+  }
+
   /// `out[k] = Σ_j w[j·ws] · src[j·ss + k]` for `k < count` (`terms ≥ 1`), plus
   /// `extraWeight · extra[k]` first when `extra` is given. Each block of eight outputs
   /// is summed in a register, terms in order, and stored once: the stream mixings of
