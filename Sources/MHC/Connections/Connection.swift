@@ -335,11 +335,12 @@ public final class Connection<T: Scalar> {
     let n = config.streams, c = config.width
     let (y, hpost, hres) = (y, hpost, hres)
     func rows(_ range: Range<Int>) {
-      for t in range {
-        let xt = x + t * n * c, yt = y + t * c, res = hres + t * n * n, post = hpost + t * n
-        for i in 0..<n {
-          Vector.combine(out + (t * n + i) * c, weights: res + i * n, weightStride: 1, sources: xt, sourceStride: c,
-                         terms: n, count: c, extraWeight: post[i], extra: yt)
+      withUnsafeTemporaryAllocation(of: SIMD8<T>.self, capacity: n) { scratch in
+        for t in range {
+          let xt = x + t * n * c, res = hres + t * n * n
+          Vector.combineMany(out + t * n * c, outputStride: c, outputs: n, weights: res, outputWeightStride: n,
+                             weightStride: 1, sources: xt, sourceStride: c, terms: n, count: c,
+                             extraWeights: hpost + t * n, extra: y + t * c, scratch: scratch.baseAddress!)
         }
       }
     }
@@ -498,23 +499,28 @@ public final class Connection<T: Scalar> {
   func backwardMixingRows(_ dOut: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, _ x: UnsafePointer<T>,
                           _ range: Range<Int>, part: Int) {
     let n = config.streams, c = config.width, nn = n * n
-    let inPlace = UnsafePointer(dx) == dOut, tmp = workspace.mixScratch + part * n * c
-    for t in range {
-      let xt = x + t * n * c, yt = y + t * c, dyt = dy + t * c, dxt = dx + t * n * c
-      let go = dOut + t * n * c, res = hres + t * nn, post = hpost + t * n
-      let dres = dhres + t * nn, dpost = dhpost + t * n
-      for i in 0..<n {
-        let gi = go + i * c
-        dpost[i] = Vector.dot(gi, yt, count: c)
-        for j in 0..<n { dres[i * n + j] = Vector.dot(gi, xt + j * c, count: c) }
+    withUnsafeTemporaryAllocation(of: SIMD8<T>.self, capacity: n) { scratch in
+      for t in range {
+        let xt = x + t * n * c, yt = y + t * c, go = dOut + t * n * c, res = hres + t * nn
+        let dres = dhres + t * nn, dpost = dhpost + t * n
+        for i in 0..<n {
+          let gi = go + i * c
+          dpost[i] = Vector.dot(gi, yt, count: c)
+          var j = 0
+          while j + 4 <= n {
+            let d = Vector.dot4(gi, xt + j * c, xt + (j + 1) * c, xt + (j + 2) * c, xt + (j + 3) * c, count: c)
+            for q in 0..<4 { dres[i * n + j + q] = d[q] }
+            j += 4
+          }
+          while j < n { dres[i * n + j] = Vector.dot(gi, xt + j * c, count: c); j += 1 }
+        }
+        // dy = Σ_i H_post[i] g_i ;  dx_j = Σ_i H_res[i][j] g_i (column block by column block, so dx may be dOut)
+        Vector.combine(dy + t * c, weights: hpost + t * n, weightStride: 1, sources: go, sourceStride: c, terms: n,
+                       count: c)
+        Vector.combineMany(dx + t * n * c, outputStride: c, outputs: n, weights: res, outputWeightStride: 1,
+                           weightStride: n, sources: go, sourceStride: c, terms: n, count: c,
+                           scratch: scratch.baseAddress!)
       }
-      // dy = Σ_i H_post[i] g_i ;  dx_j = Σ_i H_res[i][j] g_i  (via `tmp` when dx is dOut)
-      Vector.combine(dyt, weights: post, weightStride: 1, sources: go, sourceStride: c, terms: n, count: c)
-      let target = inPlace ? tmp : dxt
-      for j in 0..<n {
-        Vector.combine(target + j * c, weights: res + j, weightStride: n, sources: go, sourceStride: c, terms: n, count: c)
-      }
-      if inPlace { dxt.update(from: tmp, count: n * c) }
     }
   }
 
@@ -550,7 +556,7 @@ public final class Connection<T: Scalar> {
           for j in 0..<n {
             let xj = xt + j * c, dxj = dxt + j * c, pj = pre[j]
             dpre[j] = Vector.dot(dht, xj, count: c)
-            for k in 0..<c { dxj[k] += pj * dht[k] }
+            Vector.axpy(dxj, pj, dht, count: c)
           }
         }
         mappingGradients(range, part: part)
@@ -625,7 +631,7 @@ public final class Connection<T: Scalar> {
     for t in range {
       let ut = u + (t - first) * width, v = x + t * width, o = dx + t * width
       let r = invRMS[t], scale = r * r * Vector.dot(ut, v, count: width) * invW
-      for k in 0..<width { o[k] += ut[k] - v[k] * scale }
+      Vector.addDifference(o, ut, scale, v, count: width)
     }
   }
 

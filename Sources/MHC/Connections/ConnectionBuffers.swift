@@ -43,8 +43,6 @@ public final class ConnectionWorkspace<T: Scalar> {
   /// The residual's sublayer output (not needed after the forward); HC/mHC keep their own.
   let y: UnsafeMutablePointer<T>
   let dh, dy, dhpre, dhpost, dhres, dz, g, dnormed, dlogits, phiPartials, manifoldScratch: UnsafeMutablePointer<T>
-  /// One token's `∂L/∂x` (`[n][C]`) per thread, for a backward whose `dx` aliases `dOut`.
-  let mixScratch: UnsafeMutablePointer<T>
   public let pool: BufferPool<T>
 
   /// Element counts of the buffers, in declaration order (0: not used by this kind).
@@ -53,15 +51,15 @@ public final class ConnectionWorkspace<T: Scalar> {
     let block = SinkhornKnopp.block
     switch kind {
     case .residual:
-      return [cap * c, cap * c, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+      return [cap * c, cap * c, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
     case .hc:
       let zs = cap * n * (n + 2)
-      return [0, cap * c, cap * c, cap * n, cap * n, cap * n * n, zs, zs, cap * n * c, 0, 0, 0, threads * n * c]
+      return [0, cap * c, cap * c, cap * n, cap * n, cap * n * n, zs, zs, cap * n * c, 0, 0, 0]
     case .mhc:
       let zs = cap * m
       return [0, cap * c, cap * c, cap * n, cap * n, cap * n * n, zs, zs, threads * block * n * c,
               cap * config.resLogitCount, (cap + block - 1) / block * m * n * c,
-              threads * config.manifold.scratchCount(n: n, iterations: config.iterations), threads * n * c]
+              threads * config.manifold.scratchCount(n: n, iterations: config.iterations)]
     }
   }
 
@@ -70,6 +68,6 @@ public final class ConnectionWorkspace<T: Scalar> {
     let b = Self.counts(config, capacity: capacity, threads: Parallel.threads).map { pool.buffer($0) }
     self.pool = pool
     (y, dh, dy, dhpre, dhpost, dhres, dz, g) = (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7])
-    (dnormed, dlogits, phiPartials, manifoldScratch, mixScratch) = (b[8], b[9], b[10], b[11], b[12])
+    (dnormed, dlogits, phiPartials, manifoldScratch) = (b[8], b[9], b[10], b[11])
   }
 }

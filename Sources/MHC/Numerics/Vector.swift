@@ -28,6 +28,35 @@ public enum Vector {
     return s
   }
 
+  /// The four dot products `a·b0`, `a·b1`, `a·b2`, `a·b3` in one pass over `a`, each with
+  /// exactly the arithmetic of ``dot(_:_:count:)`` (so the same bits).
+  @inlinable @inline(__always)
+  public static func dot4<T: Scalar>(_ a: UnsafePointer<T>, _ b0: UnsafePointer<T>, _ b1: UnsafePointer<T>,
+                                     _ b2: UnsafePointer<T>, _ b3: UnsafePointer<T>, count: Int) -> SIMD4<T> {
+    var p0 = SIMD8<T>(), q0 = SIMD8<T>(), p1 = SIMD8<T>(), q1 = SIMD8<T>()
+    var p2 = SIMD8<T>(), q2 = SIMD8<T>(), p3 = SIMD8<T>(), q3 = SIMD8<T>()
+    var i = 0
+    while i + 16 <= count {
+      let x = load8(a + i), y = load8(a + i + 8)
+      p0 += x * load8(b0 + i); q0 += y * load8(b0 + i + 8)
+      p1 += x * load8(b1 + i); q1 += y * load8(b1 + i + 8)
+      p2 += x * load8(b2 + i); q2 += y * load8(b2 + i + 8)
+      p3 += x * load8(b3 + i); q3 += y * load8(b3 + i + 8)
+      i += 16
+    }
+    if i + 8 <= count {
+      let x = load8(a + i)
+      p0 += x * load8(b0 + i); p1 += x * load8(b1 + i); p2 += x * load8(b2 + i); p3 += x * load8(b3 + i)
+      i += 8
+    }
+    var s = SIMD4<T>((p0 + q0).sum(), (p1 + q1).sum(), (p2 + q2).sum(), (p3 + q3).sum())
+    while i < count {
+      s[0] += a[i] * b0[i]; s[1] += a[i] * b1[i]; s[2] += a[i] * b2[i]; s[3] += a[i] * b3[i]
+      i += 1
+    }
+    return s
+  }
+
   /// `Σ a[i]·b[i]·c[i]`.
   @inlinable @inline(__always)
   public static func dot<T: Scalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>, _ c: UnsafePointer<T>,
@@ -107,6 +136,23 @@ public enum Vector {
     while k < count { out[k] += src[k]; k += 1 }
   }
 
+  /// `out[k] += a · x[k]` for `k < count`, eight at a time.
+  @inlinable @inline(__always)
+  public static func axpy<T: Scalar>(_ out: UnsafeMutablePointer<T>, _ a: T, _ x: UnsafePointer<T>, count: Int) {
+    var k = 0
+    while k + 8 <= count { store8(load8(out + k) + a * load8(x + k), out + k); k += 8 }
+    while k < count { out[k] += a * x[k]; k += 1 }
+  }
+
+  /// `out[k] += u[k] − s · v[k]` for `k < count`, eight at a time.
+  @inlinable @inline(__always)
+  public static func addDifference<T: Scalar>(_ out: UnsafeMutablePointer<T>, _ u: UnsafePointer<T>, _ s: T,
+                                              _ v: UnsafePointer<T>, count: Int) {
+    var k = 0
+    while k + 8 <= count { store8(load8(out + k) + (load8(u + k) - load8(v + k) * s), out + k); k += 8 }
+    while k < count { out[k] += u[k] - v[k] * s; k += 1 }
+  }
+
   /// `out[k] = Σ_j w[j·ws] · src[j·ss + k]` for `k < count` (`terms ≥ 1`), plus
   /// `extraWeight · extra[k]` first when `extra` is given. Each block of eight outputs
   /// is summed in a register, terms in order, and stored once: the stream mixings of
@@ -133,6 +179,53 @@ public enum Vector {
       while j < terms { acc += w[j * ws] * src[j * ss + k]; j += 1 }
       out[k] = acc
       k += 1
+    }
+  }
+
+  /// ``combine(_:weights:weightStride:sources:sourceStride:terms:count:extraWeight:extra:)`` for
+  /// `outputs` rows at once: `out[o·os + k] = Σ_j w[o·wo + j·ws] · src[j·ss + k]` (plus
+  /// `extraWeights[o] · extra[k]` first when `extra` is given), column block by column block:
+  /// the block of every source is read once (into `scratch`, `terms` vectors) and all outputs
+  /// are written from it, so `out` may be `src` itself. Per output the same arithmetic, in
+  /// the same order, as `combine`.
+  @inlinable @inline(__always)
+  public static func combineMany<T: Scalar>(
+    _ out: UnsafeMutablePointer<T>, outputStride os: Int, outputs: Int,
+    weights w: UnsafePointer<T>, outputWeightStride wo: Int, weightStride ws: Int,
+    sources src: UnsafePointer<T>, sourceStride ss: Int, terms: Int, count: Int,
+    extraWeights: UnsafePointer<T>? = nil, extra: UnsafePointer<T>? = nil,
+    scratch: UnsafeMutablePointer<SIMD8<T>>
+  ) {
+    var k = 0
+    while k + 8 <= count {
+      for j in 0..<terms { scratch[j] = load8(src + j * ss + k) }
+      let e = extra.map { load8($0 + k) }
+      for o in 0..<outputs {
+        let wt = w + o * wo
+        var acc: SIMD8<T>
+        var j = 0
+        if let e, let extraWeights { acc = extraWeights[o] * e } else { acc = wt[0] * scratch[0]; j = 1 }
+        while j < terms { acc += wt[j * ws] * scratch[j]; j += 1 }
+        store8(acc, out + o * os + k)
+      }
+      k += 8
+    }
+    guard k < count else { return }
+    let tail = count - k  // fewer than 8 columns: through the scratch as well, one lane each
+    for j in 0..<terms {
+      var v = SIMD8<T>()
+      for l in 0..<tail { v[l] = src[j * ss + k + l] }
+      scratch[j] = v
+    }
+    for o in 0..<outputs {
+      let wt = w + o * wo
+      for l in 0..<tail {
+        var acc: T
+        var j = 0
+        if let extra, let extraWeights { acc = extraWeights[o] * extra[k + l] } else { acc = wt[0] * scratch[0][l]; j = 1 }
+        while j < terms { acc += wt[j * ws] * scratch[j][l]; j += 1 }
+        out[o * os + k + l] = acc
+      }
     }
   }
 
