@@ -25,6 +25,27 @@ import Testing
   @Test func floatMatchesNaive() { check(Float.self, tol: 2e-6) }
   @Test func doubleMatchesNaive() { check(Double.self, tol: 1e-14) }
 
+  /// `beta = 0` ignores what `C` held (NaN included) and leaves the padding beyond `n` alone,
+  /// in one call and split over threads.
+  @Test func betaZeroOverwritesOnlyC() {
+    for (m, n, k) in [(5, 3, 4), (301, 70, 53), (40, 333, 97)] {
+      let ldc = n + 2
+      let a = randomArray(m * k, seed: 6).map { Float($0) }, b = randomArray(k * n, seed: 7).map { Float($0) }
+      var c = [Float](repeating: .nan, count: m * ldc), ref = [Float](repeating: 0, count: m * ldc)
+      gemm(false, false, m: m, n: n, k: k, a: a, lda: k, b: b, ldb: n, c: &c, ldc: ldc)
+      naiveGemm(false, false, m: m, n: n, k: k, a: a, lda: k, b: b, ldb: n, c: &ref, ldc: ldc)
+      for i in 0..<m {
+        for j in 0..<ldc {
+          if j < n {
+            #expect(abs(c[i * ldc + j] - ref[i * ldc + j]) <= 2e-6 * Float(k), "m=\(m) C[\(i)][\(j)]")
+          } else {
+            #expect(c[i * ldc + j].isNaN, "m=\(m): padding C[\(i)][\(j)] was written")
+          }
+        }
+      }
+    }
+  }
+
   @Test func stridedBatchMatchesLoop() {
     let m = 3, n = 4, k = 5, batch = 3
     let a = randomArray(batch * m * k, seed: 4), b = randomArray(batch * k * n, seed: 5)
