@@ -84,6 +84,8 @@ struct Bench: ParsableCommand {
     let peak = rates.sorted()[rates.count / 2]  // median, like the step times
     let rss = ProcessMemory.peak ?? 0
     let base = results.first { $0.0 == "residual" }?.1
+    // mHC's cost from its parts, for the first mHC entry (after the timed rounds: it allocates 128 MiB)
+    let floor = zip(list, configs).first { $0.0.kind == .mhc }.map { ConnectionFloor.measure($0.1) }
     if json {
       var object: [String: Any] = ["blas_core": BLASRuntime.coreName, "sgemm_gflops": peak, "peak_resident_bytes": rss]
       for (k, r) in results {
@@ -99,6 +101,15 @@ struct Bench: ParsableCommand {
           entry["memory_ratio_to_residual"] = Double(r.trainingBytes) / Double(base.trainingBytes)
         }
         object[k] = entry
+      }
+      if let floor {
+        var entry: [String: Any] = [
+          "seconds": floor.seconds, "phi_seconds": floor.phiSeconds, "phi_gflops_one_thread": floor.phiGFLOPS,
+          "manifold_seconds": floor.manifoldSeconds, "elements_per_token": floor.elementsPerToken,
+          "bandwidth_gbs": floor.bandwidthGBs, "traffic_seconds": floor.trafficSeconds,
+        ]
+        if let base { entry["ratio_to_residual"] = (base.stepSeconds + floor.seconds) / base.stepSeconds }
+        object["mhc_floor"] = entry
       }
       let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
       print(String(decoding: data, as: UTF8.self))
@@ -135,6 +146,12 @@ struct Bench: ParsableCommand {
       print(String(format: "%@ projection alone, one thread (n=%d, t_max=%d, %d tokens): forward %.2f ms, backward %.2f ms per sublayer; ×%d sublayers = %.1f ms per step (split over the threads in training)",
                    m.rawValue, streams, iterations, batch * seq, t.forward * 1e3, t.backward * 1e3, 2 * layers,
                    (t.forward + t.backward) * Double(2 * layers) * 1e3))
+    }
+    if let floor {
+      let ratio = base.map { String(format: "%.3f×", ($0.stepSeconds + floor.seconds) / $0.stepSeconds) } ?? "-"
+      print(String(format: "mHC floor from its parts timed alone, added: Φ products %.1f ms (%.1f GFLOP/s per thread at the block shapes) + projection %.1f ms + stream traffic %.1f ms (%d elements per token and sublayer at %.1f GB/s) = %.1f ms per step; residual + floor = %@ the residual",
+                   floor.phiSeconds * 1e3, floor.phiGFLOPS, floor.manifoldSeconds * 1e3, floor.trafficSeconds * 1e3,
+                   floor.elementsPerToken, floor.bandwidthGBs, floor.seconds * 1e3, ratio))
     }
     print(String(format: "peak resident memory (whole process): %.1f MiB", Double(rss) / 1_048_576))
   }
