@@ -84,16 +84,12 @@ public enum Vector {
   ///
   /// Generic code gets the stdlib's generic, lane-by-lane SIMD comparison even after
   /// specialisation (overloads are chosen before it), which here compiled to eight scalar
-  /// compares per step; Float and Double therefore take a concrete path (`vmaxps`).
+  /// compares per step; Float (the training type, in the softmax) therefore takes a
+  /// concrete path that compiles to `vmaxps`. Double (the tests) keeps the generic one.
   @inlinable @inline(__always)
   public static func max<T: Scalar>(_ a: UnsafePointer<T>, count: Int) -> T {
     if T.self == Float.self {
-      let m = maxConcrete(UnsafeRawPointer(a).assumingMemoryBound(to: Float.self), count: count)
-      return unsafeBitCast(m, to: T.self)
-    }
-    if T.self == Double.self {
-      let m = maxConcrete(UnsafeRawPointer(a).assumingMemoryBound(to: Double.self), count: count)
-      return unsafeBitCast(m, to: T.self)
+      return unsafeBitCast(maxFloat(UnsafeRawPointer(a).assumingMemoryBound(to: Float.self), count: count), to: T.self)
     }
     var acc = SIMD8<T>(repeating: -T.infinity)
     var i = 0
@@ -103,28 +99,16 @@ public enum Vector {
     return m
   }
 
+  /// ``max(_:count:)`` with every type concrete (the same steps, so the same result).
   @inlinable @inline(__always)
-  static func maxConcrete(_ a: UnsafePointer<Float>, count: Int) -> Float {
-    var acc = SIMD8<Float>(repeating: -.infinity)
-    var i = 0
-    while i + 8 <= count {
+  static func maxFloat(_ a: UnsafePointer<Float>, count: Int) -> Float {
+    var acc = SIMD8<Float>(repeating: -.infinity), i = 0
+    for _ in 0..<(count / 8) {
       let v = UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Float>.self)
       acc.replace(with: v, where: v .> acc)
       i += 8
     }
-    var m = acc.max()
-    while i < count { m = Swift.max(m, a[i]); i += 1 }
-    return m
-  }
-
-  @inlinable @inline(__always)
-  static func maxConcrete(_ a: UnsafePointer<Double>, count: Int) -> Double {
-    var acc = SIMD8<Double>(repeating: -.infinity)
-    var i = 0
-    while i + 8 <= count { let v = load8(a + i); acc.replace(with: v, where: v .> acc); i += 8 }
-    var m = acc.max()
-    while i < count { m = Swift.max(m, a[i]); i += 1 }
-    return m
+    return UnsafeBufferPointer(start: a + i, count: count - i).reduce(acc.max(), Swift.max)  // the tail, in order
   }
 
   /// `out[k] += src[k]` for `k < count`, eight at a time (the compiler cannot rule out that
