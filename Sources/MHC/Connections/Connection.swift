@@ -338,6 +338,7 @@ public final class Connection<T: Scalar> {
       withUnsafeTemporaryAllocation(of: SIMD8<T>.self, capacity: n) { scratch in
         for t in range {
           let xt = x + t * n * c, res = hres + t * n * n
+          if t + 2 < range.upperBound { Vector.prefetch(x + (t + 2) * n * c, count: n * c) }
           Vector.combineMany(out + t * n * c, outputStride: c, outputs: n, weights: res, outputWeightStride: n,
                              weightStride: 1, sources: xt, sourceStride: c, terms: n, count: c,
                              extraWeights: hpost + t * n, extra: y + t * c, scratch: scratch.baseAddress!)
@@ -501,6 +502,10 @@ public final class Connection<T: Scalar> {
     let n = config.streams, c = config.width, nn = n * n
     withUnsafeTemporaryAllocation(of: SIMD8<T>.self, capacity: n) { scratch in
       for t in range {
+        if t + 2 < range.upperBound {
+          Vector.prefetch(x + (t + 2) * n * c, count: n * c)
+          Vector.prefetch(dOut + (t + 2) * n * c, count: n * c)
+        }
         let xt = x + t * n * c, yt = y + t * c, go = dOut + t * n * c, res = hres + t * nn
         let dres = dhres + t * nn, dpost = dhpost + t * n
         for i in 0..<n {
@@ -552,6 +557,10 @@ public final class Connection<T: Scalar> {
     ConnectionProfile.measure(previous == nil ? .backwardBlock : .backwardBlockFused) {
       Parallel.blocks(tokens, block: Self.tokenGrain) { part, range in
         for t in range {
+          if t + 2 < range.upperBound {
+            Vector.prefetch(x + (t + 2) * n * c, count: n * c)
+            Vector.prefetch(dx + (t + 2) * n * c, count: n * c)
+          }
           let xt = x + t * n * c, dht = dh + t * c, dxt = dx + t * n * c, pre = hpre + t * n, dpre = dhpre + t * n
           for j in 0..<n {
             let xj = xt + j * c, dxj = dxt + j * c, pj = pre[j]
