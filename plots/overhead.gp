@@ -81,7 +81,7 @@ unset arrow
 unset label
 set yrange [*<0:*]
 set arrow from graph 0, first 6.7 to graph 1, first 6.7 nohead dt 2 lc rgb '#555555'
-set label 'paper: mHC +6.7%' at graph 0.02, first 6.7 offset 0,-0.8 textcolor rgb '#555555'
+set label 'paper: mHC +6.7%' at graph 0.98, first 6.7 right offset 0,0.8 textcolor rgb '#555555'
 set xtics ('128' 128, '256' 256, '512' 512)
 plot $p0s0 using 1:2 with linespoints lc rgb '#d62728' lw 2.0 dt 1 pt 7 ps 0.8 title 'hc', \
      $p0s1 using 1:2 with linespoints lc rgb '#1f77b4' lw 2.0 dt 1 pt 7 ps 0.8 title 'mhc', \
@@ -101,7 +101,7 @@ unset arrow
 unset label
 set yrange [*<0:*]
 set arrow from graph 0, first 6.7 to graph 1, first 6.7 nohead dt 2 lc rgb '#555555'
-set label 'paper: mHC +6.7%' at graph 0.02, first 6.7 offset 0,-0.8 textcolor rgb '#555555'
+set label 'paper: mHC +6.7%' at graph 0.98, first 6.7 right offset 0,0.8 textcolor rgb '#555555'
 set xtics ('1' 1, '2' 2, '4' 4, '8' 8)
 plot $p1s0 using 1:2 with linespoints lc rgb '#d62728' lw 2.0 dt 1 pt 7 ps 0.8 title 'hc', \
      $p1s1 using 1:2 with linespoints lc rgb '#1f77b4' lw 2.0 dt 1 pt 7 ps 0.8 title 'mhc', \

@@ -178,7 +178,7 @@ struct Overhead: ParsableCommand {
     }
     let widthGroups = widthList.map { "C=\($0)" }.filter { data.groups[$0] != nil }
     let clean = "unset arrow\nunset label"
-    let paperLine = clean + "\nset yrange [*<0:*]\nset arrow from graph 0, first 6.7 to graph 1, first 6.7 nohead dt 2 lc rgb '#555555'\nset label 'paper: mHC +6.7%' at graph 0.02, first 6.7 offset 0,-0.8 textcolor rgb '#555555'"
+    let paperLine = clean + "\nset yrange [*<0:*]\nset arrow from graph 0, first 6.7 to graph 1, first 6.7 nohead dt 2 lc rgb '#555555'\nset label 'paper: mHC +6.7%' at graph 0.98, first 6.7 right offset 0,0.8 textcolor rgb '#555555'"
     let kinds: [(ConnectionKind, Bool)] = [(.hc, false), (.mhc, false), (.mhc, true)]
     func name(_ kind: ConnectionKind, _ rc: Bool) -> String { kind.rawValue + (rc ? " + recompute" : "") }
     func rcOf(_ n: Int) -> Int { n > 1 ? optimalBlock(n: n, sublayers: 2 * base.layers) : 0 }

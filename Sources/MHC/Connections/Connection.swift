@@ -493,12 +493,12 @@ public final class Connection<T: Scalar> {
                              tokens: Int) {
     checkTokens(tokens)
     ConnectionProfile.measure(.backwardMixing) {
-      Parallel.parts(tokens) { part, range in backwardMixingRows(dOut, dx, x, range, part: part) }
+      Parallel.rows(tokens) { range in backwardMixingRows(dOut, dx, x, range) }
     }
   }
 
   func backwardMixingRows(_ dOut: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, _ x: UnsafePointer<T>,
-                          _ range: Range<Int>, part: Int) {
+                          _ range: Range<Int>) {
     let n = config.streams, c = config.width, nn = n * n
     withUnsafeTemporaryAllocation(of: SIMD8<T>.self, capacity: n) { scratch in
       for t in range {
@@ -571,7 +571,7 @@ public final class Connection<T: Scalar> {
         mappingGradients(range, part: part)
         if config.kind == .mhc { projectBackward(x, dx, range, part: part) }
         // the block's ∂H_pre, ∂H_post, ∂H_res are consumed: the previous connection may reuse them
-        previous?.backwardMixingRows(dx, dx, previousInput!, range, part: part)
+        previous?.backwardMixingRows(dx, dx, previousInput!, range)
       }
     }
   }
