@@ -13,6 +13,7 @@ extension TrainConfig {
   public static var tiny: TrainConfig {
     var c = TrainConfig()
     c.width = 16; c.layers = 1; c.heads = 2; c.seq = 16; c.batch = 2; c.steps = 8; c.evalEvery = 4; c.evalBatches = 1
+    c.finalEvalWindows = 32
     return c
   }
 }
@@ -98,6 +99,8 @@ public struct SweepOptions: ParsableArguments {
   @Option(help: "Only runs whose id contains PATTERN (several: comma separated).") public var only: String?
   @Option(help: ArgumentHelp("Run every N-th run starting at K (0-based), e.g. for a job array.", valueName: "K/N"))
   public var shard: Shard?
+  @Option(help: ArgumentHelp("Seeds of every compared variant (default: the preset's, at least 3 in quick, 8 in paper). Runs are paired by seed.", valueName: "N"))
+  public var seeds: Int?
   @Flag(help: "Re-run runs that already finished (their folders are replaced).") public var force = false
   @Flag(help: "Rebuild the figures and summary from results/ only; no training.") public var replot = false
   @Option(help: "Results root folder.") public var results = "results"
@@ -110,6 +113,15 @@ public struct SweepOptions: ParsableArguments {
   @OptionGroup(title: "Slurm") public var slurm: SlurmOptions
 
   public init() {}
+
+  public mutating func validate() throws {
+    if let n = seeds, n < 1 { throw ValidationError("--seeds \(n) is invalid; must be ≥ 1 (seeds per compared variant)") }
+  }
+
+  /// `--seeds`, or the preset's default: `quick` and `paper` as given, `tiny` 2 (enough for an interval).
+  public func seedCount(quick: Int = 3, paper: Int = 8, tiny: Int = 2) -> Int {
+    seeds ?? (preset == .paper ? paper : preset == .tiny ? tiny : quick)
+  }
 }
 
 /// A run's files, loaded back for plotting and comparison.

@@ -51,7 +51,9 @@ struct Train: ParsableCommand {
   @Option(help: "Random seed (init and data order).") var seed: UInt64 = 0
   @Option(help: "Corpus file or folder.") var corpus = ByteCorpus.defaultPath
   @Option(help: "Evaluate every N steps.") var evalEvery = 50
-  @Option(help: "Validation batches per evaluation.") var evalBatches = 4
+  @Option(help: "Validation batches per evaluation during training.") var evalBatches = 4
+  @Option(help: "Windows of the final evaluation: disjoint windows tiling the validation split, the same for every run (default 2048, or all the split holds).")
+  var finalEvalWindows: Int?
   @Option(help: "Output folder.") var out = "results/train/run"
   @Flag(help: "Continue the run in --out from its checkpoint.") var resume = false
   @Option(help: ArgumentHelp("Most memory the run may use, e.g. 64G (default: what the machine has available).", valueName: "size"),
@@ -63,6 +65,7 @@ struct Train: ParsableCommand {
     c.connection = connection; c.streams = streams; c.width = width; c.layers = layers; c.heads = heads
     c.seq = seq; c.batch = batch; c.steps = steps; c.lr = lr; c.warmup = warmup; c.iterations = iterations
     c.biasInit = `init`; c.seed = seed; c.corpus = corpus; c.evalEvery = evalEvery; c.evalBatches = evalBatches
+    c.finalEvalWindows = finalEvalWindows
     c.dynamic = !`static`
     c.preInit = preInit
     c.recompute = recompute == 0 ? nil : recompute

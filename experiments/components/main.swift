@@ -35,7 +35,7 @@ struct Components: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Paper Table 1 (learned mappings none/res/res+pre/res+pre+post, for HC and mHC) and mHC bias init × static/dynamic.")
   @OptionGroup var sweep: SweepOptions
-  @Option(help: "Seeds per variant (default: 3; tiny: 2).") var seeds: Int?
+  var seeds: Int? { sweep.seeds }
   @Option(help: "Training steps (default: 300 quick, 2000 paper).") var steps: Int?
   @Option(help: "Layers (default: 4 quick, 8 paper).") var layers: Int?
   @Option(help: "Sequences per batch (default: 8 quick, 16 paper).") var batch: Int?
@@ -68,7 +68,7 @@ struct Components: ParsableCommand {
     return c
   }
 
-  var seedCount: Int { seeds ?? (sweep.preset == .tiny ? 2 : 3) }
+  var seedCount: Int { sweep.seedCount(tiny: 2) }
 
   /// Ids are derived against the reference configuration, so different presets never share a run folder.
   func run(_ v: Variant, seed: Int) -> SweepRun {

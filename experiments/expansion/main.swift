@@ -19,7 +19,7 @@ struct Expansion: ParsableCommand {
   @OptionGroup var sweep: SweepOptions
   @Option(help: "Expansion rates n, comma separated.") var streams = "1,2,4,8"
   @Option(help: "Training steps (default: 250 quick, 3000 paper).") var steps: Int?
-  @Option(help: "Seeds (default: 2 quick, 3 paper).") var seeds: Int?
+  var seeds: Int? { sweep.seeds }
 
   // MARK: Config: the runs of each preset
 
@@ -40,7 +40,7 @@ struct Expansion: ParsableCommand {
     base.evalEvery = paper ? 250 : tiny ? 4 : 50
     let n = try rates()
     var list: [SweepRun] = []
-    for seed in 0..<(seeds ?? (paper ? 3 : tiny ? 1 : 2)) {
+    for seed in 0..<(sweep.seedCount(tiny: 1)) {
       var residual = base; residual.connection = .residual; residual.seed = UInt64(seed)
       list.append(SweepRun(residual))
       for kind in [ConnectionKind.hc, .mhc] {

@@ -17,7 +17,7 @@ struct Manifolds: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "mHC's residual manifolds side by side: loss gap, composite gain, column deviation, step time.")
   @OptionGroup var sweep: SweepOptions
-  @Option(help: "Seeds (default: 2 quick, 3 paper).") var seeds: Int?
+  var seeds: Int? { sweep.seeds }
 
   /// One member of the comparison: a manifold, or the residual baseline (`nil`).
   struct Member {
@@ -66,7 +66,7 @@ struct Manifolds: ParsableCommand {
   func runs() -> [SweepRun] {
     var list: [SweepRun] = []
     for (_, base) in settings() {
-      for seed in 0..<(seeds ?? (sweep.preset == .paper ? 3 : sweep.preset == .tiny ? 1 : 2)) {
+      for seed in 0..<(sweep.seedCount(tiny: 1)) {
         for m in Self.members {
           var c = base; c.seed = UInt64(seed)
           c.connection = m.manifold == nil ? .residual : .mhc
@@ -157,7 +157,7 @@ struct Manifolds: ParsableCommand {
     return """
     # manifolds — \(sweep.preset.rawValue) preset
 
-    Settings: **reference** = \(describe(sets[0].config)); **stress** = \(describe(sets[1].config)). n = 4, t_max = 20 where the member iterates, \(seeds ?? (sweep.preset == .paper ? 3 : sweep.preset == .tiny ? 1 : 2)) seed(s).
+    Settings: **reference** = \(describe(sets[0].config)); **stress** = \(describe(sets[1].config)). n = 4, t_max = 20 where the member iterates, \(sweep.seedCount(tiny: 1)) seed(s).
     Gaps are same-seed final validation loss minus the residual's, mean ± sd over seeds (`*`: beyond two standard errors).
     Gains and deviations are the largest over sublayers and seeds at the last evaluation (token average on a fixed batch).
 

@@ -34,7 +34,7 @@ struct Mappings: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "What mHC's H_res learns: stream-symmetry breaking × bias init × connection learning rate, with HC and the residual for reference.")
   @OptionGroup var sweep: SweepOptions
-  @Option(help: "Seeds per variant (default: 2).") var seeds: Int?
+  var seeds: Int? { sweep.seeds }
   @Option(help: "Training steps (default: 1000 quick, 5000 paper).") var steps: Int?
   @Option(help: "Layers (default: 3 quick, 4 paper).") var layers: Int?
   @Option(help: "Model width C (default: 64 quick, 128 paper).") var width: Int?
@@ -73,7 +73,7 @@ struct Mappings: ParsableCommand {
     return c
   }
 
-  var seedCount: Int { seeds ?? 2 }
+  var seedCount: Int { sweep.seedCount(tiny: 2) }
 
   func run(_ v: Variant, seed: Int) -> SweepRun {
     var c = base()

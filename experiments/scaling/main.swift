@@ -25,7 +25,7 @@ struct Scaling: ParsableCommand {
   @Option(help: "Model sizes WIDTHxLAYERS, comma separated (default: 64x2,96x3,128x4 quick; 96x3,128x4,192x6,256x8 paper).")
   var sizes: String?
   @Option(help: "Training tokens per non-embedding parameter of the residual model (default: 2).") var tokensPerParameter: Double?
-  @Option(help: "Seeds at the smallest size (default: 3; the other sizes run seed 0).") var seeds: Int?
+  var seeds: Int? { sweep.seeds }
   @Option(help: "Token scaling: the smallest size trained this many times its compute-scaling budget (default: 8).") var long: Double?
   @Option(help: "Expansion rate n of HC and mHC.") var streams = 4
 
@@ -46,7 +46,7 @@ struct Scaling: ParsableCommand {
     base.streams = streams
     let defaultSizes = tiny ? "16x1,24x1,32x2" : paper ? "96x3,128x4,192x6,256x8" : "64x2,96x3,128x4"
     let plan = Plan(base: base, sizes: try ModelSize.parse(sizes ?? defaultSizes),
-                    tokensPerParameter: tokensPerParameter ?? (tiny ? 0.05 : 2), seeds: seeds ?? (tiny ? 2 : 3),
+                    tokensPerParameter: tokensPerParameter ?? (tiny ? 0.05 : 2), seeds: sweep.seedCount(tiny: 2),
                     long: long ?? (tiny ? 2 : 8))
     guard plan.tokensPerParameter > 0, plan.seeds >= 1, plan.long > 0 else {
       throw ValidationError("--tokens-per-parameter and --long must be > 0 and --seeds ≥ 1")
@@ -69,8 +69,8 @@ struct Scaling: ParsableCommand {
   /// share a results folder never mistake each other's runs for their own.
   func runs(_ p: Plan) -> [SweepRun] {
     var list: [SweepRun] = []
-    for (i, size) in p.sizes.enumerated() {
-      for seed in 0..<(i == 0 ? p.seeds : 1) {
+    for size in p.sizes {
+      for seed in 0..<p.seeds {
         for kind in variants { list.append(SweepRun(config(kind, size, seed: seed, budget: 1, plan: p))) }
       }
     }

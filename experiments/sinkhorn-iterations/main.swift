@@ -23,7 +23,7 @@ struct SinkhornIterations: ParsableCommand {
   @OptionGroup var sweep: SweepOptions
   @Option(help: "t_max values to train, comma separated (default: 0,1,2,3,5,10,20,50; tiny: 0,1,5,20).")
   var iterations: CommaList<Int>?
-  @Option(help: "Seeds at the reference depth (default: 2 quick, 3 paper).") var seeds: Int?
+  var seeds: Int? { sweep.seeds }
   @Option(help: "Seeds at the deeper depth (default: 1 quick, 2 paper).") var deepSeeds: Int?
   @Option(help: "Layers of the deeper model (default: 8 quick, 12 paper; the reference has 4).") var deepLayers: Int?
   @Option(help: "Training steps (default: 300 quick, 2000 paper).") var steps: Int?
@@ -53,8 +53,8 @@ struct SinkhornIterations: ParsableCommand {
     base.batch = batch ?? base.batch; base.seq = seq ?? base.seq; base.lr = lr ?? base.lr
     var deep = base
     deep.layers = deepLayers ?? (paper ? 12 : tiny ? 2 : 8)
-    return [Depth(config: base, seeds: seeds ?? (paper ? 3 : 2), color: PlotStyle.color(for: "mhc")),
-            Depth(config: deep, seeds: deepSeeds ?? (paper ? 2 : 1), color: "#ff7f0e")]
+    return [Depth(config: base, seeds: sweep.seedCount(tiny: 2), color: PlotStyle.color(for: "mhc")),
+            Depth(config: deep, seeds: deepSeeds ?? sweep.seedCount(tiny: 1), color: "#ff7f0e")]
   }
 
   var tValues: [Int] { iterations?.values ?? (sweep.preset == .tiny ? [0, 1, 5, 20] : [0, 1, 2, 3, 5, 10, 20, 50]) }

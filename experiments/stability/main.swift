@@ -16,7 +16,7 @@ struct Stability: ParsableCommand {
     abstract: "Residual vs HC vs mHC: loss gap, gradient norm, Amax gains, learned H_res, stress sweep.")
   @OptionGroup var sweep: SweepOptions
   @Option(help: "Training steps of the main comparison (default: 300 quick, 3000 paper).") var steps: Int?
-  @Option(help: "Seeds of the main comparison (default: 1 quick, 3 paper).") var seeds: Int?
+  var seeds: Int? { sweep.seeds }
 
   // MARK: Config: the runs of each preset
 
@@ -27,7 +27,7 @@ struct Stability: ParsableCommand {
     base.evalEvery = paper ? 100 : tiny ? 4 : 25
     if paper { base.width = 256; base.layers = 12; base.heads = 8; base.batch = 32 }
     var list: [SweepRun] = []
-    for seed in 0..<(seeds ?? (paper ? 3 : 1)) {
+    for seed in 0..<(sweep.seedCount(tiny: 2)) {
       for kind in [ConnectionKind.residual, .hc, .mhc] {
         var c = base; c.connection = kind; c.seed = UInt64(seed)
         list.append(SweepRun(c))  // ids against the reference config: presets never share a folder
@@ -37,11 +37,14 @@ struct Stability: ParsableCommand {
     var stress = base
     stress.steps = paper ? 1000 : tiny ? 4 : 150; stress.evalEvery = paper ? 250 : tiny ? 4 : 50
     if !paper && !tiny { stress.width = 64; stress.heads = 2; stress.seq = 64; stress.batch = 8 }
-    for depth in [1, 2, 4] {
-      for lrx in [1.0, 3.0, 10.0] {
-        for kind in [ConnectionKind.residual, .hc, .mhc] {
-          var c = stress; c.connection = kind; c.layers = stress.layers * depth; c.lr = base.lr * lrx
-          list.append(SweepRun(id: "stress-\(sweep.preset.rawValue)-\(kind.rawValue)-L\(c.layers)-lrx\(Int(lrx))", config: c))
+    for seed in 0..<sweep.seedCount(tiny: 1) {
+      for depth in [1, 2, 4] {
+        for lrx in [1.0, 3.0, 10.0] {
+          for kind in [ConnectionKind.residual, .hc, .mhc] {
+            var c = stress; c.connection = kind; c.layers = stress.layers * depth; c.lr = base.lr * lrx; c.seed = UInt64(seed)
+            let id = "stress-\(sweep.preset.rawValue)-\(kind.rawValue)-L\(c.layers)-lrx\(Int(lrx))" + (seed == 0 ? "" : "-s\(seed)")
+            list.append(SweepRun(id: id, config: c))
+          }
         }
       }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What counts as a spike and as divergence in a training curve.
 ///
 /// The defaults were set from every committed run of the toolkit (59 079 post-warmup steps):
@@ -46,8 +48,10 @@ public struct InstabilityReport: Codable, Sendable, Equatable {
   /// The largest gradient norm / running median after warmup, and its step.
   public var maxGradRatio: Double?
   public var maxGradRatioStep: Int?
-  /// First step of divergence, and its kind: `non-finite` (NaN/inf loss or gradient) or
-  /// `above-initial` (see ``SpikeCriteria/divergenceWindow``).
+  /// First step of divergence, and its kind: `non-finite` (NaN/inf loss or gradient),
+  /// `above-initial` (see ``SpikeCriteria/divergenceWindow``) or `dead` (the loss of uniform
+  /// predictions, ln V, with a zero gradient for ``Instability/deadSteps`` steps: a network
+  /// that will never learn again; its first step is the step given).
   public var divergedStep: Int?
   public var divergence: String?
 
@@ -62,7 +66,8 @@ public struct InstabilityReport: Codable, Sendable, Equatable {
 
   /// Analyses a curve: `loss[i]` and `gradNorm[i]` belong to step `i + 1`; spikes are looked
   /// for from step `warmup + 1` on (and never before there are `min(10, window)` steps of history).
-  public init(loss: [Double], gradNorm: [Double], warmup: Int, criteria: SpikeCriteria = SpikeCriteria()) {
+  /// `vocab` sets the loss of a dead network (ln vocab, see ``Instability/deadSince(_:_:vocab:)``).
+  public init(loss: [Double], gradNorm: [Double], warmup: Int, vocab: Int = 256, criteria: SpikeCriteria = SpikeCriteria()) {
     precondition(loss.count == gradNorm.count, "one gradient norm per loss")
     self.criteria = criteria
     lossSpikes = 0; gradSpikes = 0
@@ -78,6 +83,10 @@ public struct InstabilityReport: Codable, Sendable, Equatable {
       if divergedStep == nil && i >= warmup && i + 1 >= criteria.divergenceWindow, let start = loss.first,
         let m = Instability.median(loss[(i + 1 - criteria.divergenceWindow)...i]), m > start {
         divergedStep = step; divergence = "above-initial"
+      }
+      if divergedStep == nil, i + 1 >= Instability.deadSteps,
+        Instability.isDead(loss[(i + 1 - Instability.deadSteps)...i], gradNorm[(i + 1 - Instability.deadSteps)...i], vocab: vocab) {
+        divergedStep = i + 2 - Instability.deadSteps; divergence = "dead"
       }
       guard i >= first else { continue }
       if let med = lossMedian[i], loss[i].isFinite {
@@ -100,6 +109,28 @@ public struct InstabilityReport: Codable, Sendable, Equatable {
 
 /// Running statistics of training curves.
 public enum Instability {
+  /// Consecutive steps of ln V loss and zero gradient that make a network dead.
+  public static let deadSteps = 10
+  /// |loss − ln V| below this counts as the uniform prediction's loss.
+  public static let deadLossTolerance = 1e-3
+  /// A gradient norm below this counts as zero (a live network at ln V has a norm of order 1).
+  public static let deadGradient = 1e-6
+
+  /// Whether every step of the window predicts uniformly (loss within ``deadLossTolerance`` of
+  /// ln `vocab`) with a zero gradient (norm below ``deadGradient``).
+  public static func isDead<C: Collection<Double>>(_ loss: C, _ gradNorm: C, vocab: Int) -> Bool {
+    let uniform = Foundation.log(Double(vocab))
+    return !loss.isEmpty && loss.allSatisfy { abs($0 - uniform) < deadLossTolerance }
+      && gradNorm.allSatisfy { $0.isFinite && $0 < deadGradient }
+  }
+
+  /// The first step (1-based) of a dead stretch ending at the last step, if the last
+  /// ``deadSteps`` steps are dead.
+  public static func deadSince(_ loss: [Double], _ gradNorm: [Double], vocab: Int) -> Int? {
+    guard loss.count >= deadSteps, isDead(loss.suffix(deadSteps), gradNorm.suffix(deadSteps), vocab: vocab) else { return nil }
+    return loss.count - deadSteps + 1
+  }
+
   /// The median of the finite values among the `window` entries before each index
   /// (`nil` where there are none). O(count · window · log window).
   public static func runningMedians(_ x: [Double], window: Int) -> [Double?] {

@@ -115,7 +115,15 @@ public struct RunSummary: Codable, Sendable {
   public var tokens: Int
   public var seconds: Double
   public var params: Int
+  /// Completed runs: the loss on the fixed final evaluation set (``EvaluationSet``); diverged
+  /// runs: the last in-training evaluation (as ``lastValLoss``).
   public var finalEvalLoss: Double?
+  /// Standard error of ``finalEvalLoss`` over the windows of the final evaluation set.
+  public var finalEvalStandardError: Double?
+  /// Windows of the final evaluation set.
+  public var finalEvalWindows: Int?
+  /// The last in-training evaluation (`evalBatches` random validation batches).
+  public var lastValLoss: Double?
   public var finalTrainLoss: Double?
   /// Mean training loss of the last 10% of steps (less noisy than the last step).
   public var finalTrainLossAverage: Double?
@@ -143,7 +151,9 @@ public struct RunSummary: Codable, Sendable {
 
   enum CodingKeys: String, CodingKey {
     case status, steps, tokens, seconds, params
-    case finalEvalLoss = "final_eval_loss", finalTrainLoss = "final_train_loss"
+    case finalEvalLoss = "final_eval_loss", finalEvalStandardError = "final_eval_se"
+    case finalEvalWindows = "final_eval_windows", lastValLoss = "last_val_loss"
+    case finalTrainLoss = "final_train_loss"
     case finalTrainLossAverage = "final_train_loss_avg"
     case divergedStep = "diverged_step", divergedReason = "diverged_reason", divergedSource = "diverged_source"
     case maxCompositeForwardGain = "max_composite_forward_gain"
@@ -416,6 +426,12 @@ public final class TrainingRun {
       }
       metrics.append(row)
       for o in observers { o.stepEnded(row, of: config.steps) }
+      if status != "diverged", let dead = Instability.deadSince(metrics.map(\.trainLoss), metrics.map(\.gradNorm),
+                                                                vocab: config.model.vocab) {
+        status = "diverged"; divergedStep = dead
+        divergedReason = "dead network: training loss ln \(config.model.vocab) with a zero gradient for \(Instability.deadSteps) steps from step \(dead)"
+        divergedSource = "none (finite, but nothing left to learn from)"
+      }
       if status == "diverged" { break }
       let interrupt = (stopAfterStep.map { step >= $0 } ?? false) || Interruption.requested != nil
       if (step % config.checkpointEvery! == 0 || interrupt) && step < config.steps {
@@ -427,11 +443,27 @@ public final class TrainingRun {
     }
     try writeLogs()
 
+    // The final evaluation: the fixed large set, the same windows for every run of this corpus and seq.
+    var final: FinalEvaluation?
+    if status == "completed" {
+      let set = EvaluationSet(validation: corpus.validation, seq: config.seq, limit: config.finalEvalWindows!)
+      let result = set.evaluate(model, batch: config.batch)
+      try RunFiles.write(result.csv, to: path("final-eval.csv"))
+      final = result
+      if !result.loss.isFinite {
+        status = "diverged"; divergedStep = config.steps
+        divergedReason = "final evaluation loss \(result.loss)"
+        divergedSource = model.firstNonFinite(gradients: false) ?? "none found (loss reduction)"
+      }
+    }
+    let lastVal = metrics.last { $0.valLoss != nil }?.valLoss
+
     let last = gainRows.filter { $0.step == gainRows.last?.step }
     let tail = metrics.suffix(max(1, config.steps / 10)).map(\.trainLoss)
     let summary = RunSummary(
       status: status, steps: metrics.count, tokens: metrics.count * tokensPerStep, seconds: elapsed,
-      params: store.trainableCount, finalEvalLoss: metrics.last { $0.valLoss != nil }?.valLoss,
+      params: store.trainableCount, finalEvalLoss: final?.loss ?? lastVal,
+      finalEvalStandardError: final?.standardError, finalEvalWindows: final?.windows, lastValLoss: lastVal,
       finalTrainLoss: metrics.last?.trainLoss, finalTrainLossAverage: tail.reduce(0, +) / Double(tail.count),
       divergedStep: divergedStep, divergedReason: divergedReason, divergedSource: divergedSource,
       maxCompositeForwardGain: last.map(\.gains.composite.forward).max(),
@@ -441,7 +473,7 @@ public final class TrainingRun {
       maxColumnDeviation: last.map(\.deviation.column).max(), maxRowDeviation: last.map(\.deviation.row).max(),
       maxLogitSpread: last.compactMap(\.logitSpread).max(),
       instability: InstabilityReport(loss: metrics.map(\.trainLoss), gradNorm: metrics.map(\.gradNorm),
-                                     warmup: config.warmup!),
+                                     warmup: config.warmup!, vocab: config.model.vocab),
       meanStepSeconds: elapsed / Double(max(metrics.count, 1)),
       tokensPerSecond: Double(metrics.count * tokensPerStep) / max(elapsed, 1e-9),
       flopsPerStep: model.trainingFLOPs(tokens: tokensPerStep), trainingBytes: model.trainingBytes,

@@ -1,0 +1,118 @@
+import Foundation
+
+/// The final evaluation of a run: one fixed, large set of held-out windows, the same for every
+/// run that shares a corpus and a sequence length.
+///
+/// The set tiles the validation split from its first byte with disjoint windows of `seq + 1`
+/// bytes (window `w` starts at byte `w · (seq + 1)`), up to `limit` of them; it depends on
+/// nothing else (not on the seed, the connection or the batch size), so the final losses of the
+/// runs an experiment compares are measured on the same text and their paired gaps carry no
+/// window-sampling noise of their own. With the `fortunes` corpus and `seq` 128 the split holds
+/// 2 015 such windows (258 000 bytes).
+///
+/// The loss is the mean over windows of each window's mean cross-entropy (equal to the mean over
+/// tokens, since all windows have `seq` targets); its standard error is the sample standard
+/// deviation of the per-window losses over √windows — the evaluation's own noise, treating the
+/// windows as independent draws of text.
+///
+/// ```swift
+/// let set = EvaluationSet(validation: corpus.validation, seq: 128, limit: 2048)
+/// let result = set.evaluate(model, batch: 16)
+/// print(result.loss, result.standardError)      // e.g. 2.0913 0.0071
+/// ```
+public struct EvaluationSet: Sendable {
+  /// Start of each window in the validation split.
+  public let starts: [Int]
+  public let seq: Int
+  let data: [UInt8]
+
+  public init(validation: [UInt8], seq: Int, limit: Int) {
+    let fit = validation.count / (seq + 1)
+    starts = (0..<max(0, min(fit, limit))).map { $0 * (seq + 1) }
+    self.seq = seq
+    data = validation
+  }
+
+  public var count: Int { starts.count }
+
+  /// Runs the model over the set, `batch` windows per forward pass (the last one may be shorter).
+  public func evaluate<T: Scalar>(_ model: Transformer<T>, batch: Int) -> FinalEvaluation {
+    var perWindow: [Double] = []
+    perWindow.reserveCapacity(count)
+    var first = 0
+    while first < count {
+      let group = starts[first..<min(first + batch, count)]
+      var x: [Int32] = [], y: [Int32] = []
+      x.reserveCapacity(group.count * seq); y.reserveCapacity(group.count * seq)
+      for s in group {
+        for i in 0..<seq { x.append(Int32(data[s + i])); y.append(Int32(data[s + i + 1])) }
+      }
+      model.forward(inputs: x, targets: y)
+      perWindow += model.sequenceLosses()
+      first += group.count
+    }
+    return FinalEvaluation(perWindow: perWindow, seq: seq)
+  }
+}
+
+/// The losses of one run on its ``EvaluationSet`` (`final-eval.csv`), and their mean and standard error.
+public struct FinalEvaluation: Sendable, Equatable {
+  /// Mean cross-entropy of each window (nats/byte), in the set's order.
+  public var perWindow: [Double]
+  public var seq: Int
+
+  public init(perWindow: [Double], seq: Int) { self.perWindow = perWindow; self.seq = seq }
+
+  public var windows: Int { perWindow.count }
+  /// Mean over windows (NaN when any window's loss is not finite).
+  public var loss: Double { perWindow.reduce(0, +) / Double(max(windows, 1)) }
+  /// Sample standard deviation of the per-window losses / √windows (NaN for fewer than two).
+  public var standardError: Double {
+    guard windows >= 2 else { return .nan }
+    let m = loss
+    let ss = perWindow.reduce(0) { $0 + ($1 - m) * ($1 - m) }
+    return (ss / Double(windows - 1)).squareRoot() / Double(windows).squareRoot()
+  }
+
+  /// Standard error of the mean per-window difference `self − other` on the same windows: the
+  /// evaluation noise left in a paired gap (nil when the sets differ).
+  public func pairedStandardError(against other: FinalEvaluation) -> Double? {
+    guard other.windows == windows, other.seq == seq, windows >= 2 else { return nil }
+    let d = zip(perWindow, other.perWindow).map { $0 - $1 }
+    let m = d.reduce(0, +) / Double(windows)
+    let ss = d.reduce(0) { $0 + ($1 - m) * ($1 - m) }
+    return (ss / Double(windows - 1)).squareRoot() / Double(windows).squareRoot()
+  }
+
+  public static let header = "window,loss"
+
+  /// `final-eval.csv`: one row per window (loss to 7 significant digits: the file is for
+  /// paired statistics, not for replaying the mean bit for bit, which `summary.json` keeps).
+  public var csv: String {
+    ([Self.header] + perWindow.enumerated().map { "\($0),\(String(format: "%.7g", $1))" }).joined(separator: "\n") + "\n"
+  }
+
+  /// Reads `final-eval.csv`; a short or damaged file is an error naming it.
+  public static func read(_ path: String, seq: Int) throws -> FinalEvaluation {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw MHCError("cannot read \(path)") }
+    var values: [Double] = []
+    for (i, line) in text.split(separator: "\n").dropFirst().enumerated() {
+      let f = line.split(separator: ",")
+      guard f.count == 2, Int(f[0]) == i else { throw MHCError("\(path): row \(i + 2) is not 'window,loss' for window \(i)") }
+      values.append(parse(String(f[1])))
+    }
+    return FinalEvaluation(perWindow: values, seq: seq)
+  }
+}
+
+extension Transformer {
+  /// Mean cross-entropy of each sequence of the last ``forward(inputs:targets:)`` (nats/byte).
+  public func sequenceLosses() -> [Double] {
+    let s = config.seq
+    return (0..<(lastTokens / s)).map { b in
+      var sum = 0.0
+      for t in (b * s)..<((b + 1) * s) { sum -= tokenLogLikelihood[t] }
+      return sum / Double(s)
+    }
+  }
+}
