@@ -19,6 +19,7 @@ let package = Package(
     .executable(name: "bench", targets: ["bench"]),
     .executable(name: "gemm-bench", targets: ["gemm-bench"]),
     .executable(name: "compare", targets: ["compare"]),
+    .executable(name: "report", targets: ["report"]),
     .executable(name: "stability", targets: ["stability"]),
     .executable(name: "sinkhorn-iterations", targets: ["sinkhorn-iterations"]),
     .executable(name: "components", targets: ["components"]),
@@ -27,6 +28,7 @@ let package = Package(
     .executable(name: "mappings", targets: ["mappings"]),
     .executable(name: "instability", targets: ["instability"]),
     .executable(name: "manifolds", targets: ["manifolds"]),
+    .executable(name: "overhead", targets: ["overhead"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -60,6 +62,7 @@ let package = Package(
     .executableTarget(name: "bench", dependencies: ["MHC", argumentParser]),
     .executableTarget(name: "gemm-bench", dependencies: ["MHC", argumentParser]),
     .executableTarget(name: "compare", dependencies: ["MHC", "MHCHarness", argumentParser]),
+    .executableTarget(name: "report", dependencies: ["MHC", "MHCHarness", argumentParser]),
 
     // MARK: Experiments (experiments/<name>/main.swift)
     experiment("stability"),

@@ -1,50 +1,7 @@
 import Foundation
 import MHC
 
-// Seed statistics and grouped bar charts shared by the experiments.
-
-/// Values over seeds: a variant's final validation loss minus the residual baseline's, seed by seed
-/// (same data order and validation windows) where both completed; or the baseline's losses themselves.
-public struct SeedSpread: Sendable {
-  /// Final validation loss of each run minus that of the baseline with the same seed, over the
-  /// seeds where both completed; runs that diverged are counted in `diverged`.
-  public static func gaps(_ runs: [LoadedRun?], baseline: [LoadedRun?]) -> SeedSpread {
-    let pairs = zip(runs, baseline).compactMap { r, b -> Double? in
-      guard let r, let b, r.summary.status == "completed", b.summary.status == "completed",
-        let x = r.summary.finalEvalLoss, let y = b.summary.finalEvalLoss else { return nil }
-      return x - y
-    }
-    return SeedSpread(values: pairs, diverged: runs.filter { $0?.summary.status == "diverged" }.count, seeds: runs.count)
-  }
-
-  public init(values: [Double], diverged: Int, seeds: Int) {
-    self.values = values; self.diverged = diverged; self.seeds = seeds
-  }
-  public var values: [Double]
-  public var diverged: Int
-  public var seeds: Int
-  public var mean: Double { values.reduce(0, +) / Double(values.count) }
-  /// Sample standard deviation (NaN for fewer than two seeds).
-  public var sd: Double {
-    values.count < 2 ? .nan : (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count - 1)).squareRoot()
-  }
-  public var sdText: String { sd.isNaN ? "–" : String(format: "%.3f", sd) }
-  public var note: String { diverged == 0 ? "" : "\(diverged)/\(seeds) diverged" }
-  /// "−0.012 ± 0.004", with `*` when |mean| is visible at three decimals and exceeds two standard errors.
-  public var text: String {
-    guard !values.isEmpty else { return note.isEmpty ? "–" : note }
-    let resolved = values.count > 1 && abs(mean) >= 0.0005 && abs(mean) > 2 * sd / Double(values.count).squareRoot()
-    return signed(mean) + (sd.isNaN ? "" : " ± " + sdText) + (resolved ? " *" : "")
-      + (note.isEmpty ? "" : " (\(note))")
-  }
-  public var bar: Bar { Bar(value: values.isEmpty ? .nan : mean, error: sd, note: note) }
-}
-
-
-/// `a − b` of two spreads' means, e.g. "+0.004" ("–" when either has no completed seed).
-public func difference(_ a: SeedSpread, _ b: SeedSpread) -> String {
-  a.values.isEmpty || b.values.isEmpty ? "–" : signed(a.mean - b.mean)
-}
+// Number formatting and grouped bar charts shared by the experiments (paired statistics: Verdict.swift).
 
 /// "+0.004" / "−0.022" / "0.000" (three decimals, a true minus sign).
 public func signed(_ x: Double) -> String {

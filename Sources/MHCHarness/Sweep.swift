@@ -138,6 +138,13 @@ public struct LoadedRun: Sendable {
   /// `mappings.csv`: what the mappings do at each evaluation (empty for older runs and the residual).
   public var mappingRows: [MappingRow]
 
+  public init(id: String, directory: String, config: TrainConfig, summary: RunSummary, metrics: [MetricsRow],
+              gains: [GainRow] = [], mappings: ResidualMappings? = nil, initialMappings: ResidualMappings? = nil,
+              mappingRows: [MappingRow] = []) {
+    self.id = id; self.directory = directory; self.config = config; self.summary = summary; self.metrics = metrics
+    self.gains = gains; self.mappings = mappings; self.initialMappings = initialMappings; self.mappingRows = mappingRows
+  }
+
   /// Loads a run folder that has a `summary.json`.
   public static func load(_ directory: String) throws -> LoadedRun {
     func p(_ f: String) -> String { (directory as NSString).appendingPathComponent(f) }

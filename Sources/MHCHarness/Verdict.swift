@@ -198,8 +198,14 @@ public struct PairedComparison: Codable, Sendable {
   /// this size, measured, lands with its interval just touching 0).
   public var halfWidth: Double { differences.halfWidth }
 
+  /// Differences smaller than this (nats/byte for losses) are no effect: below the three decimals
+  /// every table prints, and what two runs of one configuration differ by when only the float
+  /// rounding of a different code path separates them.
+  public static let negligible = 5e-4
+
   public var verdict: Verdict {
     guard n >= 2, halfWidth.isFinite else { return .tooFewSeeds }
+    if abs(mean) < Self.negligible && halfWidth < Self.negligible { return .notResolved }
     if differences.upper < 0 { return lowerIsBetter ? .better : .worse }
     if differences.lower > 0 { return lowerIsBetter ? .worse : .better }
     return .notResolved
@@ -261,4 +267,58 @@ public struct PairedComparison: Codable, Sendable {
      halfWidth.isFinite ? String(format: "%.3f", halfWidth) : "–",
      seedsNeeded(for: 0.02).map(String.init) ?? "–"]
   }
+}
+
+// MARK: Sentences for the summaries
+
+extension SeedInterval {
+  /// "2.091 ± 0.012" with significant digits (`cell`), the mean alone for one value, "–" for none.
+  public var significantText: String {
+    n == 0 ? "–" : cell(mean, 4) + (n < 2 ? "" : " ± " + cell(halfWidth, 2))
+  }
+}
+
+/// One sentence that claims only what the verdict allows, e.g.
+/// "mHC is better than HC: −0.045 [−0.071, −0.019] n=3 better".
+public func reading(_ g: PairedComparison, _ variant: String, _ baseline: String) -> String {
+  switch g.verdict {
+  case .better: return "\(variant) is better than \(baseline): \(g.text)"
+  case .worse: return "\(variant) is worse than \(baseline): \(g.text)"
+  case .notResolved: return "\(variant) against \(baseline) is not resolved at these seeds: \(g.text)"
+  case .tooFewSeeds: return "\(variant) against \(baseline): \(g.text) — no verdict without a second seed (`--seeds`)"
+  }
+}
+
+/// Comparisons grouped by verdict: "better at a, b; not resolved at c (±0.031); …".
+public func verdictList(_ items: [(label: String, gap: PairedComparison)]) -> String {
+  let parts: [(String, [String])] = [
+    ("better at ", items.filter { $0.gap.verdict == .better }.map(\.label)),
+    ("worse at ", items.filter { $0.gap.verdict == .worse }.map(\.label)),
+    ("not resolved at ", items.filter { $0.gap.verdict == .notResolved }
+      .map { "\($0.label) (±" + String(format: "%.3f", $0.gap.halfWidth) + ")" }),
+    ("no interval (fewer than two paired seeds) at ", items.filter { $0.gap.verdict == .tooFewSeeds }.map(\.label)),
+  ]
+  let text = parts.filter { !$0.1.isEmpty }.map { $0.0 + $0.1.joined(separator: ", ") }.joined(separator: "; ")
+  return text.isEmpty ? "no comparison" : text
+}
+
+/// How the final losses of `runs` were measured and how every gap is read: the windows of the
+/// fixed final evaluation set and the largest standard error of a completed run's final loss
+/// (older runs did not record them), and the paired-by-seed rule.
+public func finalEvaluationNote(_ runs: [LoadedRun]) -> String {
+  let done = runs.filter { $0.summary.status == "completed" }
+  let windows = Set(done.compactMap(\.summary.finalEvalWindows)).sorted()
+  let older = done.filter { $0.summary.finalEvalWindows == nil }.count
+  var w = windows.isEmpty ? "windows not recorded (older runs)"
+    : "the same fixed set of " + windows.map(String.init).joined(separator: " / ") + " disjoint validation windows"
+  if !windows.isEmpty && older > 0 { w += " (not recorded for \(older) older run\(older == 1 ? "" : "s"))" }
+  let se = done.compactMap(\.summary.finalEvalStandardError).max().map { String(format: "%.4f nats/byte", $0) }
+    ?? "not recorded (older runs)"
+  return "Final evaluation of every completed run: \(w); largest standard error of a run's final loss: \(se). "
+    + "Gaps are paired by seed (variant − baseline of the same seed: same initial weights, batches and evaluation "
+    + "windows), with a 95% Student-t interval over the paired seeds (n − 1 degrees of freedom). A verdict "
+    + "(better / worse) is given only when the interval excludes 0; otherwise \"not resolved (±h)\", h the "
+    + "interval's half-width: the smallest effect these seeds resolve. \"seeds for ±0.02\": the seeds an effect "
+    + "of 0.02 nats/byte would need at 80% power, at the spread measured. Values of one variant are mean ± 95% "
+    + "half-width over seeds."
 }

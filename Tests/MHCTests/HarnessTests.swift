@@ -248,12 +248,13 @@ func temporaryFolder(_ tag: String) throws -> String {
     expectFigures(dir, ["scaling-compute", "scaling-tokens"])
     let results = dir + "/results/scaling"
     let summary = try String(contentsOfFile: results + "/summary.md", encoding: .utf8)
-    #expect(summary.hasPrefix("# scaling — tiny preset") && summary.contains("All 15 runs completed."))
-    for section in ["## Power-law fits", "## Seeds at the smallest size", "## Token scaling", "## Where these models sit"] {
+    #expect(summary.hasPrefix("# scaling — tiny preset") && summary.contains("All 21 runs completed."))
+    for section in ["## Gap to the residual per size (paired by seed)", "## Power-law fits", "## Seeds", "## Token scaling",
+                    "## Where these models sit"] {
       #expect(summary.contains(section))
     }
     let runs = try finishedRuns(results)
-    #expect(runs.count == 15 && runs.filter { $0.hasPrefix("long-") }.count == 3)
+    #expect(runs.count == 21 && runs.filter { $0.hasPrefix("long-") }.count == 3)  // 3 sizes × 2 seeds × 3, 3 long
   }
 
   @Test func mappings() throws {

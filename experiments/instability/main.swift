@@ -2,8 +2,8 @@
 // (paper Fig. 2): residual / HC / mHC over a depth × learning-rate grid at the reference width
 // (C 128, seq 128, batch 16, 300 steps), with loss spikes, gradient spikes and divergence per run.
 //
-//   swift run -c release instability                 # quick: a coarse grid (~25 min on 2 cores)
-//   swift run -c release instability --preset paper  # the full grid, 3 seeds from 16 layers (hours)
+//   swift run -c release instability                 # quick: two cells of the grid, 3 seeds
+//   swift run -c release instability --preset paper  # the full grid, 8 seeds (many hours)
 //   swift run -c release instability --replot        # figures + summary.md from results/ only
 //
 // Both presets share run folders (same configurations, same ids), so the paper grid extends the
@@ -104,7 +104,8 @@ struct InstabilityExperiment: ParsableCommand {
     ], columns: 1, width: 1000, height: 900)
   }
 
-  /// (b) Depth × learning rate: final loss relative to the residual, with spike and divergence counts.
+  /// (b) Depth × learning rate: final loss relative to the residual (mean gap over the paired seeds
+  /// and its verdict), with spike and divergence counts.
   func phaseMap(_ g: Grid) -> GnuplotFigure {
     let depths = g.depths, lrs = g.lrs
     var gaps: [Double] = []
@@ -115,24 +116,33 @@ struct InstabilityExperiment: ParsableCommand {
         for lr in lrs {
           let cellRuns = g.runs(kind, layers: d, lr: lr)
           guard !cellRuns.isEmpty else { vrow.append(nil); nrow.append(""); continue }
-          let gap = kind == .residual ? nil : g.gap(kind, layers: d, lr: lr)
-          if let m = gap?.values.isEmpty == false ? gap?.mean : nil { gaps.append(m) }
-          vrow.append(kind == .residual ? 0 : (gap?.values.isEmpty == false ? gap!.mean : nil))  // residual: white
-          let head = kind == .residual
-            ? cell(mean(cellRuns.compactMap(\.summary.finalEvalLoss)), 4)
-            : (gap.map { $0.values.isEmpty ? "–" : signed($0.mean) } ?? "–")
-          nrow.append([head, Grid.counts(cellRuns)].joined(separator: "\n"))
+          if kind == .residual {
+            vrow.append(0)  // white
+            let done = cellRuns.filter { $0.summary.status == "completed" }
+            let loss = SeedInterval(done.compactMap(\.summary.finalEvalLoss))
+            nrow.append([loss.n == 0 ? "–" : cell(loss.mean, 4), Grid.counts(cellRuns)].joined(separator: "\n"))
+            continue
+          }
+          let gap = g.gap(kind, layers: d, lr: lr)
+          if gap.n > 0 { gaps.append(gap.mean) }
+          vrow.append(gap.n > 0 ? gap.mean : nil)
+          let head = gap.n > 0 ? signed(gap.mean) : "–"
+          let verdict = gap.n > 0 ? gap.verdictText : gap.divergenceNote.isEmpty ? "no paired seed" : gap.divergenceNote
+          nrow.append([head, verdict, Grid.counts(cellRuns)].joined(separator: "\n"))
         }
         values.append(vrow); notes.append(nrow)
       }
-      let title = kind == .residual ? "residual: final validation loss" : "\(kind.rawValue.uppercased()) − residual (same seed)"
+      let title = kind == .residual ? "residual: final validation loss (mean over seeds)"
+        : "\(kind.rawValue.uppercased()) − residual (paired by seed): mean gap, verdict"
       return PhasePanel(title: title, rowLabels: depths.map { "\($0)" }, columnLabels: lrs.map { cell($0, 2) },
                         values: values, notes: notes)
     }
     let range = max(0.05, gaps.map(abs).max() ?? 0.05)
+    let c = g.all.first?.config
     return Chart.phaseMaps("instability-phase",
-      title: "final validation loss over depth × peak learning rate (C \(g.all.first?.config.width ?? 0), \(g.all.first?.config.steps ?? 0) steps); S: runs with loss spikes, G: gradient spikes, D: diverged",
-      panels: panels, xlabel: "peak learning rate", ylabel: "layers", range: range)
+      title: "final validation loss over depth × peak learning rate (C \(c?.width ?? 0), \(c?.steps ?? 0) steps); "
+        + "verdict from the 95% interval over paired seeds; S: runs with loss spikes, G: gradient spikes, D: diverged",
+      panels: panels, xlabel: "peak learning rate", ylabel: "layers", range: range, cellHeight: 120)
   }
 
   /// (c) HC's composite gain over training at the most unstable cell, beside its loss.
@@ -175,19 +185,37 @@ struct InstabilityExperiment: ParsableCommand {
                  cell(rep.compactMap(\.maxLossExcess).max(), 3), cell(rep.compactMap(\.maxGradRatio).max(), 3),
                  kind == .residual ? "1" : cell(rs.compactMap(\.summary.maxCompositeBackwardGain).max(), 3)])
     }
-    var cells = MarkdownTable(["layers", "lr", "seeds", "residual loss", "HC − residual", "mHC − residual",
-                               "residual S/G/D", "HC S/G/D", "mHC S/G/D", "HC max gain", "mHC max gain"])
+    var cells = MarkdownTable(["layers", "lr", "seeds", "residual loss (mean ± 95%)", "HC − residual",
+                               "mHC − residual", "residual S/G/D", "HC S/G/D", "mHC S/G/D", "HC max gain",
+                               "mHC max gain"])
+    let comparisons: [(name: String, kind: ConnectionKind, baseline: ConnectionKind)] =
+      [("HC − residual", .hc, .residual), ("mHC − residual", .mhc, .residual), ("mHC − HC", .mhc, .hc)]
+    var gapTable = MarkdownTable(["layers", "lr", "comparison"] + PairedComparison.tableHeader)
+    var tally: [String: [Verdict: Int]] = [:]
+    var cellCount = 0
     for d in g.depths {
       for lr in g.lrs {
         let res = g.runs(.residual, layers: d, lr: lr), hc = g.runs(.hc, layers: d, lr: lr), mhc = g.runs(.mhc, layers: d, lr: lr)
         guard !res.isEmpty || !hc.isEmpty else { continue }
-        cells.add(["\(d)", cell(lr, 2), "\(max(res.count, hc.count, mhc.count))",
-                   cell(mean(res.compactMap(\.summary.finalEvalLoss)), 4),
-                   g.gap(.hc, layers: d, lr: lr).text, g.gap(.mhc, layers: d, lr: lr).text,
+        cellCount += 1
+        let pairs = comparisons.map { g.gap($0.kind, to: $0.baseline, layers: d, lr: lr) }
+        for (c, p) in zip(comparisons, pairs) {
+          gapTable.add(["\(d)", cell(lr, 2), c.name] + p.tableCells)
+          tally[c.name, default: [:]][p.verdict, default: 0] += 1
+        }
+        let loss = SeedInterval(res.filter { $0.summary.status == "completed" }.compactMap(\.summary.finalEvalLoss))
+        cells.add(["\(d)", cell(lr, 2), "\(max(res.count, hc.count, mhc.count))", loss.text(4),
+                   pairs[0].text, pairs[1].text,
                    Grid.counts(res, compact: true), Grid.counts(hc, compact: true), Grid.counts(mhc, compact: true),
                    cell(hc.compactMap(\.summary.maxCompositeBackwardGain).max(), 3),
                    cell(mhc.compactMap(\.summary.maxCompositeBackwardGain).max(), 3)])
       }
+    }
+    /// "better in 1, worse in 0, not resolved in 2, no interval in 1 of 4 cells".
+    func verdicts(_ name: String) -> String {
+      let v = tally[name] ?? [:]
+      return "better in \(v[.better] ?? 0), worse in \(v[.worse] ?? 0), not resolved in \(v[.notResolved] ?? 0), "
+        + "no interval (fewer than two paired seeds) in \(v[.tooFewSeeds] ?? 0) of \(cellCount) cells"
     }
     let t = g.trio(worst)
     func describe(_ r: LoadedRun) -> String {
@@ -207,11 +235,20 @@ struct InstabilityExperiment: ParsableCommand {
       ? "**HC never had a loss spike in this budget.** Grid tried: layers \(g.depths.map(String.init).joined(separator: ", ")) × peak lr \(g.lrs.map { cell($0, 2) }.joined(separator: ", ")), \(g.all.first?.config.steps ?? 0) steps, seeds as in the table. The cell shown is \(worst.summary.instability?.divergedStep != nil || worst.summary.status == "diverged" ? "an HC run that diverged" : "the HC run with the largest loss excess")."
       : "HC had loss spikes in \(hcSpiked.count) of \(g.all.filter { $0.config.connection == .hc }.count) runs; the cell shown is the HC run that failed most clearly (diverged first, then most spikes, then the largest excess)."
     let c = worst.summary.instability?.criteria ?? SpikeCriteria()
+    let at = (layers: worst.config.layers, lr: worst.config.lr)
+    let here = comparisons.map { k in
+      "- " + reading(g.gap(k.kind, to: k.baseline, layers: at.layers, lr: at.lr),
+                     k.kind == .hc ? "HC" : "mHC", k.baseline == .hc ? "HC" : "the residual") + "."
+    }.joined(separator: "\n")
+    let mhcRuns = g.all.filter { $0.config.connection == .mhc }.count
+    let mhcSpiked = g.all.filter { $0.config.connection == .mhc && ($0.summary.instability?.lossSpikes ?? 0) > 0 }.count
     return """
     # instability — \(sweep.preset.rawValue) preset (figures use every finished run of the full grid on disk)
 
     Width C=\(worst.config.width), heads \(worst.config.heads), seq \(worst.config.seq), batch \(worst.config.batch), n=4, t_max=20, \(worst.config.steps) steps, warmup \(worst.config.warmup ?? 0), step decay at 80% and 90%.
     Definitions (after warmup, as in `summary.json` → `instability`): a **loss spike** is a training loss more than \(cell(c.lossExcess, 2)) nats/byte above the median of the previous \(c.window) steps; a **gradient spike** a pre-clip gradient norm more than \(cell(c.gradRatio, 2))× that median; consecutive spiking steps are one event. **Divergence**: a non-finite loss or gradient, or the median of the last \(c.divergenceWindow) losses above the first step's loss. S/G/D in the tables: runs with loss spikes / gradient spikes / divergence.
+
+    \(finalEvaluationNote(g.all))
 
     ## Rates per connection
 
@@ -224,19 +261,36 @@ struct InstabilityExperiment: ParsableCommand {
     - mHC: \(describe(t.mhc)).
     - residual: \(describe(t.residual)).
 
-    ## The grid (gaps: same-seed final validation loss minus the residual's, mean ± sd over seeds)
+    Final loss over every seed of this cell (\(at.layers) layers, peak lr \(cell(at.lr, 2))), paired by seed:
+
+    \(here)
+
+    ## The grid
+
+    Gaps: final validation loss minus the baseline's of the same seed; each cell gives the mean gap, its 95% interval, \
+    the paired seeds and the verdict.
 
     \(cells.text)
+    ### Every gap, paired by seed
+
+    \(gapTable.text)
+    Verdicts over the cells: HC − residual \(verdicts("HC − residual")); \
+    mHC − residual \(verdicts("mHC − residual")); mHC − HC \(verdicts("mHC − HC")).
+
     ## Beside the paper
 
     | claim (paper, 27B MoE, Fig. 2–3) | here |
     |---|---|
     | HC's loss surges mid-training (≈ 12k steps) with a spike in the gradient norm | \(hcSpiked.isEmpty ? "no HC loss spike in the grid" : "HC loss spikes in \(hcSpiked.count) runs") |
-    | mHC trains smoothly | mHC runs with loss spikes: \(g.all.filter { $0.config.connection == .mhc && ($0.summary.instability?.lossSpikes ?? 0) > 0 }.count) of \(g.all.filter { $0.config.connection == .mhc }.count) |
+    | mHC trains smoothly | mHC runs with loss spikes: \(mhcSpiked) of \(mhcRuns) |
+    | mHC's final loss is below the residual's (−0.021) | mHC − residual: \(verdicts("mHC − residual")) |
     | HC composite gain peaks ≈ 3000 | largest here \(cell(g.all.filter { $0.config.connection == .hc }.compactMap(\.summary.maxCompositeBackwardGain).max(), 3)) |
     | mHC composite gain ≈ 1.6 | largest here \(cell(g.all.filter { $0.config.connection == .mhc }.compactMap(\.summary.maxCompositeBackwardGain).max(), 4)) |
 
-    Figures: `plots/instability-fig2.png` (loss gap and gradient norm at the cell above), `plots/instability-phase.png` (depth × learning rate), `plots/instability-gain.png` (HC's composite gain over training beside its loss).
+    Figures: `plots/instability-fig2.png` (loss gap and gradient norm at the cell above), \
+    `plots/instability-phase.png` (depth × learning rate: mean gap and verdict per cell), \
+    `plots/instability-gain.png` (HC's composite gain over training beside its loss).
+
     """
   }
 }
@@ -253,11 +307,10 @@ struct Grid {
       .sorted { $0.config.seed < $1.config.seed }
   }
 
-  /// Same-seed final-loss gaps of `kind` to the residual in one cell.
-  func gap(_ kind: ConnectionKind, layers: Int, lr: Double) -> SeedSpread {
-    let mine = runs(kind, layers: layers, lr: lr), base = runs(.residual, layers: layers, lr: lr)
-    let bySeed = Dictionary(base.map { ($0.config.seed, $0) }, uniquingKeysWith: { a, _ in a })
-    return SeedSpread.gaps(mine, baseline: mine.map { bySeed[$0.config.seed] })
+  /// Final-loss gap of `kind` to `baseline` (default: the residual) in one cell, paired by seed.
+  func gap(_ kind: ConnectionKind, to baseline: ConnectionKind = .residual, layers: Int,
+           lr: Double) -> PairedComparison {
+    PairedComparison.finalLoss(runs(kind, layers: layers, lr: lr), baseline: runs(baseline, layers: layers, lr: lr))
   }
 
   /// The HC run that failed most clearly: diverged, then most loss spikes, then the largest loss excess.
@@ -297,7 +350,5 @@ struct Trio {
   let residual: LoadedRun, hc: LoadedRun, mhc: LoadedRun
   var label: String { "\(hc.config.layers) layers, peak lr \(cell(hc.config.lr, 2)), seed \(hc.config.seed)" }
 }
-
-func mean(_ x: [Double]) -> Double? { x.isEmpty ? nil : x.reduce(0, +) / Double(x.count) }
 
 InstabilityExperiment.main()

@@ -95,11 +95,14 @@ struct Manifolds: ParsableCommand {
   func report(_ all: [LoadedRun]) throws {
     let sets = settings(), members = Self.members.dropFirst()
     func baseline(_ s: TrainConfig) -> [LoadedRun] { runs(of: Self.members[0], in: s, all) }
+    let seeds = Set(all.map(\.config.seed)).count
     // 1. loss gap to the residual, per setting
-    try Gnuplot.render(barChart("manifolds-loss", title: "final validation loss − residual (same seed; mean ± sd over seeds)",
+    try Gnuplot.render(barChart("manifolds-loss",
+      title: "final validation loss − residual: mean and 95% interval over \(seeds) seed(s) (paired by seed)",
       xlabel: "", groups: sets.map { "\($0.name): \($0.config.layers) layers, C \($0.config.width), lr \(cell($0.config.lr, 2))" },
       series: members.map { m in
-        (m.name, m.color, sets.map { s in SeedSpread.gaps(runs(of: m, in: s.config, all), baseline: baseline(s.config)).bar })
+        (m.name, m.color, sets.map { s in
+          PairedComparison.finalLoss(runs(of: m, in: s.config, all), baseline: baseline(s.config)).bar })
       }), in: sweep.plots)
     // 2. composite gain and column deviation per sublayer (seed 0)
     var panels: [Panel] = []
@@ -121,11 +124,12 @@ struct Manifolds: ParsableCommand {
     try Gnuplot.render(Chart.figure("manifolds-gains", title: "at the end of training (seed 0, evaluation batch; deviations below 1e-9 drawn at 1e-9)",
                                     panels: panels, columns: 2), in: sweep.plots)
     // 3. step time
-    try Gnuplot.render(barChart("manifolds-time", title: "mean training step time (s), mean ± sd over seeds",
+    try Gnuplot.render(barChart("manifolds-time",
+      title: "training step time (s) per run: mean and 95% interval over \(seeds) seed(s)",
       xlabel: "", groups: sets.map(\.name), series: Self.members.map { m in
         (m.name, m.color, sets.map { s in
-          let t = runs(of: m, in: s.config, all).map(\.summary.meanStepSeconds)
-          return SeedSpread(values: t, diverged: 0, seeds: t.count).bar
+          let t = stepTimes(runs(of: m, in: s.config, all))
+          return Bar(value: t.n == 0 ? .nan : t.mean, error: t.halfWidth, note: "")
         })
       }, yLabel: "seconds per step"), in: sweep.plots)
     try RunFiles.write(summary(all), to: "\(sweep.results)/manifolds/summary.md")
@@ -133,20 +137,38 @@ struct Manifolds: ParsableCommand {
   }
 
   func summary(_ all: [LoadedRun]) -> String {
-    let sets = settings()
-    var t = MarkdownTable(["member"] + sets.flatMap { ["\($0.name): loss − residual", "\($0.name): max composite gain", "\($0.name): max col. deviation"] }
-      + ["s/step (reference)", "published claim"])
+    let sets = settings(), sinkhorn = Self.members[1]
+    func baseline(_ s: TrainConfig) -> [LoadedRun] { runs(of: Self.members[0], in: s, all) }
+    var t = MarkdownTable(["member"] + sets.flatMap {
+        ["\($0.name): final loss (mean ± 95%)", "\($0.name): max composite gain", "\($0.name): max col. deviation"] }
+      + ["s/step (reference, mean ± 95%)", "published claim"])
     for m in Self.members {
       var row = [m.name]
       for s in sets {
         let rs = runs(of: m, in: s.config, all)
-        let gap = m.manifold == nil ? "0" : SeedSpread.gaps(rs, baseline: runs(of: Self.members[0], in: s.config, all)).text
-        row += [gap, m.manifold == nil ? "1" : cell(rs.compactMap(\.summary.maxCompositeBackwardGain).max(), 4),
+        let losses = SeedInterval(rs.filter { $0.summary.status == "completed" }.compactMap(\.summary.finalEvalLoss))
+        row += [losses.n == 0 ? "–" : losses.text(4),
+                m.manifold == nil ? "1" : cell(rs.compactMap(\.summary.maxCompositeBackwardGain).max(), 4),
                 m.manifold == nil ? "0" : cell(rs.compactMap(\.summary.maxColumnDeviation).max(), 2)]
       }
-      let times = runs(of: m, in: sets[0].config, all).map(\.summary.meanStepSeconds)
-      row += [times.isEmpty ? "–" : cell(times.reduce(0, +) / Double(times.count), 3), m.claim]
+      let times = stepTimes(runs(of: m, in: sets[0].config, all))
+      row += [times.n == 0 ? "–" : times.text(3), m.claim]
       t.add(row)
+    }
+    // every member against the residual, and every other manifold against Sinkhorn (mHC), per setting
+    var vsResidual = MarkdownTable(["setting", "member − residual"] + PairedComparison.tableHeader)
+    var vsSinkhorn = MarkdownTable(["setting", "member − sinkhorn"] + PairedComparison.tableHeader)
+    var reading: [String] = []
+    for s in sets {
+      let base = baseline(s.config), mhc = runs(of: sinkhorn, in: s.config, all)
+      let toResidual = Self.members.dropFirst().map { m in
+        (label: m.name, gap: PairedComparison.finalLoss(runs(of: m, in: s.config, all), baseline: base)) }
+      let toSinkhorn = Self.members.dropFirst(2).map { m in
+        (label: m.name, gap: PairedComparison.finalLoss(runs(of: m, in: s.config, all), baseline: mhc)) }
+      for c in toResidual { vsResidual.add([s.name, c.label] + c.gap.tableCells) }
+      for c in toSinkhorn { vsSinkhorn.add([s.name, c.label] + c.gap.tableCells) }
+      reading.append("- \(s.name), against the residual: \(verdictList(toResidual)).")
+      reading.append("- \(s.name), against sinkhorn: \(verdictList(toSinkhorn)).")
     }
     // NaN, or (InstabilityReport) a loss that climbed back above the untrained model's and stayed there
     let diverged = all.compactMap { r -> String? in
@@ -154,21 +176,44 @@ struct Manifolds: ParsableCommand {
       guard let i = r.summary.instability, let step = i.divergedStep else { return nil }
       return "\(r.id) (\(i.divergence ?? "diverged") at step \(step), final loss \(cell(r.summary.finalEvalLoss, 4)))"
     }
+    let seeds = Set(all.map(\.config.seed)).count
     return """
     # manifolds — \(sweep.preset.rawValue) preset
 
-    Settings: **reference** = \(describe(sets[0].config)); **stress** = \(describe(sets[1].config)). n = 4, t_max = 20 where the member iterates, \(sweep.seedCount(tiny: 1)) seed(s).
-    Gaps are same-seed final validation loss minus the residual's, mean ± sd over seeds (`*`: beyond two standard errors).
+    Settings: **reference** = \(describe(sets[0].config)); **stress** = \(describe(sets[1].config)). n = 4, t_max = 20 \
+    where the member iterates, \(seeds) seed(s).
     Gains and deviations are the largest over sublayers and seeds at the last evaluation (token average on a fixed batch).
+
+    \(finalEvaluationNote(all))
 
     \(t.text)
     Diverged runs: \(diverged.isEmpty ? "none" : diverged.joined(separator: ", ")).
 
-    The manifolds (`Sources/MHC/Connections/`): `sinkhorn` — exp, then t_max column/row normalisations, exact backward through the truncated iterates; `birkhoff` — softmax over the n! permutation matrices (exactly doubly stochastic, Amax gain exactly 1); `deepseek-v4` — DeepSeek-V4's released `hc_split_sinkhorn` (column softmax + ε, then ε-regularised row/column normalisations, H_pre = σ(·) + ε); `none` — exp(logits), unconstrained. Step times are measured inside each run, so they include whatever else the machine was doing.
+    ## Final loss against the residual (paired by seed)
+
+    \(vsResidual.text)
+    ## Final loss against sinkhorn, mHC's own manifold (paired by seed)
+
+    \(vsSinkhorn.text)
+    ## Verdicts (final loss, lower is better)
+
+    \(reading.joined(separator: "\n"))
+
+    The published claims in the first table are the papers' own results, not verdicts of this experiment.
+
+    The manifolds (`Sources/MHC/Connections/`): `sinkhorn` — exp, then t_max column/row normalisations, exact \
+    backward through the truncated iterates; `birkhoff` — softmax over the n! permutation matrices (exactly doubly \
+    stochastic, Amax gain exactly 1); `deepseek-v4` — DeepSeek-V4's released `hc_split_sinkhorn` (column softmax + ε, \
+    then ε-regularised row/column normalisations, H_pre = σ(·) + ε); `none` — exp(logits), unconstrained. Step times \
+    are measured inside each run (its mean step), so they include whatever else the machine was doing.
 
     Figures: `plots/manifolds-loss.png`, `plots/manifolds-gains.png`, `plots/manifolds-time.png`.
+
     """
   }
+
+  /// Each run's mean training step time, over seeds.
+  func stepTimes(_ runs: [LoadedRun]) -> SeedInterval { SeedInterval(runs.map(\.summary.meanStepSeconds)) }
 
   func describe(_ c: TrainConfig) -> String {
     "C \(c.width), \(c.layers) layers, seq \(c.seq), batch \(c.batch), lr \(cell(c.lr, 2)), \(c.steps) steps"

@@ -97,8 +97,10 @@ struct Mappings: ParsableCommand {
     let byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     func seeds(_ v: Variant) -> [LoadedRun?] { (0..<seedCount).map { byID[run(v, seed: $0).id] } }
     func loaded(_ v: Variant) -> [LoadedRun] { seeds(v).compactMap { $0 } }
-    func gap(_ v: Variant) -> SeedSpread { .gaps(seeds(v), baseline: seeds(Self.residual)) }
-    let baseline = seeds(Self.residual)
+    /// Final loss of `v` minus `baseline`'s (default: the residual), paired by seed.
+    func gap(_ v: Variant, to baseline: Variant = Self.residual) -> PairedComparison {
+      .finalLoss(loaded(v), baseline: loaded(baseline))
+    }
     let learned = Self.variants.filter { $0.kind != .residual }
     /// Seed-mean of a per-sublayer mapping metric, averaged over sublayers, at every evaluation.
     func curve(_ v: Variant, _ value: (MappingRow) -> Double?) -> [(Double, Double)] {
@@ -106,7 +108,7 @@ struct Mappings: ParsableCommand {
       let steps = Set(runs.flatMap { $0.mappingRows.map(\.step) }).sorted()
       return steps.compactMap { s in
         let vals = runs.flatMap { $0.mappingRows.filter { $0.step == s }.compactMap(value) }
-        return vals.isEmpty ? nil : (Double(s), vals.reduce(0, +) / Double(vals.count))
+        return vals.isEmpty ? nil : (Double(s), SeedInterval(vals).mean)
       }
     }
     func final(_ v: Variant, _ value: (MappingRow) -> Double?) -> Double? { curve(v, value).last?.1 }
@@ -140,24 +142,28 @@ struct Mappings: ParsableCommand {
       ], columns: 1, width: 1300, height: 1350), in: sweep.plots)
 
     // 3. loss gap to the residual baseline
-    let gaps = learned.map(gap)
+    let gaps = learned.map { gap($0) }
     try Gnuplot.render(barChart("mappings-loss",
-      title: "final validation loss − residual baseline (same seed; mean ± sd over \(seedCount) seeds)",
+      title: "final validation loss − residual baseline: mean and 95% interval over \(seedCount) seeds "
+        + "(paired by seed)",
       xlabel: "HC, or mHC with H_res init u = uniform, eye, id = identity (±3, home pre); + e = stream embeddings, + h = home-stream H_pre; lr×10 = connection lr",
       groups: learned.map(\.short),
       series: [("gap", PlotStyle.color(for: "mhc"), gaps.map(\.bar))], width: 1500, height: 620), in: sweep.plots)
 
     // summary
-    var table = MarkdownTable(["variant", "loss gap to residual", "H_res drift", "‖H − J/n‖", "‖H − I‖", "entropy / ln n",
+    var lossTable = MarkdownTable(["variant − residual"] + PairedComparison.tableHeader)
+    for (v, g) in zip(learned, gaps) { lossTable.add([v.label] + g.tableCells) }
+    var table = MarkdownTable(["variant", "H_res drift", "‖H − J/n‖", "‖H − I‖", "entropy / ln n",
                                "stream cosine", "max composite bwd gain"])
     let n = Double(base().streams)
-    for (v, g) in zip(learned, gaps) {
+    for v in learned {
       let gain = loaded(v).compactMap(\.summary.maxCompositeBackwardGain).max()
-      table.add([v.label, g.text, cell(final(v) { $0.drift }, 3), cell(final(v) { $0.distanceUniform }, 3),
+      table.add([v.label, cell(final(v) { $0.drift }, 3), cell(final(v) { $0.distanceUniform }, 3),
                  cell(final(v) { $0.distanceIdentity }, 3), cell(final(v) { $0.entropy.map { $0 / .log(n) } }, 3),
                  cell(final(v) { $0.diversity }, 3), cell(gain, 4)])
     }
-    let res = SeedSpread(values: baseline.compactMap { $0?.summary.finalEvalLoss }, diverged: 0, seeds: seedCount)
+    let res = SeedInterval(loaded(Self.residual).filter { $0.summary.status == "completed" }
+      .sorted { $0.config.seed < $1.config.seed }.compactMap(\.summary.finalEvalLoss))
     let c = base()
     // per-sublayer drift at the end (seed mean): where H_res can and cannot move
     var perSublayer = MarkdownTable(["variant"] + (1...(2 * c.layers)).map { "sublayer \($0)" })
@@ -165,23 +171,56 @@ struct Mappings: ParsableCommand {
       let last = loaded(v).compactMap { r in r.mappingRows.last.map { end in r.mappingRows.filter { $0.step == end.step } } }
       perSublayer.add([v.label] + (0..<(2 * c.layers)).map { k in
         let d = last.compactMap { rows in rows.first { $0.sublayer == k }?.drift }
-        return d.isEmpty ? "–" : String(format: "%.3f", d.reduce(0, +) / Double(d.count))
+        return d.isEmpty ? "–" : String(format: "%.3f", SeedInterval(d).mean)
       })
     }
-    // the effect of stream embeddings, pair by pair (same setup otherwise)
-    let pairs: [(String, String)] = [("HC (copies)", "HC + stream emb"), ("mHC uniform (copies)", "mHC uniform + stream emb (default)"),
+    // options with and without, same setup otherwise, paired by seed: stream embeddings and the ×10 connection lr
+    let byLabel = Dictionary(uniqueKeysWithValues: learned.map { ($0.label, $0) })
+    func effects(_ pairs: [(without: String, with: String)]) -> [(label: String, gap: PairedComparison)] {
+      pairs.compactMap { a, b in
+        guard let x = byLabel[a], let y = byLabel[b] else { return nil }
+        return ("\(b) − \(a)", gap(y, to: x))
+      }
+    }
+    let embeddings = effects([("HC (copies)", "HC + stream emb"),
+      ("mHC uniform (copies)", "mHC uniform + stream emb (default)"),
       ("mHC uniform + home pre", "mHC uniform + home pre + stream emb"),
-      ("mHC identity (home pre)", "mHC identity (home pre) + stream emb")]
-    let byLabel = Dictionary(uniqueKeysWithValues: zip(learned.map(\.label), gaps))
-    let embeddingEffects = pairs.compactMap { a, b -> String? in
-      guard let x = byLabel[a], let y = byLabel[b], !x.values.isEmpty, !y.values.isEmpty else { return nil }
-      return "\(a): \(signed(y.mean - x.mean))"
-    }.joined(separator: "; ")
+      ("mHC identity (home pre)", "mHC identity (home pre) + stream emb")])
+    let fastLR = effects([("mHC uniform (copies)", "mHC uniform, conn lr ×10"),
+      ("mHC uniform + home pre + stream emb", "mHC uniform + home pre + stream emb, conn lr ×10")])
+    var optionTable = MarkdownTable(["option", "with − without"] + PairedComparison.tableHeader)
+    for (option, list) in [("stream emb", embeddings), ("conn lr ×10", fastLR)] {
+      for e in list { optionTable.add([option, e.label] + e.gap.tableCells) }
+    }
+    /// "better (lower loss) for …; not resolved for … (±h)", over `list`.
+    func reading(_ list: [(label: String, gap: PairedComparison)]) -> String {
+      let parts: [(String, [String])] = [
+        ("lower loss (better) for ", list.filter { $0.gap.verdict == .better }.map(\.label)),
+        ("higher loss (worse) for ", list.filter { $0.gap.verdict == .worse }.map(\.label)),
+        ("not resolved for ", list.filter { $0.gap.verdict == .notResolved }
+          .map { "\($0.label) (±" + String(format: "%.3f", $0.gap.halfWidth) + ")" }),
+        ("no interval (fewer than two paired seeds) for ", list.filter { $0.gap.verdict == .tooFewSeeds }.map(\.label)),
+      ]
+      let text = parts.filter { !$0.1.isEmpty }.map { $0.0 + $0.1.joined(separator: ", ") }.joined(separator: "; ")
+      return text.isEmpty ? "no pair completed" : text
+    }
+    let vsResidual = zip(learned, gaps).map { (label: $0.label, gap: $1) }
     let text = """
     # mappings — \(sweep.preset.rawValue) preset
 
     n=\(c.streams), C=\(c.width), L=\(c.layers) (\(2 * c.layers) sublayers), heads \(c.heads), seq \(c.seq), batch \(c.batch), \(c.steps) steps, lr \(c.lr), t_max=\(c.iterations), seeds 0–\(seedCount - 1), \(c.evalBatches) validation batches.
-    Residual baseline: \(res.values.isEmpty ? "–" : cell(res.mean, 4)) ± \(res.sdText) nats/byte.
+    Residual baseline: final loss \(res.n == 0 ? "–" : res.text(4)) nats/byte (mean ± 95% half-width over \
+    \(res.n) seed(s)).
+
+    \(finalEvaluationNote(all))
+
+    ## Final loss against the residual baseline (paired by seed)
+
+    \(lossTable.text)
+    ## Options with and without (same setup otherwise, paired by seed)
+
+    \(optionTable.text)
+    ## The mappings at the end of training
 
     Metrics at the last evaluation (first validation batch; means over sublayers and seeds): **drift** = ‖H̄ − H̄₀‖_F of the
     token-averaged H_res from its value before training; **‖H − J/n‖**, **‖H − I‖** per token; **entropy** = mean row entropy
@@ -197,7 +236,8 @@ struct Mappings: ParsableCommand {
     \(perSublayer.text)
     ## What this shows
 
-    - **Stream embeddings** change the final loss by, pair by pair (same setup with copies → with embeddings): \(embeddingEffects).
+    - **Against the residual** (variant − residual): \(reading(vsResidual)).
+    - **Stream embeddings** (with − without, same setup otherwise): \(reading(embeddings)).
     - **The first sublayer** sees n identical copies with `copies`, so its H_res gets exactly no gradient and keeps its
       initial value (drift 0 in the table); with stream embeddings it can move.
     - **The last sublayer** has identical stream cotangents in every variant (the head sums the streams), so under mHC its
@@ -206,7 +246,8 @@ struct Mappings: ParsableCommand {
     - **In between**, the per-token Φ terms and the depth break both symmetries enough for uniform-init mHC to learn clear
       structure after 1000 steps (entries from ~0 to ~0.8, see `plots/mappings-hres.png`); `eye` learns near-permutations;
       `identity` (±3) stays at I (mean drift 0.02–0.03): its projection is saturated, so mHC then behaves as n parallel residual
-      streams. A ×10 learning rate on α and b moves H_res further without lowering the loss.
+      streams. A ×10 learning rate on α and b moves H_res further (drift in the table); its effect on the final loss
+      (with − without): \(reading(fastLR)).
     - **Paper, Fig. 8**: HC's learned H_res (and above all their composite) have row and column sums far from 1 — the
       composite gain reaches ≈ 3000 at 27B — while mHC's stay doubly stochastic (composite gain ≈ 1.6). Here HC's
       single-sublayer row sums reach the values in the heat maps and its composite backward gain the last column of the

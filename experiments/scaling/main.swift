@@ -1,8 +1,8 @@
 // scaling — does mHC's advantage over the residual baseline survive scale? (paper Fig. 6)
 //
 // Compute scaling: model sizes whose width and depth grow together, each trained on a token
-// budget proportional to its non-embedding parameters, for residual, HC and mHC (several seeds
-// at the smallest size); final loss vs training FLOPs, a power law per variant, and the loss gap
+// budget proportional to its non-embedding parameters, for residual, HC and mHC (the same seeds
+// at every size); final loss vs training FLOPs, a power law per variant, and the loss gap
 // and ratio of HC/mHC to the baseline per size. Token scaling: the smallest size trained `--long`
 // times longer, its gap and ratio followed over training (the paper follows its 3B model).
 //
@@ -93,7 +93,7 @@ struct Scaling: ParsableCommand {
     let results = Dictionary(grouping: all.filter { !$0.id.hasPrefix("long-") }) { ModelSize($0.config) }
       .map { SizeResult(size: $0.key, runs: $0.value) }.sorted { $0.compute < $1.compute }
     let fits = Dictionary(uniqueKeysWithValues: variants.compactMap { k in
-      PowerLaw(results.map { ($0.compute, $0.loss(k)) }).map { (k, $0) } })
+      PowerLaw(results.map { ($0.compute, $0.loss(k).mean) }).map { (k, $0) } })
     try Gnuplot.render(computeFigure(results, fits: fits), in: sweep.plots)
     try Gnuplot.render(tokenFigure(long), in: sweep.plots)
     try RunFiles.write(summary(results, fits: fits, long: long, all: all, plan: p), to: "\(sweep.results)/scaling/summary.md")
@@ -111,28 +111,58 @@ struct Scaling: ParsableCommand {
                  "set x2tics (\(sizeTics.joined(separator: ", "))) font ',9' textcolor rgb '#555555'",
                  "set tmargin 6", "set title offset 0,1.2"]
     func line(at y: Int) -> String { "set arrow from graph 0, first \(y) to graph 1, first \(y) nohead lc rgb '#888888' dt 2" }
-    /// The mean over seeds (line) and every seed (dots) of `value` for `kind`, per size.
-    func series(_ kind: ConnectionKind, _ mean: (SizeResult) -> Double, _ seeds: (SizeResult) -> [Double]) -> [Series] {
-      [Series(kind.rawValue, points: results.map { ($0.compute, mean($0)) }, style: "linespoints"),
-       Series("", color: PlotStyle.color(for: kind.rawValue), points: results.flatMap { r in seeds(r).map { (r.compute, $0) } }, style: "points")]
+    /// The mean over seeds (line) and every seed (dots) of `value` for `kind`, per size, at `shift` × the compute.
+    func series(_ kind: ConnectionKind, _ mean: (SizeResult) -> Double, _ seeds: (SizeResult) -> [Double],
+                shift: Double = 1) -> [Series] {
+      [Series(kind.rawValue, points: results.map { ($0.compute * shift, mean($0)) }.filter { $0.1.isFinite },
+              style: "linespoints"),
+       Series("", color: PlotStyle.color(for: kind.rawValue),
+              points: results.flatMap { r in seeds(r).map { (r.compute * shift, $0) } }, style: "points")]
+    }
+    /// HC and mHC against the residual per size: mean (line), each seed (dots) and the 95% interval (whiskers), HC just
+    /// left of each size and mHC just right; `reference` is the no-difference level.
+    func versus(_ interval: (SizeResult, ConnectionKind) -> SeedInterval,
+                reference: Int) -> (series: [Series], extra: [String]) {
+      var out: [Series] = [], whiskers: [String] = [], ys = [Double(reference)]
+      for (kind, shift) in [(ConnectionKind.hc, 1 / 1.04), (.mhc, 1.04)] {
+        out += series(kind, { interval($0, kind).mean }, { interval($0, kind).values }, shift: shift)
+        for r in results {
+          let i = interval(r, kind)
+          ys += i.values
+          guard i.halfWidth.isFinite else { continue }
+          ys += [i.lower, i.upper]
+          let x = r.compute * shift
+          whiskers.append("set arrow from first \(x), first \(i.lower) to first \(x), first \(i.upper)"
+                          + " heads size screen 0.006,90 lc rgb '\(PlotStyle.color(for: kind.rawValue))' lw 1.5 front")
+        }
+      }
+      let y = ys.filter(\.isFinite), lo = y.min() ?? 0, hi = y.max() ?? 0, pad = max(hi - lo, 0.005) * 0.12
+      return (out, ["set yrange [\(lo - pad):\(hi + pad)]", line(at: reference)] + whiskers)
     }
     var lossSeries: [Series] = []
     for kind in variants {
-      lossSeries += series(kind, { $0.loss(kind) }, { Array($0.losses(kind).values) })
+      lossSeries += series(kind, { $0.loss(kind).mean }, { Array($0.losses(kind).values) })
       if let f = fits[kind] {
         lossSeries.append(Series("\(kind.rawValue) fit \(cell(f.a, 3))·C^-\(cell(f.b, 3))", color: PlotStyle.color(for: kind.rawValue),
                                  points: grid.map { ($0, f($0)) }, dash: 2, width: 1))
       }
     }
+    let gaps = versus({ $0.gap($1).differences }, reference: 0), ratios = versus({ $0.ratio($1) }, reference: 1)
+    let seeds = Set(results.map(\.seeds)).sorted().map(String.init).joined(separator: "/")
     let diverged = results.flatMap(\.runs).filter { $0.summary.status != "completed" }.count
-    return Chart.figure("scaling-compute", title: "compute scaling: each size trained on tokens ∝ its parameters"
+    return Chart.figure("scaling-compute", title: "compute scaling: each size trained on tokens ∝ its parameters; "
+                          + "mean and 95% interval over \(seeds) seed(s) per size (paired by seed)"
                           + (diverged > 0 ? " (\(diverged) diverged runs have no point)" : ""), panels: [
       Panel(title: "final validation loss (dashed: power-law fit)", xlabel: "training compute (FLOPs)", ylabel: "loss (nats/byte)",
-            logx: true, logy: true, series: lossSeries, extra: xaxis + ["set key bottom left"] + logAxis(results.flatMap { r in variants.flatMap { r.losses($0).values } })),
-      Panel(title: "absolute loss gap: variant − residual (dots: seeds)", xlabel: "training compute (FLOPs)", ylabel: "loss gap (nats/byte)",
-            logx: true, series: [.hc, .mhc].flatMap { k in series(k, { $0.gap(k) }, { $0.paired(k, -) }) }, extra: xaxis + [line(at: 0)]),
-      Panel(title: "relative loss ratio: variant / residual (dots: seeds)", xlabel: "training compute (FLOPs)", ylabel: "loss ratio",
-            logx: true, series: [.hc, .mhc].flatMap { k in series(k, { $0.ratio(k) }, { $0.paired(k, /) }) }, extra: xaxis + [line(at: 1)]),
+            logx: true, logy: true, series: lossSeries,
+            extra: xaxis + ["set key bottom left"]
+              + logAxis(results.flatMap { r in variants.flatMap { r.losses($0).values } })),
+      Panel(title: "absolute loss gap: variant − residual (whiskers: 95% interval; dots: seeds)",
+            xlabel: "training compute (FLOPs)", ylabel: "loss gap (nats/byte)", logx: true, series: gaps.series,
+            extra: xaxis + gaps.extra),
+      Panel(title: "relative loss ratio: variant / residual (whiskers: 95% interval; dots: seeds)",
+            xlabel: "training compute (FLOPs)", ylabel: "loss ratio", logx: true, series: ratios.series,
+            extra: xaxis + ratios.extra),
     ], columns: 3, width: 1800, height: 560)
   }
 
@@ -157,7 +187,9 @@ struct Scaling: ParsableCommand {
     }
     let gaps = [versus(.hc, -), versus(.mhc, -)], ratios = [versus(.hc, /), versus(.mhc, /)]
     let sizeNote = residual.map { " (\(ModelSize($0.config).label), \(millions($0.config.model.nonEmbeddingParameters)) params)" } ?? ""
-    return Chart.figure("scaling-tokens", title: "token scaling: the smallest size trained long" + sizeNote, panels: [
+    let seeds = Set(long.map(\.config.seed)).sorted().map(String.init).joined(separator: ", ")
+    return Chart.figure("scaling-tokens", title: "token scaling: the smallest size trained long" + sizeNote
+                          + "; one run per variant (seed \(seeds)): no interval", panels: [
       Panel(title: "validation loss", xlabel: "tokens seen", ylabel: "loss (nats/byte)",
             series: variants.map { k in Series(k.rawValue, points: long.first { $0.config.connection == k }.map(curve) ?? []) }, extra: decay),
       Panel(title: "absolute loss gap: variant − residual (y: last 80%)", xlabel: "tokens seen", ylabel: "loss gap (nats/byte)", series: gaps,
@@ -168,27 +200,32 @@ struct Scaling: ParsableCommand {
   }
 
   func summary(_ results: [SizeResult], fits: [ConnectionKind: PowerLaw], long: [LoadedRun], all: [LoadedRun], plan p: Plan) -> String {
-    var sizes = MarkdownTable(["size", "heads", "non-emb params (res / hc / mhc)", "steps", "tokens", "tokens/param", "compute (FLOPs)", "seeds",
-                               "residual", "hc", "mhc", "hc − res", "mhc − res", "hc / res", "mhc / res"])
+    var sizes = MarkdownTable(["size", "heads", "non-emb params (res / hc / mhc)", "steps", "tokens", "tokens/param",
+                               "compute (FLOPs)", "seeds"] + variants.map { "\($0.rawValue) loss (mean ± 95%)" }
+                              + ["hc / res (mean ± 95%)", "mhc / res (mean ± 95%)"])
     for r in results {
       sizes.add([r.size.label, "\(r.size.heads)", variants.map { millions(r.parameters($0)) }.joined(separator: " / "), "\(r.steps)",
                  millions(r.tokens), cell(Double(r.tokens) / Double(r.parameters(.residual)), 3), cell(r.compute, 3), "\(r.seeds)"]
-                + variants.map { cell(r.loss($0)) } + [cell(r.gap(.hc), 3), cell(r.gap(.mhc), 3), cell(r.ratio(.hc), 4), cell(r.ratio(.mhc), 4)])
+                + variants.map { r.loss($0).text(4) } + [r.ratio(.hc).text(4), r.ratio(.mhc).text(4)])
+    }
+    var gapTable = MarkdownTable(["size", "variant − residual"] + PairedComparison.tableHeader)
+    for r in results {
+      for k in [ConnectionKind.hc, .mhc] { gapTable.add([r.size.label, k.rawValue] + r.gap(k).tableCells) }
     }
     var fitTable = MarkdownTable(["variant", "a", "b ± standard error", "R² (log-log)", "points", "L at the largest compute: measured / fitted"])
     for k in variants {
       guard let f = fits[k], let top = results.last else { fitTable.add([k.rawValue, "–", "–", "–", "–", "–"]); continue }
       fitTable.add([k.rawValue, cell(f.a, 4), "\(cell(f.b, 3)) ± \(cell(f.standardError, 2))", cell(f.r2, 4), "\(f.count)",
-                    "\(cell(top.loss(k))) / \(cell(f(top.compute)))"])
+                    "\(cell(top.loss(k).mean)) / \(cell(f(top.compute)))"])
     }
-    // Seed-to-seed spread of the paired gaps at the smallest size: the noise floor of every gap here.
-    let smallest = results.first
-    var seedTable = MarkdownTable(["seed"] + variants.map(\.rawValue) + ["hc − res", "mhc − res"])
-    for s in Set(smallest?.runs.map(\.config.seed) ?? []).sorted() {
-      let l = variants.map { smallest?.losses($0)[s] }
-      seedTable.add(["\(s)"] + l.map { cell($0) } + [l[1], l[2]].map { cell(compare($0, l[0], -), 3) })
+    // Every seed of every size: the paired differences behind the gap table.
+    var seedTable = MarkdownTable(["size", "seed"] + variants.map(\.rawValue) + ["hc − res", "mhc − res"])
+    for r in results {
+      for s in Set(r.runs.map(\.config.seed)).sorted() {
+        let l = variants.map { r.losses($0)[s] }
+        seedTable.add([r.size.label, "\(s)"] + l.map { cell($0) } + [l[1], l[2]].map { cell(compare($0, l[0], -), 3) })
+      }
     }
-    let noise = smallest.flatMap { standardDeviation($0.paired(.mhc, -)) }
     // Token scaling: the long runs at eight points of training.
     var tokenTable = MarkdownTable(["tokens", "step"] + variants.map(\.rawValue) + ["mhc − res", "mhc / res", "hc − res", "hc / res"])
     let curves = variants.map { k in long.first { $0.config.connection == k }.map { r in
@@ -201,62 +238,132 @@ struct Scaling: ParsableCommand {
       tokenTable.add([millions(step * tokensPerStep), "\(step)"] + l.map { cell($0) }
                      + [l[2], l[1]].flatMap { [cell(compare($0, l[0], -), 3), cell(compare($0, l[0], /), 4)] })
     }
+    let longSeeds = Set(long.map(\.config.seed)).sorted().map { "seed \($0)" }.joined(separator: ", ")
     let unfinished = all.filter { $0.summary.status != "completed" }
     let statusLine = unfinished.isEmpty ? "All \(all.count) runs completed."
-      : "\(unfinished.count) of \(all.count) runs did not complete and are left out of means and fits: "
-        + unfinished.map { "`\($0.id)` (\($0.summary.status) at step \($0.summary.divergedStep ?? $0.summary.steps): \($0.summary.divergedReason ?? "–"))" }.joined(separator: ", ") + "."
+      : "\(unfinished.count) of \(all.count) runs did not complete and are left out of means, gaps and fits: "
+        + unfinished.map { "`\($0.id)` (\($0.summary.status) at step \($0.summary.divergedStep ?? $0.summary.steps): "
+          + "\($0.summary.divergedReason ?? "–"))" }.joined(separator: ", ") + "."
+    let phi = phiShare(results.last).map { cell(100 * $0, 2) + "%" } ?? "–"
+    let seedCounts = Set(results.map(\.seeds)).sorted()
+    let seedsLine = seedCounts.count == 1 ? "\(seedCounts[0]) seed(s) at every size"
+      : "seeds per size as in the table ("
+        + results.map { "\($0.size.label): \($0.seeds)" }.joined(separator: ", ") + ")"
     return """
     # scaling — \(sweep.preset.rawValue) preset
 
-    Compute scaling: \(results.count) sizes (width and depth together; heads = max(2, width/32)), each trained on \(cell(p.tokensPerParameter, 3)) tokens per non-embedding parameter of its residual model (HC and mHC get the same steps, so the same compute); batch \(p.base.batch) × seq \(p.base.seq), lr \(p.base.lr) with the paper's step decay, n = \(streams), t_max = \(p.base.iterations); \(p.seeds) seeds at the smallest size, seed 0 elsewhere. Compute = training FLOPs of the transformer's matmuls (6 × tokens × (weights + attention), head included), the same for all three variants: the connections' own work is not counted (mHC's Φ projection adds \(phiShare(results.last).map { cell(100 * $0, 2) + "%" } ?? "–") at the largest size). Losses are validation nats/byte on a fixed set of windows; gaps and ratios are paired by seed, then averaged.
+    Compute scaling: \(results.count) sizes (width and depth together; heads = max(2, width/32)), each trained on \
+    \(cell(p.tokensPerParameter, 3)) tokens per non-embedding parameter of its residual model (HC and mHC get the \
+    same steps, so the same compute); batch \(p.base.batch) × seq \(p.base.seq), lr \(p.base.lr) with the paper's \
+    step decay, n = \(streams), t_max = \(p.base.iterations); \(seedsLine). Compute = training FLOPs of the \
+    transformer's matmuls (6 × tokens × (weights + attention), head included), the same for all three variants: the \
+    connections' own work is not counted (mHC's Φ projection adds \(phi) at the largest size). Losses are final \
+    validation nats/byte; ratios are variant / residual per seed, then mean ± 95% half-width.
+
+    \(finalEvaluationNote(results.flatMap(\.runs)))
 
     \(statusLine)
 
     \(sizes.text)
+    ## Gap to the residual per size (paired by seed)
+
+    \(gapTable.text)
     ## Power-law fits, L(C) = a · C^(−b)
 
-    Least squares of log L on log C over the sizes' mean losses (one point per size). With \(results.count) points a fit with an irreducible term would have as many parameters as points, so none is fitted; R² is in log space, and the slope's standard error has \(max(results.count - 2, 0)) degree(s) of freedom.
+    Least squares of log L on log C over the sizes' mean losses (one point per size). With \(results.count) points a \
+    fit with an irreducible term would have as many parameters as points, so none is fitted; R² is in log space, and \
+    the slope's standard error has \(max(results.count - 2, 0)) degree(s) of freedom.
 
     \(fitTable.text)
     \(slopeSentence(fits))
 
-    ## Seeds at the smallest size (\(smallest?.size.label ?? "–"))
+    ## Seeds
 
     \(seedTable.text)
-    \(noise.map { "Seed-to-seed standard deviation of the mHC − residual gap: \(cell($0, 2)) nats/byte. Gaps much smaller than about twice this are not resolved by this experiment." } ?? "One seed: no estimate of the seed-to-seed spread (use `--seeds`).")
-
     ## Token scaling (\(long.first.map { "\(ModelSize($0.config).label), \($0.config.steps) steps, \(cell(p.long, 3))× its compute budget" } ?? "–"))
+
+    One run per variant (\(longSeeds.isEmpty ? "none finished" : longSeeds)): the differences below are single runs \
+    with no interval, and no verdict is drawn from them. Values are the in-training validation loss \
+    (\(long.first.map { "\($0.config.evalBatches)" } ?? "–") random validation batches per evaluation), not the final \
+    evaluation.
 
     \(tokenTable.text)
     ## Where these models sit, and what can be concluded
 
-    \(context(results, noise: noise))
+    \(context(results))
 
-    Figures: `plots/scaling-compute.png` (loss vs compute with fits; gap and ratio per size), `plots/scaling-tokens.png` (loss, gap and ratio over the long runs).
+    Figures: `plots/scaling-compute.png` (loss vs compute with fits; gap and ratio per size with 95% intervals), \
+    `plots/scaling-tokens.png` (loss, gap and ratio over the long runs, one seed).
 
     """
   }
 
-  /// One sentence comparing the fitted slopes of mHC and the residual baseline.
+  /// One sentence comparing the fitted slopes of mHC and the residual baseline: their difference with an approximate
+  /// 95% Student-t interval (combined standard error, points − 2 degrees of freedom).
   func slopeSentence(_ fits: [ConnectionKind: PowerLaw]) -> String {
     guard let m = fits[.mhc], let r = fits[.residual] else { return "Too few completed sizes for a fit." }
     let db = m.b - r.b, se = (m.standardError * m.standardError + r.standardError * r.standardError).squareRoot()
-    let head = "mHC's exponent b differs from the baseline's by \(cell(db, 2)) (± \(cell(se, 2)) combined standard error): "
-    guard se.isFinite, abs(db) > 2 * se else { return head + "within two standard errors (or unmeasurable), so the fits do not distinguish the two slopes." }
-    return head + "beyond two standard errors; taken at face value mHC's loss falls \(db > 0 ? "faster" : "more slowly") with compute than the baseline's."
+    let df = min(m.count, r.count) - 2
+    let head = "mHC's exponent b minus the baseline's: \(signed(db))"
+    guard se.isFinite, df >= 1 else {
+      return head + "; with \(min(m.count, r.count)) points the exponents have no standard error, "
+        + "so the fits do not compare the slopes."
+    }
+    let h = StudentT.quantile(0.975, df: Double(df)) * se
+    let interval = " (approximate 95% interval [\(signed(db - h)), \(signed(db + h))], \(df) degree(s) of freedom)"
+    guard db - h > 0 || db + h < 0 else {
+      return head + interval + ": not resolved (±" + String(format: "%.3f", h)
+        + "), so the fits do not distinguish the two slopes."
+    }
+    return head + interval + ": the interval excludes 0; taken at face value mHC's loss falls "
+      + (db > 0 ? "faster" : "more slowly") + " with compute than the baseline's."
   }
 
-  /// Where our sizes sit relative to the paper's 3B/9B/27B, and which conclusions the numbers support.
-  func context(_ results: [SizeResult], noise: Double?) -> String {
+  /// Where our sizes sit relative to the paper's 3B/9B/27B, and which conclusions the per-size verdicts support.
+  func context(_ results: [SizeResult]) -> String {
     guard let small = results.first, let large = results.last else { return "No completed sizes." }
-    let gaps = results.map { $0.gap(.mhc) }, below = gaps.filter { $0 < 0 }.count
-    let resolved = noise.map { n in gaps.filter { abs($0) > 2 * n }.count }
+    let mhc = results.map { ($0.size.label, $0.gap(.mhc)) }, hc = results.map { ($0.size.label, $0.gap(.hc)) }
+    let ahead = mhc.filter { $0.1.verdict == .better }.map(\.0)
+    let holds: String
+    if results.count > 1 && ahead.count == results.count {
+      holds = "mHC is resolved ahead of the baseline at every size, so across this "
+        + "\(cell(large.compute / small.compute, 3))× compute range its advantage holds as compute grows "
+        + "(at these sizes and budgets)."
+    } else if ahead.isEmpty {
+      holds = "mHC is resolved ahead of the baseline at no size: these runs do not show an advantage, and so "
+        + "cannot say whether one holds as compute grows."
+    } else {
+      holds = "mHC is resolved ahead of the baseline only at \(ahead.joined(separator: ", ")) "
+        + "of \(results.count) sizes: "
+        + "these runs do not show the advantage holding across the compute range."
+    }
+    let g0 = small.gap(.mhc), g1 = large.gap(.mhc), largest = Double(large.parameters(.residual))
+    let orders = "\(cell(log10(3e9 / largest), 2))–\(cell(log10(27e9 / largest), 2))"
+    let trend: String
+    if results.count < 2 {
+      trend = "one size: no trend with compute."
+    } else if g0.n < 2 || g1.n < 2 {
+      trend = "fewer than two paired seeds at the smallest or the largest size: no interval, so no trend is read."
+    } else if g1.differences.upper < g0.differences.lower || g1.differences.lower > g0.differences.upper {
+      trend = "the 95% intervals at \(small.size.label) \(g0.intervalText) and \(large.size.label) \(g1.intervalText) "
+        + "do not overlap: the gap is \(g1.mean < g0.mean ? "more negative" : "less negative or positive") "
+        + "at the largest size (a conservative reading: different sizes are not paired with each other)."
+    } else {
+      trend = "the 95% intervals at \(small.size.label) \(g0.intervalText) and \(large.size.label) \(g1.intervalText) "
+        + "overlap: whether the gap grows or shrinks with compute is not resolved."
+    }
     return """
     - Scale: our non-embedding parameters run from \(millions(small.parameters(.residual))) to \(millions(large.parameters(.residual))); the paper's models have 3B, 9B and 27B parameters (mixture-of-experts), about \(cell(3e9 / Double(large.parameters(.residual)), 2))× our largest and more. Our training compute spans \(cell(small.compute, 2))–\(cell(large.compute, 2)) FLOPs, a factor \(cell(large.compute / small.compute, 3)) (the paper's three sizes span about 9× in parameters, with billions of training tokens each). Byte-level models on one small corpus at \(cell(Double(large.tokens) / Double(large.parameters(.residual)), 2)) tokens per parameter are far from the paper's regime, and far from compute-optimal.
-    - Sign: mHC is below the baseline at \(below) of \(results.count) sizes (gaps \(gaps.map { cell($0, 2) }.joined(separator: ", ")) nats/byte; the paper reports mHC ahead at all three of its sizes and throughout the 3B model's training).
-    - Noise: \(resolved.map { "\($0) of \(results.count) gaps exceed twice the seed-to-seed spread measured at the smallest size (assuming the spread is similar at the other sizes, which one seed per size cannot check)." } ?? "a single seed gives no noise estimate, so no gap here is known to be resolved.")
-    - Can be concluded: whether, at these sizes and budgets, mHC trains as well as the baseline and the sign and rough size of its gap; whether the gap grows or shrinks across a \(cell(large.compute / small.compute, 3))× compute range, within the stated noise.
-    - Cannot be concluded: anything about 3B–27B models (\(cell(log10(3e9 / Double(large.parameters(.residual))), 2))–\(cell(log10(27e9 / Double(large.parameters(.residual))), 2)) orders of magnitude of extrapolation in parameters); the shape of the loss-compute law (\(results.count) points fit a straight line in log-log almost regardless); compute-optimal behaviour (our token budgets are fixed multiples of the parameters, not tuned); a per-size gap smaller than the seed spread.
+    - mHC − residual per size: \(verdictList(mhc)) (the paper reports mHC ahead at all three of its sizes and \
+    throughout the 3B model's training).
+    - HC − residual per size: \(verdictList(hc)).
+    - Across compute: \(holds) Gap trend, smallest to largest size: \(trend)
+    - Can be concluded: the per-size verdicts above, at these sizes and budgets; a gap that is not resolved means \
+    no difference was detected at its ±half-width, not that there is none.
+    - Cannot be concluded: anything about 3B–27B models (\(orders) orders of magnitude of extrapolation in \
+    parameters); the shape of the loss-compute law (\(results.count) points fit a straight line in log-log almost \
+    regardless); compute-optimal behaviour (our token budgets are fixed multiples of the parameters, not tuned); any \
+    gap inside its interval; anything from the token-scaling runs beyond a description (one seed).
     """
   }
 }
@@ -307,14 +414,19 @@ struct SizeResult {
       r.summary.status == "completed" ? r.summary.finalEvalLoss.map { (r.config.seed, $0) } : nil
     }, uniquingKeysWith: { a, _ in a })
   }
-  func loss(_ kind: ConnectionKind) -> Double { mean(Array(losses(kind).values)) }
+  /// Final validation loss over the completed seeds.
+  func loss(_ kind: ConnectionKind) -> SeedInterval {
+    SeedInterval(losses(kind).sorted { $0.key < $1.key }.map(\.value))
+  }
   /// `compare(variant, residual)` for every seed where both completed, in seed order.
   func paired(_ kind: ConnectionKind, _ compare: (Double, Double) -> Double) -> [Double] {
     let base = losses(.residual)
     return losses(kind).sorted { $0.key < $1.key }.compactMap { s, l in base[s].map { compare(l, $0) } }
   }
-  func gap(_ kind: ConnectionKind) -> Double { mean(paired(kind, -)) }
-  func ratio(_ kind: ConnectionKind) -> Double { mean(paired(kind, /)) }
+  /// Final loss of `kind` minus the residual's, paired by seed.
+  func gap(_ kind: ConnectionKind) -> PairedComparison { .finalLoss(runs(kind), baseline: runs(.residual)) }
+  /// Final loss of `kind` over the residual's, per paired seed.
+  func ratio(_ kind: ConnectionKind) -> SeedInterval { SeedInterval(paired(kind, /)) }
 }
 
 /// L(C) = a · C^(−b), fitted by least squares of log L on log C.
@@ -365,15 +477,6 @@ func logAxis(_ values: [Double]) -> [String] {
 func compare(_ value: Double?, _ base: Double?, _ relation: (Double, Double) -> Double) -> Double? {
   guard let value, let base else { return nil }
   return relation(value, base)
-}
-
-func mean(_ x: [Double]) -> Double { x.isEmpty ? .nan : x.reduce(0, +) / Double(x.count) }
-
-/// Sample standard deviation; nil below two values.
-func standardDeviation(_ x: [Double]) -> Double? {
-  guard x.count >= 2 else { return nil }
-  let m = mean(x)
-  return (x.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(x.count - 1)).squareRoot()
 }
 
 /// 803968 → "0.804M", 12345 → "12.3k".

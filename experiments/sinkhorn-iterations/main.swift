@@ -5,7 +5,7 @@
 // their Amax gains, and the time of the projection; then runs the projection alone on random
 // logits of several spreads, so its convergence rate is visible.
 //
-//   swift run -c release sinkhorn-iterations                       # quick preset (~10 min on 2 cores)
+//   swift run -c release sinkhorn-iterations                       # quick preset, 3 seeds per depth
 //   swift run -c release sinkhorn-iterations --preset paper        # full size (hours)
 //   swift run -c release sinkhorn-iterations --iterations 0,5,20   # any list of t_max
 //   swift run -c release sinkhorn-iterations --replot              # figures + summary.md from results/ only
@@ -24,7 +24,7 @@ struct SinkhornIterations: ParsableCommand {
   @Option(help: "t_max values to train, comma separated (default: 0,1,2,3,5,10,20,50; tiny: 0,1,5,20).")
   var iterations: CommaList<Int>?
   var seeds: Int? { sweep.seeds }
-  @Option(help: "Seeds at the deeper depth (default: 1 quick, 2 paper).") var deepSeeds: Int?
+  @Option(help: "Seeds at the deeper depth (default: as --seeds; 1 in tiny).") var deepSeeds: Int?
   @Option(help: "Layers of the deeper model (default: 8 quick, 12 paper; the reference has 4).") var deepLayers: Int?
   @Option(help: "Training steps (default: 300 quick, 2000 paper).") var steps: Int?
   @Option(help: "Sequences per batch (default: 8 quick, 16 paper).") var batch: Int?
@@ -69,6 +69,16 @@ struct SinkhornIterations: ParsableCommand {
     depths().flatMap { d in tValues.flatMap { t in (0..<d.seeds).map { run(d, t: t, seed: $0) } } }
   }
 
+  /// The t_max every other one is compared with: the paper's 20, or the largest trained t_max without it.
+  var referenceT: Int { tValues.contains(20) ? 20 : tValues.max() ?? 20 }
+
+  /// Final loss of each t_max minus that of ``referenceT`` at the same depth, paired by seed (nil
+  /// for the reference itself, and for every t_max when the reference was not trained).
+  func gapsToReference(_ cs: [Cell]) -> [PairedComparison?] {
+    guard let ref = cs.first(where: { $0.t == referenceT }) else { return cs.map { _ in nil } }
+    return cs.map { $0.t == referenceT ? nil : PairedComparison.finalLoss($0.runs, baseline: ref.runs) }
+  }
+
   func validate() throws {
     guard tValues.allSatisfy({ $0 >= 0 }) else { throw ValidationError("--iterations: every t_max must be ≥ 0") }
   }
@@ -89,16 +99,15 @@ struct SinkhornIterations: ParsableCommand {
     var diverged: Int { runs.count - completed.count }
     /// `f` of each completed run.
     func values(_ f: (LoadedRun) -> Double?) -> [Double] { completed.compactMap(f).filter(\.isFinite) }
+    /// `f` over the completed runs: mean and 95% interval.
+    func interval(_ f: (LoadedRun) -> Double?) -> SeedInterval { SeedInterval(values(f)) }
     /// Mean of `f` over the completed runs (nil if none).
     func mean(_ f: (LoadedRun) -> Double?) -> Double? {
-      let v = values(f)
-      return v.isEmpty ? nil : v.reduce(0, +) / Double(v.count)
+      let i = interval(f)
+      return i.n == 0 ? nil : i.mean
     }
     /// Median training step, mean over all runs (diverged ones too: their steps took as long).
-    var stepSeconds: Double {
-      let v = runs.compactMap { median($0.metrics.map(\.stepSeconds)) }
-      return v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count)
-    }
+    var stepSeconds: Double { SeedInterval(runs.compactMap { median($0.metrics.map(\.stepSeconds)) }).mean }
     /// The Sinkhorn share of the step, e.g. "4.2%".
     var share: String { String(format: "%.1f%%", 100 * sinkhornSeconds / stepSeconds) }
   }
@@ -204,11 +213,33 @@ struct SinkhornIterations: ParsableCommand {
     let seedDots = zip(ds, cells).map { d, cs in
       Series("", color: d.color, points: cs.flatMap { c in c.values { $0.summary.finalEvalLoss }.map { (x(c.t), $0) } }, style: "points")
     }
+    // Beside it, each t_max against the reference paired by seed: the mean gap (solid) and its 95%
+    // interval (dashed; none with one seed).
+    var gapSeries: [Series] = []
+    for (d, cs) in zip(ds, cells) {
+      let gaps = gapsToReference(cs)
+      func at(_ f: (PairedComparison) -> Double) -> [(Double, Double)] {
+        zip(cs, gaps).compactMap { c, g in
+          c.t == referenceT ? (x(c.t), 0) : g.flatMap { g in g.n < 1 ? nil : (x(c.t), f(g)) }
+        }
+      }
+      gapSeries.append(Series("\(d.label), mean gap", color: d.color, points: at(\.mean), style: "linespoints"))
+      let lower = at { $0.differences.lower }.filter { $0.1.isFinite }
+      let upper = at { $0.differences.upper }.filter { $0.1.isFinite }
+      if lower.count > 1 {
+        gapSeries.append(Series("\(d.label), 95% interval", color: d.color, points: lower, dash: 2, width: 1))
+        gapSeries.append(Series("", color: d.color, points: upper, dash: 2, width: 1))
+      }
+    }
+    let zero = ["set arrow from graph 0, first 0 to graph 1, first 0 nohead lc rgb '#888888' dt 2"]
     try Gnuplot.render(Chart.figure("sinkhorn-iterations-loss", panels: [
       Panel(title: "final validation loss (line: mean over seeds, dots: single seeds)", xlabel: tLabel,
             ylabel: "loss (nats/byte)", logx: true,
             series: lines { $0.mean { $0.summary.finalEvalLoss } } + seedDots, extra: tAxis),
-    ]), in: dir)
+      Panel(title: "final loss − that of t_max = \(referenceT), paired by seed (mean and 95% interval)",
+            xlabel: tLabel,
+            ylabel: "loss gap (nats/byte)", logx: true, series: gapSeries, extra: tAxis + zero + headroom),
+    ], width: 1300, height: 560), in: dir)
 
     // 2. deviation from doubly stochastic
     func perSublayer(_ di: Int) -> Panel {
@@ -275,31 +306,52 @@ struct SinkhornIterations: ParsableCommand {
   }
 
   func summary(_ ds: [Depth], _ cells: [[Cell]], proj: [[Double]], scales: [Double]) -> String {
+    let quickNote = "The quick preset uses the reference model with seq 64 × batch 8 (¼ of the reference tokens per "
+      + "step) to keep the sweep short.\n"
+    let referenceNote = referenceT == 20 ? " (the paper's)" : " (the largest trained; 20 was not)"
     var text = """
     # sinkhorn-iterations — \(sweep.preset.rawValue) preset
 
     mHC, n=\(ds[0].config.streams), uniform bias init, trained for every t_max ∈ {\(tValues.map(String.init).joined(separator: ", "))}:
     C=\(ds[0].config.width), heads \(ds[0].config.heads), seq \(ds[0].config.seq), batch \(ds[0].config.batch), \(ds[0].config.steps) steps, lr \(ds[0].config.lr),
     at \(ds.map { "\($0.label) (\($0.seeds) seed\($0.seeds == 1 ? "" : "s"))" }.joined(separator: " and ")).
-    \(sweep.preset == .quick ? "The quick preset uses the reference model with seq 64 × batch 8 (¼ of the reference tokens per step) to fit in about 10 minutes.\n" : "")
+    \(sweep.preset == .quick ? quickNote : "")
     Deviation and gains are those of the last evaluation (first validation batch): deviation is the largest over tokens and sublayers,
     gains are token averages, largest over sublayers; both are means over the completed seeds. Step time is the median training step;
     "Sinkhorn" is the projection's forward + backward for one batch, timed alone, times \(2 * ds[0].config.layers) (or \(2 * ds[1].config.layers)) sublayers.
 
+    \(finalEvaluationNote(cells.joined().flatMap(\.runs)))
+    Every t_max is compared with t_max = \(referenceT)\(referenceNote) \
+    at the same depth: the baseline of each gap below is the t_max = \(referenceT) run of the same seed. The sweep has \
+    no residual runs, so there is no gap to the residual here (see `stability` and `components`).
+
 
     """
     for (d, cs) in zip(ds, cells) {
-      var t = MarkdownTable(["t_max", "final val loss (mean ± sd)", "max row dev", "max column dev", "single fwd / bwd gain",
-                             "composite fwd / bwd gain", "Sinkhorn ms/step", "step ms", "Sinkhorn share", "diverged"])
+      var t = MarkdownTable(["t_max", "final val loss (mean ± 95%)", "max row dev", "max column dev",
+                             "single fwd / bwd gain", "composite fwd / bwd gain", "Sinkhorn ms/step", "step ms",
+                             "Sinkhorn share", "diverged"])
       for c in cs {
-        t.add(["\(c.t)", meanSD(c.values { $0.summary.finalEvalLoss }), cell(c.mean { $0.summary.maxRowDeviation }, 2),
-               cell(c.mean { $0.summary.maxColumnDeviation }, 2),
-               "\(cell(c.mean { $0.summary.maxSingleForwardGain }, 4)) / \(cell(c.mean { $0.summary.maxSingleBackwardGain }, 4))",
-               "\(cell(c.mean { $0.summary.maxCompositeForwardGain }, 4)) / \(cell(c.mean { $0.summary.maxCompositeBackwardGain }, 4))",
+        func pair(_ f: (RunSummary) -> Double?, _ g: (RunSummary) -> Double?) -> String {
+          "\(cell(c.mean { f($0.summary) }, 4)) / \(cell(c.mean { g($0.summary) }, 4))"
+        }
+        t.add(["\(c.t)", c.interval { $0.summary.finalEvalLoss }.text(4),
+               cell(c.mean { $0.summary.maxRowDeviation }, 2), cell(c.mean { $0.summary.maxColumnDeviation }, 2),
+               pair(\.maxSingleForwardGain, \.maxSingleBackwardGain),
+               pair(\.maxCompositeForwardGain, \.maxCompositeBackwardGain),
                cell(c.sinkhornSeconds * 1000, 3), cell(c.stepSeconds * 1000, 3),
                c.share, "\(c.diverged) of \(c.runs.count)"])
       }
+      var g = MarkdownTable(["t_max", "gap to t_max = \(referenceT)"] + PairedComparison.tableHeader.dropFirst())
+      for (c, gap) in zip(cs, gapsToReference(cs)) {
+        if c.t == referenceT {
+          g.add(["\(c.t)", "reference"] + PairedComparison.tableHeader.dropFirst().map { _ in "" })
+        } else if let gap {
+          g.add(["\(c.t)"] + gap.tableCells)
+        }
+      }
       text += "## \(d.label) (\(2 * d.config.layers) sublayers)\n\n\(t.text)\n"
+      text += "Final loss against t_max = \(referenceT), paired by seed:\n\n\(g.text)\n"
     }
     for (d, cs) in zip(ds, cells) {
       let seed0 = cs.compactMap { c in c.runs.first.map { (c.t, $0.finalGains) } }
@@ -335,23 +387,69 @@ struct SinkhornIterations: ParsableCommand {
     return text
   }
 
-  /// The headline numbers, one bullet per depth: the smallest t_max, the paper's 20 and the largest,
-  /// which t_max reached the lowest mean loss, and where runs diverged.
+  /// The headline numbers, one bullet per depth: the smallest t_max, the reference and the largest;
+  /// each t_max's verdict against the reference; from which t_max on none is resolved worse than
+  /// it; and where runs diverged.
   func findings(_ ds: [Depth], _ cells: [[Cell]]) -> String {
     zip(ds, cells).map { d, cs -> String in
-      let picked = [cs.first, cs.first { $0.t == 20 }, cs.last].compactMap { $0 }
+      let picked = [cs.first, cs.first { $0.t == referenceT }, cs.last].compactMap { $0 }
       let shown = picked.enumerated().filter { i, c in !picked[..<i].contains { $0.t == c.t } }.map(\.1)
       let parts = shown.map { c in
-        "t_max=\(c.t): loss \(c.completed.isEmpty ? "diverged" : meanSD(c.values { $0.summary.finalEvalLoss })), "
+        "t_max=\(c.t): loss \(c.completed.isEmpty ? "diverged" : c.interval { $0.summary.finalEvalLoss }.text(4)), "
           + "composite backward gain \(cell(c.mean { $0.summary.maxCompositeBackwardGain }, 3)), "
           + "column deviation \(cell(c.mean { $0.summary.maxColumnDeviation }, 2)), Sinkhorn \(c.share) of the step"
       }
-      let losses = cs.compactMap { c in c.mean { $0.summary.finalEvalLoss }.map { (c.t, $0) } }
-      let best = losses.min { $0.1 < $1.1 }.map { " Lowest mean loss at t_max=\($0.0)." } ?? ""
       let diverged = cs.filter { $0.diverged > 0 }.map { "t_max=\($0.t) (\($0.diverged) of \($0.runs.count))" }
-      return "- \(d.label): " + parts.joined(separator: "; ") + "." + best
+      return "- \(d.label): " + parts.joined(separator: "; ") + "."
         + (diverged.isEmpty ? "" : " Diverged: " + diverged.joined(separator: ", ") + ".")
+        + "\n  " + verdicts(cs)
     }.joined(separator: "\n") + "\n"
+  }
+
+  /// Each t_max's verdict against the reference, grouped, and the t_max from which on no smaller
+  /// one is resolved worse (stated with the largest upper end of those intervals, the penalty the
+  /// seeds still allow), or why there is no such statement.
+  func verdicts(_ cs: [Cell]) -> String {
+    let gaps = gapsToReference(cs)
+    let others = zip(cs, gaps).compactMap { c, g in g.map { (t: c.t, gap: $0) } }
+    guard !others.isEmpty else { return "Against t_max=\(referenceT): not trained at this depth, no comparison." }
+    func group(_ v: Verdict) -> [(t: Int, gap: PairedComparison)] { others.filter { $0.gap.verdict == v } }
+    func list(_ v: Verdict, _ item: (Int, PairedComparison) -> String = { t, _ in "\(t)" }) -> String {
+      group(v).map { item($0.t, $0.gap) }.joined(separator: ", ")
+    }
+    var parts: [String] = []
+    if !group(.worse).isEmpty { parts.append("worse at t_max " + list(.worse)) }
+    if !group(.better).isEmpty { parts.append("better at t_max " + list(.better)) }
+    if !group(.notResolved).isEmpty {
+      parts.append("not resolved at t_max " + list(.notResolved) { t, g in
+        "\(t) (±\(String(format: "%.3f", g.halfWidth)))"
+      })
+    }
+    if !group(.tooFewSeeds).isEmpty {
+      parts.append("no interval (fewer than two paired seeds) at t_max " + list(.tooFewSeeds))
+    }
+    var text = "Against t_max=\(referenceT), paired by seed: " + parts.joined(separator: "; ") + "."
+    // The smallest t_max below the reference from which on every t_max below it has an interval
+    // and is not resolved worse.
+    let below = others.filter { $0.t < referenceT }.sorted { $0.t < $1.t }
+    var from: Int?
+    for i in below.indices.reversed() {
+      let g = below[i].gap
+      guard g.n >= 2, g.verdict != .worse, g.verdict != .tooFewSeeds else { break }
+      from = i
+    }
+    if let i = from {
+      let upper = below[i...].map(\.gap.differences.upper).max() ?? .nan
+      text += " From t_max=\(below[i].t) on, no t_max below \(referenceT) is resolved worse than t_max=\(referenceT) "
+        + "at these seeds; the largest upper end of their intervals, \(signed(upper)) nats/byte, is the loss penalty "
+        + "they still allow. Not resolved is not the same as equal."
+    } else if !below.isEmpty {
+      text += below.last!.gap.n < 2
+        ? " With one seed there is no verdict on how few iterations suffice (`--seeds`)."
+        : " The largest t_max below \(referenceT) (\(below.last!.t)) is resolved worse: no smaller t_max is shown "
+          + "to suffice."
+    }
+    return text
   }
 }
 
@@ -363,15 +461,6 @@ func rate(_ rows: [[Double]]) -> Double? {
 }
 
 func median(_ x: [Double]) -> Double? { x.isEmpty ? nil : x.sorted()[x.count / 2] }
-
-/// "mean ± sd" of `x` (sample sd; just the mean for one value, "–" for none).
-func meanSD(_ x: [Double]) -> String {
-  guard !x.isEmpty else { return "–" }
-  let m = x.reduce(0, +) / Double(x.count)
-  guard x.count > 1 else { return cell(m, 4) }
-  let sd = (x.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(x.count - 1)).squareRoot()
-  return "\(cell(m, 4)) ± \(cell(sd, 2))"
-}
 
 /// The `i`-th of `count` colours from dark blue through green, gold and orange to dark red, for ordered families of curves.
 func ramp(_ i: Int, of count: Int) -> String {

@@ -1,7 +1,7 @@
 // stability — residual vs HC vs mHC side by side (paper Fig. 2, 3, 5, 7, 8), plus a stress
 // sweep over depth and learning rate that records divergence instead of crashing.
 //
-//   swift run -c release stability                 # quick preset (~10 min on 2 cores)
+//   swift run -c release stability                 # quick preset, 3 seeds (~10 min per seed on 2 cores)
 //   swift run -c release stability --preset paper  # deep and long (hours)
 //   swift run -c release stability --replot        # figures + summary.md from results/ only
 import ArgumentParser
@@ -58,8 +58,10 @@ struct Stability: ParsableCommand {
   // MARK: Figures and summary
 
   func report(_ all: [LoadedRun]) throws {
-    let main = all.filter { !$0.id.hasPrefix("stress-") && $0.config.seed == 0 }
-    let byKind = Dictionary(main.map { ($0.config.connection, $0) }, uniquingKeysWith: { a, _ in a })
+    let main = all.filter { !$0.id.hasPrefix("stress-") }
+    // Curves, gain profiles and heat maps need one run per connection: seed 0. Tables use every seed.
+    let byKind = Dictionary(main.filter { $0.config.seed == 0 }.map { ($0.config.connection, $0) },
+                            uniquingKeysWith: { a, _ in a })
     guard let res = byKind[.residual], let hc = byKind[.hc], let mhc = byKind[.mhc] else {
       throw MHCError("stability: the seed-0 residual, hc and mhc runs are missing from \(sweep.results)/stability")
     }
@@ -74,7 +76,7 @@ struct Stability: ParsableCommand {
       return (0..<min(a.count, b.count)).map { (Double($0 + 1), a[$0] - b[$0]) }
     }
     let zero = ["set arrow from graph 0, first 0 to graph 1, first 0 nohead lc rgb '#888888' dt 2"]
-    try Gnuplot.render(Chart.figure("stability-loss-gap", panels: [
+    try Gnuplot.render(Chart.figure("stability-loss-gap", title: "seed 0 (summary.md pairs every seed)", panels: [
       Panel(title: "training loss − residual (moving average, 25 steps)", xlabel: "step", ylabel: "loss gap (nats/byte)",
             series: [Series("hc", points: gap(hc, val: false)), Series("mhc", points: gap(mhc, val: false))], extra: zero),
       Panel(title: "validation loss − residual", xlabel: "step", ylabel: "loss gap (nats/byte)",
@@ -83,7 +85,7 @@ struct Stability: ParsableCommand {
     ]), in: dir)
     // 2. gradient norm (Fig. 2/5b)
     try Gnuplot.render(Chart.figure("stability-grad-norm", panels: [
-      Panel(title: "global gradient norm before clipping (moving average, 25 steps)", xlabel: "step",
+      Panel(title: "global gradient norm before clipping (seed 0; moving average, 25 steps)", xlabel: "step",
             ylabel: "‖g‖₂", logy: true,
             series: [res, hc, mhc].map { r in
               Series(r.config.connection.rawValue, points: smooth(r.metrics.map(\.gradNorm)).enumerated().map { (Double($0.0 + 1), $0.1) })
@@ -95,7 +97,8 @@ struct Stability: ParsableCommand {
     }
     let unit = "set arrow from graph 0, first 1 to graph 1, first 1 nohead lc rgb '#888888' dt 2"
     let one = [unit, "set xtics 1"]
-    try Gnuplot.render(Chart.figure("stability-gains", title: "Amax gain magnitude at the end of training (token average, evaluation batch)", panels: [
+    let gainsTitle = "Amax gain magnitude at the end of training (seed 0; token average, evaluation batch)"
+    try Gnuplot.render(Chart.figure("stability-gains", title: gainsTitle, panels: [
       Panel(title: "single layer, forward (max row sum)", xlabel: "sublayer", ylabel: "gain", logy: true, series: gainSeries { $0.gains.single.forward }, extra: one),
       Panel(title: "single layer, backward (max column sum)", xlabel: "sublayer", ylabel: "gain", logy: true, series: gainSeries { $0.gains.single.backward }, extra: one),
       Panel(title: "composite, forward", xlabel: "sublayer", ylabel: "gain", logy: true, series: gainSeries { $0.gains.composite.forward }, extra: one),
@@ -106,7 +109,8 @@ struct Stability: ParsableCommand {
       Dictionary(grouping: r.gains, by: \.step).map { (Double($0.key), $0.value.map(\.gains.composite.backward).max() ?? 1) }.sorted { $0.0 < $1.0 }
     }
     try Gnuplot.render(Chart.figure("stability-gain-over-training", panels: [
-      Panel(title: "largest composite backward gain over the sublayers, during training", xlabel: "step", ylabel: "gain", logy: true,
+      Panel(title: "largest composite backward gain over the sublayers, during training (seed 0)", xlabel: "step",
+            ylabel: "gain", logy: true,
             series: [Series("hc", points: overTraining(hc), style: "linespoints"), Series("mhc", points: overTraining(mhc), style: "linespoints")], extra: [unit])
     ]), in: dir)
     // 4. heat maps (Fig. 8)
@@ -114,7 +118,7 @@ struct Stability: ParsableCommand {
     // 5. stress sweep
     let stress = all.filter { $0.id.hasPrefix("stress-") }
     try Gnuplot.render(stressFigure(stress), in: dir)
-    try RunFiles.write(summary(res: res, hc: hc, mhc: mhc, stress: stress, all: all), to: "\(sweep.results)/stability/summary.md")
+    try RunFiles.write(summary(main: main, stress: stress), to: "\(sweep.results)/stability/summary.md")
     print("stability: figures in \(dir)/stability-*.png, summary in \(sweep.results)/stability/summary.md")
   }
 
@@ -128,16 +132,21 @@ struct Stability: ParsableCommand {
         + [HeatMap(title: "\(name) composite", n: m.n, values: m.composite)]
     }
     return Chart.heatmaps("stability-hres-heatmaps",
-      title: "token-averaged H_res of every sublayer and their composite at the end of training (row i: output stream i; column j: input stream j)",
+      title: "token-averaged H_res of every sublayer and their composite at the end of training, seed 0 "
+        + "(row i: output stream i; column j: input stream j)",
       rows: rows, cellWidth: 260, cellHeight: 290)
   }
 
+  /// The stress sweep as curves over the learning rate, one per connection and depth: seed 0 (one
+  /// run per point); the title counts the diverged runs of every seed, and summary.md pairs the seeds.
   func stressFigure(_ stress: [LoadedRun]) -> GnuplotFigure {
     var lossSeries: [Series] = [], gainSeriesList: [Series] = []
+    let seed0 = stress.filter { $0.config.seed == 0 }
     let depths = Set(stress.map(\.config.layers)).sorted()
     for kind in [ConnectionKind.residual, .hc, .mhc] {
       for (di, depth) in depths.enumerated() {
-        let runs = stress.filter { $0.config.connection == kind && $0.config.layers == depth }.sorted { $0.config.lr < $1.config.lr }
+        let runs = seed0.filter { $0.config.connection == kind && $0.config.layers == depth }
+          .sorted { $0.config.lr < $1.config.lr }
         let title = "\(kind.rawValue) L=\(depth)"
         lossSeries.append(Series(title, color: PlotStyle.color(for: kind.rawValue), points: runs.map {
           ($0.config.lr, $0.summary.status == "diverged" ? Double.nan : ($0.summary.finalEvalLoss ?? .nan)) }, style: "linespoints", dash: di + 1))
@@ -151,62 +160,155 @@ struct Stability: ParsableCommand {
     let lrs = stress.map(\.config.lr)
     let xrange = "set xrange [\((lrs.min() ?? 1e-3) / 1.5):\((lrs.max() ?? 1e-1) * 1.5)]"
     var marks: [String] = []
-    for d in diverged {
+    for d in diverged where d.config.seed == 0 {
       marks.append("set label 'diverged: \(d.config.connection.rawValue) L=\(d.config.layers) @\(d.summary.divergedStep ?? 0)' at first \(d.config.lr), graph 0.95 center textcolor rgb '#b2182b' font ',8'")
     }
-    return Chart.figure("stability-stress", title: "stress sweep: depth × learning rate (\(diverged.count) of \(stress.count) runs diverged)", panels: [
+    let seeds = Set(stress.map(\.config.seed)).count
+    let title = "stress sweep: depth × learning rate, seed 0 "
+      + "(over \(seeds) seed\(seeds == 1 ? "" : "s"): \(diverged.count) of \(stress.count) runs diverged)"
+    return Chart.figure("stability-stress", title: title, panels: [
       Panel(title: "final validation loss (diverged runs have no point)", xlabel: "peak learning rate", ylabel: "loss (nats/byte)", logx: true, series: lossSeries, extra: marks + ["set key outside right", xrange]),
       Panel(title: "largest composite backward gain", xlabel: "peak learning rate", ylabel: "gain", logx: true, logy: true, series: gainSeriesList, extra: ["set key outside right", "set format y '%.0e'", xrange]),
     ], columns: 1, width: 1100, height: 1000)
   }
 
-  func summary(res: LoadedRun, hc: LoadedRun, mhc: LoadedRun, stress: [LoadedRun], all: [LoadedRun]) -> String {
-    var t = MarkdownTable(["variant", "final val loss", "gap to residual", "paper gap (27B)", "max single fwd/bwd gain", "max composite fwd/bwd gain", "paper composite gain", "status", "s/step"])
-    let paperGap: [ConnectionKind: String] = [.residual: "0", .hc: "unstable (loss spike)", .mhc: "−0.021"]
+  /// summary.md: each connection over its seeds, the gaps paired by seed (to the residual, and
+  /// mHC against HC), every main run, and the stress sweep paired by seed in each depth × lr cell.
+  func summary(main: [LoadedRun], stress: [LoadedRun]) -> String {
+    func runs(_ k: ConnectionKind, in set: [LoadedRun]) -> [LoadedRun] {
+      set.filter { $0.config.connection == k }.sorted { $0.config.seed < $1.config.seed }
+    }
+    /// `f` over the completed main runs of `k`.
+    func over(_ k: ConnectionKind, _ f: (RunSummary) -> Double?) -> SeedInterval {
+      let done = runs(k, in: main).filter { $0.summary.status == "completed" }
+      return SeedInterval(done.compactMap { f($0.summary) }.filter(\.isFinite))
+    }
+    /// "forward / backward", each over the seeds (the residual has none: 1 / 1).
+    func gains(_ k: ConnectionKind, _ fwd: (RunSummary) -> Double?, _ bwd: (RunSummary) -> Double?) -> String {
+      k == .residual ? "1 / 1" : (over(k, fwd)).significantText + " / " + (over(k, bwd)).significantText
+    }
+    let res = runs(.residual, in: main), hc = runs(.hc, in: main), mhc = runs(.mhc, in: main)
+    let seeds = Set(main.map(\.config.seed)).sorted()
+    let c = (res.first ?? main[0]).config
+
+    var t = MarkdownTable(["variant", "completed", "final val loss", "max single fwd / bwd gain",
+                           "max composite fwd / bwd gain", "paper composite gain (27B)", "s/step"])
     let paperGain: [ConnectionKind: String] = [.residual: "1", .hc: "≈ 3000", .mhc: "≈ 1.6"]
-    for r in [res, hc, mhc] {
-      let s = r.summary, k = r.config.connection
-      let gap = (s.finalEvalLoss ?? .nan) - (res.summary.finalEvalLoss ?? .nan)
-      t.add([k.rawValue, cell(s.finalEvalLoss), k == .residual ? "0" : cell(gap, 3), paperGap[k]!,
-             k == .residual ? "1 / 1" : "\(cell(s.maxSingleForwardGain, 4)) / \(cell(s.maxSingleBackwardGain, 4))",
-             k == .residual ? "1 / 1" : "\(cell(s.maxCompositeForwardGain, 4)) / \(cell(s.maxCompositeBackwardGain, 4))",
-             paperGain[k]!, s.status, cell(s.meanStepSeconds, 3)])
+    for k in [ConnectionKind.residual, .hc, .mhc] {
+      let rs = runs(k, in: main), done = rs.filter { $0.summary.status == "completed" }.count
+      t.add([k.rawValue, "\(done) of \(rs.count)", over(k, \.finalEvalLoss).text(4),
+             gains(k, \.maxSingleForwardGain, \.maxSingleBackwardGain),
+             gains(k, \.maxCompositeForwardGain, \.maxCompositeBackwardGain),
+             paperGain[k]!, (over(k, { $0.meanStepSeconds })).significantText])
     }
-    var st = MarkdownTable(["run", "layers", "lr", "status", "final val loss", "max composite bwd gain", "diverged at"])
-    for r in stress.sorted(by: { ($0.config.layers, $0.config.lr, $0.config.connection.rawValue) < ($1.config.layers, $1.config.lr, $1.config.connection.rawValue) }) {
-      st.add([r.id, "\(r.config.layers)", cell(r.config.lr, 3), r.summary.status, cell(r.summary.finalEvalLoss),
-              cell(r.summary.maxCompositeBackwardGain, 4), r.summary.divergedStep.map(String.init) ?? "–"])
+    let hcGap = PairedComparison.finalLoss(hc, baseline: res), mhcGap = PairedComparison.finalLoss(mhc, baseline: res)
+    let mhcVsHC = PairedComparison.finalLoss(mhc, baseline: hc)
+    var gaps = MarkdownTable(["comparison", "paper (27B)"] + PairedComparison.tableHeader)
+    gaps.add(["HC − residual", "unstable (loss spike)"] + hcGap.tableCells)
+    gaps.add(["mHC − residual", "−0.021"] + mhcGap.tableCells)
+    gaps.add(["mHC − HC", "–"] + mhcVsHC.tableCells)
+    let resolves = [hcGap, mhcGap, mhcVsHC].map(\.halfWidth).filter(\.isFinite)
+    let resolution = resolves.isEmpty
+      ? "With one seed there is no interval: run more seeds (`--seeds`) before reading a gap."
+      : "These \(seeds.count) seeds resolve effects of about ±\(String(format: "%.3f", resolves.min()!))"
+        + "–\(String(format: "%.3f", resolves.max()!)) nats/byte; a smaller gap is not evidence either way."
+
+    var seedTable = MarkdownTable(["run", "seed", "status", "final val loss", "max composite bwd gain"])
+    let bySeed = main.sorted {
+      ($0.config.seed, $0.config.connection.rawValue) < ($1.config.seed, $1.config.connection.rawValue)
     }
-    let seeds = all.filter { !$0.id.hasPrefix("stress-") }
-    var seedTable = MarkdownTable(["run", "final val loss", "max composite bwd gain"])
-    for r in seeds { seedTable.add([r.id, cell(r.summary.finalEvalLoss), cell(r.summary.maxCompositeBackwardGain, 4)]) }
-    let hcGain = hc.summary.maxCompositeBackwardGain ?? .nan, mhcGain = mhc.summary.maxCompositeBackwardGain ?? .nan
+    for r in bySeed {
+      seedTable.add([r.id, "\(r.config.seed)", r.summary.status, cell(r.summary.finalEvalLoss),
+                     cell(r.summary.maxCompositeBackwardGain, 4)])
+    }
+
+    // Stress: one row per depth × lr cell, the connections paired by seed within it.
+    var st = MarkdownTable(["layers", "lr", "seeds", "diverged res / HC / mHC", "residual loss", "HC − residual",
+                            "mHC − residual", "mHC − HC", "max composite bwd gain HC / mHC"])
+    let names = ["HC − residual", "mHC − residual", "mHC − HC"]
+    var tally: [String: [Verdict: Int]] = [:]
+    let cells = Set(stress.map { [Double($0.config.layers), $0.config.lr] }).sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
+    for key in cells {
+      let here = stress.filter { Double($0.config.layers) == key[0] && $0.config.lr == key[1] }
+      let r = runs(.residual, in: here), h = runs(.hc, in: here), m = runs(.mhc, in: here)
+      func diverged(_ x: [LoadedRun]) -> Int { x.filter { $0.summary.status == "diverged" }.count }
+      func maxGain(_ x: [LoadedRun]) -> String { cell(x.compactMap(\.summary.maxCompositeBackwardGain).max(), 3) }
+      let pairs = [PairedComparison.finalLoss(h, baseline: r), PairedComparison.finalLoss(m, baseline: r),
+                   PairedComparison.finalLoss(m, baseline: h)]
+      for (name, p) in zip(names, pairs) { tally[name, default: [:]][p.verdict, default: 0] += 1 }
+      let n = Set(here.map(\.config.seed)).count
+      let residualLoss = SeedInterval(r.filter { $0.summary.status == "completed" }.compactMap(\.summary.finalEvalLoss))
+      st.add(["\(Int(key[0]))", cell(key[1], 3), "\(n)", "\(diverged(r)) / \(diverged(h)) / \(diverged(m)) of \(n)",
+              residualLoss.text(4)] + pairs.map(\.text) + ["\(maxGain(h)) / \(maxGain(m))"])
+    }
+    let tallyText = names.map { name -> String in
+      let v = tally[name] ?? [:]
+      return "\(name): better in \(v[.better] ?? 0), worse in \(v[.worse] ?? 0), "
+        + "not resolved in \(v[.notResolved] ?? 0), no interval (fewer than two paired seeds) in "
+        + "\(v[.tooFewSeeds] ?? 0) of \(cells.count) cells"
+    }.joined(separator: "; ")
+    var stressRuns = MarkdownTable(["run", "layers", "lr", "seed", "status", "final val loss", "max composite bwd gain",
+                                    "diverged at"])
+    for r in stress.sorted(by: { ($0.config.layers, $0.config.lr, $0.config.connection.rawValue, $0.config.seed)
+                                  < ($1.config.layers, $1.config.lr, $1.config.connection.rawValue, $1.config.seed) }) {
+      stressRuns.add([r.id, "\(r.config.layers)", cell(r.config.lr, 3), "\(r.config.seed)", r.summary.status,
+                      cell(r.summary.finalEvalLoss), cell(r.summary.maxCompositeBackwardGain, 4),
+                      r.summary.divergedStep.map(String.init) ?? "–"])
+    }
     func worst(_ k: ConnectionKind) -> LoadedRun? {
-      stress.filter { $0.config.connection == k }.max { ($0.summary.maxCompositeBackwardGain ?? 0) < ($1.summary.maxCompositeBackwardGain ?? 0) }
+      stress.filter { $0.config.connection == k }
+        .max { ($0.summary.maxCompositeBackwardGain ?? 0) < ($1.summary.maxCompositeBackwardGain ?? 0) }
     }
     let stressLine = [ConnectionKind.hc, .mhc].compactMap { k in worst(k).map { r in
-      "\(k.rawValue): largest composite backward gain \(cell(r.summary.maxCompositeBackwardGain, 3)) (\(r.config.layers) layers, lr \(cell(r.config.lr, 3)))" } }
+      "\(k.rawValue): largest composite backward gain \(cell(r.summary.maxCompositeBackwardGain, 3)) "
+        + "(\(r.config.layers) layers, lr \(cell(r.config.lr, 3)), seed \(r.config.seed))" } }
       .joined(separator: "; ")
+    let stressSeeds = Set(stress.map(\.config.seed)).count
+    let seedRange = seeds.count == 1 ? "seed \(seeds[0])" : "seeds \(seeds.first!)–\(seeds.last!)"
     return """
     # stability — \(sweep.preset.rawValue) preset
 
-    Main comparison: C=\(res.config.width), layers=\(res.config.layers), n=\(hc.config.streams), t_max=\(mhc.config.iterations), \(res.config.steps) steps, lr \(res.config.lr), seed 0 (same data order for all three).
-    Gains are measured at the last evaluation on a fixed validation batch (token average).
+    Main comparison: C=\(c.width), layers=\(c.layers), n=\(hc.first?.config.streams ?? 4), \
+    t_max=\(mhc.first?.config.iterations ?? 20), \(c.steps) steps, lr \(c.lr), \(seedRange) (per seed, the three \
+    connections share the data order, the initial weights of every tensor they share and the evaluation windows).
+    Gains are measured at the last evaluation on a fixed validation batch (token average). The figures of curves, \
+    gain profiles and heat maps show seed 0; the tables use every seed.
+
+    \(finalEvaluationNote(main + stress))
+
+    ## Each connection over its seeds (mean ± 95% half-width over the completed seeds)
 
     \(t.text)
-    What this shows at this scale: HC's largest composite gain is \(cell(hcGain, 3)) (paper, 27B: ≈ 3000) and mHC's is \(cell(mhcGain, 3)) (paper: ≈ 1.6; exactly doubly stochastic would be 1).
-    mHC's loss gap to the residual baseline is \(cell((mhc.summary.finalEvalLoss ?? .nan) - (res.summary.finalEvalLoss ?? .nan), 3)) nats/byte (paper: −0.021 at 27B).
-    A small model trained for a few hundred steps is far from the paper's regime: differences of a few hundredths are within seed-to-seed spread, which the seed table below shows when more seeds are run (`--seeds`).
+    ## Final-loss gaps, paired by seed
+
+    \(gaps.text)
+    What this shows at this scale:
+
+    - Composite backward gain (largest over sublayers): HC \((over(.hc, \.maxCompositeBackwardGain)).significantText) \
+    (paper, 27B: ≈ 3000), mHC \((over(.mhc, \.maxCompositeBackwardGain)).significantText) (paper: ≈ 1.6; exactly doubly \
+    stochastic would be 1).
+    - \(reading(mhcGap, "mHC", "the residual baseline")) (paper: −0.021 at 27B).
+    - \(reading(hcGap, "HC", "the residual baseline")).
+    - \(reading(mhcVsHC, "mHC", "HC")).
+    - A small model trained for a few hundred steps is far from the paper's regime. \(resolution)
 
     ## All main runs
 
     \(seedTable.text)
     ## Stress sweep (depth × learning rate)
 
-    \(stress.filter { $0.summary.status == "diverged" }.count) of \(stress.count) runs diverged. Over the whole sweep, \(stressLine).
+    \(stress.filter { $0.summary.status == "diverged" }.count) of \(stress.count) runs diverged \
+    (\(stressSeeds) seed\(stressSeeds == 1 ? "" : "s") per cell). Over the whole sweep, \(stressLine).
+    Each cell pairs the connections by seed (final-loss gaps as above; diverged runs are counted and left out of \
+    the pairs). Verdicts over the cells: \(tallyText).
 
     \(st.text)
-    Figures: `plots/stability-loss-gap.png`, `plots/stability-grad-norm.png`, `plots/stability-gains.png`, `plots/stability-gain-over-training.png`, `plots/stability-hres-heatmaps.png`, `plots/stability-stress.png`.
+    ### All stress runs
+
+    \(stressRuns.text)
+    Figures (seed 0): `plots/stability-loss-gap.png`, `plots/stability-grad-norm.png`, `plots/stability-gains.png`, \
+    `plots/stability-gain-over-training.png`, `plots/stability-hres-heatmaps.png`, `plots/stability-stress.png`.
+
     """
   }
 }

@@ -42,7 +42,12 @@ public final class ConsoleProgress: TrainingObserver {
   public func finished(_ summary: RunSummary) {
     if interactive && summary.status != "completed" { print("") }
     var line = "\(label): \(summary.status) after \(summary.steps) steps"
-    if let v = summary.finalEvalLoss { line += String(format: ", val loss %.4f", v) }
+    if let v = summary.finalEvalLoss {
+      line += String(format: ", val loss %.4f", v)
+      if let se = summary.finalEvalStandardError, let w = summary.finalEvalWindows {
+        line += String(format: " ± %.4f (standard error, %d fixed windows)", se, w)
+      }
+    }
     if let g = summary.maxCompositeBackwardGain { line += String(format: ", max composite gain %.3g", g) }
     if let s = summary.divergedStep { line += " (diverged at step \(s): \(summary.divergedReason ?? ""))" }
     line += String(format: ", %.1fs", summary.seconds)
