@@ -53,7 +53,7 @@ import Testing
     try wait(jobs)
     let fm = FileManager.default
     let runs = try fm.contentsOfDirectory(atPath: dir + "/results/stability").filter { $0 != "slurm" && !$0.hasSuffix(".md") }
-    #expect(runs.count == 30)
+    #expect(runs.count == 33)  // tiny: 2 seeds × 3 connections + 27 stress runs (1 seed)
     for r in runs {
       let s = try RunFiles.readJSON(RunSummary.self, from: "\(dir)/results/stability/\(r)/summary.json")
       let meta = try String(contentsOfFile: "\(dir)/results/stability/\(r)/meta.json", encoding: .utf8)
@@ -72,7 +72,7 @@ import Testing
     }
     // The dry run prints a valid script and submits nothing.
     let dry = try runTool("stability", ["--preset", "paper", "--results", dir + "/paper", "--slurm", "--slurm-dry-run"])
-    #expect(dry.status == 0 && dry.output.contains("#SBATCH --array=0-35")
+    #expect(dry.status == 0 && dry.output.contains("#SBATCH --array=0-239")  // 8 seeds × (3 + 27 stress)
       && dry.output.contains("submit with: bash"), "\(dry.output)")
     let (syntax, err) = try shell(["bash", "-n", dir + "/paper/stability/slurm/array.sbatch"])
     #expect(syntax == 0, "\(err)")
