@@ -7,40 +7,40 @@ set grid xtics ytics lt 1 lw 0.6 lc rgb '#dddddd'
 set key top right nobox noopaque samplen 2 spacing 1.1
 set style data lines
 $p0s0 << EOD
-0.8 2.1241927719308364
-10.0 2.1241927719308364
+0.8 0.0
+10.0 0.0
 EOD
 $p0s1 << EOD
-1.0 2.1238048940867884
-2.0 2.078368406112645
-4.0 2.0834904994383123
-8.0 2.080417584095329
+0.9523809523809523 -0.0003878778440480346
+1.9047619047619047 -0.04582436581819138
+3.8095238095238093 -0.040702272492524116
+7.619047619047619 -0.04377518783550727
 EOD
 $p0s2 << EOD
-1.0 2.139044470961153
-1.0 2.108565317212424
-2.0 2.0525718932181007
-2.0 2.1041649190071894
-4.0 2.098811762795549
-4.0 2.0681692360810757
-8.0 2.082449047533828
-8.0 2.0783861206568304
+0.9523809523809523 -0.02184104586740432
+0.9523809523809523 0.02106529017930825
+1.9047619047619047 -0.026241444072638842
+1.9047619047619047 -0.06540728756374392
+3.8095238095238093 -0.0622371269987525
+3.8095238095238093 -0.01916741798629573
+7.619047619047619 -0.05202024242299785
+7.619047619047619 -0.03553013324801668
 EOD
 $p0s3 << EOD
-1.0 2.132400172036
-2.0 2.113703623923925
-4.0 2.1259525101851864
-8.0 2.115099619804937
+1.05 0.008207400105163742
+2.1 -0.010489148006911364
+4.2 0.0017597382543499407
+8.4 -0.00909315212589945
 EOD
 $p0s4 << EOD
-1.0 2.1474317401500684
-1.0 2.117368603921932
-2.0 2.1046791356943686
-2.0 2.1227281121534816
-4.0 2.1246119222544166
-4.0 2.127293098115956
-8.0 2.099244438379401
-8.0 2.130954801230473
+1.05 -0.01303775915789629
+1.05 0.029452559368223774
+2.1 -0.007678250926346664
+2.1 -0.013300045087476065
+4.2 -0.0031132649638720977
+4.2 0.006632741472571979
+8.4 0.0005484381506448699
+8.4 -0.01873474240244377
 EOD
 $p1s0 << EOD
 0.8 0.186973
@@ -110,16 +110,16 @@ $p3s2 << EOD
 4.0 1.0000001623990789
 8.0 1.000000188733038
 EOD
-set multiplot layout 2,2 title 'expansion rate n at C=128, L=4, 250 steps, 2 seed(s)' font ',13'
+set multiplot layout 2,2 title 'expansion rate n at C=128, L=4, 250 steps: means and 95% intervals over 2 seed(s) (paired by seed)' font ',13'
 reset
 set border 3 lw 1 lc rgb '#333333'
 set tics nomirror out
 set grid xtics ytics lt 1 lw 0.6 lc rgb '#dddddd'
 set key top right nobox noopaque samplen 2 spacing 1.1
 set style data lines
-set title 'final validation loss (dots: seeds; dashed: residual)'
+set title 'final loss gap to residual (paired by seed): mean, 95% interval, dots: seeds'
 set xlabel 'expansion rate n'
-set ylabel 'loss (nats/byte)'
+set ylabel 'loss gap (nats/byte)'
 set logscale x
 unset logscale y
 set key below horizontal
@@ -127,6 +127,15 @@ set bmargin 5
 set logscale x 2
 set xrange [0.8:10.0]
 set xtics (1, 2, 4, 8)
+set yrange [-0.38542629715233073:0.34925049769417804]
+set arrow from first 0.9523809523809523, first -0.2729762229883192 to first 0.9523809523809523, first 0.2722004673002231 heads size screen 0.006,90 lc rgb '#d62728' lw 1.5 front
+set arrow from first 1.9047619047619047, first -0.2946489788496238 to first 1.9047619047619047, first 0.2030002472132411 heads size screen 0.006,90 lc rgb '#d62728' lw 1.5 front
+set arrow from first 3.8095238095238093, first -0.314328542812346 to first 3.8095238095238093, first 0.23292399782729778 heads size screen 0.006,90 lc rgb '#d62728' lw 1.5 front
+set arrow from first 7.619047619047619, first -0.14853853948507986 to first 7.619047619047619, first 0.06098816381406533 heads size screen 0.006,90 lc rgb '#d62728' lw 1.5 front
+set arrow from first 1.05, first -0.26173794314386584 to first 1.05, first 0.2781527433541933 heads size screen 0.006,90 lc rgb '#1f77b4' lw 1.5 front
+set arrow from first 2.1, first -0.04620498180487564 to first 2.1, first 0.02522668579105291 heads size screen 0.006,90 lc rgb '#1f77b4' lw 1.5 front
+set arrow from first 4.2, first -0.06015763831640611 to first 4.2, first 0.06367711482510599 heads size screen 0.006,90 lc rgb '#1f77b4' lw 1.5 front
+set arrow from first 8.4, first -0.13160117216196032 to first 8.4, first 0.11341486791016142 heads size screen 0.006,90 lc rgb '#1f77b4' lw 1.5 front
 plot $p0s0 using 1:2 with lines lc rgb '#4d4d4d' lw 1.5 dt 2 title 'residual', \
      $p0s1 using 1:2 with linespoints lc rgb '#d62728' lw 2.0 dt 1 pt 7 ps 0.8 title 'hc', \
      $p0s2 using 1:2 with points lc rgb '#d62728' lw 2.0 dt 1 pt 7 ps 0.8 title '', \
@@ -138,7 +147,7 @@ set tics nomirror out
 set grid xtics ytics lt 1 lw 0.6 lc rgb '#dddddd'
 set key top right nobox noopaque samplen 2 spacing 1.1
 set style data lines
-set title 'training step time (median per run)'
+set title 'training step time (median per run; dots: seeds)'
 set xlabel 'expansion rate n'
 set ylabel 'seconds per step'
 set logscale x

@@ -251,7 +251,7 @@ $p2s1 << EOD
 1703936.0 0.9573907538638999
 1710080.0 0.9576034294508272
 EOD
-set multiplot layout 1,3 title 'token scaling: the smallest size trained long (C64/L2, 107k params)' font ',13'
+set multiplot layout 1,3 title 'token scaling: the smallest size trained long (C64/L2, 107k params); one run per variant (seed 0): no interval' font ',13'
 reset
 set border 3 lw 1 lc rgb '#333333'
 set tics nomirror out
