@@ -66,8 +66,10 @@ public struct Claims {
   }
 
   /// "not run" with the reason and the command.
-  func notRun(_ claim: String, paper: String, cell: String, figure: String, command: String, have: Int) -> ClaimRow {
-    ClaimRow(claim: claim, paper: paper, toolkit: have == 0 ? "no current runs" : "\(have) seed(s) only",
+  func notRun(_ claim: String, paper: String, cell: String, figure: String, command: String, have: Int,
+              stale: Int = 0) -> ClaimRow {
+    let old = stale > 0 ? " (\(stale) older runs evaluated before the fixed set)" : ""
+    return ClaimRow(claim: claim, paper: paper, toolkit: (have == 0 ? "no current runs" : "\(have) seed(s) only") + old,
              seeds: "\(have)", cell: cell, figure: figure, verdict: .notRun,
              rule: "needs ≥ \(minimumSeedsForVerdict) paired seeds with the fixed evaluation set", command: command)
   }
@@ -78,7 +80,8 @@ public struct Claims {
                  cellLabel: String, figure: String, command: String) -> ClaimRow {
     let gap = PairedComparison.finalLoss(store.cell(experiment, variant), baseline: store.cell(experiment, baseline))
     guard gap.n >= minimumSeedsForVerdict else {
-      return notRun(claim, paper: paper, cell: cellLabel, figure: figure, command: command, have: gap.n)
+      return notRun(claim, paper: paper, cell: cellLabel, figure: figure, command: command, have: gap.n,
+                    stale: store.staleCount(experiment, variant) + store.staleCount(experiment, baseline))
     }
     let verdict: ClaimVerdict = gap.verdict == .better ? .reproduced : gap.verdict == .worse ? .contradicted : .notResolved
     return ClaimRow(claim: claim, paper: paper, toolkit: gap.text, seeds: "\(gap.n)", cell: cellLabel, figure: figure,
@@ -98,9 +101,13 @@ public struct Claims {
                     command: command("stability"), have: peaks.n)
     }
     let largest = peaks.values.max() ?? .nan
+    let stress = store.runs(e.experiment).filter { $0.id.hasPrefix("stress-") && $0.config.connection == .hc }
+      .compactMap(peakCompositeGain).max()
     let verdict: ClaimVerdict = peaks.lower > 10 ? .reproduced : peaks.upper < 10 ? .contradicted : .notResolved
     return ClaimRow(claim: claim, paper: paper,
-                    toolkit: "peak \(peaks.text(2)) (largest \(cell(largest, 3)))", seeds: "\(peaks.n) runs",
+                    toolkit: "peak \(peaks.text(2)) (largest \(cell(largest, 3)))"
+                      + (stress.map { "; stress sweep (up to 16 layers, lr 3e-2): largest \(cell($0, 3))" } ?? ""),
+                    seeds: "\(peaks.n) runs",
                     cell: "stability reference + every instability cell", figure: "plots/stability-gains.png",
                     verdict: verdict,
                     rule: "explodes = the 95% interval of the per-run peak composite Amax gain lies above 10; below 10 contradicts it at this scale",

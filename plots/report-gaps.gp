@@ -1,0 +1,22 @@
+set terminal pngcairo noenhanced size 1200,400 font 'Helvetica,11' linewidth 1.5
+set output 'plots/report-gaps.png'
+set encoding utf8
+set border 3 lw 1 lc rgb '#333333'
+set tics nomirror out
+set grid xtics ytics lt 1 lw 0.6 lc rgb '#dddddd'
+set key top right nobox noopaque samplen 2 spacing 1.1
+set style data lines
+$gaps << EOD
+-0.03752099981200674 2.0 -0.06710085860916049 -0.007941141014853
+-0.03923685138550015 1.0 -0.0818687494406374 0.0033950466696371084
+0.0017158515734934099 0.0 -0.019324387895077552 0.022756091042064372
+EOD
+set title 'paired final-loss gaps, mean and 95% interval over seeds (a line crossing 0: not resolved)'
+set xlabel 'loss gap (nats/byte); negative: the first variant is better'
+set ytics ('stability: mHC − residual (n=3)' 2, 'stability: HC − residual (n=3)' 1, 'stability: mHC − HC (n=3)' 0) font ',9'
+set yrange [-1:3]
+set grid xtics
+set lmargin 48
+set arrow from first 0, graph 0 to first 0, graph 1 nohead lc rgb '#888888' dt 2
+plot $gaps using 1:2:3:4 with xerrorbars pt 7 ps 1.2 lc rgb '#1f77b4' notitle
+unset output
