@@ -173,6 +173,14 @@ struct Overhead: ParsableCommand {
     func overhead(_ m: Measurement) -> Double? {  // median of the per-round ratios
       find(m.group, .residual).map { 100 * (m.result.pairedRatio(to: $0.result) - 1) }
     }
+    /// The per-round overhead (%) over the residual's step of the same round: mean and 95% interval over rounds.
+    func overheadInterval(_ m: Measurement) -> SeedInterval? {
+      find(m.group, .residual).map { r in SeedInterval(zip(m.result.stepTimes, r.result.stepTimes).map { 100 * ($0 / $1 - 1) }) }
+    }
+    func withInterval(_ m: Measurement) -> String {
+      guard let i = overheadInterval(m), i.n >= 2 else { return overhead(m).map { String(format: "%+.1f%%", $0) } ?? "–" }
+      return String(format: "%+.1f%% (mean %+.1f%% ± %.1f%%, %d rounds)", overhead(m) ?? .nan, i.mean, i.halfWidth, i.n)
+    }
     func memoryRatio(_ m: Measurement) -> Double? {
       find(m.group, .residual).map { Double(m.result.trainingBytes) / Double($0.result.trainingBytes) }
     }
@@ -227,7 +235,7 @@ struct Overhead: ParsableCommand {
     for g in widthGroups + ["recompute"] {
       for m in data.groups[g] ?? [] {
         let p = phases.map { String(format: "%.1f", (m.result.connectionSeconds[$0.rawValue] ?? 0) * 1e3) }
-        t.add([g, m.label, String(format: "%.4f", m.result.stepSeconds), overhead(m).map { String(format: "%+.1f%%", $0) } ?? "–",
+        t.add([g, m.label, String(format: "%.4f", m.result.stepSeconds), m.connection == .residual ? "–" : withInterval(m),
                TrainingMemory.describe(m.result.trainingBytes), memoryRatio(m).map { String(format: "%.3f×", $0) } ?? "–",
                m.connection == .residual ? "–" : p.joined(separator: ", "), "\(m.io.total)"])
       }
@@ -243,12 +251,12 @@ struct Overhead: ParsableCommand {
 
       Machine: \(data.cpu), BLAS \(data.blas), \(data.threads) threads; code \(data.gitRevision). Models: \(data.settings)
       (the reference configuration, C varied). Every model of a group was timed in the same loop, one step each in turn;
-      times are medians, and "over residual" is the median over rounds of the ratio to the residual's step in the same round. Memory is what the model allocates for training (parameters, gradients, AdamW moments,
+      times are medians, and "over residual" is the median over rounds of the ratio to the residual's step in the same round, with the mean of those per-round overheads and its 95% Student-t interval over the rounds (the rounds are the replicates; a slow spell of the machine that lasts several rounds makes them less independent than the interval assumes). Memory is what the model allocates for training (parameters, gradients, AdamW moments,
       activations, scratch), exact. Recomputation uses the paper's block K = √(n·2L/(n+2)) over the 2L sublayers
       (K = \(rcOf(4)) at n = 4) unless the row says otherwise. I/O per token: elements each connection reads and writes
       per sublayer, forward and backward (`ConnectionIO`; the paper's unfused HC forward alone: \(ConnectionIO.paperHC(n: 4, width: base.width).read + ConnectionIO.paperHC(n: 4, width: base.width).write) at n = 4, C = \(base.width)).
 
-      Headline, n = 4, \(firstC): mHC \(ref.flatMap(overhead).map { String(format: "%+.1f%%", $0) } ?? "–") step time, \(ref.flatMap(memoryRatio).map { String(format: "%.3f×", $0) } ?? "–") memory; with recomputation \(refK.flatMap(overhead).map { String(format: "%+.1f%%", $0) } ?? "–"), \(refK.flatMap(memoryRatio).map { String(format: "%.3f×", $0) } ?? "–"). The paper: +6.7% (27B, fused GPU kernels).
+      Headline, n = 4, \(firstC): mHC \(ref.map(withInterval) ?? "–") step time, \(ref.flatMap(memoryRatio).map { String(format: "%.3f×", $0) } ?? "–") memory; with recomputation \(refK.map(withInterval) ?? "–"), \(refK.flatMap(memoryRatio).map { String(format: "%.3f×", $0) } ?? "–"). The paper: +6.7% (27B, fused GPU kernels).
 
       \(noise)
 
