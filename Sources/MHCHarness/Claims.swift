@@ -91,10 +91,17 @@ public struct Claims {
 
   // MARK: The claims
 
+  /// Peak composite gains of the runs of cell `kind` (e.g. `hc-n4`) at the reference configuration
+  /// and in every instability cell.
+  func peakGains(_ kind: String) -> SeedInterval {
+    let runs = store.cell(Self.reference.experiment, kind)
+      + instabilityCells().flatMap { store.cell("instability", kind + $0.suffix) }
+    return SeedInterval(runs.compactMap(peakCompositeGain))
+  }
+
   func hcGain() -> ClaimRow {
     let e = Self.reference
-    let runs = store.cell(e.experiment, e.hc) + instabilityCells().flatMap { store.cell("instability", "hc-n4" + $0.suffix) }
-    let peaks = SeedInterval(runs.compactMap(peakCompositeGain))
+    let peaks = peakGains(e.hc)
     let claim = "HC's composite gain explodes", paper = "peaks ≈ 3000 (27B)"
     guard peaks.n >= minimumSeedsForVerdict else {
       return notRun(claim, paper: paper, cell: "stability, instability", figure: "plots/stability-gains.png",
@@ -115,9 +122,7 @@ public struct Claims {
   }
 
   func mhcGain() -> ClaimRow {
-    let e = Self.reference
-    let runs = store.cell(e.experiment, e.mhc) + instabilityCells().flatMap { store.cell("instability", "mhc-n4-t20" + $0.suffix) }
-    let peaks = SeedInterval(runs.compactMap(peakCompositeGain))
+    let peaks = peakGains(Self.reference.mhc)
     let claim = "mHC's composite gain stays near 1", paper = "≤ 1.6"
     guard peaks.n >= minimumSeedsForVerdict else {
       return notRun(claim, paper: paper, cell: "stability, instability", figure: "plots/stability-gains.png",

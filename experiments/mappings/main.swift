@@ -192,18 +192,6 @@ struct Mappings: ParsableCommand {
     for (option, list) in [("stream emb", embeddings), ("conn lr ×10", fastLR)] {
       for e in list { optionTable.add([option, e.label] + e.gap.tableCells) }
     }
-    /// "better (lower loss) for …; not resolved for … (±h)", over `list`.
-    func reading(_ list: [(label: String, gap: PairedComparison)]) -> String {
-      let parts: [(String, [String])] = [
-        ("lower loss (better) for ", list.filter { $0.gap.verdict == .better }.map(\.label)),
-        ("higher loss (worse) for ", list.filter { $0.gap.verdict == .worse }.map(\.label)),
-        ("not resolved for ", list.filter { $0.gap.verdict == .notResolved }
-          .map { "\($0.label) (±" + String(format: "%.3f", $0.gap.halfWidth) + ")" }),
-        ("no interval (fewer than two paired seeds) for ", list.filter { $0.gap.verdict == .tooFewSeeds }.map(\.label)),
-      ]
-      let text = parts.filter { !$0.1.isEmpty }.map { $0.0 + $0.1.joined(separator: ", ") }.joined(separator: "; ")
-      return text.isEmpty ? "no pair completed" : text
-    }
     let vsResidual = zip(learned, gaps).map { (label: $0.label, gap: $1) }
     let text = """
     # mappings — \(sweep.preset.rawValue) preset
@@ -236,8 +224,8 @@ struct Mappings: ParsableCommand {
     \(perSublayer.text)
     ## What this shows
 
-    - **Against the residual** (variant − residual): \(reading(vsResidual)).
-    - **Stream embeddings** (with − without, same setup otherwise): \(reading(embeddings)).
+    - **Against the residual** (variant − residual): \(verdictList(vsResidual)).
+    - **Stream embeddings** (with − without, same setup otherwise): \(verdictList(embeddings)).
     - **The first sublayer** sees n identical copies with `copies`, so its H_res gets exactly no gradient and keeps its
       initial value (drift 0 in the table); with stream embeddings it can move.
     - **The last sublayer** has identical stream cotangents in every variant (the head sums the streams), so under mHC its
@@ -247,7 +235,7 @@ struct Mappings: ParsableCommand {
       structure after 1000 steps (entries from ~0 to ~0.8, see `plots/mappings-hres.png`); `eye` learns near-permutations;
       `identity` (±3) stays at I (mean drift 0.02–0.03): its projection is saturated, so mHC then behaves as n parallel residual
       streams. A ×10 learning rate on α and b moves H_res further (drift in the table); its effect on the final loss
-      (with − without): \(reading(fastLR)).
+      (with − without): \(verdictList(fastLR)).
     - **Paper, Fig. 8**: HC's learned H_res (and above all their composite) have row and column sums far from 1 — the
       composite gain reaches ≈ 3000 at 27B — while mHC's stay doubly stochastic (composite gain ≈ 1.6). Here HC's
       single-sublayer row sums reach the values in the heat maps and its composite backward gain the last column of the
