@@ -335,6 +335,10 @@ public struct Claims {
     /// The evaluation noise left in a gap on the fixed set: the mean over seeds of the paired
     /// per-window standard error.
     public var fixedSetEvaluationNoise: Double?
+    /// The same evaluation noise for an evaluation on `smallWindows` windows instead (it grows as
+    /// 1/√windows): what the gap carried when final losses came from a few batches.
+    public var smallSetEvaluationNoise: Double?
+    public var smallWindows: Int
   }
 
   /// The noise of the mHC − residual gap in every cell with at least three paired seeds.
@@ -362,9 +366,14 @@ public struct Claims {
           let y = try? FinalEvaluation.read(b.directory + "/final-eval.csv", seq: b.config.seq) else { return nil }
         return x.pairedStandardError(against: y)
       }
+      let noise = evalNoise.isEmpty ? nil : SeedInterval(evalNoise).mean
+      let small = (mine.first?.config.evalBatches ?? 4) * (mine.first?.config.batch ?? 16)
+      let windows = mine.first?.summary.finalEvalWindows ?? small
       return NoiseRow(cell: label, seeds: fixed.n, lastEval: spread { $0.summary.lastValLoss }, lastThreeEvals: spread(lastThree),
                       fixedSet: fixed.sd, trainTail: spread { $0.summary.finalTrainLossAverage },
-                      fixedSetEvaluationNoise: evalNoise.isEmpty ? nil : SeedInterval(evalNoise).mean)
+                      fixedSetEvaluationNoise: noise,
+                      smallSetEvaluationNoise: noise.map { $0 * (Double(windows) / Double(small)).squareRoot() },
+                      smallWindows: small)
     }
   }
 

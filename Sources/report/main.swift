@@ -38,20 +38,24 @@ struct Report: ParsableCommand {
     }
     let rules = rows.enumerated().map { "\($0 + 1). \($1.claim): \($1.rule). Figure: `\($1.figure)`." }.joined(separator: "\n")
     var n = MarkdownTable(["cell", "seeds", "last evaluation (4 batches)", "mean of last 3 evaluations",
-                           "fixed set (~2000 windows)", "training loss, last 10%", "evaluation noise left on the fixed set"])
+                           "fixed set (~2000 windows)", "training loss, last 10%", "evaluation noise: fixed set",
+                           "evaluation noise: a few batches"])
     for r in noise {
       func f(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "–" }
       n.add([r.cell, "\(r.seeds)", f(r.lastEval), f(r.lastThreeEvals), f(r.fixedSet), f(r.trainTail),
-             f(r.fixedSetEvaluationNoise)])
+             f(r.fixedSetEvaluationNoise), f(r.smallSetEvaluationNoise) + " (\(r.smallWindows) windows)"])
     }
     let noiseText = noise.isEmpty
       ? "No cell has three current paired seeds yet."
       : n.text + """
 
-      Each column is the standard deviation over seeds of the paired mHC − residual gap when the final loss is
-      measured that way; the last column is the evaluation's own share on the fixed set (the standard error of the
-      mean per-window difference, averaged over seeds). What is left after the fixed set is the spread of training
-      itself between seeds: only more seeds shrink it (the interval narrows as 1/√seeds).
+      The first four columns are the standard deviation over seeds of the paired mHC − residual gap when the final
+      loss is measured that way (with n seeds that standard deviation is itself uncertain: for n = 3 its 95% interval
+      runs from 0.52× to 6.3× the estimate, for n = 6 from 0.62× to 2.5×). The last two are the evaluation's own share
+      of it: on the fixed set, the standard error of the mean per-window difference of the two runs (averaged over
+      seeds); on a few batches, the same scaled to that many windows (it grows as 1/√windows). The fixed set makes the
+      evaluation's share negligible; what is left is the spread of training itself between seeds, which only more
+      seeds shrink (the interval narrows as 1/√seeds). Longer runs were not tried in this release.
       """
     return """
     # The mHC paper's claims, checked at laptop scale
