@@ -13,6 +13,34 @@ public enum RunFiles {
     }
   }
 
+  /// Writes `data` so that a crash at any moment leaves a complete file at `path` or at
+  /// `previous`: a temporary file is written and flushed to disk (`fsync`), the current `path`
+  /// (if any) is renamed to `previous`, the temporary file is renamed to `path`, and the
+  /// folder is flushed.
+  public static func writeDurably(_ data: Data, to path: String, keepingPrevious previous: String) throws {
+    let tmp = path + ".tmp"
+    let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else { throw MHCError("cannot write \(tmp): \(String(cString: strerror(errno)))") }
+    var ok = data.withUnsafeBytes { raw -> Bool in
+      var done = 0
+      while done < raw.count {
+        let n = Foundation.write(fd, raw.baseAddress! + done, raw.count - done)
+        if n <= 0 { return false }
+        done += n
+      }
+      return true
+    }
+    ok = ok && fsync(fd) == 0
+    close(fd)
+    guard ok else { throw MHCError("cannot write \(tmp): \(String(cString: strerror(errno)))") }
+    if exists(path) && rename(path, previous) != 0 {
+      throw MHCError("cannot keep \(path) as \(previous): \(String(cString: strerror(errno)))")
+    }
+    guard rename(tmp, path) == 0 else { throw MHCError("cannot rename \(tmp) to \(path): \(String(cString: strerror(errno)))") }
+    let dir = open((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, O_RDONLY)
+    if dir >= 0 { _ = fsync(dir); close(dir) }
+  }
+
   public static func writeJSON<V: Encodable>(_ value: V, to path: String) throws {
     let enc = JSONEncoder()
     enc.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -49,6 +49,33 @@ public struct MetricsRow: Sendable, Equatable {
     }
   }
 
+  /// Reads the rows of steps 1…`step` of a run's `metrics.csv` for a resume, strictly: every row
+  /// must have all columns and the steps must count up from 1. A last line cut short (no final
+  /// newline, as a truncated copy leaves it) is dropped when it lies beyond `step`; any other
+  /// damage, or fewer rows than `step`, is a one-line error naming the file, so that a damaged
+  /// log is never read as a different one.
+  public static func readForResume(_ path: String, through step: Int) throws -> [MetricsRow] {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+      throw MHCError("\(path) cannot be read; the checkpoint is at step \(step): delete the run folder to start over")
+    }
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    if lines.last == "" { lines.removeLast() } else if !lines.isEmpty { lines.removeLast() }  // a cut last line
+    guard lines.first.map(String.init) == header else { throw MHCError("\(path) has no metrics header; cannot resume from it") }
+    let columns = header.split(separator: ",").count
+    var rows: [MetricsRow] = []
+    for (i, line) in lines.dropFirst().enumerated() {
+      guard line.split(separator: ",", omittingEmptySubsequences: false).count == columns, let r = MetricsRow(csv: line),
+        r.step == i + 1 else {
+        throw MHCError("\(path) line \(i + 2) is damaged ('\(line.prefix(60))'); cannot resume from it")
+      }
+      if r.step <= step { rows.append(r) }
+    }
+    guard rows.count == step else {
+      throw MHCError("\(path) has \(rows.count) rows but the checkpoint is at step \(step); delete the run folder to start over")
+    }
+    return rows
+  }
+
   /// Reads a `metrics.csv`.
   public static func read(_ path: String) throws -> [MetricsRow] {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw MHCError("cannot read \(path)") }
@@ -189,11 +216,13 @@ public struct RunMeta: Codable, Sendable {
   /// ``TrainingRun/stopAfterStep``; a re-run resumes from its checkpoint).
   public var status: String
   public var resumedFromStep: Int?
+  /// Set when the newest checkpoint was damaged or missing and the run resumed from the previous one.
+  public var resumeNote: String?
 
   enum CodingKeys: String, CodingKey {
     case gitRevision = "git_revision", gitDirty = "git_dirty", host
     case blasCore = "blas_core", blasSelection = "blas_selection", blasThreads = "blas_threads", products, threads
-    case precision, started, stopped, status, resumedFromStep = "resumed_from_step"
+    case precision, started, stopped, status, resumedFromStep = "resumed_from_step", resumeNote = "resume_note"
   }
 
   public static func current(status: String) -> RunMeta {
@@ -325,17 +354,19 @@ public final class TrainingRun {
     var start = 0
     var elapsed = 0.0
     var meta = RunMeta.current(status: "running")
-    if let ck = try Checkpoint.load(path("checkpoint.bin"), into: store, optimizer: &optimizer) {
+    if let restored = try Checkpoint.resume(path("checkpoint.bin"), into: store, optimizer: &optimizer, config: config) {
+      let ck = restored.header
       start = ck.step
       sampler.rng = ck.sampler
       elapsed = ck.seconds
-      metrics = (try? MetricsRow.read(path("metrics.csv")))?.filter { $0.step <= start } ?? []
+      metrics = try MetricsRow.readForResume(path("metrics.csv"), through: start)
       gainRows = (try? GainRow.read(path("gains.csv")))?.filter { $0.step <= start } ?? []
       mappingRows = (try? MappingRow.read(path("mappings.csv")))?.filter { $0.step <= start } ?? []
-      guard metrics.count == start else {
-        throw MHCError("\(path("metrics.csv")) has \(metrics.count) rows up to step \(start) but the checkpoint is at step \(start); delete \(directory) to start over")
-      }
       meta.resumedFromStep = start
+      if let why = restored.fallbackReason {
+        meta.resumeNote = "\(why); resumed from the previous checkpoint \(restored.path) at step \(start)"
+        print("train: \(meta.resumeNote!)")
+      }
     }
     try RunFiles.writeJSON(meta, to: path("meta.json"))
 
@@ -437,7 +468,7 @@ public final class TrainingRun {
       if (step % config.checkpointEvery! == 0 || interrupt) && step < config.steps {
         try writeLogs()
         try Checkpoint.save(path("checkpoint.bin"), store: store, optimizer: optimizer, step: step,
-                            sampler: sampler.rng, seconds: elapsed)
+                            sampler: sampler.rng, seconds: elapsed, config: config)
       }
       if interrupt && step < config.steps { status = "running"; break }
     }
@@ -482,7 +513,7 @@ public final class TrainingRun {
     meta.stopped = timestamp()
     meta.status = status == "running" ? "interrupted" : status  // stopped early, resumable from the checkpoint
     try RunFiles.writeJSON(meta, to: path("meta.json"))
-    if status != "running" { try? FileManager.default.removeItem(atPath: path("checkpoint.bin")) }
+    if status != "running" { Checkpoint.remove(path("checkpoint.bin")) }
     for o in observers { o.finished(summary) }
     return summary
   }
