@@ -54,6 +54,14 @@ struct Train: ParsableCommand {
   @Option(help: "Validation batches per evaluation during training.") var evalBatches = 4
   @Option(help: "Windows of the final evaluation: disjoint windows tiling the validation split, the same for every run (default 2048, or all the split holds).")
   var finalEvalWindows: Int?
+  @Option(help: "Start from these weights (.safetensors with every parameter of this model; F32 or F64) instead of the seeded init. Not with --resume.")
+  var initFrom: String?
+  @Option(help: ArgumentHelp("Also write model-step<k>.safetensors before training and every K steps (model.safetensors is always written at the end).", valueName: "K"))
+  var saveEvery: Int?
+  @Option(help: "Replay: take every step's token windows from this .safetensors file (I32 'windows' [steps][batch][seq+1]) instead of sampling.")
+  var batches: String?
+  @Option(help: "Write the token windows this run trains on to FILE (the format --batches reads).")
+  var dumpBatches: String?
   @Option(help: "Output folder.") var out = "results/train/run"
   @Flag(help: "Continue the run in --out from its checkpoint.") var resume = false
   @Option(help: ArgumentHelp("Most memory the run may use, e.g. 64G (default: what the machine has available).", valueName: "size"),
@@ -66,6 +74,7 @@ struct Train: ParsableCommand {
     c.seq = seq; c.batch = batch; c.steps = steps; c.lr = lr; c.warmup = warmup; c.iterations = iterations
     c.biasInit = `init`; c.seed = seed; c.corpus = corpus; c.evalEvery = evalEvery; c.evalBatches = evalBatches
     c.finalEvalWindows = finalEvalWindows
+    c.batchesFile = batches
     c.dynamic = !`static`
     c.preInit = preInit
     c.recompute = recompute == 0 ? nil : recompute
@@ -98,6 +107,10 @@ struct Train: ParsableCommand {
   func run() throws {
     do {
       let config = try config()
+      if resume && initFrom != nil {
+        throw MHCError("--init-from and --resume are exclusive: a resumed run continues from its checkpoint")
+      }
+      if let k = saveEvery, k < 1 { throw MHCError("--save-every \(k) is invalid; must be ≥ 1 (steps between saved weights)") }
       let fm = FileManager.default
       let summaryPath = (out as NSString).appendingPathComponent("summary.json")
       if !resume && (fm.fileExists(atPath: summaryPath)
@@ -111,6 +124,7 @@ struct Train: ParsableCommand {
       print("train: \(config.connection) n=\(config.connection == .residual ? 1 : config.streams) C=\(config.width) L=\(config.layers) steps=\(config.steps) → \(out)  [BLAS \(BLASRuntime.summary)]")
       let run = try TrainingRun(config: config, directory: out)
       run.maxMemory = maxMemory
+      run.initFrom = initFrom; run.saveEvery = saveEvery; run.dumpBatches = dumpBatches
       run.observers.append(ConsoleProgress(label: config.connection.rawValue))
       Interruption.install()
       let summary = try run.run()

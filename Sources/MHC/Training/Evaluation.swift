@@ -116,3 +116,47 @@ extension Transformer {
     }
   }
 }
+
+/// The token windows of a replayed run: a `.safetensors` file with one I32 tensor `windows` of
+/// shape [steps][batch][seq + 1] (byte values 0…255); step `s` trains on inputs `w[s][b][0..<seq]`
+/// and targets `w[s][b][1...seq]`. `train --dump-batches FILE` writes the windows a run used, so
+/// the same run can be replayed here (`--batches FILE`) or by another implementation.
+public struct ReplayBatches: Sendable {
+  public let windows: [Int32]
+  public let steps: Int, batch: Int, seq: Int
+
+  public init(path: String, config: TrainConfig) throws {
+    let (tensors, _) = try Safetensors.read(path)
+    guard let t = tensors["windows"], let w = t.int32s, t.shape.count == 3 else {
+      throw MHCError("\(path) has no I32 tensor 'windows' of shape [steps][batch][seq + 1]")
+    }
+    try MHCError.check(t.shape[0] >= config.steps && t.shape[1] == config.batch && t.shape[2] == config.seq + 1,
+      "\(path) holds windows of shape \(t.shape); this run needs [≥ \(config.steps)][\(config.batch)][\(config.seq + 1)] (--steps, --batch, --seq + 1)")
+    if let bad = w.first(where: { $0 < 0 || $0 > 255 }) {
+      throw MHCError("\(path) holds the token \(bad); byte tokens are 0…255")
+    }
+    windows = w; steps = t.shape[0]; batch = t.shape[1]; seq = t.shape[2] - 1
+  }
+
+  /// Inputs and targets of step `step` (0-based).
+  public func batch(_ step: Int) -> (inputs: [Int32], targets: [Int32]) {
+    var x: [Int32] = [], y: [Int32] = []
+    x.reserveCapacity(batch * seq); y.reserveCapacity(batch * seq)
+    for b in 0..<batch {
+      let w = (step * batch + b) * (seq + 1)
+      x += windows[w..<(w + seq)]; y += windows[(w + 1)...(w + seq)]
+    }
+    return (x, y)
+  }
+
+  /// The `[batch][seq + 1]` windows behind a batch of inputs and targets.
+  public static func windows(inputs: [Int32], targets: [Int32], seq: Int) -> [Int32] {
+    var out: [Int32] = []
+    out.reserveCapacity(inputs.count + inputs.count / seq)
+    for b in 0..<(inputs.count / seq) {
+      out += inputs[(b * seq)..<((b + 1) * seq)]
+      out.append(targets[(b + 1) * seq - 1])
+    }
+    return out
+  }
+}

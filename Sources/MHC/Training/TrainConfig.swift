@@ -54,6 +54,9 @@ public struct TrainConfig: Codable, Sendable, Equatable {
   /// It changes memory and time, never a number: runs with any `K` are bit-identical, so a
   /// run may be resumed with another (``sameRun(as:)``).
   public var recompute: Int?
+  /// Replay: the token windows of every step come from this file (see ``ReplayBatches``) instead
+  /// of the seeded sampler; `nil`: sampled.
+  public var batchesFile: String?
 
   public init() {}
 

@@ -218,11 +218,14 @@ public struct RunMeta: Codable, Sendable {
   public var resumedFromStep: Int?
   /// Set when the newest checkpoint was damaged or missing and the run resumed from the previous one.
   public var resumeNote: String?
+  /// The `.safetensors` file the weights started from (`train --init-from`).
+  public var initFrom: String?
 
   enum CodingKeys: String, CodingKey {
     case gitRevision = "git_revision", gitDirty = "git_dirty", host
     case blasCore = "blas_core", blasSelection = "blas_selection", blasThreads = "blas_threads", products, threads
     case precision, started, stopped, status, resumedFromStep = "resumed_from_step", resumeNote = "resume_note"
+    case initFrom = "init_from"
   }
 
   public static func current(status: String) -> RunMeta {
@@ -292,6 +295,15 @@ public final class TrainingRun {
   /// Stop (as an interruption would) after this step, leaving a checkpoint; for tests and
   /// time-boxed jobs. The run's summary then says `running`.
   public var stopAfterStep: Int?
+  /// Start from these weights (a `.safetensors` file with every parameter of the model) instead of
+  /// the seeded initialisation; only for a run that starts at step 0 (a resume restores its
+  /// checkpoint). Recorded in `meta.json`.
+  public var initFrom: String?
+  /// Write `model-step<k>.safetensors` before training (k = 0) and every this many steps.
+  public var saveEvery: Int?
+  /// Write the token windows of every step to this file (`windows`, I32 [steps][batch][seq + 1]),
+  /// for ``TrainConfig/batchesFile`` of a replay; only for a run that starts at step 0.
+  public var dumpBatches: String?
 
   public init(config: TrainConfig, directory: String) throws {
     try config.validate()
@@ -342,6 +354,7 @@ public final class TrainingRun {
     let store = model.parameters
     var optimizer = AdamW<Float>(parameterCount: store.count, weightDecay: config.weightDecay)
     var sampler = WindowSampler(corpus.train, seed: config.seed &+ 0x5EED)
+    let replay = try config.batchesFile.map { try ReplayBatches(path: $0, config: config) }
     var evalSampler = WindowSampler(corpus.validation, seed: 0xE7A1)  // same windows for every run
     let evalBatches = (0..<config.evalBatches).map { _ in evalSampler.batch(config.batch, seq: config.seq) }
     let schedule = config.schedule
@@ -368,7 +381,20 @@ public final class TrainingRun {
         print("train: \(meta.resumeNote!)")
       }
     }
+    if start == 0, let file = initFrom {
+      try store.load(Safetensors.read(file).tensors, from: file)
+      meta.initFrom = file
+    } else if start > 0 && (initFrom != nil || dumpBatches != nil) {
+      throw MHCError("\(directory) resumes from its checkpoint at step \(start); --init-from and --dump-batches need a run that starts at step 0")
+    }
     try RunFiles.writeJSON(meta, to: path("meta.json"))
+    var dumped: [Int32] = []
+    func saveWeights(_ name: String) throws {
+      try RunFiles.write(Safetensors.encode(store.safetensors(), metadata: ["format": "mhc-toolkit weights",
+                                                                           "step": "\(step)"]), to: path(name))
+    }
+    var step = start
+    if start == 0, saveEvery != nil { try saveWeights("model-step0.safetensors") }
 
     // H_res before training on the first evaluation batch: the reference of `drift`.
     var initialMeans: [[Double]]?
@@ -427,11 +453,11 @@ public final class TrainingRun {
 
     var status = "completed"
     var divergedStep: Int?, divergedReason: String?, divergedSource: String?
-    var step = start
     while step < config.steps {
       let t0 = DispatchTime.now().uptimeNanoseconds
       let lr = schedule.rate(at: step)
-      let (x, y) = sampler.batch(config.batch, seq: config.seq)
+      let (x, y) = replay?.batch(step) ?? sampler.batch(config.batch, seq: config.seq)
+      if dumpBatches != nil { dumped += ReplayBatches.windows(inputs: x, targets: y, seq: config.seq) }
       let (loss, norm) = trainingStep(model, optimizer: &optimizer, inputs: x, targets: y, lr: lr, clip: config.clip)
       let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9
       elapsed += dt
@@ -470,6 +496,7 @@ public final class TrainingRun {
         try Checkpoint.save(path("checkpoint.bin"), store: store, optimizer: optimizer, step: step,
                             sampler: sampler.rng, seconds: elapsed, config: config)
       }
+      if let k = saveEvery, step % k == 0 { try saveWeights("model-step\(step).safetensors") }
       if interrupt && step < config.steps { status = "running"; break }
     }
     try writeLogs()
@@ -513,7 +540,15 @@ public final class TrainingRun {
     meta.stopped = timestamp()
     meta.status = status == "running" ? "interrupted" : status  // stopped early, resumable from the checkpoint
     try RunFiles.writeJSON(meta, to: path("meta.json"))
-    if status != "running" { Checkpoint.remove(path("checkpoint.bin")) }
+    if status != "running" {
+      try saveWeights("model.safetensors")
+      if let file = dumpBatches {
+        let steps = dumped.count / (config.batch * (config.seq + 1))
+        try RunFiles.write(Safetensors.encode([("windows", .init(dumped, shape: [steps, config.batch, config.seq + 1]))],
+                                              metadata: ["format": "mhc-toolkit batches"]), to: file)
+      }
+      Checkpoint.remove(path("checkpoint.bin"))
+    }
     for o in observers { o.finished(summary) }
     return summary
   }
