@@ -20,6 +20,7 @@ let package = Package(
     .executable(name: "gemm-bench", targets: ["gemm-bench"]),
     .executable(name: "compare", targets: ["compare"]),
     .executable(name: "report", targets: ["report"]),
+    .executable(name: "parity", targets: ["parity"]),
     .executable(name: "stability", targets: ["stability"]),
     .executable(name: "sinkhorn-iterations", targets: ["sinkhorn-iterations"]),
     .executable(name: "components", targets: ["components"]),
@@ -63,6 +64,7 @@ let package = Package(
     .executableTarget(name: "gemm-bench", dependencies: ["MHC", argumentParser]),
     .executableTarget(name: "compare", dependencies: ["MHC", "MHCHarness", argumentParser]),
     .executableTarget(name: "report", dependencies: ["MHC", "MHCHarness", argumentParser]),
+    .executableTarget(name: "parity", dependencies: ["MHC", argumentParser]),
 
     // MARK: Experiments (experiments/<name>/main.swift)
     experiment("stability"),
