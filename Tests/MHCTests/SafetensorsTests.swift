@@ -50,6 +50,23 @@ import Testing
       w = load_file(sys.argv[1])
       print(len(w), w["emb.weight"].shape, float(w["emb.weight"][3, 1]))
       """
+    // the README's NumPy-only snippet, verbatim in its logic
+    let numpy = """
+      import json, struct, sys, numpy as np
+      raw = open(sys.argv[1], "rb").read(); n = struct.unpack("<Q", raw[:8])[0]
+      header = json.loads(raw[8:8 + n]); header.pop("__metadata__", None)
+      w = {k: np.frombuffer(raw[8 + n + v["data_offsets"][0]:8 + n + v["data_offsets"][1]],
+           dtype={"F32": "<f4", "F64": "<f8"}[v["dtype"]]).reshape(v["shape"]) for k, v in header.items()}
+      print(len(w), w["emb.weight"].shape, float(w["emb.weight"][3, 1]))
+      """
+    let np = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", numpy, dir + "/run/model.safetensors"])
+    if np.status != 0 && np.output.contains("No module named") {
+      print("SafetensorsTests: python3 without numpy; the NumPy load was skipped")
+    } else {
+      let v = parsed["emb.weight"]!.floats[3 * c.width + 1]
+      #expect(np.status == 0 && np.output.hasPrefix("\(model.parameters.infos.count) (256, \(c.width)) \(Double(v))"),
+              "\(np.output)")
+    }
     let (status, output) = try runProcess(URL(fileURLWithPath: "/usr/bin/env"),
                                           ["python3", "-c", script, dir + "/run/model.safetensors"])
     if status != 0 && output.contains("No module named") {
