@@ -53,7 +53,7 @@ public struct MappingRow: Sendable, Equatable {
 
   public static func read(_ path: String) throws -> [MappingRow] {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw MHCError("cannot read \(path)") }
-    return text.split(separator: "\n").dropFirst().compactMap { MappingRow(csv: $0) }
+    return RunFiles.completeLines(text).dropFirst().compactMap { MappingRow(csv: $0) }
   }
 }
 

@@ -96,7 +96,7 @@ public struct FinalEvaluation: Sendable, Equatable {
   public static func read(_ path: String, seq: Int) throws -> FinalEvaluation {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw MHCError("cannot read \(path)") }
     var values: [Double] = []
-    for (i, line) in text.split(separator: "\n").dropFirst().enumerated() {
+    for (i, line) in RunFiles.completeLines(text).dropFirst().enumerated() {
       let f = line.split(separator: ",")
       guard f.count == 2, Int(f[0]) == i else { throw MHCError("\(path): row \(i + 2) is not 'window,loss' for window \(i)") }
       values.append(parse(String(f[1])))

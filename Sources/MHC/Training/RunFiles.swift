@@ -57,6 +57,14 @@ public enum RunFiles {
     }
   }
 
+  /// The lines of a CSV file's text that end in a newline: a last line cut short (a truncated
+  /// copy) is dropped rather than read as a row with different values.
+  public static func completeLines(_ text: String) -> [Substring] {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    lines.removeLast()  // "" after a final newline, or the unterminated rest
+    return lines.filter { !$0.isEmpty }
+  }
+
   public static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
   public static func makeDirectory(_ path: String) throws {

@@ -58,8 +58,7 @@ public struct MetricsRow: Sendable, Equatable {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
       throw MHCError("\(path) cannot be read; the checkpoint is at step \(step): delete the run folder to start over")
     }
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    if lines.last == "" { lines.removeLast() } else if !lines.isEmpty { lines.removeLast() }  // a cut last line
+    let lines = RunFiles.completeLines(text)
     guard lines.first.map(String.init) == header else { throw MHCError("\(path) has no metrics header; cannot resume from it") }
     let columns = header.split(separator: ",").count
     var rows: [MetricsRow] = []
@@ -79,7 +78,7 @@ public struct MetricsRow: Sendable, Equatable {
   /// Reads a `metrics.csv`.
   public static func read(_ path: String) throws -> [MetricsRow] {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw MHCError("cannot read \(path)") }
-    return text.split(separator: "\n").dropFirst().compactMap { MetricsRow(csv: $0) }
+    return RunFiles.completeLines(text).dropFirst().compactMap { MetricsRow(csv: $0) }
   }
 }
 
@@ -121,7 +120,7 @@ public struct GainRow: Sendable, Equatable {
 
   public static func read(_ path: String) throws -> [GainRow] {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw MHCError("cannot read \(path)") }
-    return text.split(separator: "\n").dropFirst().compactMap { GainRow(csv: $0) }
+    return RunFiles.completeLines(text).dropFirst().compactMap { GainRow(csv: $0) }
   }
 }
 
