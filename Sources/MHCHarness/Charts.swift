@@ -181,7 +181,11 @@ extension Chart {
     let rows = panels.map(\.rowLabels.count).max() ?? 1, cols = panels.map(\.columnLabels.count).max() ?? 1
     for (pi, p) in panels.enumerated() {
       let block = "phase\(pi)"
-      blocks.append(.init(name: block, rows: p.values.map { $0.map { $0 ?? .nan } }))
+      // one row per cell (column, row, value): boxes, not `matrix with image`, which cannot draw a
+      // grid that is one cell wide or tall
+      blocks.append(.init(name: block, rows: p.values.enumerated().flatMap { i, row in
+        row.enumerated().compactMap { j, v in v.map { [Double(j), Double(i), $0] } }
+      }))
       body.append("reset")
       body.append("set title \(quote(p.title)) font ',11'")
       body.append("unset key; set tics out nomirror; set border 3 lw 1 lc rgb '#333333'")
@@ -200,7 +204,8 @@ extension Chart {
           }
         }
       }
-      body.append("plot $\(block) matrix with image")
+      body.append("set style fill solid 1.0 noborder")
+      body.append("plot $\(block) using 1:2:(0.5):(0.5):3 with boxxyerror lc palette")
     }
     body.append("unset multiplot")
     return GnuplotFigure(name: name, body: body.joined(separator: "\n"), datablocks: blocks,
