@@ -10,8 +10,8 @@ $gaps << EOD
 -0.03752099981200674 10.0 -0.06710085860916049 -0.007941141014853
 -0.03923685138550015 9.0 -0.0818687494406374 0.0033950466696371084
 0.0017158515734934099 8.0 -0.019324387895077552 0.022756091042064372
-0.03609807122618861 7.0 -0.0787763231819622 0.15097246563433944
--0.05845157827532373 6.0 -0.26719747725067444 0.150294320700027
+0.013933200165454074 7.0 -0.07872390778285678 0.10659030811376492
+0.013707846201243656 6.0 -0.24056673817698976 0.26798243057947707
 0.01970102534884492 5.0 -0.2148092425449758 0.2542112932426656
 -0.006299425981283561 4.0 -0.39610937087471787 0.3835105189121507
 -0.0004365699458190875 3.0 -0.0009011279478861234 2.798805624794847e-05
@@ -21,7 +21,7 @@ $gaps << EOD
 EOD
 set title 'paired final-loss gaps, mean and 95% interval over seeds (a line crossing 0: not resolved)'
 set xlabel 'loss gap (nats/byte); negative: the first variant is better'
-set ytics ('stability: mHC − residual (n=3)' 10, 'stability: HC − residual (n=3)' 9, 'stability: mHC − HC (n=3)' 8, 'instability 8 layers, lr 0.01: mHC − residual (n=3)' 7, 'instability 8 layers, lr 0.01: HC − residual (n=3)' 6, 'instability 4 layers, lr 0.01: mHC − residual (n=3)' 5, 'instability 4 layers, lr 0.01: HC − residual (n=3)' 4, 'sinkhorn: t_max 5 − t_max 20 (n=3)' 3, 'sinkhorn: t_max 1 − t_max 20 (n=3)' 2, 'components: HC res+pre+post − residual (n=3)' 1, 'components: mHC − residual (n=3)' 0) font ',9'
+set ytics ('stability: mHC − residual (n=3)' 10, 'stability: HC − residual (n=3)' 9, 'stability: mHC − HC (n=3)' 8, 'instability 8 layers, lr 0.01: mHC − residual (n=4)' 7, 'instability 8 layers, lr 0.01: HC − residual (n=4)' 6, 'instability 4 layers, lr 0.01: mHC − residual (n=3)' 5, 'instability 4 layers, lr 0.01: HC − residual (n=3)' 4, 'sinkhorn: t_max 5 − t_max 20 (n=3)' 3, 'sinkhorn: t_max 1 − t_max 20 (n=3)' 2, 'components: HC res+pre+post − residual (n=3)' 1, 'components: mHC − residual (n=3)' 0) font ',9'
 set yrange [-1:11]
 set grid xtics
 set lmargin 48
