@@ -41,11 +41,9 @@ public enum RunID {
     var parts = [c.connection.rawValue]
     if c.connection != .residual { parts.append("n\(c.streams)") }
     if c.connection == .mhc {
-      switch c.manifold ?? .sinkhorn {  // the manifold, and t_max where it iterates
-      case .sinkhorn: parts.append("t\(c.iterations)")
-      case .deepseekV4: parts += ["deepseek-v4", "t\(c.iterations)"]
-      case let m: parts.append(m.rawValue)
-      }
+      let m = c.manifold ?? .sinkhorn  // the manifold (the default goes unnamed), and t_max where it iterates
+      if m != .sinkhorn { parts.append(m.rawValue) }
+      if m.iterates { parts.append("t\(c.iterations)") }
     }
     if c.connection == .mhc && c.biasInit != .uniform { parts.append("init-\(c.biasInit.rawValue)") }
     if c.connection == .mhc, let p = c.preInit, p != c.model.connection.impliedPreInit {

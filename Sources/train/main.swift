@@ -31,7 +31,8 @@ struct Train: ParsableCommand {
   @Option(help: "Peak learning rate.") var lr = 3e-3
   @Option(help: "Warmup steps (default 5% of --steps).") var warmup: Int?
   @Option(help: "Sinkhorn-Knopp iterations t_max (mhc).") var iterations = 20
-  @Option(help: "mHC's residual manifold: sinkhorn (the paper) | birkhoff (mHC-lite: mixtures of the n! permutations, n ≤ 6) | deepseek-v4 (DeepSeek-V4's σ+ε / ε-normalised variant) | none (exp, unconstrained).")
+  @Option(help: ArgumentHelp("mHC's residual manifold: "
+    + ResidualManifold.allCases.map { "\($0.rawValue) (\($0.help))" }.joined(separator: " | ") + "."))
   var manifold: ResidualManifold = .sinkhorn
   @Option(help: "How the streams are reduced before the final norm (hc, mhc): sum (the papers) | learned (DeepSeek-V4's σ(s·m + b) + ε weights).")
   var collapse: Collapse = .sum

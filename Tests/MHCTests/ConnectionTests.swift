@@ -4,7 +4,7 @@ import Testing
 /// A connection around `TanhLinear` with its own parameter store, for tests.
 final class ConnectionRig {
   let store = ParameterStore<Double>()
-  let conn: Connection<Double>
+  let conn: any StreamConnection<Double>
   let f: TanhLinear
   let n: Int, c: Int, tokens: Int
   var x: [Double]
@@ -12,7 +12,7 @@ final class ConnectionRig {
 
   init(_ config: ConnectionConfig, tokens: Int, seed: UInt64 = 1) throws {
     n = config.streams; c = config.width; self.tokens = tokens
-    conn = try Connection<Double>(config, store: store, prefix: "conn", capacity: tokens)
+    conn = try config.make(store: store, prefix: "conn", capacity: tokens)
     f = TanhLinear(width: config.width, store: store)
     store.allocate(seed: seed)
     x = randomArray(tokens * n * c, seed: seed + 1)
@@ -180,7 +180,7 @@ final class ConnectionRig {
     let learned = try ConnectionRig(ConnectionConfig(kind: .mhc, streams: 1, width: 6, iterations: 7), tokens: 4)
     learned.randomise(seed: 4)
     _ = learned.forward()
-    #expect((0..<4).allSatisfy { learned.conn.hres[$0] == 1 })
+    #expect((0..<4).allSatisfy { learned.conn.residualMapping![$0] == 1 })
   }
 
   @Test func hcAtInitIsThePreNormResidual() throws {
@@ -206,15 +206,14 @@ final class ConnectionRig {
   @Test func badConfigurationsNameTheValue() {
     let store = ParameterStore<Double>()
     #expect(throws: MHCError("streams = 0 is invalid; the expansion rate n must be ≥ 1")) {
-      _ = try Connection<Double>(ConnectionConfig(kind: .mhc, streams: 0, width: 4), store: store, prefix: "c", capacity: 1)
+      _ = try ConnectionConfig(kind: .mhc, streams: 0, width: 4).make(store: store, prefix: "c", capacity: 1)
     }
     #expect(throws: MHCError("iterations = -2 is invalid; t_max must be ≥ 0")) {
-      _ = try Connection<Double>(ConnectionConfig(kind: .mhc, streams: 2, width: 4, iterations: -2), store: store,
-                                 prefix: "c", capacity: 1)
+      _ = try ConnectionConfig(kind: .mhc, streams: 2, width: 4, iterations: -2).make(store: store, prefix: "c",
+                                                                                  capacity: 1)
     }
     #expect(throws: MHCError("streams = 4 with connection 'residual': the plain residual has exactly 1 stream")) {
-      _ = try Connection<Double>(ConnectionConfig(kind: .residual, streams: 4, width: 4), store: store, prefix: "c",
-                                 capacity: 1)
+      _ = try ConnectionConfig(kind: .residual, streams: 4, width: 4).make(store: store, prefix: "c", capacity: 1)
     }
   }
 }

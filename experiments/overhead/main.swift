@@ -132,12 +132,11 @@ struct Overhead: ParsableCommand {
           print("overhead: \(name): timing \(models.count) models, \(count) steps each, interleaved")
           let bench = try StepBenchmark.measure(models, steps: count, warmup: 1)
           stored!.groups[name] = zip(models, bench).map { c, r in
-            let m = c.model.connection
+            var m = c.model.connection
+            m.width = c.width
             return Measurement(group: name, connection: c.connection, n: m.streams, width: c.width,
                                recompute: c.recompute ?? 0,
-                               io: ConnectionIO(kind: m.kind, n: m.streams, width: c.width, mappings: m.mappingCount,
-                                                resLogits: m.resLogitCount,
-                                                recompute: (1..<(2 * c.layers)).contains(c.recompute ?? 0)),  // K ≥ 2L replays nothing
+                               io: ConnectionIO(m, recompute: (1..<(2 * c.layers)).contains(c.recompute ?? 0)),  // K ≥ 2L replays nothing
                                result: r)
           }
           try RunFiles.writeJSON(stored!, to: path)  // after every group: an interrupted run keeps what it measured

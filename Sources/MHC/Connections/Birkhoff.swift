@@ -6,12 +6,51 @@
 /// `k = 0` is the identity. Backward: `∂L/∂w_k = Σ_i ∂L/∂H_{i,σ_k(i)}`, then the softmax's
 /// `∂L/∂ℓ_k = w_k (∂L/∂w_k − Σ_l w_l ∂L/∂w_l)`. Blocks of ``SinkhornKnopp/block`` tokens are
 /// stored entry-major, eight tokens per SIMD vector, as in ``SinkhornKnopp``.
-public enum BirkhoffMixture {
+public enum BirkhoffMixture: ManifoldProjection {
+  public static let name = "birkhoff"
+  public static let help = "mHC-lite: mixtures of the n! permutations, n ≤ 6"
+  public static var iterates: Bool { false }
+
+  /// Largest `n` accepted: `n!` logits per token (720 at n = 6; 5040 at 7).
+  public static let maxStreams = 6
+
+  /// One logit per permutation: `n!`.
+  public static func logitCount(n: Int) -> Int { permutationCount(n) }
+
+  public static func validate(n: Int) throws {
+    try MHCError.check(n <= maxStreams,
+      "--manifold birkhoff needs n ≤ \(maxStreams) (it learns one weight per permutation: n! = \(n <= 12 ? "\(permutationCount(n))" : "more than 4·10⁸") at n = \(n)); use --streams \(maxStreams) or fewer, or another manifold")
+  }
+
+  /// The logit of the identity permutation (`k = 0`) plays the diagonal's part: `identity`
+  /// +3 on it and −3 on every other permutation, `eye` 1 on it.
+  public static func initialLogits(_ bias: BiasInit, n: Int) -> [Double] {
+    let p = permutationCount(n)
+    switch bias {
+    case .uniform: return [Double](repeating: 0, count: p)
+    case .identity: return (0..<p).map { $0 == 0 ? 3 : -3 }
+    case .eye: return (0..<p).map { $0 == 0 ? 1 : 0 }
+    }
+  }
+
+  public static func scratchCount(n: Int, iterations: Int) -> Int { scratchCount(n: n) }
+
+  public static func forward<T: Scalar>(logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
+                                        iterations: Int, scratch: UnsafeMutablePointer<T>) {
+    forward(logits: logits, output: output, count: count, n: n, scratch: scratch)
+  }
+
+  public static func backward<T: Scalar>(logits: UnsafePointer<T>, dOutput: UnsafePointer<T>,
+                                         dLogits: UnsafeMutablePointer<T>, count: Int, n: Int, iterations: Int,
+                                         scratch: UnsafeMutablePointer<T>) {
+    backward(logits: logits, dOutput: dOutput, dLogits: dLogits, count: count, n: n, scratch: scratch)
+  }
+
   /// `n!` (for `n ≤ 20`).
   public static func permutationCount(_ n: Int) -> Int { n <= 1 ? 1 : (2...min(n, 20)).reduce(1, *) }
 
   /// The permutations of `0..<n` for `n ≤ 6`, lexicographic, flattened (`σ_k(i)` at `k·n + i`).
-  static let tables: [[Int32]] = (0...ResidualManifold.birkhoffMaxStreams).map { n in
+  static let tables: [[Int32]] = (0...maxStreams).map { n in
     var out: [Int32] = [], p = (0..<n).map(Int32.init)
     while true {
       out += p
@@ -104,4 +143,10 @@ public enum BirkhoffMixture {
       }
     }
   }
+}
+
+extension ResidualManifold {
+  /// mHC-lite (arXiv 2601.05732): `H_res = Σ_k softmax(ℓ)_k P_k` over the `n!` permutation
+  /// matrices — exactly doubly stochastic by construction, no iteration (``BirkhoffMixture``).
+  public static let birkhoff = ResidualManifold(BirkhoffMixture.self)
 }

@@ -17,12 +17,8 @@ public final class ConnectionCache<T: Scalar> {
   public let pool: BufferPool<T>
 
   /// Element counts of the buffers above, in that order (0: not used by this kind).
-  public static func counts(_ config: ConnectionConfig, capacity cap: Int) -> [Int] {
-    let n = config.streams, c = config.width, kind = config.kind
-    guard kind != .residual else { return [Int](repeating: 0, count: 8) }
-    let hc = kind == .hc
-    return [cap * c, cap * n, cap * n, cap * n * n, hc ? cap * n * c : 0, cap * (hc ? n : 1),
-            hc ? cap * n * (n + 2) : cap * config.mappingCount, hc ? 0 : cap * config.resLogitCount]
+  public static func counts(_ config: ConnectionConfig, capacity: Int) -> [Int] {
+    config.kind.layout.cacheCounts(config, capacity: capacity)
   }
 
   public init(_ config: ConnectionConfig, capacity: Int) {
@@ -46,21 +42,8 @@ public final class ConnectionWorkspace<T: Scalar> {
   public let pool: BufferPool<T>
 
   /// Element counts of the buffers, in declaration order (0: not used by this kind).
-  public static func counts(_ config: ConnectionConfig, capacity cap: Int, threads: Int) -> [Int] {
-    let n = config.streams, c = config.width, kind = config.kind, m = config.mappingCount
-    let block = SinkhornKnopp.block
-    switch kind {
-    case .residual:
-      return [cap * c, cap * c, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
-    case .hc:
-      let zs = cap * n * (n + 2)
-      return [0, cap * c, cap * c, cap * n, cap * n, cap * n * n, zs, zs, cap * n * c, 0, 0, 0]
-    case .mhc:
-      let zs = cap * m
-      return [0, cap * c, cap * c, cap * n, cap * n, cap * n * n, zs, zs, threads * block * n * c,
-              cap * config.resLogitCount, (cap + block - 1) / block * m * n * c,
-              threads * config.manifold.scratchCount(n: n, iterations: config.iterations)]
-    }
+  public static func counts(_ config: ConnectionConfig, capacity: Int, threads: Int) -> [Int] {
+    config.kind.layout.workspaceCounts(config, capacity: capacity, threads: threads)
   }
 
   public init(_ config: ConnectionConfig, capacity: Int) {

@@ -21,7 +21,7 @@
 /// The residual reads `2C` (`x`, `y`) and writes `C` forward, the same backward.
 ///
 /// ```swift
-/// let io = ConnectionIO(kind: .mhc, n: 4, width: 128, mappings: 24, resLogits: 16, fused: false)
+/// let io = ConnectionIO(ConnectionConfig(kind: .mhc, streams: 4, width: 128), fused: false)
 /// io.forwardRead   // 2·4·128 + 128 + 20 = 1172
 /// io.total         // 5372 (3836 fused)
 /// ```
@@ -30,25 +30,25 @@ public struct ConnectionIO: Codable, Sendable, Equatable {
 
   public var total: Int { forwardRead + forwardWrite + backwardRead + backwardWrite }
 
-  public init(kind: ConnectionKind, n: Int, width c: Int, mappings m: Int, resLogits r: Int, recompute: Bool = false,
-              fused: Bool = true) {
+  public init(forwardRead: Int, forwardWrite: Int, backwardRead: Int, backwardWrite: Int) {
+    self.forwardRead = forwardRead; self.forwardWrite = forwardWrite
+    self.backwardRead = backwardRead; self.backwardWrite = backwardWrite
+  }
+
+  /// The traffic of a connection with this configuration (``ConnectionLayout/io(_:recompute:fused:)``
+  /// of its kind).
+  public init(_ config: ConnectionConfig, recompute: Bool = false, fused: Bool = true) {
+    self = config.kind.layout.io(config, recompute: recompute, fused: fused)
+  }
+
+  /// The passes HC and mHC share (``MixingConnection``), unfused: the forward block reads the
+  /// streams and writes `h` and the mappings; the mixing reads the streams, `y` and the mappings
+  /// and writes the new streams; the backward mixing reads `∂out`, `x`, `y` and writes `∂x`, `∂y`,
+  /// `∂H`; the backward block reads `x`, `∂x`, `∂h` and writes `∂x`.
+  static func mixing(n: Int, width c: Int) -> ConnectionIO {
     let nc = n * c, small = n * n + n
-    switch kind {
-    case .residual:
-      (forwardRead, forwardWrite, backwardRead, backwardWrite) = (2 * c, c, 2 * c, c)
-    case .hc, .mhc:
-      let hc = kind == .hc
-      forwardRead = 2 * nc + c + small + (hc ? 2 * nc : 0)
-      forwardWrite = nc + c + 2 * n + n * n + (hc ? nc + n * (n + 2) : m + r)
-      backwardRead = (2 * nc + c + small) + (2 * nc + c) + (hc ? 4 * nc : 0)
-      backwardWrite = (nc + c + small) + nc + (hc ? 2 * nc : 0)
-      // the replay runs unfused: what the forward costs without fusion
-      if recompute { backwardRead += forwardRead; backwardWrite += forwardWrite }
-      if fused && !hc {
-        forwardRead -= nc
-        backwardRead -= nc; backwardWrite -= nc
-      }
-    }
+    return ConnectionIO(forwardRead: 2 * nc + c + small, forwardWrite: nc + c + 2 * n + n * n,
+                        backwardRead: (2 * nc + c + small) + (2 * nc + c), backwardWrite: (nc + c + small) + nc)
   }
 
   /// The paper's Table 2 count for HC without fusion (forward only): reads `(5n+1)C + n² + 2n`,

@@ -7,7 +7,7 @@ import Dispatch
 /// |---|---|
 /// | ``Phase/forwardBlock`` | (HC) `x̃`, `Θx̃`; per token block: (mHC) `ρ`, `z = vΦ·ρ`, the mappings and the projection of `H_res`, `h = H_pre·x` |
 /// | ``Phase/mixing`` | `out = H_res·x + H_post·F(h)` |
-/// | ``Phase/mixingFused`` | the mixing fused with the next mHC connection's forward block (``Connection/mix(_:_:tokens:then:profiled:)``) |
+/// | ``Phase/mixingFused`` | the mixing fused with the next mHC connection's forward block (``StreamConnection/mix(_:_:tokens:then:profiled:)``) |
 /// | ``Phase/backwardMixing`` | `∂H_post`, `∂H_res`, `∂F(h)` and the `H_res` share of `∂x` |
 /// | ``Phase/backwardBlock`` | per token block: `∂H_pre` and its share of `∂x`, the mappings' backward, (mHC) `sΦᵀ` and `vᵀs` into `∂x`, `∂Φ` |
 /// | ``Phase/backwardBlockFused`` | the backward block fused with the previous mHC connection's backward mixing |

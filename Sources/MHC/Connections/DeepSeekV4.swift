@@ -22,9 +22,13 @@
 /// entry-major (`[n²][block]`), so every sum and scaling is a loop over 8 tokens per SIMD
 /// vector; the arithmetic of each token is the same sequence of operations as the scalar
 /// formula above (sums from the first index up, `x · (1/(s + ε))`).
-public enum DeepSeekV4Projection {
+public enum DeepSeekV4Projection: ManifoldProjection {
+  public static let name = "deepseek-v4"
+  public static let help = "DeepSeek-V4's σ+ε / ε-normalised variant"
   /// V4's `hc_eps`.
   public static let epsilon = 1e-6
+  /// V4 adds ε to `H_pre = σ(·)`.
+  public static var preEpsilon: Double { epsilon }
 
   /// Scratch elements for one block of ``SinkhornKnopp/block`` tokens: the input of every
   /// normalisation and the output (`2·max(t, 1)` iterates), and the gradient.
@@ -136,4 +140,10 @@ public enum DeepSeekV4Projection {
       for b in 0..<bs { let d = dLogits + (start + b) * nn; for k in 0..<nn { d[k] = g[k * B + b] } }
     }
   }
+}
+
+extension ResidualManifold {
+  /// DeepSeek-V4's production variant: a softmax, then `t_max` alternating normalisations with
+  /// ε in every denominator, and `H_pre = σ(·) + ε` (``DeepSeekV4Projection``).
+  public static let deepseekV4 = ResidualManifold(DeepSeekV4Projection.self)
 }

@@ -1,92 +1,184 @@
-/// Where mHC puts its residual mixing `H_res`: how a token's `H_res` logits become the `n×n`
-/// matrix, and in the backward how `∂L/∂H_res` becomes `∂L/∂logits` exactly.
+/// One way to build mHC's residual mixing `H_res` from a token's logits: the forward, its exact
+/// backward, and what the connection must know about it (its logit count, scratch, initial
+/// logits). A member is a type with static functions over flat buffers of `count` consecutive
+/// tokens; ``ResidualManifold`` registers it under its ``name``.
 ///
-/// The paper presents mHC as a framework: project the residual mixing onto a manifold that keeps
-/// the identity-mapping property. Each member here is one way to do it; ``Connection`` calls
-/// ``forward(logits:output:count:n:iterations:scratch:)`` and
-/// ``backward(logits:dOutput:dLogits:count:n:iterations:scratch:)`` and knows nothing else of it
-/// except the number of logits (``logitCount(n:)``, the width of `Φ`'s `H_res` part).
+/// Adding a manifold is one new file with a conforming type (and, for the shorthand
+/// `.myManifold`, an `extension ResidualManifold { static let … }` beside it) plus one line in
+/// ``ResidualManifold/registry``.
 ///
-/// An enum rather than a protocol: the set is closed and part of a `Codable` configuration
-/// (`config.json`, run ids), each member is a few pure functions over flat buffers that the
-/// per-token loops call without existential dispatch, and the math of each lives in its own
-/// file (`Sinkhorn.swift`, `Birkhoff.swift`, `DeepSeekV4.swift`).
+/// ```swift
+/// enum Identity: ManifoldProjection {
+///   static let name = "identity", help = "H_res = I, no logits used"
+///   static func scratchCount(n: Int, iterations: Int) -> Int { 0 }
+///   static func forward<T: Scalar>(logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
+///                                  iterations: Int, scratch: UnsafeMutablePointer<T>) { … }
+///   static func backward<T: Scalar>(…) { … }
+/// }
+/// ```
+public protocol ManifoldProjection: SendableMetatype {
+  /// The name in `--manifold`, `config.json` and run ids.
+  static var name: String { get }
+  /// One line for `--help`.
+  static var help: String { get }
+  /// Whether `t_max` changes the result (run ids then carry `t<t_max>`).
+  static var iterates: Bool { get }
+  /// Logits per token (the width of `Φ`'s `H_res` part); `n²` unless the member says otherwise.
+  static func logitCount(n: Int) -> Int
+  /// Rejects an `n` the member cannot handle, naming it and what is allowed.
+  static func validate(n: Int) throws
+  /// Scratch elements one thread needs for blocks of up to ``SinkhornKnopp/block`` tokens.
+  static func scratchCount(n: Int, iterations: Int) -> Int
+  /// Added to `H_pre = σ(·)` (0 unless the member says otherwise).
+  static var preEpsilon: Double { get }
+  /// The `H_res` part of the bias `b` for an initialisation: `identity` should give
+  /// `H_res ≈ I`, `eye` a softer diagonal, `uniform` all zeros.
+  static func initialLogits(_ bias: BiasInit, n: Int) -> [Double]
+  /// `H_res` (`count` row-major `n×n` blocks) from `count` consecutive blocks of logits.
+  static func forward<T: Scalar>(logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
+                                 iterations: Int, scratch: UnsafeMutablePointer<T>)
+  /// `∂L/∂logits` (overwritten) from `∂L/∂H_res`, for the logits of the matching forward.
+  static func backward<T: Scalar>(logits: UnsafePointer<T>, dOutput: UnsafePointer<T>, dLogits: UnsafeMutablePointer<T>,
+                                  count: Int, n: Int, iterations: Int, scratch: UnsafeMutablePointer<T>)
+}
+
+extension ManifoldProjection {
+  public static var iterates: Bool { true }
+  public static func logitCount(n: Int) -> Int { n * n }
+  public static func validate(n: Int) throws {}
+  public static var preEpsilon: Double { 0 }
+  /// `n²` row-major logits: `identity` ±3 (on / off the diagonal), `eye` 1 on the diagonal.
+  public static func initialLogits(_ bias: BiasInit, n: Int) -> [Double] {
+    var b = [Double](repeating: 0, count: n * n)
+    for i in 0..<n {
+      for j in 0..<n {
+        switch bias {
+        case .uniform: break
+        case .identity: b[i * n + j] = i == j ? 3 : -3
+        case .eye: b[i * n + j] = i == j ? 1 : 0
+        }
+      }
+    }
+    return b
+  }
+}
+
+/// The manifold of an mHC connection, by name: a handle on a registered ``ManifoldProjection``
+/// that is `Codable` as its name (`config.json`, run ids, `--manifold`).
 ///
 /// ```swift
 /// let m = ResidualManifold.birkhoff
 /// m.logitCount(n: 4)                   // 24: one weight per permutation
 /// m.forward(logits: z, output: h, count: tokens, n: 4, iterations: 0, scratch: s)
+/// ResidualManifold(rawValue: "sinkhorn") == .sinkhorn
 /// ```
-public enum ResidualManifold: String, Codable, CaseIterable, Sendable {
-  /// mHC: `exp` then `t_max` Sinkhorn-Knopp iterations (columns, then rows), exact backward
-  /// through the truncated iterates (``SinkhornKnopp``). The default.
-  case sinkhorn
-  /// mHC-lite (arXiv 2601.05732): `H_res = Σ_k softmax(ℓ)_k P_k` over the `n!` permutation
-  /// matrices — exactly doubly stochastic by construction (Birkhoff–von Neumann), no iteration.
-  case birkhoff
-  /// DeepSeek-V4's production variant (``DeepSeekV4Projection``): a softmax, then `t_max`
-  /// alternating normalisations with ε in every denominator, and `H_pre = σ(·) + ε`.
-  case deepseekV4 = "deepseek-v4"
-  /// The unconstrained control: `H_res = exp(logits)` with no projection (``sinkhorn`` at `t_max = 0`).
-  case none
+public struct ResidualManifold: RawRepresentable, Codable, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+  /// Every member, in the order `--help` lists them. A new manifold adds its line here.
+  public static let registry: [ResidualManifold] = [
+    ResidualManifold(SinkhornKnopp.self),
+    ResidualManifold(BirkhoffMixture.self),
+    ResidualManifold(DeepSeekV4Projection.self),
+    ResidualManifold(Unconstrained.self),
+  ]
 
-  /// Largest `n` that ``birkhoff`` accepts: `n!` logits per token (720 at n = 6; 5040 at 7).
-  public static let birkhoffMaxStreams = 6
+  public static var allCases: [ResidualManifold] { registry }
+  public let rawValue: String
+  public var description: String { rawValue }
+  let kernels: Kernels
 
-  /// Logits per token of the `H_res` part: `n²`, or `n!` for ``birkhoff``.
-  public func logitCount(n: Int) -> Int {
-    self == .birkhoff ? BirkhoffMixture.permutationCount(n) : n * n
+  public init?(rawValue: String) {
+    guard let m = Self.registry.first(where: { $0.rawValue == rawValue }) else { return nil }
+    self = m
   }
 
-  /// Rejects an `n` the member cannot handle, naming it and what is allowed.
-  public func validate(n: Int) throws {
-    try MHCError.check(self != .birkhoff || n <= Self.birkhoffMaxStreams,
-      "--manifold birkhoff needs n ≤ \(Self.birkhoffMaxStreams) (it learns one weight per permutation: n! = \(n <= 12 ? "\(BirkhoffMixture.permutationCount(n))" : "more than 4·10⁸") at n = \(n)); use --streams \(Self.birkhoffMaxStreams) or fewer, or another manifold")
+  /// Registers a member (``registry`` holds them all).
+  public init<M: ManifoldProjection>(_ member: M.Type) {
+    rawValue = M.name
+    kernels = Kernels(member)
   }
 
-  /// Projection iterations in effect (``none`` never iterates).
-  func effectiveIterations(_ iterations: Int) -> Int { self == .none ? 0 : iterations }
+  public static func == (a: Self, b: Self) -> Bool { a.rawValue == b.rawValue }
+  public func hash(into h: inout Hasher) { h.combine(rawValue) }
 
-  /// Scratch elements one thread needs for blocks of up to ``SinkhornKnopp/block`` tokens.
-  public func scratchCount(n: Int, iterations: Int) -> Int {
-    switch self {
-    case .sinkhorn, .none: return SinkhornKnopp.scratchCount(n: n, iterations: effectiveIterations(iterations))
-    case .birkhoff: return BirkhoffMixture.scratchCount(n: n)
-    case .deepseekV4: return DeepSeekV4Projection.scratchCount(n: n, iterations: iterations)
-    }
-  }
+  public var help: String { kernels.help }
+  /// Whether `t_max` changes the result.
+  public var iterates: Bool { kernels.iterates }
+  /// Logits per token of the `H_res` part.
+  public func logitCount(n: Int) -> Int { kernels.logitCount(n) }
+  public func validate(n: Int) throws { try kernels.validate(n) }
+  public func scratchCount(n: Int, iterations: Int) -> Int { kernels.scratchCount(n, iterations) }
+  /// Added to `H_pre = σ(·)`.
+  public var preEpsilon: Double { kernels.preEpsilon }
+  public func initialLogits(_ bias: BiasInit, n: Int) -> [Double] { kernels.initialLogits(bias, n) }
 
-  /// Added to `H_pre = σ(·)` (DeepSeek-V4's ε; 0 for the others).
-  public var preEpsilon: Double { self == .deepseekV4 ? DeepSeekV4Projection.epsilon : 0 }
-
-  /// `H_res` (`count` row-major `n×n` blocks) from `count` consecutive blocks of
-  /// ``logitCount(n:)`` logits.
+  /// `H_res` from the logits of `count` tokens (``ManifoldProjection/forward(logits:output:count:n:iterations:scratch:)``).
   public func forward<T: Scalar>(logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
                                  iterations: Int, scratch: UnsafeMutablePointer<T>) {
-    switch self {
-    case .sinkhorn, .none:
-      SinkhornKnopp.forward(logits: logits, output: output, count: count, n: n,
-                            iterations: effectiveIterations(iterations), scratch: scratch)
-    case .birkhoff:
-      BirkhoffMixture.forward(logits: logits, output: output, count: count, n: n, scratch: scratch)
-    case .deepseekV4:
-      DeepSeekV4Projection.forward(logits: logits, output: output, count: count, n: n, iterations: iterations,
-                                   scratch: scratch)
+    if T.self == Float.self {
+      kernels.forwardFloat(cast(logits), cast(output), count, n, iterations, cast(scratch))
+    } else {
+      precondition(T.self == Double.self, "ResidualManifold: Float and Double only")
+      kernels.forwardDouble(cast(logits), cast(output), count, n, iterations, cast(scratch))
     }
   }
 
-  /// `∂L/∂logits` (overwritten) from `∂L/∂H_res`, for the logits of the matching forward.
+  /// `∂L/∂logits` from `∂L/∂H_res` (``ManifoldProjection/backward(logits:dOutput:dLogits:count:n:iterations:scratch:)``).
   public func backward<T: Scalar>(logits: UnsafePointer<T>, dOutput: UnsafePointer<T>, dLogits: UnsafeMutablePointer<T>,
                                   count: Int, n: Int, iterations: Int, scratch: UnsafeMutablePointer<T>) {
-    switch self {
-    case .sinkhorn, .none:
-      SinkhornKnopp.backward(logits: logits, dOutput: dOutput, dLogits: dLogits, count: count, n: n,
-                             iterations: effectiveIterations(iterations), scratch: scratch)
-    case .birkhoff:
-      BirkhoffMixture.backward(logits: logits, dOutput: dOutput, dLogits: dLogits, count: count, n: n, scratch: scratch)
-    case .deepseekV4:
-      DeepSeekV4Projection.backward(logits: logits, dOutput: dOutput, dLogits: dLogits, count: count, n: n,
-                                    iterations: iterations, scratch: scratch)
+    if T.self == Float.self {
+      kernels.backwardFloat(cast(logits), cast(dOutput), cast(dLogits), count, n, iterations, cast(scratch))
+    } else {
+      precondition(T.self == Double.self, "ResidualManifold: Float and Double only")
+      kernels.backwardDouble(cast(logits), cast(dOutput), cast(dLogits), count, n, iterations, cast(scratch))
     }
   }
+}
+
+@inline(__always) private func cast<T, U>(_ p: UnsafePointer<T>) -> UnsafePointer<U> {
+  UnsafeRawPointer(p).assumingMemoryBound(to: U.self)
+}
+
+@inline(__always) private func cast<T, U>(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<U> {
+  UnsafeMutableRawPointer(p).assumingMemoryBound(to: U.self)
+}
+
+extension ResidualManifold {
+  /// A member's functions, specialised for `Float` and `Double` when it is registered (so the
+  /// per-token loops never run unspecialised generic code).
+  struct Kernels: Sendable {
+    typealias Forward<T> = @Sendable (UnsafePointer<T>, UnsafeMutablePointer<T>, Int, Int, Int,
+                                      UnsafeMutablePointer<T>) -> Void
+    typealias Backward<T> = @Sendable (UnsafePointer<T>, UnsafePointer<T>, UnsafeMutablePointer<T>, Int, Int, Int,
+                                       UnsafeMutablePointer<T>) -> Void
+    let help: String
+    let iterates: Bool
+    let preEpsilon: Double
+    let logitCount: @Sendable (Int) -> Int
+    let validate: @Sendable (Int) throws -> Void
+    let scratchCount: @Sendable (Int, Int) -> Int
+    let initialLogits: @Sendable (BiasInit, Int) -> [Double]
+    let forwardFloat: Forward<Float>
+    let forwardDouble: Forward<Double>
+    let backwardFloat: Backward<Float>
+    let backwardDouble: Backward<Double>
+
+    init<M: ManifoldProjection>(_ m: M.Type) {
+      help = M.help; iterates = M.iterates; preEpsilon = M.preEpsilon
+      logitCount = { M.logitCount(n: $0) }
+      validate = { try M.validate(n: $0) }
+      scratchCount = { M.scratchCount(n: $0, iterations: $1) }
+      initialLogits = { M.initialLogits($0, n: $1) }
+      forwardFloat = { M.forward(logits: $0, output: $1, count: $2, n: $3, iterations: $4, scratch: $5) }
+      forwardDouble = { M.forward(logits: $0, output: $1, count: $2, n: $3, iterations: $4, scratch: $5) }
+      backwardFloat = { M.backward(logits: $0, dOutput: $1, dLogits: $2, count: $3, n: $4, iterations: $5, scratch: $6) }
+      backwardDouble = { M.backward(logits: $0, dOutput: $1, dLogits: $2, count: $3, n: $4, iterations: $5, scratch: $6) }
+    }
+  }
+}
+
+extension ResidualManifold {
+  /// mHC: `exp` then `t_max` Sinkhorn-Knopp iterations (``SinkhornKnopp``). The default.
+  public static let sinkhorn = ResidualManifold(SinkhornKnopp.self)
+  /// The unconstrained control: `H_res = exp(logits)` (``Unconstrained``).
+  public static let none = ResidualManifold(Unconstrained.self)
 }

@@ -52,7 +52,25 @@ import RealModule
 /// (and NaN gradient), which training reports as divergence. The array functions
 /// ``sinkhornKnopp(logits:n:iterations:)`` and ``sinkhornKnoppVJP(logits:n:iterations:cotangent:)``
 /// document the same; ``SinkhornKnopp/project(logits:n:iterations:)`` throws instead.
-public enum SinkhornKnopp {
+public enum SinkhornKnopp: ManifoldProjection {
+  public static let name = "sinkhorn"
+  public static let help = "the paper"
+
+  /// ``forward(logits:output:count:n:iterations:scratch:)`` with the caller's scratch (the
+  /// ``ManifoldProjection`` entry point).
+  public static func forward<T: Scalar>(logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
+                                        iterations: Int, scratch: UnsafeMutablePointer<T>) {
+    forward(logits: logits, output: output, count: count, n: n, iterations: iterations, scratch: Optional(scratch))
+  }
+
+  /// The backward, overwriting `∂L/∂logits` (the ``ManifoldProjection`` entry point).
+  public static func backward<T: Scalar>(logits: UnsafePointer<T>, dOutput: UnsafePointer<T>,
+                                         dLogits: UnsafeMutablePointer<T>, count: Int, n: Int, iterations: Int,
+                                         scratch: UnsafeMutablePointer<T>) {
+    backward(logits: logits, dOutput: dOutput, dLogits: dLogits, count: count, n: n, iterations: iterations,
+             accumulate: false, scratch: scratch)
+  }
+
   /// Matrices processed together. Inside a block the iterates are stored entry-major
   /// (`[n²][block]`), so every normalisation is a loop over 64 matrices that vectorises.
   public static let block = 64

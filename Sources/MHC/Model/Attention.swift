@@ -91,6 +91,7 @@ public final class Attention<T: Scalar>: Sublayer {
     }
   }
 
+  @_specialize(where T == Float) @_specialize(where T == Double)
   public func forward(_ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, tokens: Int) {
     precondition(tokens % seq == 0 && tokens <= capacity, "attention: tokens \(tokens) vs seq \(seq), capacity \(capacity)")
     let c = width, d = headDim, s = seq, batches = tokens / seq
@@ -118,6 +119,7 @@ public final class Attention<T: Scalar>: Sublayer {
     gemm(false, true, m: tokens, n: c, k: c, a: ao, lda: c, b: store.value(wo), ldb: c, c: y, ldc: c)
   }
 
+  @_specialize(where T == Float) @_specialize(where T == Double)
   public func backward(_ dy: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, tokens: Int) {
     let c = width, d = headDim, s = seq, batches = tokens / seq
     let scale = 1 / T(d).squareRoot()

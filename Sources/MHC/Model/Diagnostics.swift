@@ -65,42 +65,6 @@ extension Transformer {
   }
 }
 
-extension Connection {
-  /// The first non-finite mapping or activation of the last forward, named.
-  func firstNonFinite(tokens: Int) -> String? {
-    let n = config.streams, c = config.width, nn = n * n, rl = config.resLogitCount
-    guard config.kind != .residual else { return nil }  // its output is not kept: the output streams say it
-    if config.kind == .mhc, config.learnRes, let i = firstBad(logits, tokens * rl) {
-      return "H_res logits α·r + b (token \(i / rl); Φ, α or b too large)"
-    }
-    if let i = firstBad(hpre, tokens * n) { return "H_pre (token \(i / n))" }
-    if let i = firstBad(hpost, tokens * n) { return "H_post (token \(i / n))" }
-    if let i = firstBad(hres, tokens * nn) {
-      if config.kind == .mhc && config.learnRes {
-        let t = i / nn
-        let spread = spreadOf(logits + t * rl, rl)
-        let path = config.manifold == .none || (config.manifold == .sinkhorn && config.iterations == 0)
-          ? "no projection: plain exp(logits) overflows"
-          : "\(config.manifold.rawValue) projection of finite logits, spread \(spread)"
-        return "H_res (token \(t); \(path))"
-      }
-      return "H_res (token \(i / nn))"
-    }
-    if let i = firstBad(h, tokens * c) { return "sublayer input h = H_pre·x (token \(i / c))" }
-    if let i = firstBad(y, tokens * c) { return "sublayer output F(h) (token \(i / c))" }
-    return nil
-  }
-
-  /// max over tokens of (max − min) of the token's `H_res` logits (mHC with a learned `H_res`).
-  func maxLogitSpread(tokens: Int) -> Double? {
-    guard config.kind == .mhc, config.learnRes, tokens > 0 else { return nil }
-    let rl = config.resLogitCount
-    var worst = 0.0
-    for t in 0..<tokens { worst = Swift.max(worst, spreadOf(logits + t * rl, rl)) }
-    return worst
-  }
-}
-
 /// Index of the first non-finite value, if any.
 @inline(__always) func firstBad<T: Scalar>(_ p: UnsafePointer<T>, _ count: Int) -> Int? {
   for i in 0..<count where !p[i].isFinite { return i }

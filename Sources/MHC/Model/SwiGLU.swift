@@ -34,6 +34,7 @@ public final class SwiGLU<T: Scalar>: Sublayer {
     dg = buffer(capacity * hidden); dab = buffer(capacity * 2 * hidden); dhn = buffer(capacity * width)
   }
 
+  @_specialize(where T == Float) @_specialize(where T == Double)
   public func forward(_ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, tokens: Int) {
     let c = width, hd = hidden
     RMSNorm.forward(x, y: hn, xhat: xhat, r: rinv, gain: store.value(gain), rows: tokens, width: c)
@@ -49,6 +50,7 @@ public final class SwiGLU<T: Scalar>: Sublayer {
     gemm(false, true, m: tokens, n: c, k: hd, a: g, lda: hd, b: store.value(w2), ldb: hd, c: y, ldc: c)
   }
 
+  @_specialize(where T == Float) @_specialize(where T == Double)
   public func backward(_ dy: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, tokens: Int) {
     let c = width, hd = hidden
     gemm(true, false, m: c, n: hd, k: tokens, a: dy, lda: c, b: g, ldb: hd, beta: 1, c: store.grad(w2), ldc: hd)

@@ -57,7 +57,7 @@ public struct ModelConfig: Codable, Sendable, Equatable {
 }
 
 /// The byte-level decoder-only transformer: embedding → `n` stream copies → `layers` ×
-/// (attention, SwiGLU), each sublayer wrapped by a ``Connection`` → sum of streams →
+/// (attention, SwiGLU), each sublayer wrapped by a ``StreamConnection`` (the ``ResidualStack``) → sum of streams →
 /// RMSNorm → untied head → mean cross-entropy.
 ///
 /// Parameter layout (names match `shared/reference/tiny_model.json`):
@@ -81,27 +81,17 @@ public final class Transformer<T: Scalar> {
   public let parameters = ParameterStore<T>()
   public let attention: [Attention<T>]
   public let mlp: [SwiGLU<T>]
-  public let connections: [Connection<T>]
+  /// The sublayers (attention, MLP, attention, …) and their connections, with the schedule.
+  public let stack: ResidualStack<T>
   let emb, finalGain, head: ParameterRef
   let streamEmb: ParameterRef?
   /// The learned collapse of the streams (``Collapse/learned``), else a plain sum.
   let collapseHead: CollapseHead<T>?
   let n: Int
-  /// Residual streams between sublayers: `streams[k]` is the input of sublayer k, `[tokens][n][C]`.
-  /// With recomputation, streams that are not kept share ``ModelConfig/streamBuffers``'s
-  /// working buffers and are valid only inside their block's backward (or ``visitSublayers(_:)``).
-  let streams: [UnsafeMutablePointer<T>]
-  /// `∂L/∂streams`, back-propagated in place through every connection.
-  let dStream: UnsafeMutablePointer<T>
   /// The connections' forward caches (one per sublayer, or `K` shared with recomputation).
   let caches: [ConnectionCache<T>]
   /// The connections' shared backward scratch.
   let workspace: ConnectionWorkspace<T>
-  /// Whether the caches and working streams still hold the last forward's final block.
-  var lastBlockIntact = false
-  /// Fuse each mHC connection's forward block into the previous sublayer's mixing (default;
-  /// off only to test that both give the same bits).
-  public var fusion = true
   let summed, xhat, rinv, xf, probs, dxf, dsummed: UnsafeMutablePointer<T>
   var tokenIDs: [Int32] = []
   var targetIDs: [Int32] = []
@@ -133,14 +123,14 @@ public final class Transformer<T: Scalar> {
     let caches = (0..<config.cacheCount).map { _ in ConnectionCache<T>(template, capacity: cap) }
     let workspace = ConnectionWorkspace<T>(template, capacity: cap)
     self.caches = caches; self.workspace = workspace
-    var conns: [Connection<T>] = []
+    var conns: [any StreamConnection<T>] = []
     for k in 0..<(2 * config.layers) {
       var cc = template
       cc.index = k
-      conns.append(try Connection(cc, store: store, prefix: "conns.\(k)", capacity: cap,
-                                  cache: caches[k % caches.count], workspace: workspace))
+      conns.append(try cc.kind.make(cc, store: store, prefix: "conns.\(k)", capacity: cap,
+                                    cache: caches[k % caches.count], workspace: workspace))
     }
-    attention = att; mlp = mlps; connections = conns
+    attention = att; mlp = mlps
     collapseHead = config.collapse == .learned ? CollapseHead(streams: n, width: c, capacity: cap, store: store) : nil
     finalGain = store.declare("norm.g", shape: [c], initialiser: .constant(1))
     head = store.declare("head.weight", shape: [config.vocab, c], initialiser: .normal(0.02), decay: true)
@@ -152,13 +142,17 @@ public final class Transformer<T: Scalar> {
     for k in kept { slots[k] = buffer(cap * nc) }
     let working = (0..<config.workingStreams).map { _ in buffer(cap * nc) }
     let gradient = buffer(cap * nc)
-    dStream = gradient
-    streams = (0...last).map { k in
+    let streams: [UnsafeMutablePointer<T>] = (0...last).map { (k: Int) -> UnsafeMutablePointer<T> in
       if let own = slots[k] { return own }
       if k == 0 { return slots[config.recomputeBlock]! }  // see ModelConfig.keepsStream
       if k == last { return gradient }
       return working[k % config.recomputeBlock - 1]
     }
+    let subs: [any Sublayer<T>] = (0..<last).map { (k: Int) -> any Sublayer<T> in
+      k % 2 == 0 ? att[k / 2] : mlps[k / 2]
+    }
+    stack = ResidualStack(sublayers: subs, connections: conns, streams: streams, gradient: gradient,
+                          recomputeBlock: config.recomputeBlock)
     summed = buffer(cap * c); xhat = buffer(cap * c); rinv = buffer(cap); xf = buffer(cap * c)
     probs = buffer(cap * config.vocab); dxf = buffer(cap * c); dsummed = buffer(cap * c)
     tokenLogLikelihood = [Double](repeating: 0, count: cap)
@@ -173,25 +167,7 @@ public final class Transformer<T: Scalar> {
                  "forward: \(tokens) tokens for seq \(config.seq), capacity \(capacity)")
     tokenIDs = inputs; targetIDs = targets; lastTokens = tokens
     embedStreams()
-    // Per sublayer: the connection's forward block, the sublayer, the mixing — fused with
-    // the next connection's forward block where that is mHC's (one pass over the new streams).
-    for k in 0..<connections.count {
-      let conn = connections[k], l = k / 2
-      if conn.config.kind == .residual {
-        if k % 2 == 0 {
-          conn.forward(streams[k], streams[k + 1], tokens: tokens, sublayer: attention[l])
-        } else {
-          conn.forward(streams[k], streams[k + 1], tokens: tokens, sublayer: mlp[l])
-        }
-        continue
-      }
-      if k == 0 || !(fusion && conn.fusesWithPreviousMixing) { conn.prepare(streams[k], tokens: tokens) }
-      if k % 2 == 0 { conn.runSublayer(attention[l], tokens: tokens) } else { conn.runSublayer(mlp[l], tokens: tokens) }
-      let next = k + 1 < connections.count && fusion && connections[k + 1].fusesWithPreviousMixing
-        ? connections[k + 1] : nil
-      conn.mix(streams[k], streams[k + 1], tokens: tokens, then: next)
-    }
-    lastBlockIntact = true
+    stack.forward(tokens: tokens)
     let last = streams[connections.count]
     if let collapseHead {
       collapseHead.forward(last, summed, tokens: tokens)
@@ -279,43 +255,7 @@ public final class Transformer<T: Scalar> {
         for t in range { for j in 0..<n { (d0 + (t * n + j) * c).update(from: ds + t * c, count: c) } }
       }
     }
-    let block = config.recomputeBlock, sublayers = connections.count
-    for start in stride(from: block == 0 ? 0 : (sublayers - 1) / block * block, through: 0, by: -max(block, 1)) {
-      let end = block == 0 ? sublayers : min(start + block, sublayers)
-      // Recomputation: refill the block's caches and inner streams from its first stream
-      // (the final block is still intact right after the forward).
-      if block > 0 && !(end == sublayers && lastBlockIntact) {
-        if start == 0 && !config.keepsStream(0) { embedStreams() }
-        for k in start..<end { connections[k].replay(streams[k], k + 1 < end ? streams[k + 1] : nil, tokens: tokens) }
-      }
-      // Per sublayer, last first: the backward mixing (unless the later connection's block
-      // pass already ran it), the sublayer, the block pass — fused with the earlier mHC
-      // connection's backward mixing inside the block — and the sums.
-      var mixed = false
-      for k in stride(from: end - 1, through: start, by: -1) {
-        let conn = connections[k], l = k / 2
-        if conn.config.kind == .residual {
-          if k % 2 == 0 {
-            conn.backward(dStream, dStream, tokens: tokens, sublayer: attention[l], input: streams[k])
-          } else {
-            conn.backward(dStream, dStream, tokens: tokens, sublayer: mlp[l], input: streams[k])
-          }
-          continue
-        }
-        if !mixed { conn.backwardMixing(dStream, dStream, input: streams[k], tokens: tokens) }
-        if k % 2 == 0 {
-          conn.runSublayerBackward(attention[l], tokens: tokens)
-        } else {
-          conn.runSublayerBackward(mlp[l], tokens: tokens)
-        }
-        let previous = k > start && fusion && conn.fusesWithPreviousBackwardMixing ? connections[k - 1] : nil
-        conn.backwardBlock(dStream, input: streams[k], tokens: tokens, then: previous,
-                           previousInput: previous == nil ? nil : streams[k - 1])
-        conn.backwardSums(dStream, input: streams[k], tokens: tokens)
-        mixed = previous != nil
-      }
-    }
-    lastBlockIntact = false
+    stack.backward(tokens: tokens) { embedStreams() }
     // Embedding gradient: every column accumulated in token order, columns split over threads.
     let de = parameters.grad(emb), dFirst = dStream, dse = streamEmb.map { parameters.grad($0) }
     tokenIDs.withUnsafeBufferPointer { ids in
@@ -334,20 +274,15 @@ public final class Transformer<T: Scalar> {
   /// entering and leaving sublayer `k` holding the last forward's values. With recomputation
   /// they are replayed from the kept streams first (bit-identical, no sublayer runs).
   public func visitSublayers(_ body: (Int) -> Void) {
-    let replaying = config.recomputeBlock > 0 && lastTokens > 0
-    if replaying && !config.keepsStream(0) { embedStreams() }
-    for k in 0..<connections.count {
-      if replaying {  // every stream again: the buffers of x_0 and x_2L may hold something else by now
-        connections[k].replay(streams[k], streams[k + 1], tokens: lastTokens)
-        lastBlockIntact = false
-      }
-      body(k)
-    }
+    stack.visit(tokens: lastTokens, remakeInput: { embedStreams() }, body)
   }
 
   /// Per-token `H_res` of sublayer `k` from the last forward, `[tokens][n][n]` (with
   /// recomputation, valid inside ``visitSublayers(_:)`` only).
-  public func residualMapping(_ k: Int) -> UnsafePointer<T> { UnsafePointer(connections[k].hres) }
+  public func residualMapping(_ k: Int) -> UnsafePointer<T> {
+    guard let h = connections[k].residualMapping else { preconditionFailure("residualMapping: the residual has no H_res") }
+    return h
+  }
 
   /// Single-layer and composite Amax gains of every sublayer on the last forward's tokens.
   public func gains() -> [SublayerGains] {
@@ -390,6 +325,21 @@ public final class Transformer<T: Scalar> {
 }
 
 extension Transformer {
+  /// The connections, one per sublayer.
+  public var connections: [any StreamConnection<T>] { stack.connections }
+  /// Residual streams between sublayers: `streams[k]` is the input of sublayer k, `[tokens][n][C]`.
+  /// With recomputation, streams that are not kept share ``ModelConfig/streamBuffers``'s
+  /// working buffers and are valid only inside their block's backward (or ``visitSublayers(_:)``).
+  var streams: [UnsafeMutablePointer<T>] { stack.streams }
+  /// `∂L/∂streams`, back-propagated in place through every connection.
+  var dStream: UnsafeMutablePointer<T> { stack.gradient }
+  /// Fuse each mHC connection's forward block into the previous sublayer's mixing (default;
+  /// off only to test that both give the same bits).
+  public var fusion: Bool {
+    get { stack.fusion }
+    set { stack.fusion = newValue }
+  }
+
   /// The residual streams entering sublayer `k` (`k = 2·layers` is the last), `[tokens][n][C]`.
   public func stream(_ k: Int) -> UnsafePointer<T> { UnsafePointer(streams[k]) }
 }
@@ -398,13 +348,11 @@ extension ModelConfig {
   /// Trainable parameters outside the embedding and the head: attention, MLP, norms and
   /// connections (the "non-embedding parameters" of scaling laws).
   public var nonEmbeddingParameters: Int {
-    let c = width, h = SwiGLU<Float>.hiddenSize(width: c), n = connection.streams, m = connection.mappingCount
-    var perConnection = 0
-    switch connection.kind {
-    case .residual: perConnection = 0
-    case .hc: perConnection = (connection.dynamic ? (n + 2) * c : 0) + 3 + m
-    case .mhc: perConnection = (connection.dynamic ? n * c * m : 0) + 3 + m
-    }
+    let c = width, h = SwiGLU<Float>.hiddenSize(width: c), n = connection.streams
+    var conn = connection
+    conn.width = c
+    let layout = conn.kind.layout
+    let perConnection = layout.parameterCount(conn) - (conn.dynamic ? 0 : layout.projectionCount(conn))
     return layers * (4 * c * c + 3 * c * h + 2 * c) + 2 * layers * perConnection + c
       + (collapse == .learned && connection.kind != .residual ? CollapseHead<Float>.parameterCount(streams: n, width: c) : 0)
   }
@@ -415,7 +363,7 @@ extension Transformer {
   /// activation/scratch buffer (deterministic, unlike the process's resident size).
   public var trainingBytes: Int {
     let buffers = attention.map(\.pool.bytes).reduce(0, +) + mlp.map(\.pool.bytes).reduce(0, +)
-      + connections.map(\.pool.bytes).reduce(0, +) + caches.map(\.pool.bytes).reduce(0, +) + workspace.pool.bytes
+      + connections.map(\.ownedBytes).reduce(0, +) + caches.map(\.pool.bytes).reduce(0, +) + workspace.pool.bytes
       + pool.bytes + (collapseHead?.pool.bytes ?? 0)
     return 4 * parameters.count * MemoryLayout<T>.stride + buffers
   }

@@ -56,7 +56,9 @@ public struct ConnectionFloor: Codable, Sendable {
     let flops = 3 * 2 * Double(block * width * m)
 
     let projection = connection.manifold.timeFloat(n: n, iterations: config.iterations, tokens: tokens)
-    let io = ConnectionIO(kind: .mhc, n: n, width: c, mappings: m, resLogits: connection.resLogitCount)
+    var mhc = connection
+    mhc.kind = .mhc; mhc.width = c
+    let io = ConnectionIO(mhc)
     let bandwidth = streamingBandwidth()
     let bytes = Double(io.total * MemoryLayout<Float>.stride * tokens * sublayers)
     return ConnectionFloor(

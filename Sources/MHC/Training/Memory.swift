@@ -32,13 +32,9 @@ public enum TrainingMemory {
   /// Parameter count of a model.
   public static func parameters(_ m: ModelConfig) -> Int {
     let c = m.width, n = m.connection.streams, h = SwiGLU<Float>.hiddenSize(width: c)
-    let mappings = m.connection.mappingCount
-    let connection: Int
-    switch m.connection.kind {
-    case .residual: connection = 0
-    case .hc: connection = (n + 2) * c + 3 + mappings
-    case .mhc: connection = n * c * mappings + 3 + mappings
-    }
+    var conn = m.connection
+    conn.width = c
+    let connection = conn.parameterCount
     let perLayer = (c + 4 * c * c) + (c + 3 * h * c) + 2 * connection
     return 2 * m.vocab * c + (m.streamInit == .embeddings ? n * c : 0) + m.layers * perLayer + c
       + (m.collapse == .learned ? CollapseHead<Float>.parameterCount(streams: n, width: c) : 0)
@@ -55,14 +51,14 @@ public enum TrainingMemory {
     let mlp = [cap * c, cap, cap * c, cap * 2 * h, cap * h, cap * h, cap * 2 * h, cap * c].map(one).reduce(0, +)
     var template = m.connection
     template.width = c
-    let own = m.connection.kind == .residual ? 0 : one(cap * c)  // y
+    let own = template.kind.layout.ownedElements(template, capacity: cap)
     let cache = ConnectionCache<Float>.counts(template, capacity: cap).map(one).reduce(0, +)
     let workspace = ConnectionWorkspace<Float>.counts(template, capacity: cap, threads: t).map(one).reduce(0, +)
     let top = (m.streamBuffers + 1) * one(cap * n * c)  // + the gradient's
       + [cap * c, cap * c, cap, cap * c, cap * m.vocab, cap * c, cap * c].map(one).reduce(0, +)
       + m.cacheCount * cache + workspace
     let head = m.collapse == .learned ? CollapseHead<Float>.bufferElements(streams: n, width: c, capacity: cap) : 0
-    return m.layers * (attention + mlp + 2 * own) + top + head
+    return m.layers * (attention + mlp + 2 * (own == 0 ? 0 : one(own))) + top + head
   }
 
   /// Bytes for training in `Float`: ``Transformer/trainingBytes`` before the model exists.
