@@ -31,7 +31,7 @@ import Testing
     try checkWholeModelGradients(config, label: label)
   }
 
-  /// The symmetry fact (SPEC.md "Symmetry"), in Double, and its second half.
+  /// The symmetry fact (`docs/method.md`, "Symmetry"), in Double, and its second half.
   ///
   /// `∂L/∂H_res[i][j] = ⟨g_i, x_j⟩` (`g_i` = cotangent of output stream i). A converged
   /// Sinkhorn-Knopp projection is invariant to adding row and column constants to its

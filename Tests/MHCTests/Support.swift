@@ -3,7 +3,7 @@ import Foundation
 import MHC
 import Testing
 
-/// Reads a reference fixture copied from `shared/reference/` into `Tests/MHCTests/Fixtures/`.
+/// Reads a float64 reference fixture from `Tests/MHCTests/Fixtures/` (made by an independent implementation).
 func fixture(_ name: String) throws -> [String: Any] {
   let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Fixtures").appendingPathComponent(name)

@@ -5,7 +5,7 @@ import Testing
 /// implementation's weights, feed its batches, take eight AdamW steps with the toolkit's own
 /// `trainingStep` (the function `TrainingRun` calls), and compare.
 ///
-/// `trajectory.json` (float64, copied from `shared/reference/`) holds, for residual, HC and
+/// `trajectory.json` (float64, from an independent implementation; in `Fixtures/`) holds, for residual, HC and
 /// mHC on a 3-layer model (C = 8, 2 heads, seq 8, batch 2, n = 4, t_max = 20): the initial
 /// weights, each step's token windows, lr, loss and pre-clip gradient norm, and every tensor
 /// after step 8.

@@ -58,7 +58,7 @@ struct Components: ParsableCommand {
 
   func base() -> TrainConfig {
     let paper = sweep.preset == .paper, tiny = sweep.preset == .tiny
-    var c = tiny ? TrainConfig.tiny : TrainConfig()  // the reference configuration of SPEC.md
+    var c = tiny ? TrainConfig.tiny : TrainConfig()  // the reference configuration (`TrainConfig()`)
     if sweep.preset == .quick { c.seq = 64; c.batch = 8 }  // quick: ¼ of the reference tokens per step
     if paper { c.layers = 8 }
     c.steps = steps ?? (paper ? 2000 : tiny ? 8 : 300)

@@ -35,7 +35,7 @@ struct Expansion: ParsableCommand {
   /// share a results folder never mistake each other's runs for their own.
   func runs() throws -> [SweepRun] {
     let paper = sweep.preset == .paper, tiny = sweep.preset == .tiny
-    var base = tiny ? TrainConfig.tiny : TrainConfig()  // quick and paper: the reference configuration of SPEC.md
+    var base = tiny ? TrainConfig.tiny : TrainConfig()  // quick and paper: the reference configuration (`TrainConfig()`)
     base.steps = steps ?? (paper ? 3000 : tiny ? 8 : 250)
     base.evalEvery = paper ? 250 : tiny ? 4 : 50
     let n = try rates()

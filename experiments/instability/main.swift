@@ -25,7 +25,7 @@ struct InstabilityExperiment: ParsableCommand {
   // MARK: Config: the grid of each preset
 
   /// (layers, peak lr, seeds) of each cell. The quick preset runs one cell with 3 seeds: 8 layers at
-  /// 1e-2, whose verdict flipped between seeds 0–2 and 3–5 (README, "Verdicts"); two cells did not fit
+  /// 1e-2, whose verdict flipped between seeds 0–2 and 3–5 (`docs/verdicts.md`); two cells did not fit
   /// in about 25 minutes (18 runs took 41 min of training on 2 shared cores, these 9 took 28). The paper preset is
   /// the whole grid, and the figures use every finished run of it on disk.
   func cells(_ preset: Preset) -> [(layers: Int, lr: Double, seeds: Int)] {
@@ -38,7 +38,7 @@ struct InstabilityExperiment: ParsableCommand {
   }
 
   func runs(_ preset: Preset) -> [SweepRun] {
-    var base = preset == .tiny ? TrainConfig.tiny : TrainConfig()  // the reference width of SPEC.md
+    var base = preset == .tiny ? TrainConfig.tiny : TrainConfig()  // the reference width (`TrainConfig()`)
     base.steps = preset == .tiny ? 8 : steps
     base.evalEvery = preset == .tiny ? 4 : 25
     var list: [SweepRun] = []

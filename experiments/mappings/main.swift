@@ -3,7 +3,7 @@
 // While the n streams are identical copies, the cotangent of H_res is constant along rows,
 // and while every stream has the same H_pre the stream cotangents are identical, which makes
 // it constant along columns; a converged Sinkhorn-Knopp projection annihilates both, so
-// mHC's H_res learns only from what breaks both symmetries (SPEC.md "Symmetry";
+// mHC's H_res learns only from what breaks both symmetries (`docs/method.md`, "Symmetry";
 // MappingsTests). This sweep crosses the ways of breaking them — per-stream embeddings at
 // expansion, a home-stream H_pre, the H_res bias init, a faster connection learning rate —
 // and records what H_res then learns, against HC and the residual baseline.

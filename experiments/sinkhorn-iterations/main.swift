@@ -45,7 +45,7 @@ struct SinkhornIterations: ParsableCommand {
 
   func depths() -> [Depth] {
     let paper = sweep.preset == .paper, tiny = sweep.preset == .tiny
-    var base = tiny ? TrainConfig.tiny : TrainConfig()  // the reference configuration of SPEC.md
+    var base = tiny ? TrainConfig.tiny : TrainConfig()  // the reference configuration (`TrainConfig()`)
     if sweep.preset == .quick { base.seq = 64; base.batch = 8 }  // quick: ¼ of the reference tokens per step
     base.steps = steps ?? (paper ? 2000 : tiny ? 8 : 300)
     base.evalEvery = paper ? 500 : tiny ? 4 : 100

@@ -22,7 +22,7 @@ struct Stability: ParsableCommand {
 
   func runs() -> [SweepRun] {
     let paper = sweep.preset == .paper, tiny = sweep.preset == .tiny
-    var base = tiny ? TrainConfig.tiny : TrainConfig()  // quick: the reference configuration of SPEC.md
+    var base = tiny ? TrainConfig.tiny : TrainConfig()  // quick: the reference configuration (`TrainConfig()`)
     base.steps = steps ?? (paper ? 3000 : tiny ? 8 : 300)
     base.evalEvery = paper ? 100 : tiny ? 4 : 25
     if paper { base.width = 256; base.layers = 12; base.heads = 8; base.batch = 32 }

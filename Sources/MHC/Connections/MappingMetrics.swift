@@ -5,7 +5,7 @@ import RealModule
 ///
 /// - **diversity**: mean pairwise cosine similarity `cos(x_i, x_j)`, `i < j`, of the `n`
 ///   output streams of the sublayer, averaged over tokens. 1 = the streams are identical
-///   copies (then mHC's `H_res` gets no gradient, SPEC.md "Symmetry"); lower = more diverse.
+///   copies (then mHC's `H_res` gets no gradient, `docs/method.md`, "Symmetry"); lower = more diverse.
 /// - **distance from J/n and from I**: `‖H − J/n‖_F` and `‖H − I‖_F` of each token's `H_res`,
 ///   averaged over tokens; the same for the per-token composite `H⁽ˡ⁾ ··· H⁽¹⁾`.
 /// - **entropy** (mHC): mean over rows of `−Σ_j H_ij ln H_ij`, averaged over tokens; `ln n`

@@ -1,4 +1,4 @@
-/// The shape of the byte-level model every experiment trains (SPEC.md §1).
+/// The shape of the byte-level model every experiment trains (`docs/method.md`).
 public struct ModelConfig: Codable, Sendable, Equatable {
   public var vocab: Int = 256
   public var width: Int = 128
@@ -60,7 +60,7 @@ public struct ModelConfig: Codable, Sendable, Equatable {
 /// (attention, SwiGLU), each sublayer wrapped by a ``StreamConnection`` (the ``ResidualStack``) → sum of streams →
 /// RMSNorm → untied head → mean cross-entropy.
 ///
-/// Parameter layout (names match `shared/reference/tiny_model.json`):
+/// Parameter layout (names match the reference fixture `Tests/MHCTests/Fixtures/tiny_model.json`):
 ///
 ///     emb.weight            [256][C]
 ///     streams.emb           [n][C]   (stream init `embeddings` only: added to stream j of every token)

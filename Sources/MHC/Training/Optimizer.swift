@@ -25,7 +25,7 @@ extension Optimizer {
 ///     m ← β₁ m + (1 − β₁) g          v ← β₂ v + (1 − β₂) g²
 ///     p ← p − lr · ( m/(1 − β₁ᵗ) / (√(v/(1 − β₂ᵗ)) + ε) + λ p )      (λ = 0 where decay is off)
 ///
-/// Defaults follow SPEC.md: β = (0.9, 0.95), ε = 1e−8, λ = 0.1 on matrices only.
+/// Defaults (the reference configuration): β = (0.9, 0.95), ε = 1e−8, λ = 0.1 on matrices only.
 public struct AdamW<T: Scalar>: Optimizer {
   public var beta1 = 0.9, beta2 = 0.95, epsilon = 1e-8, weightDecay = 0.1
   /// Steps taken so far.

@@ -21,7 +21,7 @@ public struct TrainConfig: Codable, Sendable, Equatable {
   /// How the HC/mHC streams are formed; `nil` means `copies` (the HC paper's way).
   ///
   /// The default is `embeddings`, chosen by the `mappings` experiment: with identical copies the
-  /// first sublayer's `H_res` cannot learn at all (SPEC.md "Symmetry"), and adding a learned
+  /// first sublayer's `H_res` cannot learn at all (`docs/method.md`, "Symmetry"), and adding a learned
   /// per-stream vector lowered the final loss in each of the four setups compared with and
   /// without it there (HC; mHC uniform; uniform + home-stream `H_pre`; identity), by
   /// 0.012–0.049 nats/byte (2 seeds each, paired by seed). Optional, like
