@@ -52,7 +52,7 @@ public final class ResultStore {
 
   /// A completed run without a final-evaluation standard error was evaluated on a few random batches.
   public static func isStale(_ run: LoadedRun) -> Bool {
-    run.summary.status == "completed" && run.summary.finalEvalStandardError == nil
+    run.summary.status == .completed && run.summary.finalEvalStandardError == nil
   }
 
   /// Cells of an experiment, in natural order.

@@ -231,7 +231,7 @@ public struct Sweep: Sendable {
     if options.list {
       for (i, r) in runs.enumerated() {
         let mark = chosen.contains { $0.id == r.id } ? " " : "-"
-        let state = TrainingRun.finishedSummary(in: directory(r, options: options))?.status ?? "todo"
+        let state = TrainingRun.finishedSummary(in: directory(r, options: options))?.status.rawValue ?? "todo"
         let id = r.id.count < 40 ? r.id.padding(toLength: 40, withPad: " ", startingAt: 0) : r.id
         print("\(mark) \(String(format: "%3d", i)) \(id) \(state)")
       }
@@ -254,7 +254,7 @@ public struct Sweep: Sendable {
             throw MHCError("\(dir) holds a finished run of a different configuration (\(differingKeys(stored, config.resolved()).joined(separator: ", "))); pass --force to replace it or --results to use another folder")
           }
           if !options.force {
-            print("[\(i + 1)/\(chosen.count)] \(r.id): \(done.status), skipped")
+            print("[\(i + 1)/\(chosen.count)] \(r.id): \(done.status.rawValue), skipped")
             continue
           }
           try FileManager.default.removeItem(atPath: dir)
@@ -265,7 +265,7 @@ public struct Sweep: Sendable {
                                              interactive: !options.plain && standardOutputIsTerminal))
         do {
           let summary = try run.run()
-          if let code = Interruption.exitCode, summary.status == "running" {
+          if let code = Interruption.exitCode, summary.status == .interrupted {
             print("\(experiment): stopped by \(Interruption.name) in \(r.id) after step \(summary.steps); re-run the same command to resume")
             throw ExitCode(code)
           }

@@ -177,7 +177,7 @@ public struct PairedComparison: Codable, Sendable {
     var vd = 0, bd = 0
     for r in variant.sorted(by: { $0.config.seed < $1.config.seed }) {
       guard let b = base[r.config.seed] else { continue }
-      let vOK = r.summary.status == "completed", bOK = b.summary.status == "completed"
+      let vOK = r.summary.status == .completed, bOK = b.summary.status == .completed
       if !vOK { vd += 1 }
       if !bOK { bd += 1 }
       guard vOK, bOK, let x = value(r), let y = value(b), x.isFinite, y.isFinite else { continue }
@@ -306,7 +306,7 @@ public func verdictList(_ items: [(label: String, gap: PairedComparison)]) -> St
 /// fixed final evaluation set and the largest standard error of a completed run's final loss
 /// (older runs did not record them), and the paired-by-seed rule.
 public func finalEvaluationNote(_ runs: [LoadedRun]) -> String {
-  let done = runs.filter { $0.summary.status == "completed" }
+  let done = runs.filter { $0.summary.status == .completed }
   let windows = Set(done.compactMap(\.summary.finalEvalWindows)).sorted()
   let older = done.filter { $0.summary.finalEvalWindows == nil }.count
   var w = windows.isEmpty ? "windows not recorded (older runs)"

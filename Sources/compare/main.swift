@@ -44,7 +44,7 @@ struct Compare: ParsableCommand {
     for (r, d) in zip(loaded, dicts) {
       let s = r.summary
       table.add([r.directory] + keys.map { d[$0] ?? "" } + [
-        s.status + (s.divergedStep.map { " @\($0)" } ?? ""), "\(s.steps)", cell(s.finalEvalLoss), cell(s.finalTrainLossAverage),
+        s.status.rawValue + (s.divergedStep.map { " @\($0)" } ?? ""), "\(s.steps)", cell(s.finalEvalLoss), cell(s.finalTrainLossAverage),
         cell(s.maxCompositeBackwardGain), cell(s.meanStepSeconds, 3),
       ])
     }

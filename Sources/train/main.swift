@@ -129,7 +129,7 @@ struct Train: ParsableCommand {
       run.observers.append(ConsoleProgress(label: config.connection.rawValue))
       Interruption.install()
       let summary = try run.run()
-      if let code = Interruption.exitCode, summary.status == "running" {
+      if let code = Interruption.exitCode, summary.status == .interrupted {
         print("train: stopped by \(Interruption.name) after step \(summary.steps); checkpoint in \(out); resume with the same command and --resume")
         throw ExitCode(code)
       }

@@ -14,7 +14,7 @@ import Testing
     try TrainingRun(config: config, directory: dir + "/whole").run()
     let run = try TrainingRun(config: config, directory: dir + "/cut")
     run.stopAfterStep = 4
-    #expect(try run.run().status == "running")
+    #expect(try run.run().status == .interrupted)
     #expect(FileManager.default.fileExists(atPath: dir + "/cut/checkpoint.bin"))
     #expect(FileManager.default.fileExists(atPath: dir + "/cut/checkpoint.prev.bin"))
     return (config, dir)
@@ -25,7 +25,7 @@ import Testing
   /// Resuming gives the uninterrupted run's metrics bit for bit, and leaves no checkpoint behind.
   func expectCompletesLikeWhole(_ config: TrainConfig, _ dir: String) throws {
     let resumed = try TrainingRun(config: config, directory: dir + "/cut").run()
-    #expect(resumed.status == "completed" && resumed.steps == 8)
+    #expect(resumed.status == .completed && resumed.steps == 8)
     #expect(try deterministicColumns(dir + "/whole/metrics.csv") == deterministicColumns(dir + "/cut/metrics.csv"))
     #expect(!FileManager.default.fileExists(atPath: dir + "/cut/checkpoint.bin"))
     #expect(!FileManager.default.fileExists(atPath: dir + "/cut/checkpoint.prev.bin"))

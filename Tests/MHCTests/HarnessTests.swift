@@ -88,7 +88,7 @@ func temporaryFolder(_ tag: String) throws -> String {
     // Interrupt the mhc run half way: it leaves a checkpoint and no finished summary.
     let cut = try TrainingRun(config: config, directory: sweep.directory(sweep.runs[0], options: options))
     cut.stopAfterStep = 3
-    #expect(try cut.run().status == "running")
+    #expect(try cut.run().status == .interrupted)
     var reported: [String] = []
     try sweep.execute(options) { reported = $0.map(\.id).sorted() }
     #expect(reported == ["hc-n2-s0", "mhc-n2-t20-s0"])

@@ -193,7 +193,7 @@ import Testing
       defer { try? FileManager.default.removeItem(atPath: dir) }
       config.manifold = m
       let s = try TrainingRun(config: config, directory: dir + "/r").run()
-      #expect(s.status == "completed", "\(m)")
+      #expect(s.status == .completed, "\(m)")
       let stored = try RunFiles.readJSON(TrainConfig.self, from: dir + "/r/config.json")
       #expect(stored.manifold == m)
       #expect(RunID.derive(config).contains(m.rawValue))
@@ -201,7 +201,7 @@ import Testing
     var (learned, dir) = try tinyRun(.hc, steps: 4)
     defer { try? FileManager.default.removeItem(atPath: dir) }
     learned.collapse = .learned
-    #expect(try TrainingRun(config: learned, directory: dir + "/c").run().status == "completed")
+    #expect(try TrainingRun(config: learned, directory: dir + "/c").run().status == .completed)
     #expect(RunID.derive(learned).contains("collapse-learned"))
     var sink = TrainConfig(); sink.manifold = .sinkhorn
     #expect(RunID.derive(sink) == "mhc-n4-t20-s0" && sink.resolved().manifold == nil)

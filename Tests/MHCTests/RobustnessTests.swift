@@ -44,7 +44,7 @@ import Testing
     #expect(e?.description.contains("(--max-memory)") == true)
     let fits = try TrainingRun(config: base, directory: dir + "/fits")
     fits.maxMemory = need
-    #expect(try fits.run().status == "completed")
+    #expect(try fits.run().status == .completed)
     #expect(TrainingMemory.parse("64G") == 64 << 30 && TrainingMemory.parse("512MiB") == 512 << 20
       && TrainingMemory.parse("1000") == 1000 && TrainingMemory.parse("12X") == nil && TrainingMemory.parse("-1G") == nil)
   }

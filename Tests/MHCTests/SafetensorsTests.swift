@@ -50,7 +50,7 @@ import Testing
       w = load_file(sys.argv[1])
       print(len(w), w["emb.weight"].shape, float(w["emb.weight"][3, 1]))
       """
-    // the README's NumPy-only snippet, verbatim in its logic
+    // the NumPy-only snippet of docs/runs.md, verbatim in its logic
     let numpy = """
       import json, struct, sys, numpy as np
       raw = open(sys.argv[1], "rb").read(); n = struct.unpack("<Q", raw[:8])[0]

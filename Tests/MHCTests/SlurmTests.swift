@@ -57,7 +57,7 @@ import Testing
     for r in runs {
       let s = try RunFiles.readJSON(RunSummary.self, from: "\(dir)/results/stability/\(r)/summary.json")
       let meta = try String(contentsOfFile: "\(dir)/results/stability/\(r)/meta.json", encoding: .utf8)
-      #expect(s.status == "completed" && !meta.contains("resumed_from_step"), "\(r): trained once, start to end")
+      #expect(s.status == .completed && !meta.contains("resumed_from_step"), "\(r): trained once, start to end")
     }
     let logs = try fm.contentsOfDirectory(atPath: dir + "/results/stability/slurm/logs")
     #expect(logs.filter { $0.hasPrefix("task-") }.count == 2 && logs.filter { $0.hasPrefix("replot-") }.count == 2, "\(logs)")

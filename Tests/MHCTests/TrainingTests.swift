@@ -28,7 +28,7 @@ func deterministicColumns(_ path: String) throws -> [String] {
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let a = try TrainingRun(config: config, directory: dir + "/a").run()
     let b = try TrainingRun(config: config, directory: dir + "/b").run()
-    #expect(a.status == "completed" && a.steps == 6)
+    #expect(a.status == .completed && a.steps == 6)
     #expect(a.finalEvalLoss == b.finalEvalLoss)
     let ma = try deterministicColumns(dir + "/a/metrics.csv"), mb = try deterministicColumns(dir + "/b/metrics.csv")
     #expect(ma.count == 6 && ma == mb)
@@ -67,10 +67,10 @@ func deterministicColumns(_ path: String) throws -> [String] {
     let run = try TrainingRun(config: config, directory: dir + "/cut")
     run.stopAfterStep = 4
     let partial = try run.run()
-    #expect(partial.status == "running")
+    #expect(partial.status == .interrupted)
     #expect(FileManager.default.fileExists(atPath: dir + "/cut/checkpoint.bin"))
     let resumed = try TrainingRun(config: config, directory: dir + "/cut").run()
-    #expect(resumed.status == "completed" && resumed.steps == 8)
+    #expect(resumed.status == .completed && resumed.steps == 8)
     #expect(try deterministicColumns(dir + "/whole/metrics.csv") == deterministicColumns(dir + "/cut/metrics.csv"))
     for file in ["gains.csv", "mappings.csv", "hres-init.json"] {
       #expect(try String(contentsOfFile: dir + "/whole/" + file, encoding: .utf8)
@@ -92,7 +92,7 @@ func deterministicColumns(_ path: String) throws -> [String] {
     defer { try? FileManager.default.removeItem(atPath: dir) }
     config.lr = 1e30
     let s = try TrainingRun(config: config, directory: dir + "/d").run()
-    #expect(s.status == "diverged")
+    #expect(s.status == .diverged)
     let step = try #require(s.divergedStep)
     let rows = try MetricsRow.read(dir + "/d/metrics.csv")
     #expect(rows.count == step && rows.last!.step == step)

@@ -29,7 +29,7 @@ func summary(status: String, loss: Double) throws -> RunSummary {
     #expect(StudentT.cdf(0, df: 3) == 0.5)
   }
 
-  /// The 8-layer example of the README: six seeds that split 3/3 are not resolved.
+  /// The 8-layer example of docs/verdicts.md: six seeds that split 3/3 are not resolved.
   @Test func eightLayerExampleIsNotResolved() {
     let gap = PairedComparison(differences: [0.177, 0.120, 0.126, -0.113, -0.152, -0.199], seeds: Array(0..<6))
     #expect(abs(gap.mean - -0.006833) < 1e-5)

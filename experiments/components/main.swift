@@ -176,13 +176,13 @@ struct Components: ParsableCommand {
     for v in Self.variants {
       for r in loaded(v) {
         let b = baseBySeed[r.config.seed]
-        let d = r.summary.status == "completed" && b?.summary.status == "completed"
+        let d = r.summary.status == .completed && b?.summary.status == .completed
           ? (r.summary.finalEvalLoss ?? .nan) - (b?.summary.finalEvalLoss ?? .nan) : .nan
         runs.add([r.id, cell(r.summary.finalEvalLoss), v.kind == .residual ? "0" : (d.isFinite ? signed(d) : "–"),
-                  cell(r.summary.maxCompositeBackwardGain, 4), r.summary.status])
+                  cell(r.summary.maxCompositeBackwardGain, 4), r.summary.status.rawValue])
       }
     }
-    let res = SeedInterval(baseline.filter { $0.summary.status == "completed" }.compactMap(\.summary.finalEvalLoss))
+    let res = SeedInterval(baseline.filter { $0.summary.status == .completed }.compactMap(\.summary.finalEvalLoss))
     let widths = (hc + mhc + grid.joined()).map(\.halfWidth).filter(\.isFinite)
     let resolution = widths.isEmpty
       ? "With one seed there is no interval and no verdict: run more seeds (`--seeds`)."

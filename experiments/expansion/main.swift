@@ -123,7 +123,7 @@ struct Expansion: ParsableCommand {
     let gains = variants.flatMap { $0.map(\.compositeBackward.mean) }.filter(\.isFinite)
     let wide = (gains.max() ?? 1) / max(gains.min() ?? 1, 1e-9) > 10  // a log axis only where it spans a decade
     let c = residual.runs[0].config
-    let diverged = variants.flatMap { $0.flatMap(\.runs) }.filter { $0.summary.status != "completed" }.count
+    let diverged = variants.flatMap { $0.flatMap(\.runs) }.filter { $0.summary.status != .completed }.count
     let seeds = Set(residual.runs.map(\.config.seed)).count
     return Chart.figure("expansion", title: "expansion rate n at C=\(c.width), L=\(c.layers), \(c.steps) steps: "
                           + "means and 95% intervals over \(seeds) seed(s) (paired by seed)"
@@ -178,7 +178,7 @@ struct Expansion: ParsableCommand {
         + " of the baseline's, memory "
         + gs.map { percent($0.mebibytes.mean / residual.mebibytes.mean) }.joined(separator: " → ") + ".")
     }
-    let unfinished = all.filter { $0.summary.status != "completed" }
+    let unfinished = all.filter { $0.summary.status != .completed }
     let c = residual.runs[0].config
     let seeds = Set(all.map(\.config.seed)).count
     let status = unfinished.isEmpty ? "All \(all.count) runs completed."
@@ -232,7 +232,7 @@ struct Group {
 
   /// Final evaluation loss of the runs that completed (a diverged run has none), in seed order.
   var losses: SeedInterval {
-    SeedInterval(runs.filter { $0.summary.status == "completed" }.sorted { $0.config.seed < $1.config.seed }
+    SeedInterval(runs.filter { $0.summary.status == .completed }.sorted { $0.config.seed < $1.config.seed }
       .compactMap(\.summary.finalEvalLoss))
   }
   /// Final loss minus `baseline`'s, paired by seed.

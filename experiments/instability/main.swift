@@ -119,7 +119,7 @@ struct InstabilityExperiment: ParsableCommand {
           guard !cellRuns.isEmpty else { vrow.append(nil); nrow.append(""); continue }
           if kind == .residual {
             vrow.append(0)  // white
-            let done = cellRuns.filter { $0.summary.status == "completed" }
+            let done = cellRuns.filter { $0.summary.status == .completed }
             let loss = SeedInterval(done.compactMap(\.summary.finalEvalLoss))
             nrow.append([loss.n == 0 ? "–" : cell(loss.mean, 4), Grid.counts(cellRuns)].joined(separator: "\n"))
             continue
@@ -182,7 +182,7 @@ struct InstabilityExperiment: ParsableCommand {
       func frac(_ n: Int) -> String { "\(n)/\(rs.count)" }
       rates.add([kind.rawValue, "\(rs.count)", frac(rep.filter { $0.lossSpikes > 0 }.count),
                  frac(rep.filter { $0.gradSpikes > 0 }.count),
-                 frac(rs.filter { $0.summary.instability?.divergedStep != nil || $0.summary.status == "diverged" }.count),
+                 frac(rs.filter { $0.summary.instability?.divergedStep != nil || $0.summary.status == .diverged }.count),
                  cell(rep.compactMap(\.maxLossExcess).max(), 3), cell(rep.compactMap(\.maxGradRatio).max(), 3),
                  kind == .residual ? "1" : cell(rs.compactMap(\.summary.maxCompositeBackwardGain).max(), 3)])
     }
@@ -204,7 +204,7 @@ struct InstabilityExperiment: ParsableCommand {
           gapTable.add(["\(d)", cell(lr, 2), c.name] + p.tableCells)
           tally[c.name, default: [:]][p.verdict, default: 0] += 1
         }
-        let loss = SeedInterval(res.filter { $0.summary.status == "completed" }.compactMap(\.summary.finalEvalLoss))
+        let loss = SeedInterval(res.filter { $0.summary.status == .completed }.compactMap(\.summary.finalEvalLoss))
         cells.add(["\(d)", cell(lr, 2), "\(max(res.count, hc.count, mhc.count))", loss.text(4),
                    pairs[0].text, pairs[1].text,
                    Grid.counts(res, compact: true), Grid.counts(hc, compact: true), Grid.counts(mhc, compact: true),
@@ -233,7 +233,7 @@ struct InstabilityExperiment: ParsableCommand {
     }
     let hcSpiked = g.all.filter { $0.config.connection == .hc && ($0.summary.instability?.lossSpikes ?? 0) > 0 }
     let verdict = hcSpiked.isEmpty
-      ? "**HC never had a loss spike in this budget.** Grid tried: layers \(g.depths.map(String.init).joined(separator: ", ")) × peak lr \(g.lrs.map { cell($0, 2) }.joined(separator: ", ")), \(g.all.first?.config.steps ?? 0) steps, seeds as in the table. The cell shown is \(worst.summary.instability?.divergedStep != nil || worst.summary.status == "diverged" ? "an HC run that diverged" : "the HC run with the largest loss excess")."
+      ? "**HC never had a loss spike in this budget.** Grid tried: layers \(g.depths.map(String.init).joined(separator: ", ")) × peak lr \(g.lrs.map { cell($0, 2) }.joined(separator: ", ")), \(g.all.first?.config.steps ?? 0) steps, seeds as in the table. The cell shown is \(worst.summary.instability?.divergedStep != nil || worst.summary.status == .diverged ? "an HC run that diverged" : "the HC run with the largest loss excess")."
       : "HC had loss spikes in \(hcSpiked.count) of \(g.all.filter { $0.config.connection == .hc }.count) runs; the cell shown is the HC run that failed most clearly (diverged first, then most spikes, then the largest excess)."
     let c = worst.summary.instability?.criteria ?? SpikeCriteria()
     let at = (layers: worst.config.layers, lr: worst.config.lr)
@@ -342,7 +342,7 @@ struct Grid {
     guard !runs.isEmpty else { return "–" }
     let r = runs.compactMap(\.summary.instability)
     let s = r.filter { $0.lossSpikes > 0 }.count, g = r.filter { $0.gradSpikes > 0 }.count
-    let d = runs.filter { $0.summary.instability?.divergedStep != nil || $0.summary.status == "diverged" }.count
+    let d = runs.filter { $0.summary.instability?.divergedStep != nil || $0.summary.status == .diverged }.count
     return compact ? "\(s)/\(g)/\(d)" : "S \(s)/\(runs.count) G \(g)/\(runs.count) D \(d)/\(runs.count)"
   }
 }

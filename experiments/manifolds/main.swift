@@ -146,7 +146,7 @@ struct Manifolds: ParsableCommand {
       var row = [m.name]
       for s in sets {
         let rs = runs(of: m, in: s.config, all)
-        let losses = SeedInterval(rs.filter { $0.summary.status == "completed" }.compactMap(\.summary.finalEvalLoss))
+        let losses = SeedInterval(rs.filter { $0.summary.status == .completed }.compactMap(\.summary.finalEvalLoss))
         row += [losses.n == 0 ? "–" : losses.text(4),
                 m.manifold == nil ? "1" : cell(rs.compactMap(\.summary.maxCompositeBackwardGain).max(), 4),
                 m.manifold == nil ? "0" : cell(rs.compactMap(\.summary.maxColumnDeviation).max(), 2)]
@@ -172,7 +172,7 @@ struct Manifolds: ParsableCommand {
     }
     // NaN, or (InstabilityReport) a loss that climbed back above the untrained model's and stayed there
     let diverged = all.compactMap { r -> String? in
-      if r.summary.status == "diverged" { return "\(r.id) (non-finite at step \(r.summary.divergedStep ?? 0))" }
+      if r.summary.status == .diverged { return "\(r.id) (non-finite at step \(r.summary.divergedStep ?? 0))" }
       guard let i = r.summary.instability, let step = i.divergedStep else { return nil }
       return "\(r.id) (\(i.divergence ?? "diverged") at step \(step), final loss \(cell(r.summary.finalEvalLoss, 4)))"
     }

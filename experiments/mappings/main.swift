@@ -162,7 +162,7 @@ struct Mappings: ParsableCommand {
                  cell(final(v) { $0.distanceIdentity }, 3), cell(final(v) { $0.entropy.map { $0 / .log(n) } }, 3),
                  cell(final(v) { $0.diversity }, 3), cell(gain, 4)])
     }
-    let res = SeedInterval(loaded(Self.residual).filter { $0.summary.status == "completed" }
+    let res = SeedInterval(loaded(Self.residual).filter { $0.summary.status == .completed }
       .sorted { $0.config.seed < $1.config.seed }.compactMap(\.summary.finalEvalLoss))
     let c = base()
     // per-sublayer drift at the end (seed mean): where H_res can and cannot move

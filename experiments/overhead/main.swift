@@ -121,7 +121,7 @@ struct Overhead: ParsableCommand {
       var stored = try? RunFiles.readJSON(Measurements.self, from: path)
       if !replot {
         try RunFiles.makeDirectory(folder)
-        let meta = RunMeta.current(status: "running")
+        let meta = RunMeta.current(status: .running)
         let settings = "L=\(base.layers) seq=\(base.seq) batch=\(base.batch) t_max=\(base.iterations), " + widthList.map { "\(steps(width: $0)) timed steps at C = \($0)" }.joined(separator: ", ")
         if stored == nil || force || stored!.cpu != cpuModel || stored!.settings != settings {
           stored = Measurements(cpu: cpuModel, blas: BLASRuntime.summary, threads: Parallel.threads,

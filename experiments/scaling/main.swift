@@ -149,7 +149,7 @@ struct Scaling: ParsableCommand {
     }
     let gaps = versus({ $0.gap($1).differences }, reference: 0), ratios = versus({ $0.ratio($1) }, reference: 1)
     let seeds = Set(results.map(\.seeds)).sorted().map(String.init).joined(separator: "/")
-    let diverged = results.flatMap(\.runs).filter { $0.summary.status != "completed" }.count
+    let diverged = results.flatMap(\.runs).filter { $0.summary.status != .completed }.count
     return Chart.figure("scaling-compute", title: "compute scaling: each size trained on tokens ∝ its parameters; "
                           + "mean and 95% interval over \(seeds) seed(s) per size (paired by seed)"
                           + (diverged > 0 ? " (\(diverged) diverged runs have no point)" : ""), panels: [
@@ -239,7 +239,7 @@ struct Scaling: ParsableCommand {
                      + [l[2], l[1]].flatMap { [cell(compare($0, l[0], -), 3), cell(compare($0, l[0], /), 4)] })
     }
     let longSeeds = Set(long.map(\.config.seed)).sorted().map { "seed \($0)" }.joined(separator: ", ")
-    let unfinished = all.filter { $0.summary.status != "completed" }
+    let unfinished = all.filter { $0.summary.status != .completed }
     let statusLine = unfinished.isEmpty ? "All \(all.count) runs completed."
       : "\(unfinished.count) of \(all.count) runs did not complete and are left out of means, gaps and fits: "
         + unfinished.map { "`\($0.id)` (\($0.summary.status) at step \($0.summary.divergedStep ?? $0.summary.steps): "
@@ -411,7 +411,7 @@ struct SizeResult {
   /// Final validation loss by seed, of the runs that completed (a diverged run has none).
   func losses(_ kind: ConnectionKind) -> [UInt64: Double] {
     Dictionary(runs(kind).compactMap { r in
-      r.summary.status == "completed" ? r.summary.finalEvalLoss.map { (r.config.seed, $0) } : nil
+      r.summary.status == .completed ? r.summary.finalEvalLoss.map { (r.config.seed, $0) } : nil
     }, uniquingKeysWith: { a, _ in a })
   }
   /// Final validation loss over the completed seeds.

@@ -95,7 +95,7 @@ struct SinkhornIterations: ParsableCommand {
     var runs: [LoadedRun]
     /// Seconds of one Sinkhorn forward + backward over a batch, times the number of sublayers.
     var sinkhornSeconds: Double
-    var completed: [LoadedRun] { runs.filter { $0.summary.status == "completed" } }
+    var completed: [LoadedRun] { runs.filter { $0.summary.status == .completed } }
     var diverged: Int { runs.count - completed.count }
     /// `f` of each completed run.
     func values(_ f: (LoadedRun) -> Double?) -> [Double] { completed.compactMap(f).filter(\.isFinite) }

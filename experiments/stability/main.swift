@@ -149,14 +149,14 @@ struct Stability: ParsableCommand {
           .sorted { $0.config.lr < $1.config.lr }
         let title = "\(kind.rawValue) L=\(depth)"
         lossSeries.append(Series(title, color: PlotStyle.color(for: kind.rawValue), points: runs.map {
-          ($0.config.lr, $0.summary.status == "diverged" ? Double.nan : ($0.summary.finalEvalLoss ?? .nan)) }, style: "linespoints", dash: di + 1))
+          ($0.config.lr, $0.summary.status == .diverged ? Double.nan : ($0.summary.finalEvalLoss ?? .nan)) }, style: "linespoints", dash: di + 1))
         if kind != .residual {
           gainSeriesList.append(Series(title, color: PlotStyle.color(for: kind.rawValue), points: runs.map {
             ($0.config.lr, $0.summary.maxCompositeBackwardGain ?? .nan) }, style: "linespoints", dash: di + 1))
         }
       }
     }
-    let diverged = stress.filter { $0.summary.status == "diverged" }
+    let diverged = stress.filter { $0.summary.status == .diverged }
     let lrs = stress.map(\.config.lr)
     let xrange = "set xrange [\((lrs.min() ?? 1e-3) / 1.5):\((lrs.max() ?? 1e-1) * 1.5)]"
     var marks: [String] = []
@@ -180,7 +180,7 @@ struct Stability: ParsableCommand {
     }
     /// `f` over the completed main runs of `k`.
     func over(_ k: ConnectionKind, _ f: (RunSummary) -> Double?) -> SeedInterval {
-      let done = runs(k, in: main).filter { $0.summary.status == "completed" }
+      let done = runs(k, in: main).filter { $0.summary.status == .completed }
       return SeedInterval(done.compactMap { f($0.summary) }.filter(\.isFinite))
     }
     /// "forward / backward", each over the seeds (the residual has none: 1 / 1).
@@ -195,7 +195,7 @@ struct Stability: ParsableCommand {
                            "max composite fwd / bwd gain", "paper composite gain (27B)", "s/step"])
     let paperGain: [ConnectionKind: String] = [.residual: "1", .hc: "≈ 3000", .mhc: "≈ 1.6"]
     for k in [ConnectionKind.residual, .hc, .mhc] {
-      let rs = runs(k, in: main), done = rs.filter { $0.summary.status == "completed" }.count
+      let rs = runs(k, in: main), done = rs.filter { $0.summary.status == .completed }.count
       t.add([k.rawValue, "\(done) of \(rs.count)", over(k, \.finalEvalLoss).text(4),
              gains(k, \.maxSingleForwardGain, \.maxSingleBackwardGain),
              gains(k, \.maxCompositeForwardGain, \.maxCompositeBackwardGain),
@@ -218,7 +218,7 @@ struct Stability: ParsableCommand {
       ($0.config.seed, $0.config.connection.rawValue) < ($1.config.seed, $1.config.connection.rawValue)
     }
     for r in bySeed {
-      seedTable.add([r.id, "\(r.config.seed)", r.summary.status, cell(r.summary.finalEvalLoss),
+      seedTable.add([r.id, "\(r.config.seed)", r.summary.status.rawValue, cell(r.summary.finalEvalLoss),
                      cell(r.summary.maxCompositeBackwardGain, 4)])
     }
 
@@ -231,13 +231,13 @@ struct Stability: ParsableCommand {
     for key in cells {
       let here = stress.filter { Double($0.config.layers) == key[0] && $0.config.lr == key[1] }
       let r = runs(.residual, in: here), h = runs(.hc, in: here), m = runs(.mhc, in: here)
-      func diverged(_ x: [LoadedRun]) -> Int { x.filter { $0.summary.status == "diverged" }.count }
+      func diverged(_ x: [LoadedRun]) -> Int { x.filter { $0.summary.status == .diverged }.count }
       func maxGain(_ x: [LoadedRun]) -> String { cell(x.compactMap(\.summary.maxCompositeBackwardGain).max(), 3) }
       let pairs = [PairedComparison.finalLoss(h, baseline: r), PairedComparison.finalLoss(m, baseline: r),
                    PairedComparison.finalLoss(m, baseline: h)]
       for (name, p) in zip(names, pairs) { tally[name, default: [:]][p.verdict, default: 0] += 1 }
       let n = Set(here.map(\.config.seed)).count
-      let residualLoss = SeedInterval(r.filter { $0.summary.status == "completed" }.compactMap(\.summary.finalEvalLoss))
+      let residualLoss = SeedInterval(r.filter { $0.summary.status == .completed }.compactMap(\.summary.finalEvalLoss))
       st.add(["\(Int(key[0]))", cell(key[1], 3), "\(n)", "\(diverged(r)) / \(diverged(h)) / \(diverged(m)) of \(n)",
               residualLoss.text(4)] + pairs.map(\.text) + ["\(maxGain(h)) / \(maxGain(m))"])
     }
@@ -251,7 +251,7 @@ struct Stability: ParsableCommand {
                                     "diverged at"])
     for r in stress.sorted(by: { ($0.config.layers, $0.config.lr, $0.config.connection.rawValue, $0.config.seed)
                                   < ($1.config.layers, $1.config.lr, $1.config.connection.rawValue, $1.config.seed) }) {
-      stressRuns.add([r.id, "\(r.config.layers)", cell(r.config.lr, 3), "\(r.config.seed)", r.summary.status,
+      stressRuns.add([r.id, "\(r.config.layers)", cell(r.config.lr, 3), "\(r.config.seed)", r.summary.status.rawValue,
                       cell(r.summary.finalEvalLoss), cell(r.summary.maxCompositeBackwardGain, 4),
                       r.summary.divergedStep.map(String.init) ?? "–"])
     }
@@ -297,7 +297,7 @@ struct Stability: ParsableCommand {
     \(seedTable.text)
     ## Stress sweep (depth × learning rate)
 
-    \(stress.filter { $0.summary.status == "diverged" }.count) of \(stress.count) runs diverged \
+    \(stress.filter { $0.summary.status == .diverged }.count) of \(stress.count) runs diverged \
     (\(stressSeeds) seed\(stressSeeds == 1 ? "" : "s") per cell). Over the whole sweep, \(stressLine).
     Each cell pairs the connections by seed (final-loss gaps as above; diverged runs are counted and left out of \
     the pairs). Verdicts over the cells: \(tallyText).

@@ -40,8 +40,8 @@ public final class ConsoleProgress: TrainingObserver {
   public func evaluated(step: Int, loss: Double, gains: [SublayerGains]) { lastVal = loss }
 
   public func finished(_ summary: RunSummary) {
-    if interactive && summary.status != "completed" { print("") }
-    var line = "\(label): \(summary.status) after \(summary.steps) steps"
+    if interactive && summary.status != .completed { print("") }
+    var line = "\(label): \(summary.status.rawValue) after \(summary.steps) steps"
     if let v = summary.finalEvalLoss {
       line += String(format: ", val loss %.4f", v)
       if let se = summary.finalEvalStandardError, let w = summary.finalEvalWindows {
