@@ -86,9 +86,9 @@ public enum BirkhoffMixture: ManifoldProjection {
     T.expInPlace(w, count: p * B)
     for q in stride(from: 0, to: B, by: 8) {
       var sum = SIMD8<T>()
-      for k in 0..<p { sum += SinkhornKnopp.ld(w, k * B + q) }
+      for k in 0..<p { sum += Vector.load8(w, k * B + q) }
       let inv = 1 / sum
-      for k in 0..<p { SinkhornKnopp.st(w, k * B + q, SinkhornKnopp.ld(w, k * B + q) * inv) }
+      for k in 0..<p { Vector.store8(w, k * B + q, Vector.load8(w, k * B + q) * inv) }
     }
   }
 
@@ -103,10 +103,10 @@ public enum BirkhoffMixture: ManifoldProjection {
         h.update(repeating: 0, count: nn * B)
         for q in stride(from: 0, to: B, by: 8) {
           for k in 0..<p {
-            let wk = SinkhornKnopp.ld(w, k * B + q)
+            let wk = Vector.load8(w, k * B + q)
             for i in 0..<n {
               let e = (i * n + Int(sigma[k * n + i])) * B + q
-              SinkhornKnopp.st(h, e, SinkhornKnopp.ld(h, e) + wk)
+              Vector.store8(h, e, Vector.load8(h, e) + wk)
             }
           }
         }
@@ -130,13 +130,13 @@ public enum BirkhoffMixture: ManifoldProjection {
           var mean = SIMD8<T>()
           for k in 0..<p {
             var d = SIMD8<T>()
-            for i in 0..<n { d += SinkhornKnopp.ld(g, (i * n + Int(sigma[k * n + i])) * B + q) }
-            SinkhornKnopp.st(dw, k * B + q, d)
-            mean += SinkhornKnopp.ld(w, k * B + q) * d
+            for i in 0..<n { d += Vector.load8(g, (i * n + Int(sigma[k * n + i])) * B + q) }
+            Vector.store8(dw, k * B + q, d)
+            mean += Vector.load8(w, k * B + q) * d
           }
           for k in 0..<p {
             let e = k * B + q
-            SinkhornKnopp.st(dw, e, SinkhornKnopp.ld(w, e) * (SinkhornKnopp.ld(dw, e) - mean))
+            Vector.store8(dw, e, Vector.load8(w, e) * (Vector.load8(dw, e) - mean))
           }
         }
         for b in 0..<bs { let d = dLogits + (start + b) * p; for k in 0..<p { d[k] = dw[k * B + b] } }

@@ -60,9 +60,9 @@ public enum DeepSeekV4Projection: ManifoldProjection {
     for q in stride(from: 0, to: B, by: 8) {
       for j in 0..<n {
         var s = SIMD8<T>()
-        for i in 0..<n { s += SinkhornKnopp.ld(x, (i * n + j) * B + q) }
+        for i in 0..<n { s += Vector.load8(x, (i * n + j) * B + q) }
         let inv = 1 / s
-        for i in 0..<n { let e = (i * n + j) * B + q; SinkhornKnopp.st(x, e, SinkhornKnopp.ld(x, e) * inv + eps) }
+        for i in 0..<n { let e = (i * n + j) * B + q; Vector.store8(x, e, Vector.load8(x, e) * inv + eps) }
       }
     }
   }
@@ -74,11 +74,11 @@ public enum DeepSeekV4Projection: ManifoldProjection {
     for q in stride(from: 0, to: B, by: 8) {
       for a in 0..<n {
         var s = SIMD8<T>()
-        for b in 0..<n { s += SinkhornKnopp.ld(x, (rows ? a * n + b : b * n + a) * B + q) }
+        for b in 0..<n { s += Vector.load8(x, (rows ? a * n + b : b * n + a) * B + q) }
         let inv = 1 / (s + eps)
         for b in 0..<n {
           let e = (rows ? a * n + b : b * n + a) * B + q
-          SinkhornKnopp.st(y, e, SinkhornKnopp.ld(x, e) * inv)
+          Vector.store8(y, e, Vector.load8(x, e) * inv)
         }
       }
     }
@@ -118,22 +118,22 @@ public enum DeepSeekV4Projection: ManifoldProjection {
             var s = SIMD8<T>(), dot = SIMD8<T>()
             for b in 0..<n {
               let e = (rows ? a * n + b : b * n + a) * B + q
-              s += SinkhornKnopp.ld(x, e); dot += SinkhornKnopp.ld(g, e) * SinkhornKnopp.ld(y, e)
+              s += Vector.load8(x, e); dot += Vector.load8(g, e) * Vector.load8(y, e)
             }
             let inv = 1 / (s + eps)
             for b in 0..<n {
               let e = (rows ? a * n + b : b * n + a) * B + q
-              SinkhornKnopp.st(g, e, (SinkhornKnopp.ld(g, e) - dot) * inv)
+              Vector.store8(g, e, (Vector.load8(g, e) - dot) * inv)
             }
           }
         }
         // through + ε (identity) and the column softmax P = X_0 − ε
         for j in 0..<n {
           var dot = SIMD8<T>()
-          for i in 0..<n { let e = (i * n + j) * B + q; dot += (SinkhornKnopp.ld(xs, e) - eps) * SinkhornKnopp.ld(g, e) }
+          for i in 0..<n { let e = (i * n + j) * B + q; dot += (Vector.load8(xs, e) - eps) * Vector.load8(g, e) }
           for i in 0..<n {
             let e = (i * n + j) * B + q
-            SinkhornKnopp.st(g, e, (SinkhornKnopp.ld(xs, e) - eps) * (SinkhornKnopp.ld(g, e) - dot))
+            Vector.store8(g, e, (Vector.load8(xs, e) - eps) * (Vector.load8(g, e) - dot))
           }
         }
       }

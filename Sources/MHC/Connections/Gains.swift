@@ -90,3 +90,35 @@ public struct GainTracker {
     return m.map { $0 / Double(max(tokens, 1)) }
   }
 }
+
+/// How far matrices are from doubly stochastic.
+public struct StochasticDeviation: Codable, Sendable, Equatable {
+  /// max over matrices and rows of |row sum − 1|
+  public var row: Double
+  /// max over matrices and columns of |column sum − 1|
+  public var column: Double
+  /// the smallest entry
+  public var minEntry: Double
+
+  /// Measures `count` consecutive row-major `n×n` blocks.
+  public static func measure<T: Scalar>(_ m: UnsafePointer<T>, count: Int, n: Int) -> StochasticDeviation {
+    var d = StochasticDeviation(row: 0, column: 0, minEntry: .infinity)
+    for b in 0..<count {
+      let p = m + b * n * n
+      for i in 0..<n {
+        var rs = 0.0, cs = 0.0
+        for j in 0..<n {
+          rs += Double(p[i * n + j]); cs += Double(p[j * n + i])
+          d.minEntry = Swift.min(d.minEntry, Double(p[i * n + j]))
+        }
+        d.row = Swift.max(d.row, abs(rs - 1)); d.column = Swift.max(d.column, abs(cs - 1))
+      }
+    }
+    return d
+  }
+
+  /// Measures an array of row-major `n×n` blocks.
+  public static func measure<T: Scalar>(_ m: [T], n: Int) -> StochasticDeviation {
+    m.withUnsafeBufferPointer { measure($0.baseAddress!, count: m.count / (n * n), n: n) }
+  }
+}

@@ -1,4 +1,3 @@
-import Dispatch
 import RealModule
 
 /// Sinkhorn-Knopp projection onto the Birkhoff polytope, forward and exact backward.
@@ -169,15 +168,15 @@ public enum SinkhornKnopp: ManifoldProjection {
         for q in Swift.stride(from: 0, to: B, by: 8) {
           for i in 0..<n {
             var sum = SIMD8<T>(), dot = SIMD8<T>()
-            for j in 0..<n { let e = (i * n + j) * B + q; sum += ld(a, e); dot += ld(g, e) * ld(r, e) }
+            for j in 0..<n { let e = (i * n + j) * B + q; sum += Vector.load8(a, e); dot += Vector.load8(g, e) * Vector.load8(r, e) }
             let inv = 1 / sum
-            for j in 0..<n { let e = (i * n + j) * B + q; st(g, e, (ld(g, e) - dot) * inv) }
+            for j in 0..<n { let e = (i * n + j) * B + q; Vector.store8(g, e, (Vector.load8(g, e) - dot) * inv) }
           }
           for j in 0..<n {
             var sum = SIMD8<T>(), dot = SIMD8<T>()
-            for i in 0..<n { let e = (i * n + j) * B + q; sum += ld(src, e); dot += ld(g, e) * ld(a, e) }
+            for i in 0..<n { let e = (i * n + j) * B + q; sum += Vector.load8(src, e); dot += Vector.load8(g, e) * Vector.load8(a, e) }
             let inv = 1 / sum
-            for i in 0..<n { let e = (i * n + j) * B + q; st(g, e, (ld(g, e) - dot) * inv) }
+            for i in 0..<n { let e = (i * n + j) * B + q; Vector.store8(g, e, (Vector.load8(g, e) - dot) * inv) }
           }
         }
       }
@@ -226,10 +225,10 @@ public enum SinkhornKnopp: ManifoldProjection {
     let B = block
     for q in Swift.stride(from: 0, to: B, by: 8) {
       for j in 0..<n {
-        var sum = ld(m, j * B + q)
-        for i in 1..<n { sum += ld(m, (i * n + j) * B + q) }
+        var sum = Vector.load8(m, j * B + q)
+        for i in 1..<n { sum += Vector.load8(m, (i * n + j) * B + q) }
         let inv = 1 / sum
-        for i in 0..<n { let e = (i * n + j) * B + q; st(m, e, ld(m, e) * inv) }
+        for i in 0..<n { let e = (i * n + j) * B + q; Vector.store8(m, e, Vector.load8(m, e) * inv) }
       }
     }
   }
@@ -239,10 +238,10 @@ public enum SinkhornKnopp: ManifoldProjection {
     let B = block
     for q in Swift.stride(from: 0, to: B, by: 8) {
       for i in 0..<n {
-        var sum = ld(m, i * n * B + q)
-        for j in 1..<n { sum += ld(m, (i * n + j) * B + q) }
+        var sum = Vector.load8(m, i * n * B + q)
+        for j in 1..<n { sum += Vector.load8(m, (i * n + j) * B + q) }
         let inv = 1 / sum
-        for j in 0..<n { let e = (i * n + j) * B + q; st(m, e, ld(m, e) * inv) }
+        for j in 0..<n { let e = (i * n + j) * B + q; Vector.store8(m, e, Vector.load8(m, e) * inv) }
       }
     }
   }
@@ -308,16 +307,6 @@ public enum SinkhornKnopp: ManifoldProjection {
       }
     }
     if accumulate { for k in 0..<nn { dLogits[k] += g[k] } } else { dLogits.update(from: g, count: nn) }
-  }
-
-  @inlinable @inline(__always)
-  static func ld<T: Scalar>(_ p: UnsafeMutablePointer<T>, _ i: Int) -> SIMD8<T> {
-    UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<T>.self)
-  }
-
-  @inlinable @inline(__always)
-  static func st<T: Scalar>(_ p: UnsafeMutablePointer<T>, _ i: Int, _ v: SIMD8<T>) {
-    UnsafeMutableRawPointer(p + i).storeBytes(of: v, as: SIMD8<T>.self)
   }
 
   /// Validates the arguments of the array-level API.
@@ -393,66 +382,4 @@ public func sinkhornKnoppVJP(logits: [Float], n: Int, iterations: Int, cotangent
     try SinkhornKnopp.validate(count: logits.count, n: n, iterations: iterations, cotangentCount: cotangent.count)
   } catch { fatalError("\(error)") }
   return SinkhornKnopp.uncheckedVJP(logits: logits, n: n, iterations: iterations, cotangent: cotangent)
-}
-
-extension SinkhornKnopp {
-  /// Seconds for one forward and one backward projection of `tokens` Float matrices
-  /// (median of `repeats`), measured here so the Float code is the specialised one.
-  public static func timeFloat(n: Int, iterations: Int, tokens: Int, repeats: Int = 5) -> (forward: Double, backward: Double) {
-    ResidualManifold.sinkhorn.timeFloat(n: n, iterations: iterations, tokens: tokens, repeats: repeats)
-  }
-}
-
-extension ResidualManifold {
-  /// Seconds for one forward and one backward projection of `tokens` Float logit blocks on
-  /// one thread (median of `repeats`), measured here so the Float code is the specialised one.
-  public func timeFloat(n: Int, iterations: Int, tokens: Int, repeats: Int = 5) -> (forward: Double, backward: Double) {
-    var rng = Xoshiro(seed: 3)
-    let logits = (0..<(tokens * logitCount(n: n))).map { _ in Float(rng.normal()) }
-    let dOut = (0..<(tokens * n * n)).map { _ in Float(rng.normal()) }
-    var out = [Float](repeating: 0, count: dOut.count), dl = [Float](repeating: 0, count: logits.count)
-    var scratch = [Float](repeating: 0, count: scratchCount(n: n, iterations: iterations))
-    var f: [Double] = [], b: [Double] = []
-    for _ in 0..<repeats {
-      let t0 = DispatchTime.now().uptimeNanoseconds
-      forward(logits: logits, output: &out, count: tokens, n: n, iterations: iterations, scratch: &scratch)
-      let t1 = DispatchTime.now().uptimeNanoseconds
-      backward(logits: logits, dOutput: dOut, dLogits: &dl, count: tokens, n: n, iterations: iterations, scratch: &scratch)
-      let t2 = DispatchTime.now().uptimeNanoseconds
-      f.append(Double(t1 - t0) * 1e-9); b.append(Double(t2 - t1) * 1e-9)
-    }
-    return (f.sorted()[repeats / 2], b.sorted()[repeats / 2])
-  }
-}
-
-/// How far matrices are from doubly stochastic.
-public struct StochasticDeviation: Codable, Sendable, Equatable {
-  /// max over matrices and rows of |row sum − 1|
-  public var row: Double
-  /// max over matrices and columns of |column sum − 1|
-  public var column: Double
-  /// the smallest entry
-  public var minEntry: Double
-
-  /// Measures `count` consecutive row-major `n×n` blocks.
-  public static func measure<T: Scalar>(_ m: UnsafePointer<T>, count: Int, n: Int) -> StochasticDeviation {
-    var d = StochasticDeviation(row: 0, column: 0, minEntry: .infinity)
-    for b in 0..<count {
-      let p = m + b * n * n
-      for i in 0..<n {
-        var rs = 0.0, cs = 0.0
-        for j in 0..<n {
-          rs += Double(p[i * n + j]); cs += Double(p[j * n + i])
-          d.minEntry = Swift.min(d.minEntry, Double(p[i * n + j]))
-        }
-        d.row = Swift.max(d.row, abs(rs - 1)); d.column = Swift.max(d.column, abs(cs - 1))
-      }
-    }
-    return d
-  }
-
-  /// Measures an array of row-major `n×n` blocks.
-  public static func measure<T: Scalar>(_ m: [T], n: Int) -> StochasticDeviation {
-    m.withUnsafeBufferPointer { measure($0.baseAddress!, count: m.count / (n * n), n: n) }
-  }
 }

@@ -273,4 +273,17 @@ public enum Vector {
     out.replace(with: x0, where: x0 .!= x0)
     return out
   }
+
+  /// Eight consecutive values at `p + i` as one SIMD vector (no alignment needed): the
+  /// entry-major blocks of the manifold projections hold eight tokens per vector.
+  @inlinable @inline(__always)
+  public static func load8<T: Scalar>(_ p: UnsafeMutablePointer<T>, _ i: Int) -> SIMD8<T> {
+    UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<T>.self)
+  }
+
+  /// Stores `v` as eight consecutive values at `p + i` (no alignment needed).
+  @inlinable @inline(__always)
+  public static func store8<T: Scalar>(_ p: UnsafeMutablePointer<T>, _ i: Int, _ v: SIMD8<T>) {
+    UnsafeMutableRawPointer(p + i).storeBytes(of: v, as: SIMD8<T>.self)
+  }
 }
