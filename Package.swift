@@ -103,6 +103,7 @@ var vectorISA: [SwiftSetting] {
 }
 
 @MainActor func experiment(_ name: String) -> Target {
-  .executableTarget(name: name, dependencies: ["MHC", "MHCHarness", argumentParser], path: "experiments/\(name)",
-                    exclude: ["README.md"])
+  .executableTarget(
+    name: name, dependencies: ["MHC", "MHCHarness", argumentParser], path: "experiments/\(name)",
+    exclude: ["README.md"])
 }

@@ -12,8 +12,10 @@ public struct Series: Sendable {
   public var dash: Int
   public var width: Double
 
-  public init(_ title: String, color: String? = nil, points: [(Double, Double)], style: String = "lines",
-              dash: Int = 1, width: Double = 2) {
+  public init(
+    _ title: String, color: String? = nil, points: [(Double, Double)], style: String = "lines",
+    dash: Int = 1, width: Double = 2
+  ) {
     self.title = title; self.color = color ?? PlotStyle.color(for: title); self.points = points
     self.style = style; self.dash = dash; self.width = width
   }
@@ -30,8 +32,10 @@ public struct Panel: Sendable {
   /// Extra gnuplot commands (ranges, reference lines, labels) before `plot`.
   public var extra: [String] = []
 
-  public init(title: String = "", xlabel: String, ylabel: String, logx: Bool = false, logy: Bool = false,
-              series: [Series], extra: [String] = []) {
+  public init(
+    title: String = "", xlabel: String, ylabel: String, logx: Bool = false, logy: Bool = false,
+    series: [Series], extra: [String] = []
+  ) {
     self.title = title; self.xlabel = xlabel; self.ylabel = ylabel; self.logx = logx; self.logy = logy
     self.series = series; self.extra = extra
   }
@@ -45,8 +49,10 @@ public struct Panel: Sendable {
 /// try Gnuplot.render(fig, in: "plots")
 /// ```
 public enum Chart {
-  public static func figure(_ name: String, title: String = "", panels: [Panel], columns: Int? = nil,
-                            width: Int? = nil, height: Int? = nil) -> GnuplotFigure {
+  public static func figure(
+    _ name: String, title: String = "", panels: [Panel], columns: Int? = nil,
+    width: Int? = nil, height: Int? = nil
+  ) -> GnuplotFigure {
     let cols = columns ?? panels.count
     let rows = (panels.count + cols - 1) / cols
     var blocks: [GnuplotFigure.Datablock] = []
@@ -68,14 +74,20 @@ public enum Chart {
         let block = "p\(pi)s\(si)"
         blocks.append(.init(name: block, rows: s.points.map { [$0.0, $0.1] }))
         let pt = s.style == "lines" ? "" : " pt 7 ps 0.8"
-        plots.append("$\(block) using 1:2 with \(s.style) lc rgb '\(s.color)' lw \(s.width) dt \(s.dash)\(pt) title \(quote(s.title))")
+        plots.append(
+          "$\(block) using 1:2 with \(s.style) lc rgb '\(s.color)' lw \(s.width) dt \(s.dash)\(pt) title \(quote(s.title))"
+        )
       }
-      body.append(plots.isEmpty ? "set label 'no data' at graph 0.5, graph 0.5 center\nplot NaN notitle" : "plot " + plots.joined(separator: ", \\\n     "))
+      body.append(
+        plots.isEmpty
+          ? "set label 'no data' at graph 0.5, graph 0.5 center\nplot NaN notitle"
+          : "plot " + plots.joined(separator: ", \\\n     "))
     }
     if panels.count > 1 || !title.isEmpty { body.append("unset multiplot") }
-    return GnuplotFigure(name: name, body: body.joined(separator: "\n"), datablocks: blocks,
-                         width: width ?? (cols == 1 ? PlotStyle.size.width : 560 * cols),
-                         height: height ?? (rows == 1 ? PlotStyle.size.height : 420 * rows))
+    return GnuplotFigure(
+      name: name, body: body.joined(separator: "\n"), datablocks: blocks,
+      width: width ?? (cols == 1 ? PlotStyle.size.width : 560 * cols),
+      height: height ?? (rows == 1 ? PlotStyle.size.height : 420 * rows))
   }
 
   public static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
@@ -117,8 +129,10 @@ extension Chart {
   /// ```swift
   /// let fig = Chart.heatmaps("x-hres", title: "H_res", rows: [[HeatMap(title: "sublayer 1", n: 4, values: m)]])
   /// ```
-  public static func heatmaps(_ name: String, title: String, rows: [[HeatMap]], range: Double = 1.5,
-                              cellWidth: Int = 300, cellHeight: Int = 300) -> GnuplotFigure {
+  public static func heatmaps(
+    _ name: String, title: String, rows: [[HeatMap]], range: Double = 1.5,
+    cellWidth: Int = 300, cellHeight: Int = 300
+  ) -> GnuplotFigure {
     let cols = rows.map(\.count).max() ?? 1
     var blocks: [GnuplotFigure.Datablock] = []
     var body = ["set multiplot layout \(rows.count),\(cols) title \(quote(title)) font ',12'"]
@@ -131,22 +145,30 @@ extension Chart {
         let rs = (0..<n).map { i in (0..<n).reduce(0.0) { $0 + m[i * n + $1] } }
         let cs = (0..<n).map { j in (0..<n).reduce(0.0) { $0 + m[$1 * n + j] } }
         body.append("set title \(quote(h.title)) font ',10'")
-        body.append("unset key; unset colorbox; set tics out nomirror font ',8'; set xtics 0,1,\(n - 1); set ytics 0,1,\(n - 1)")
+        body.append(
+          "unset key; unset colorbox; set tics out nomirror font ',8'; set xtics 0,1,\(n - 1); set ytics 0,1,\(n - 1)")
         body.append("set xrange [-0.5:\(Double(n) - 0.5)]; set yrange [\(Double(n) - 0.5):-0.5]")
-        body.append("set xlabel \(quote("col sums " + cs.map { String(format: "%.2f", $0) }.joined(separator: " "))) font ',8'")
-        body.append("set ylabel \(quote("row sums " + rs.map { String(format: "%.2f", $0) }.joined(separator: " "))) font ',8'")
+        body.append(
+          "set xlabel \(quote("col sums " + cs.map { String(format: "%.2f", $0) }.joined(separator: " "))) font ',8'")
+        body.append(
+          "set ylabel \(quote("row sums " + rs.map { String(format: "%.2f", $0) }.joined(separator: " "))) font ',8'")
         body.append("set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-\(range):\(range)]")
         if n <= 6 {
-          for i in 0..<n { for j in 0..<n {
-            body.append("set label '\(String(format: "%.2f", m[i * n + j]))' at \(j),\(i) center front font ',\(n <= 4 ? 8 : 6)'")
-          } }
+          for i in 0..<n {
+            for j in 0..<n {
+              body.append(
+                "set label '\(String(format: "%.2f", m[i * n + j]))' at \(j),\(i) center front font ',\(n <= 4 ? 8 : 6)'"
+              )
+            }
+          }
         }
         body.append("plot $\(block) matrix with image")
       }
     }
     body.append("unset multiplot")
-    return GnuplotFigure(name: name, body: body.joined(separator: "\n"), datablocks: blocks,
-                         width: cellWidth * cols, height: cellHeight * rows.count + 40)
+    return GnuplotFigure(
+      name: name, body: body.joined(separator: "\n"), datablocks: blocks,
+      width: cellWidth * cols, height: cellHeight * rows.count + 40)
   }
 }
 
@@ -174,8 +196,10 @@ extension Chart {
   ///                    values: [[-0.02], [0.3]], notes: [["−0.02"], ["+0.30\nspike"]])
   /// try Gnuplot.render(Chart.phaseMaps("phase", title: "final loss gap", panels: [p], xlabel: "lr", ylabel: "layers"), in: "plots")
   /// ```
-  public static func phaseMaps(_ name: String, title: String, panels: [PhasePanel], xlabel: String, ylabel: String,
-                               range: Double, cellWidth: Int = 150, cellHeight: Int = 110) -> GnuplotFigure {
+  public static func phaseMaps(
+    _ name: String, title: String, panels: [PhasePanel], xlabel: String, ylabel: String,
+    range: Double, cellWidth: Int = 150, cellHeight: Int = 110
+  ) -> GnuplotFigure {
     var blocks: [GnuplotFigure.Datablock] = []
     var body = ["set multiplot layout 1,\(panels.count) title \(quote(title)) font ',12'"]
     let rows = panels.map(\.rowLabels.count).max() ?? 1, cols = panels.map(\.columnLabels.count).max() ?? 1
@@ -183,16 +207,24 @@ extension Chart {
       let block = "phase\(pi)"
       // one row per cell (column, row, value): boxes, not `matrix with image`, which cannot draw a
       // grid that is one cell wide or tall
-      blocks.append(.init(name: block, rows: p.values.enumerated().flatMap { i, row in
-        row.enumerated().compactMap { j, v in v.map { [Double(j), Double(i), $0] } }
-      }))
+      blocks.append(
+        .init(
+          name: block,
+          rows: p.values.enumerated().flatMap { i, row in
+            row.enumerated().compactMap { j, v in v.map { [Double(j), Double(i), $0] } }
+          }))
       body.append("reset")
       body.append("set title \(quote(p.title)) font ',11'")
       body.append("unset key; set tics out nomirror; set border 3 lw 1 lc rgb '#333333'")
       body.append("set xlabel \(quote(xlabel)); set ylabel \(quote(ylabel))")
-      body.append("set xtics (" + p.columnLabels.enumerated().map { "\(quote($0.element)) \($0.offset)" }.joined(separator: ", ") + ")")
-      body.append("set ytics (" + p.rowLabels.enumerated().map { "\(quote($0.element)) \($0.offset)" }.joined(separator: ", ") + ")")
-      body.append("set xrange [-0.5:\(Double(p.columnLabels.count) - 0.5)]; set yrange [\(Double(p.rowLabels.count) - 0.5):-0.5]")
+      body.append(
+        "set xtics (" + p.columnLabels.enumerated().map { "\(quote($0.element)) \($0.offset)" }.joined(separator: ", ")
+          + ")")
+      body.append(
+        "set ytics (" + p.rowLabels.enumerated().map { "\(quote($0.element)) \($0.offset)" }.joined(separator: ", ")
+          + ")")
+      body.append(
+        "set xrange [-0.5:\(Double(p.columnLabels.count) - 0.5)]; set yrange [\(Double(p.rowLabels.count) - 0.5):-0.5]")
       body.append("set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-\(range):\(range)]")
       body.append("set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder")
       for (i, row) in p.notes.enumerated() {
@@ -208,7 +240,8 @@ extension Chart {
       body.append("plot $\(block) using 1:2:(0.5):(0.5):3 with boxxyerror lc palette")
     }
     body.append("unset multiplot")
-    return GnuplotFigure(name: name, body: body.joined(separator: "\n"), datablocks: blocks,
-                         width: max(420, cellWidth * cols + 160) * panels.count, height: cellHeight * rows + 180)
+    return GnuplotFigure(
+      name: name, body: body.joined(separator: "\n"), datablocks: blocks,
+      width: max(420, cellWidth * cols + 160) * panels.count, height: cellHeight * rows + 180)
   }
 }

@@ -41,8 +41,10 @@ public struct Claims {
   public func rows() -> [ClaimRow] {
     var rows = [hcGain(), mhcGain(), hcSpikes(), mhcSmooth()]
     rows += lossAgainstResidual()
-    rows += [mhcAgainstHC(), sinkhornIterations(), tableOne(), expansionRate(), computeScaling(), timeOverhead(),
-             recomputeMemory()]
+    rows += [
+      mhcAgainstHC(), sinkhornIterations(), tableOne(), expansionRate(), computeScaling(), timeOverhead(),
+      recomputeMemory(),
+    ]
     return rows
   }
 
@@ -66,27 +68,37 @@ public struct Claims {
   }
 
   /// "not run" with the reason and the command.
-  func notRun(_ claim: String, paper: String, cell: String, figure: String, command: String, have: Int,
-              stale: Int = 0) -> ClaimRow {
+  func notRun(
+    _ claim: String, paper: String, cell: String, figure: String, command: String, have: Int,
+    stale: Int = 0
+  ) -> ClaimRow {
     let old = stale > 0 ? " (\(stale) older runs evaluated before the fixed set)" : ""
-    return ClaimRow(claim: claim, paper: paper, toolkit: (have == 0 ? "no current runs" : "\(have) seed(s) only") + old,
-             seeds: "\(have)", cell: cell, figure: figure, verdict: .notRun,
-             rule: "needs ≥ \(minimumSeedsForVerdict) paired seeds with the fixed evaluation set", command: command)
+    return ClaimRow(
+      claim: claim, paper: paper, toolkit: (have == 0 ? "no current runs" : "\(have) seed(s) only") + old,
+      seeds: "\(have)", cell: cell, figure: figure, verdict: .notRun,
+      rule: "needs ≥ \(minimumSeedsForVerdict) paired seeds with the fixed evaluation set", command: command)
   }
 
   /// A loss gap `variant − baseline` judged by the interval rule: better → reproduced (the
   /// claim is that the variant's loss is lower), worse → contradicted.
-  func lossClaim(_ claim: String, paper: String, experiment: String, variant: String, baseline: String,
-                 cellLabel: String, figure: String, command: String) -> ClaimRow {
+  func lossClaim(
+    _ claim: String, paper: String, experiment: String, variant: String, baseline: String,
+    cellLabel: String, figure: String, command: String
+  ) -> ClaimRow {
     let gap = PairedComparison.finalLoss(store.cell(experiment, variant), baseline: store.cell(experiment, baseline))
     guard gap.n >= minimumSeedsForVerdict else {
-      return notRun(claim, paper: paper, cell: cellLabel, figure: figure, command: command, have: gap.n,
-                    stale: store.staleCount(experiment, variant) + store.staleCount(experiment, baseline))
+      return notRun(
+        claim, paper: paper, cell: cellLabel, figure: figure, command: command, have: gap.n,
+        stale: store.staleCount(experiment, variant) + store.staleCount(experiment, baseline))
     }
-    let verdict: ClaimVerdict = gap.verdict == .better ? .reproduced : gap.verdict == .worse ? .contradicted : .notResolved
-    return ClaimRow(claim: claim, paper: paper, toolkit: gap.text, seeds: "\(gap.n)", cell: cellLabel, figure: figure,
-                    verdict: verdict, rule: "paired gap \(variant) − \(baseline); resolves ±\(String(format: "%.3f", gap.halfWidth)); an effect of 0.02 needs \(gap.seedsNeeded(for: 0.02).map(String.init) ?? "–") seeds (80% power)",
-                    command: command)
+    let verdict: ClaimVerdict =
+      gap.verdict == .better ? .reproduced : gap.verdict == .worse ? .contradicted : .notResolved
+    return ClaimRow(
+      claim: claim, paper: paper, toolkit: gap.text, seeds: "\(gap.n)", cell: cellLabel, figure: figure,
+      verdict: verdict,
+      rule:
+        "paired gap \(variant) − \(baseline); resolves ±\(String(format: "%.3f", gap.halfWidth)); an effect of 0.02 needs \(gap.seedsNeeded(for: 0.02).map(String.init) ?? "–") seeds (80% power)",
+      command: command)
   }
 
   // MARK: The claims
@@ -94,7 +106,8 @@ public struct Claims {
   /// Peak composite gains of the runs of cell `kind` (e.g. `hc-n4`) at the reference configuration
   /// and in every instability cell.
   func peakGains(_ kind: String) -> SeedInterval {
-    let runs = store.cell(Self.reference.experiment, kind)
+    let runs =
+      store.cell(Self.reference.experiment, kind)
       + instabilityCells().flatMap { store.cell("instability", kind + $0.suffix) }
     return SeedInterval(runs.compactMap(peakCompositeGain))
   }
@@ -104,44 +117,50 @@ public struct Claims {
     let peaks = peakGains(e.hc)
     let claim = "HC's composite gain explodes", paper = "peaks ≈ 3000 (27B)"
     guard peaks.n >= minimumSeedsForVerdict else {
-      return notRun(claim, paper: paper, cell: "stability, instability", figure: "plots/stability-gains.png",
-                    command: command("stability"), have: peaks.n)
+      return notRun(
+        claim, paper: paper, cell: "stability, instability", figure: "plots/stability-gains.png",
+        command: command("stability"), have: peaks.n)
     }
     let largest = peaks.values.max() ?? .nan
     let stress = store.runs(e.experiment).filter { $0.id.hasPrefix("stress-") && $0.config.connection == .hc }
       .compactMap(peakCompositeGain).max()
     let verdict: ClaimVerdict = peaks.lower > 10 ? .reproduced : peaks.upper < 10 ? .contradicted : .notResolved
-    return ClaimRow(claim: claim, paper: paper,
-                    toolkit: "peak \(peaks.text(2)) (largest \(cell(largest, 3)))"
-                      + (stress.map { "; stress sweep (up to 16 layers, lr 3e-2): largest \(cell($0, 3))" } ?? ""),
-                    seeds: "\(peaks.n) runs",
-                    cell: "stability reference + every instability cell", figure: "plots/stability-gains.png",
-                    verdict: verdict,
-                    rule: "explodes = the 95% interval of the per-run peak composite Amax gain lies above 10; below 10 contradicts it at this scale",
-                    command: command("stability") + ", " + command("instability"))
+    return ClaimRow(
+      claim: claim, paper: paper,
+      toolkit: "peak \(peaks.text(2)) (largest \(cell(largest, 3)))"
+        + (stress.map { "; stress sweep (up to 16 layers, lr 3e-2): largest \(cell($0, 3))" } ?? ""),
+      seeds: "\(peaks.n) runs",
+      cell: "stability reference + every instability cell", figure: "plots/stability-gains.png",
+      verdict: verdict,
+      rule:
+        "explodes = the 95% interval of the per-run peak composite Amax gain lies above 10; below 10 contradicts it at this scale",
+      command: command("stability") + ", " + command("instability"))
   }
 
   func mhcGain() -> ClaimRow {
     let peaks = peakGains(Self.reference.mhc)
     let claim = "mHC's composite gain stays near 1", paper = "≤ 1.6"
     guard peaks.n >= minimumSeedsForVerdict else {
-      return notRun(claim, paper: paper, cell: "stability, instability", figure: "plots/stability-gains.png",
-                    command: command("stability"), have: peaks.n)
+      return notRun(
+        claim, paper: paper, cell: "stability, instability", figure: "plots/stability-gains.png",
+        command: command("stability"), have: peaks.n)
     }
     let verdict: ClaimVerdict = peaks.upper <= 1.6 ? .reproduced : peaks.lower > 1.6 ? .contradicted : .notResolved
-    return ClaimRow(claim: claim, paper: paper, toolkit: "peak \(peaks.text(3)) (largest \(cell(peaks.values.max(), 4)))",
-                    seeds: "\(peaks.n) runs", cell: "stability reference + every instability cell",
-                    figure: "plots/stability-gains.png", verdict: verdict,
-                    rule: "reproduced when the 95% interval of the per-run peak composite gain is ≤ 1.6",
-                    command: command("stability") + ", " + command("instability"))
+    return ClaimRow(
+      claim: claim, paper: paper, toolkit: "peak \(peaks.text(3)) (largest \(cell(peaks.values.max(), 4)))",
+      seeds: "\(peaks.n) runs", cell: "stability reference + every instability cell",
+      figure: "plots/stability-gains.png", verdict: verdict,
+      rule: "reproduced when the 95% interval of the per-run peak composite gain is ≤ 1.6",
+      command: command("stability") + ", " + command("instability"))
   }
 
   /// Spike events of `kind` minus the residual's, paired by seed within every instability cell.
   func spikeGap(_ kindPrefix: String) -> PairedComparison {
     var d: [Double] = [], seeds: [UInt64] = []
     for c in instabilityCells() {
-      let gap = PairedComparison.paired(store.cell("instability", kindPrefix + c.suffix),
-                                        baseline: store.cell("instability", "residual" + c.suffix), value: spikeEvents)
+      let gap = PairedComparison.paired(
+        store.cell("instability", kindPrefix + c.suffix),
+        baseline: store.cell("instability", "residual" + c.suffix), value: spikeEvents)
       d += gap.differences.values; seeds += gap.seeds
     }
     return PairedComparison(differences: d, seeds: seeds)
@@ -151,70 +170,88 @@ public struct Claims {
     let gap = spikeGap("hc-n4"), claim = "HC shows loss and gradient spikes"
     let paper = "loss surge and gradient-norm spike ≈ step 12k (27B)"
     guard gap.n >= minimumSeedsForVerdict else {
-      return notRun(claim, paper: paper, cell: "instability", figure: "plots/instability-fig2.png",
-                    command: command("instability"), have: gap.n)
+      return notRun(
+        claim, paper: paper, cell: "instability", figure: "plots/instability-fig2.png",
+        command: command("instability"), have: gap.n)
     }
-    let verdict: ClaimVerdict = gap.verdict == .worse ? .reproduced : gap.verdict == .better ? .contradicted : .notResolved
-    return ClaimRow(claim: claim, paper: paper,
-                    toolkit: "spike events HC − residual: \(signed(gap.mean)) \(gap.intervalText) per run",
-                    seeds: "\(gap.n) (cell, seed) pairs", cell: "instability, every cell", figure: "plots/instability-fig2.png",
-                    verdict: verdict,
-                    rule: "loss + gradient spike events after warmup, HC minus the same-seed residual; reproduced when the interval is above 0",
-                    command: command("instability"))
+    let verdict: ClaimVerdict =
+      gap.verdict == .worse ? .reproduced : gap.verdict == .better ? .contradicted : .notResolved
+    return ClaimRow(
+      claim: claim, paper: paper,
+      toolkit: "spike events HC − residual: \(signed(gap.mean)) \(gap.intervalText) per run",
+      seeds: "\(gap.n) (cell, seed) pairs", cell: "instability, every cell", figure: "plots/instability-fig2.png",
+      verdict: verdict,
+      rule:
+        "loss + gradient spike events after warmup, HC minus the same-seed residual; reproduced when the interval is above 0",
+      command: command("instability"))
   }
 
   func mhcSmooth() -> ClaimRow {
     let gap = spikeGap("mhc-n4-t20"), claim = "mHC trains smoothly"
     let paper = "no spikes (27B)"
     guard gap.n >= minimumSeedsForVerdict else {
-      return notRun(claim, paper: paper, cell: "instability", figure: "plots/instability-fig2.png",
-                    command: command("instability"), have: gap.n)
+      return notRun(
+        claim, paper: paper, cell: "instability", figure: "plots/instability-fig2.png",
+        command: command("instability"), have: gap.n)
     }
     let upper = gap.halfWidth.isFinite ? gap.differences.upper : .infinity
     let verdict: ClaimVerdict = gap.verdict == .worse ? .contradicted : upper < 0.5 ? .reproduced : .notResolved
-    return ClaimRow(claim: claim, paper: paper,
-                    toolkit: "spike events mHC − residual: \(signed(gap.mean)) \(gap.intervalText) per run",
-                    seeds: "\(gap.n) (cell, seed) pairs", cell: "instability, every cell", figure: "plots/instability-phase.png",
-                    verdict: verdict,
-                    rule: "reproduced when the interval of mHC's extra spike events over the residual stays below 0.5 per run; contradicted when it is above 0",
-                    command: command("instability"))
+    return ClaimRow(
+      claim: claim, paper: paper,
+      toolkit: "spike events mHC − residual: \(signed(gap.mean)) \(gap.intervalText) per run",
+      seeds: "\(gap.n) (cell, seed) pairs", cell: "instability, every cell", figure: "plots/instability-phase.png",
+      verdict: verdict,
+      rule:
+        "reproduced when the interval of mHC's extra spike events over the residual stays below 0.5 per run; contradicted when it is above 0",
+      command: command("instability"))
   }
 
   func lossAgainstResidual() -> [ClaimRow] {
     let e = Self.reference
-    var rows = [lossClaim("mHC's loss is below the residual's", paper: "−0.021 (27B)", experiment: e.experiment,
-                          variant: e.mhc, baseline: e.residual, cellLabel: "stability: reference C 128, 4 layers, lr 3e-3",
-                          figure: "plots/stability-loss-gap.png", command: command("stability"))]
+    var rows = [
+      lossClaim(
+        "mHC's loss is below the residual's", paper: "−0.021 (27B)", experiment: e.experiment,
+        variant: e.mhc, baseline: e.residual, cellLabel: "stability: reference C 128, 4 layers, lr 3e-3",
+        figure: "plots/stability-loss-gap.png", command: command("stability"))
+    ]
     for c in instabilityCells() where !c.suffix.isEmpty {
-      rows.append(lossClaim("mHC's loss is below the residual's", paper: "−0.021 (27B)", experiment: "instability",
-                            variant: "mhc-n4-t20" + c.suffix, baseline: "residual" + c.suffix,
-                            cellLabel: "instability: \(c.label)", figure: "plots/instability-phase.png",
-                            command: command("instability")))
+      rows.append(
+        lossClaim(
+          "mHC's loss is below the residual's", paper: "−0.021 (27B)", experiment: "instability",
+          variant: "mhc-n4-t20" + c.suffix, baseline: "residual" + c.suffix,
+          cellLabel: "instability: \(c.label)", figure: "plots/instability-phase.png",
+          command: command("instability")))
     }
     return rows
   }
 
   func mhcAgainstHC() -> ClaimRow {
     let e = Self.reference
-    return lossClaim("mHC's loss is at or below HC's", paper: "mHC below HC (27B)", experiment: e.experiment,
-                     variant: e.mhc, baseline: e.hc, cellLabel: "stability: reference", figure: "plots/stability-loss-gap.png",
-                     command: command("stability"))
+    return lossClaim(
+      "mHC's loss is at or below HC's", paper: "mHC below HC (27B)", experiment: e.experiment,
+      variant: e.mhc, baseline: e.hc, cellLabel: "stability: reference", figure: "plots/stability-loss-gap.png",
+      command: command("stability"))
   }
 
   func sinkhornIterations() -> ClaimRow {
     let claim = "A few Sinkhorn iterations suffice", paper = "t_max = 20 used; fewer not reported as harmful"
-    let few = store.cell("sinkhorn-iterations", "mhc-n4-t5-T64-B8"), full = store.cell("sinkhorn-iterations", "mhc-n4-t20-T64-B8")
+    let few = store.cell("sinkhorn-iterations", "mhc-n4-t5-T64-B8"),
+      full = store.cell("sinkhorn-iterations", "mhc-n4-t20-T64-B8")
     let gap = PairedComparison.finalLoss(few, baseline: full)
     guard gap.n >= minimumSeedsForVerdict else {
-      return notRun(claim, paper: paper, cell: "sinkhorn-iterations: t_max 5 vs 20", figure: "plots/sinkhorn-iterations.png",
-                    command: command("sinkhorn-iterations"), have: gap.n)
+      return notRun(
+        claim, paper: paper, cell: "sinkhorn-iterations: t_max 5 vs 20", figure: "plots/sinkhorn-iterations.png",
+        command: command("sinkhorn-iterations"), have: gap.n)
     }
-    let verdict: ClaimVerdict = gap.verdict == .worse ? .contradicted : gap.differences.upper < 0.02 ? .reproduced : .notResolved
-    return ClaimRow(claim: claim, paper: paper, toolkit: "t_max 5 − t_max 20: " + gap.text, seeds: "\(gap.n)",
-                    cell: "sinkhorn-iterations: 4 layers, C 128, seq 64, batch 8", figure: "plots/sinkhorn-iterations.png",
-                    verdict: verdict,
-                    rule: "reproduced when t_max = 5 is no worse than t_max = 20 by more than 0.02 nats/byte (upper end of the interval); contradicted when the interval is above 0",
-                    command: command("sinkhorn-iterations"))
+    let verdict: ClaimVerdict =
+      gap.verdict == .worse ? .contradicted : gap.differences.upper < 0.02 ? .reproduced : .notResolved
+    return ClaimRow(
+      claim: claim, paper: paper, toolkit: "t_max 5 − t_max 20: " + gap.text, seeds: "\(gap.n)",
+      cell: "sinkhorn-iterations: 4 layers, C 128, seq 64, batch 8", figure: "plots/sinkhorn-iterations.png",
+      verdict: verdict,
+      rule:
+        "reproduced when t_max = 5 is no worse than t_max = 20 by more than 0.02 nats/byte (upper end of the interval); contradicted when the interval is above 0",
+      command: command("sinkhorn-iterations"))
   }
 
   func tableOne() -> ClaimRow {
@@ -225,22 +262,29 @@ public struct Claims {
     let gaps = keys.map { PairedComparison.finalLoss(store.cell("components", $0), baseline: base) }
     let n = gaps.map(\.n).min() ?? 0
     guard n >= minimumSeedsForVerdict else {
-      return notRun(claim, paper: paper, cell: "components", figure: "plots/components-table1.png",
-                    command: command("components"), have: n)
+      return notRun(
+        claim, paper: paper, cell: "components", figure: "plots/components-table1.png",
+        command: command("components"), have: n)
     }
-    let verdict: ClaimVerdict = gaps.allSatisfy { $0.verdict == .better } ? .reproduced
+    let verdict: ClaimVerdict =
+      gaps.allSatisfy { $0.verdict == .better }
+      ? .reproduced
       : gaps.contains { $0.verdict == .worse } ? .contradicted : .notResolved
-    return ClaimRow(claim: claim, paper: paper,
-                    toolkit: gaps.map { signed($0.mean) + " " + $0.intervalText }.joined(separator: "; "), seeds: "\(n)",
-                    cell: "components: C 128, 4 layers, seq 64, batch 8", figure: "plots/components-table1.png",
-                    verdict: verdict, rule: "reproduced when all three gaps to the residual are resolved below 0; contradicted when any is resolved above 0",
-                    command: command("components"))
+    return ClaimRow(
+      claim: claim, paper: paper,
+      toolkit: gaps.map { signed($0.mean) + " " + $0.intervalText }.joined(separator: "; "), seeds: "\(n)",
+      cell: "components: C 128, 4 layers, seq 64, batch 8", figure: "plots/components-table1.png",
+      verdict: verdict,
+      rule:
+        "reproduced when all three gaps to the residual are resolved below 0; contradicted when any is resolved above 0",
+      command: command("components"))
   }
 
   func expansionRate() -> ClaimRow {
-    lossClaim("Expansion n = 4 beats n = 1 (HC paper Table 1)", paper: "n = 4 below n = 1", experiment: "expansion",
-              variant: "mhc-n4-t20-steps250", baseline: "mhc-n1-t20-steps250", cellLabel: "expansion: mHC n 4 vs n 1",
-              figure: "plots/expansion.png", command: command("expansion"))
+    lossClaim(
+      "Expansion n = 4 beats n = 1 (HC paper Table 1)", paper: "n = 4 below n = 1", experiment: "expansion",
+      variant: "mhc-n4-t20-steps250", baseline: "mhc-n1-t20-steps250", cellLabel: "expansion: mHC n 4 vs n 1",
+      figure: "plots/expansion.png", command: command("expansion"))
   }
 
   func computeScaling() -> ClaimRow {
@@ -254,15 +298,20 @@ public struct Claims {
       parts.append("\(k.dropFirst("mhc-n4-t20-".count)): \(signed(gap.mean)) \(gap.intervalText)")
     }
     guard !keys.isEmpty, n >= minimumSeedsForVerdict else {
-      return notRun(claim, paper: paper, cell: "scaling", figure: "plots/scaling.png", command: command("scaling"),
-                    have: keys.isEmpty ? 0 : n)
+      return notRun(
+        claim, paper: paper, cell: "scaling", figure: "plots/scaling.png", command: command("scaling"),
+        have: keys.isEmpty ? 0 : n)
     }
-    let verdict: ClaimVerdict = verdicts.allSatisfy { $0 == .better } ? .reproduced
+    let verdict: ClaimVerdict =
+      verdicts.allSatisfy { $0 == .better }
+      ? .reproduced
       : verdicts.last == .worse ? .contradicted : .notResolved
-    return ClaimRow(claim: claim, paper: paper, toolkit: parts.joined(separator: "; "), seeds: "\(n) per size",
-                    cell: "scaling: 3 sizes, 2 tokens per parameter", figure: "plots/scaling.png", verdict: verdict,
-                    rule: "reproduced when mHC − residual is resolved below 0 at every size; contradicted when resolved above 0 at the largest",
-                    command: command("scaling"))
+    return ClaimRow(
+      claim: claim, paper: paper, toolkit: parts.joined(separator: "; "), seeds: "\(n) per size",
+      cell: "scaling: 3 sizes, 2 tokens per parameter", figure: "plots/scaling.png", verdict: verdict,
+      rule:
+        "reproduced when mHC − residual is resolved below 0 at every size; contradicted when resolved above 0 at the largest",
+      command: command("scaling"))
   }
 
   /// mHC n = 4 step time over the residual's at C = 128 from `results/overhead/measurements.json`,
@@ -271,25 +320,31 @@ public struct Claims {
     let claim = "mHC costs 6.7% more training time", paper = "+6.7% (27B, fused kernels, recomputation)"
     let path = (store.root as NSString).appendingPathComponent("overhead/measurements.json")
     guard let (ratios, cpu, group) = Self.overheadRatios(path), ratios.n >= minimumSeedsForVerdict else {
-      return notRun(claim, paper: paper, cell: "overhead", figure: "plots/overhead-time.png", command: command("overhead"), have: 0)
+      return notRun(
+        claim, paper: paper, cell: "overhead", figure: "plots/overhead-time.png", command: command("overhead"), have: 0)
     }
     let pct = SeedInterval(ratios.values.map { 100 * ($0 - 1) })
     let verdict: ClaimVerdict = pct.lower > 6.7 ? .contradicted : pct.upper <= 6.7 ? .reproduced : .notResolved
-    return ClaimRow(claim: claim, paper: paper, toolkit: String(format: "%+.1f%% ± %.1f%%", pct.mean, pct.halfWidth),
-                    seeds: "\(pct.n) timing rounds", cell: "overhead: n = 4, \(group), \(cpu), no recomputation",
-                    figure: "plots/overhead-time.png", verdict: verdict,
-                    rule: "per-round step-time ratio mHC / residual (same round, same process); contradicted when the interval is above +6.7% (a CPU with BLAS, no fused kernels)",
-                    command: command("overhead"))
+    return ClaimRow(
+      claim: claim, paper: paper, toolkit: String(format: "%+.1f%% ± %.1f%%", pct.mean, pct.halfWidth),
+      seeds: "\(pct.n) timing rounds", cell: "overhead: n = 4, \(group), \(cpu), no recomputation",
+      figure: "plots/overhead-time.png", verdict: verdict,
+      rule:
+        "per-round step-time ratio mHC / residual (same round, same process); contradicted when the interval is above +6.7% (a CPU with BLAS, no fused kernels)",
+      command: command("overhead"))
   }
 
   static func overheadRatios(_ path: String) -> (SeedInterval, String, String)? {
     guard let data = FileManager.default.contents(atPath: path),
       let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      let groups = root["groups"] as? [String: [[String: Any]]] else { return nil }
+      let groups = root["groups"] as? [String: [[String: Any]]]
+    else { return nil }
     let name = groups.keys.sorted(by: naturalLess).first ?? ""
     let list = groups[name] ?? []
     func times(_ kind: String, n: Int) -> [Double]? {
-      let m = list.first { ($0["connection"] as? String) == kind && ($0["n"] as? Int) == n && ($0["recompute"] as? Int) == 0 }
+      let m = list.first {
+        ($0["connection"] as? String) == kind && ($0["n"] as? Int) == n && ($0["recompute"] as? Int) == 0
+      }
       return (m?["result"] as? [String: Any])?["stepTimes"] as? [Double]
     }
     guard let r = times("residual", n: 1), let m = times("mhc", n: 4) else { return nil }
@@ -303,8 +358,11 @@ public struct Claims {
     guard let data = FileManager.default.contents(atPath: path),
       let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
       let groups = root["groups"] as? [String: [[String: Any]]],
-      let list = groups[groups.keys.sorted(by: naturalLess).first ?? ""] else {
-      return notRun(claim, paper: paper, cell: "overhead", figure: "plots/overhead-memory.png", command: command("overhead"), have: 0)
+      let list = groups[groups.keys.sorted(by: naturalLess).first ?? ""]
+    else {
+      return notRun(
+        claim, paper: paper, cell: "overhead", figure: "plots/overhead-memory.png", command: command("overhead"),
+        have: 0)
     }
     func bytes(_ kind: String, n: Int, recompute: Bool) -> Double? {
       let m = list.filter { ($0["connection"] as? String) == kind && ($0["n"] as? Int) == n }
@@ -312,15 +370,19 @@ public struct Claims {
       return ((m?["result"] as? [String: Any])?["trainingBytes"] as? NSNumber)?.doubleValue
     }
     guard let r = bytes("residual", n: 1, recompute: false), let full = bytes("mhc", n: 4, recompute: false),
-      let kept = bytes("mhc", n: 4, recompute: true) else {
-      return notRun(claim, paper: paper, cell: "overhead", figure: "plots/overhead-memory.png", command: command("overhead"), have: 0)
+      let kept = bytes("mhc", n: 4, recompute: true)
+    else {
+      return notRun(
+        claim, paper: paper, cell: "overhead", figure: "plots/overhead-memory.png", command: command("overhead"),
+        have: 0)
     }
     let verdict: ClaimVerdict = kept < full ? .reproduced : .contradicted
-    return ClaimRow(claim: claim, paper: paper,
-                    toolkit: String(format: "%.3f× the residual's memory without, %.3f× with recomputation", full / r, kept / r),
-                    seeds: "deterministic (bytes)", cell: "overhead: n = 4, C = 128", figure: "plots/overhead-memory.png",
-                    verdict: verdict, rule: "reproduced when recomputation lowers mHC's training bytes (counted, not sampled)",
-                    command: command("overhead"))
+    return ClaimRow(
+      claim: claim, paper: paper,
+      toolkit: String(format: "%.3f× the residual's memory without, %.3f× with recomputation", full / r, kept / r),
+      seeds: "deterministic (bytes)", cell: "overhead: n = 4, C = 128", figure: "plots/overhead-memory.png",
+      verdict: verdict, rule: "reproduced when recomputation lowers mHC's training bytes (counted, not sampled)",
+      command: command("overhead"))
   }
 
   // MARK: Noise
@@ -343,7 +405,9 @@ public struct Claims {
 
   /// The noise of the mHC − residual gap in every cell with at least three paired seeds.
   public func noise() -> [NoiseRow] {
-    var cells: [(String, String, String, String)] = [("stability", "stability reference", Self.reference.mhc, Self.reference.residual)]
+    var cells: [(String, String, String, String)] = [
+      ("stability", "stability reference", Self.reference.mhc, Self.reference.residual)
+    ]
     for c in instabilityCells() where !c.suffix.isEmpty {
       cells.append(("instability", "instability \(c.label)", "mhc-n4-t20" + c.suffix, "residual" + c.suffix))
     }
@@ -363,17 +427,19 @@ public struct Claims {
       let evalNoise = mine.compactMap { r -> Double? in
         guard let b = byBase[r.config.seed],
           let x = try? FinalEvaluation.read(r.directory + "/final-eval.csv", seq: r.config.seq),
-          let y = try? FinalEvaluation.read(b.directory + "/final-eval.csv", seq: b.config.seq) else { return nil }
+          let y = try? FinalEvaluation.read(b.directory + "/final-eval.csv", seq: b.config.seq)
+        else { return nil }
         return x.pairedStandardError(against: y)
       }
       let noise = evalNoise.isEmpty ? nil : SeedInterval(evalNoise).mean
       let small = (mine.first?.config.evalBatches ?? 4) * (mine.first?.config.batch ?? 16)
       let windows = mine.first?.summary.finalEvalWindows ?? small
-      return NoiseRow(cell: label, seeds: fixed.n, lastEval: spread { $0.summary.lastValLoss }, lastThreeEvals: spread(lastThree),
-                      fixedSet: fixed.sd, trainTail: spread { $0.summary.finalTrainLossAverage },
-                      fixedSetEvaluationNoise: noise,
-                      smallSetEvaluationNoise: noise.map { $0 * (Double(windows) / Double(small)).squareRoot() },
-                      smallWindows: small)
+      return NoiseRow(
+        cell: label, seeds: fixed.n, lastEval: spread { $0.summary.lastValLoss }, lastThreeEvals: spread(lastThree),
+        fixedSet: fixed.sd, trainTail: spread { $0.summary.finalTrainLossAverage },
+        fixedSetEvaluationNoise: noise,
+        smallSetEvaluationNoise: noise.map { $0 * (Double(windows) / Double(small)).squareRoot() },
+        smallWindows: small)
     }
   }
 
@@ -398,7 +464,9 @@ public struct Claims {
     add("components: mHC − residual", "components", "mhc-n4-t20-T64-B8", "residual-T64-B8")
     add("expansion: mHC n 4 − n 1", "expansion", "mhc-n4-t20-steps250", "mhc-n1-t20-steps250")
     for k in store.cells("scaling").filter({ $0.hasPrefix("mhc-") }) {
-      add("scaling \(k.dropFirst("mhc-n4-t20".count)): mHC − residual", "scaling", k, "residual" + k.dropFirst("mhc-n4-t20".count))
+      add(
+        "scaling \(k.dropFirst("mhc-n4-t20".count)): mHC − residual", "scaling", k,
+        "residual" + k.dropFirst("mhc-n4-t20".count))
     }
     return out
   }

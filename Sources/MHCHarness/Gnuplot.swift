@@ -87,8 +87,10 @@ public struct GnuplotFigure: Sendable {
   public var body: String
   public var width: Int, height: Int
 
-  public init(name: String, body: String, datablocks: [Datablock] = [],
-              width: Int = PlotStyle.size.width, height: Int = PlotStyle.size.height) {
+  public init(
+    name: String, body: String, datablocks: [Datablock] = [],
+    width: Int = PlotStyle.size.width, height: Int = PlotStyle.size.height
+  ) {
     self.name = name; self.body = body; self.datablocks = datablocks
     self.width = width; self.height = height
   }
@@ -146,13 +148,17 @@ public enum Gnuplot {
     let stem = (directory.isEmpty ? "" : directory.hasSuffix("/") ? directory : directory + "/") + figure.name
     let scriptPath = stem + ".gp", pngPath = stem + ".png"
     do {
-      if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+      if !directory.isEmpty {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      }
       try figure.script(outputPath: pngPath).write(toFile: scriptPath, atomically: true, encoding: .utf8)
     } catch {
       throw MHCError("cannot write \(scriptPath): \(error.localizedDescription)")
     }
     guard let gnuplot = executable else {
-      throw MHCError("gnuplot not found on PATH; install it with: sudo apt-get install gnuplot-nox (the .gp script was written to \(scriptPath))")
+      throw MHCError(
+        "gnuplot not found on PATH; install it with: sudo apt-get install gnuplot-nox (the .gp script was written to \(scriptPath))"
+      )
     }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: gnuplot)
@@ -174,11 +180,14 @@ public enum Gnuplot {
         .filter { !$0.isEmpty && $0 != "^" }
       // gnuplot stops at its first error, so on failure its message is the tail of stderr:
       // the offending command, then `"file" line N: what went wrong` (and perhaps a system error).
-      let quote = process.terminationStatus != 0 ? Array(lines.suffix(3))
+      let quote =
+        process.terminationStatus != 0
+        ? Array(lines.suffix(3))
         : Array(lines.filter { $0.lowercased().contains("error") }.prefix(3))
       let text = quote.joined(separator: "; ")
-      throw MHCError("gnuplot failed (exit status \(process.terminationStatus)) on \(scriptPath): "
-        + (text.isEmpty ? "no message" : text))
+      throw MHCError(
+        "gnuplot failed (exit status \(process.terminationStatus)) on \(scriptPath): "
+          + (text.isEmpty ? "no message" : text))
     }
     return pngPath
   }

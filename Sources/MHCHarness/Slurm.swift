@@ -4,7 +4,8 @@ import MHC
 
 /// Options of `--slurm`: run a sweep as a Slurm job array.
 public struct SlurmOptions: ParsableArguments {
-  @Flag(help: "Write results/<experiment>/slurm/{array.sbatch,replot.sbatch,submit.sh} and submit them (if sbatch exists).")
+  @Flag(
+    help: "Write results/<experiment>/slurm/{array.sbatch,replot.sbatch,submit.sh} and submit them (if sbatch exists).")
   public var slurm = false
   @Flag(help: "Write and print the Slurm scripts without submitting.") public var slurmDryRun = false
   @Option(help: "Array tasks (default: one per run); task K runs --shard K/N.") public var slurmTasks: Int?
@@ -48,7 +49,9 @@ public struct SlurmJob {
   let arguments: [String]
   let executable: String
 
-  public init(sweep: Sweep, options: SweepOptions, slurm: SlurmOptions, arguments: [String] = CommandLine.arguments) throws {
+  public init(
+    sweep: Sweep, options: SweepOptions, slurm: SlurmOptions, arguments: [String] = CommandLine.arguments
+  ) throws {
     var whole = options
     whole.shard = nil  // the array does the sharding
     let chosen = sweep.selected(whole)
@@ -56,7 +59,9 @@ public struct SlurmJob {
     if let t = slurm.slurmTasks, t < 1 { throw MHCError("--slurm-tasks \(t) is invalid; must be ≥ 1") }
     guard slurm.slurmCpus >= 1 else { throw MHCError("--slurm-cpus \(slurm.slurmCpus) is invalid; must be ≥ 1") }
     let time = slurm.slurmTime.split(separator: ":")
-    guard (1...3).contains(time.count) || slurm.slurmTime.contains("-"), time.allSatisfy({ Int($0.split(separator: "-").last ?? "") != nil }) else {
+    guard (1...3).contains(time.count) || slurm.slurmTime.contains("-"),
+      time.allSatisfy({ Int($0.split(separator: "-").last ?? "") != nil })
+    else {
       throw MHCError("--slurm-time '\(slurm.slurmTime)' is not a time limit; use MM, HH:MM:SS or D-HH:MM:SS")
     }
     experiment = sweep.experiment
@@ -64,12 +69,15 @@ public struct SlurmJob {
     runs = chosen.count
     tasks = min(slurm.slurmTasks ?? chosen.count, chosen.count)
     self.options = slurm
-    let bytes = chosen.map { r -> Int in
-      let m = r.config.resolved().model
-      return TrainingMemory.bytes(m, batch: r.config.batch, threads: slurm.slurmCpus) + 3 * TrainingMemory.parameters(m) * 4
-    }.max() ?? 0
+    let bytes =
+      chosen.map { r -> Int in
+        let m = r.config.resolved().model
+        return TrainingMemory.bytes(m, batch: r.config.batch, threads: slurm.slurmCpus) + 3
+          * TrainingMemory.parameters(m) * 4
+      }.max() ?? 0
     memoryMiB = Int((Double(bytes) * 1.1 / 1_048_576).rounded(.up)) + 512
-    executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+    executable =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
       ?? URL(fileURLWithPath: arguments[0]).standardizedFileURL.path
     self.arguments = Self.taskArguments(Array(arguments.dropFirst()))
   }
@@ -102,25 +110,25 @@ public struct SlurmJob {
     let cwd = FileManager.default.currentDirectoryPath
     let command = ([executable] + arguments).map(Self.shellQuote).joined(separator: " ")
     return """
-    #!/bin/bash
-    # \(experiment): \(runs) runs in \(tasks) array tasks (task K runs --shard K/\(tasks)); written by --slurm.
-    #SBATCH --job-name=mhc-\(experiment)
-    #SBATCH --array=0-\(tasks - 1)
-    #SBATCH --cpus-per-task=\(options.slurmCpus)
-    #SBATCH --mem=\(memoryMiB)M
-    #SBATCH --time=\(options.slurmTime)
-    #SBATCH --output=\(absolute(logs))/task-%A_%a.out
-    #SBATCH --open-mode=append
-    #SBATCH --signal=B:TERM@120
-    #SBATCH --requeue
-    \(options.slurmPartition.map { "#SBATCH --partition=\($0)" } ?? "# (default partition)")
-    set -euo pipefail
-    cd \(Self.shellQuote(cwd))
-    export MHC_THREADS=${SLURM_CPUS_PER_TASK:-\(options.slurmCpus)}
-    echo "task ${SLURM_ARRAY_TASK_ID} of job ${SLURM_ARRAY_JOB_ID} on $(hostname) at $(date -u +%FT%TZ)"
-    exec \(command) --plain --shard "${SLURM_ARRAY_TASK_ID}/\(tasks)"
+      #!/bin/bash
+      # \(experiment): \(runs) runs in \(tasks) array tasks (task K runs --shard K/\(tasks)); written by --slurm.
+      #SBATCH --job-name=mhc-\(experiment)
+      #SBATCH --array=0-\(tasks - 1)
+      #SBATCH --cpus-per-task=\(options.slurmCpus)
+      #SBATCH --mem=\(memoryMiB)M
+      #SBATCH --time=\(options.slurmTime)
+      #SBATCH --output=\(absolute(logs))/task-%A_%a.out
+      #SBATCH --open-mode=append
+      #SBATCH --signal=B:TERM@120
+      #SBATCH --requeue
+      \(options.slurmPartition.map { "#SBATCH --partition=\($0)" } ?? "# (default partition)")
+      set -euo pipefail
+      cd \(Self.shellQuote(cwd))
+      export MHC_THREADS=${SLURM_CPUS_PER_TASK:-\(options.slurmCpus)}
+      echo "task ${SLURM_ARRAY_TASK_ID} of job ${SLURM_ARRAY_JOB_ID} on $(hostname) at $(date -u +%FT%TZ)"
+      exec \(command) --plain --shard "${SLURM_ARRAY_TASK_ID}/\(tasks)"
 
-    """
+      """
   }
 
   /// The replot script: figures and summary once every task has ended (whatever its state).
@@ -128,19 +136,19 @@ public struct SlurmJob {
     let cwd = FileManager.default.currentDirectoryPath
     let command = ([executable] + arguments).map(Self.shellQuote).joined(separator: " ")
     return """
-    #!/bin/bash
-    # \(experiment): figures and summary from results/ after the array (submitted with --dependency=afterany).
-    #SBATCH --job-name=mhc-\(experiment)-replot
-    #SBATCH --cpus-per-task=1
-    #SBATCH --mem=2048M
-    #SBATCH --time=00:30:00
-    #SBATCH --output=\(absolute(logs))/replot-%j.out
-    \(options.slurmPartition.map { "#SBATCH --partition=\($0)" } ?? "# (default partition)")
-    set -euo pipefail
-    cd \(Self.shellQuote(cwd))
-    exec \(command) --replot
+      #!/bin/bash
+      # \(experiment): figures and summary from results/ after the array (submitted with --dependency=afterany).
+      #SBATCH --job-name=mhc-\(experiment)-replot
+      #SBATCH --cpus-per-task=1
+      #SBATCH --mem=2048M
+      #SBATCH --time=00:30:00
+      #SBATCH --output=\(absolute(logs))/replot-%j.out
+      \(options.slurmPartition.map { "#SBATCH --partition=\($0)" } ?? "# (default partition)")
+      set -euo pipefail
+      cd \(Self.shellQuote(cwd))
+      exec \(command) --replot
 
-    """
+      """
   }
 
   /// Submits the array, then the replot job depending on it; prints both ids.
@@ -190,7 +198,8 @@ public struct SlurmJob {
     let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     p.waitUntilExit()
     guard p.terminationStatus == 0 else {
-      throw MHCError("sbatch failed (\(folder)/submit.sh exited \(p.terminationStatus)): \(out.split(separator: "\n").last ?? "")")
+      throw MHCError(
+        "sbatch failed (\(folder)/submit.sh exited \(p.terminationStatus)): \(out.split(separator: "\n").last ?? "")")
     }
     return out
   }

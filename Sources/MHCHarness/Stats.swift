@@ -20,9 +20,11 @@ public struct Bar: Sendable {
 /// value printed at the bar's end; a missing value (NaN) leaves a gap that shows only its note.
 /// Values are printed signed (gaps) unless `yLabel` is given for a quantity that is never negative
 /// (times), in which case they are printed plain and the axis starts at 0.
-public func barChart(_ name: String, title: String, xlabel: String, groups: [String],
-              series: [(title: String, color: String, bars: [Bar])], yLabel: String = "loss gap to residual (nats/byte)",
-              width: Int = 1100, height: Int = 620) -> GnuplotFigure {
+public func barChart(
+  _ name: String, title: String, xlabel: String, groups: [String],
+  series: [(title: String, color: String, bars: [Bar])], yLabel: String = "loss gap to residual (nats/byte)",
+  width: Int = 1100, height: Int = 620
+) -> GnuplotFigure {
   let k = Double(series.count), w = 0.8 / k, gap = yLabel == "loss gap to residual (nats/byte)"
   var blocks: [GnuplotFigure.Datablock] = [], plots: [String] = [], labels: [String] = []
   var lo = 0.0, hi = 0.0
@@ -31,7 +33,8 @@ public func barChart(_ name: String, title: String, xlabel: String, groups: [Str
     blocks.append(.init(name: "bars\(si)", rows: zip(xs, s.bars).map { [$0, $1.value, $1.error] }))
     plots.append("$bars\(si) using 1:2 with boxes lc rgb '\(s.color)' title \(Chart.quote(s.title))")
     if s.bars.contains(where: { $0.error.isFinite }) {
-      plots.append("$bars\(si) using 1:($2-$3):(0):(2*$3) with vectors heads size screen 0.008,90 lc rgb '#333333' lw 1 notitle")
+      plots.append(
+        "$bars\(si) using 1:($2-$3):(0):(2*$3) with vectors heads size screen 0.008,90 lc rgb '#333333' lw 1 notitle")
     }
     for (x, b) in zip(xs, s.bars) {
       let e = b.error.isFinite ? b.error : 0, end = b.value.isFinite ? b.value + (b.value < 0 ? -e : e) : 0
@@ -39,28 +42,29 @@ public func barChart(_ name: String, title: String, xlabel: String, groups: [Str
       let text = gap ? signed(b.value) : String(format: "%.3g", b.value)
       let lines = (b.value.isFinite ? [text] : []) + (b.note.isEmpty ? [] : [b.note])
       let up = end >= 0 && b.value >= 0
-      labels.append("set label \"\(lines.joined(separator: "\\n"))\" at first \(x), first \(end) center offset 0, \(up ? "" : "-")\(Double(lines.count) * 0.5 + 0.5) font ',9' front"
-        + (b.note.isEmpty ? "" : " textcolor rgb '#b2182b'"))
+      labels.append(
+        "set label \"\(lines.joined(separator: "\\n"))\" at first \(x), first \(end) center offset 0, \(up ? "" : "-")\(Double(lines.count) * 0.5 + 0.5) font ',9' front"
+          + (b.note.isEmpty ? "" : " textcolor rgb '#b2182b'"))
     }
   }
   let pad = max(hi - lo, 0.005) * 0.22
   if !gap { lo = pad }  // the axis starts at 0
-  let body = [
-    "set title \(Chart.quote(title))",
-    "set xlabel \(Chart.quote(xlabel))",
-    "set ylabel \(Chart.quote(yLabel))",
-    "set xtics (" + groups.enumerated().map { "\(Chart.quote($1)) \($0)" }.joined(separator: ", ") + ") scale 0",
-    "set xrange [-0.6:\(Double(groups.count) - 0.4)]",
-    "set yrange [\(lo - pad):\(hi + pad)]",
-    "set grid noxtics ytics",
-    "set boxwidth \(w * 0.92) absolute",
-    "set style fill solid 0.85 border lc rgb '#333333'",
-    "set key top left",
-    "set arrow from graph 0, first 0 to graph 1, first 0 nohead lc rgb '#333333'",
-  ] + labels + ["plot " + plots.joined(separator: ", \\\n     ")]
+  let body =
+    [
+      "set title \(Chart.quote(title))",
+      "set xlabel \(Chart.quote(xlabel))",
+      "set ylabel \(Chart.quote(yLabel))",
+      "set xtics (" + groups.enumerated().map { "\(Chart.quote($1)) \($0)" }.joined(separator: ", ") + ") scale 0",
+      "set xrange [-0.6:\(Double(groups.count) - 0.4)]",
+      "set yrange [\(lo - pad):\(hi + pad)]",
+      "set grid noxtics ytics",
+      "set boxwidth \(w * 0.92) absolute",
+      "set style fill solid 0.85 border lc rgb '#333333'",
+      "set key top left",
+      "set arrow from graph 0, first 0 to graph 1, first 0 nohead lc rgb '#333333'",
+    ] + labels + ["plot " + plots.joined(separator: ", \\\n     ")]
   return GnuplotFigure(name: name, body: body.joined(separator: "\n"), datablocks: blocks, width: width, height: height)
 }
-
 
 /// Trailing moving average over `window` points (the first points average what there is).
 public func smooth(_ x: [Double], window: Int = 25) -> [Double] {

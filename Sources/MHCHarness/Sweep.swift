@@ -50,7 +50,9 @@ public enum RunID {
       parts.append("pre-\(p.rawValue)")
     }
     if c.connection != .residual {
-      if (c.streamInit ?? .copies) != (base.streamInit ?? .copies) { parts.append("streams-\((c.streamInit ?? .copies).rawValue)") }
+      if (c.streamInit ?? .copies) != (base.streamInit ?? .copies) {
+        parts.append("streams-\((c.streamInit ?? .copies).rawValue)")
+      }
       if let a = c.alphaInit, a != (base.alphaInit ?? 0.01) { parts.append("alpha\(short(a))") }
       if let m = c.connLRMult, m != (base.connLRMult ?? 1) { parts.append("connlr\(short(m))") }
       if (c.collapse ?? .sum) == .learned { parts.append("collapse-learned") }
@@ -97,7 +99,10 @@ public struct SweepOptions: ParsableArguments {
   @Option(help: "Only runs whose id contains PATTERN (several: comma separated).") public var only: String?
   @Option(help: ArgumentHelp("Run every N-th run starting at K (0-based), e.g. for a job array.", valueName: "K/N"))
   public var shard: Shard?
-  @Option(help: ArgumentHelp("Seeds of every compared variant (default: the preset's, at least 3 in quick, 8 in paper). Runs are paired by seed.", valueName: "N"))
+  @Option(
+    help: ArgumentHelp(
+      "Seeds of every compared variant (default: the preset's, at least 3 in quick, 8 in paper). Runs are paired by seed.",
+      valueName: "N"))
   public var seeds: Int?
   @Flag(help: "Re-run runs that already finished (their folders are replaced).") public var force = false
   @Flag(help: "Rebuild the figures and summary from results/ only; no training.") public var replot = false
@@ -105,15 +110,19 @@ public struct SweepOptions: ParsableArguments {
   @Option(help: "Figures folder.") public var plots = "plots"
   @Option(help: "Corpus file or folder for every run (default: the fortunes corpus).") public var corpus: String?
   @Flag(help: "Plain progress lines instead of a live bar.") public var plain = false
-  @Option(help: ArgumentHelp("Most memory a run may use, e.g. 64G (default: what the machine has available).", valueName: "size"),
-          transform: TrainingMemory.limit)
+  @Option(
+    help: ArgumentHelp(
+      "Most memory a run may use, e.g. 64G (default: what the machine has available).", valueName: "size"),
+    transform: TrainingMemory.limit)
   public var maxMemory: Int?
   @OptionGroup(title: "Slurm") public var slurm: SlurmOptions
 
   public init() {}
 
   public mutating func validate() throws {
-    if let n = seeds, n < 1 { throw ValidationError("--seeds \(n) is invalid; must be ≥ 1 (seeds per compared variant)") }
+    if let n = seeds, n < 1 {
+      throw ValidationError("--seeds \(n) is invalid; must be ≥ 1 (seeds per compared variant)")
+    }
   }
 
   /// `--seeds`, or the preset's default: `quick` and `paper` as given, `tiny` 2 (enough for an interval).
@@ -136,9 +145,11 @@ public struct LoadedRun: Sendable {
   /// `mappings.csv`: what the mappings do at each evaluation (empty for older runs and the residual).
   public var mappingRows: [MappingRow]
 
-  public init(id: String, directory: String, config: TrainConfig, summary: RunSummary, metrics: [MetricsRow],
-              gains: [GainRow] = [], mappings: ResidualMappings? = nil, initialMappings: ResidualMappings? = nil,
-              mappingRows: [MappingRow] = []) {
+  public init(
+    id: String, directory: String, config: TrainConfig, summary: RunSummary, metrics: [MetricsRow],
+    gains: [GainRow] = [], mappings: ResidualMappings? = nil, initialMappings: ResidualMappings? = nil,
+    mappingRows: [MappingRow] = []
+  ) {
     self.id = id; self.directory = directory; self.config = config; self.summary = summary; self.metrics = metrics
     self.gains = gains; self.mappings = mappings; self.initialMappings = initialMappings; self.mappingRows = mappingRows
   }
@@ -153,9 +164,10 @@ public struct LoadedRun: Sendable {
     let mappings = try? RunFiles.readJSON(ResidualMappings.self, from: p("hres.json"))
     let initial = try? RunFiles.readJSON(ResidualMappings.self, from: p("hres-init.json"))
     let rows = RunFiles.exists(p("mappings.csv")) ? try MappingRow.read(p("mappings.csv")) : []
-    return LoadedRun(id: (directory as NSString).lastPathComponent, directory: directory, config: config,
-                     summary: summary, metrics: metrics, gains: gains, mappings: mappings, initialMappings: initial,
-                     mappingRows: rows)
+    return LoadedRun(
+      id: (directory as NSString).lastPathComponent, directory: directory, config: config,
+      summary: summary, metrics: metrics, gains: gains, mappings: mappings, initialMappings: initial,
+      mappingRows: rows)
   }
 
   /// Gains of the last evaluation, one entry per sublayer.
@@ -219,7 +231,8 @@ public struct Sweep: Sendable {
       let path = try job.write()
       if options.slurm.slurmDryRun {
         print("# \(job.folder)/array.sbatch\n\(job.arrayScript)\n# \(job.folder)/replot.sbatch\n\(job.replotScript)")
-        print("\(experiment): \(job.runs) runs in \(job.tasks) tasks, \(job.memoryMiB) MiB each; submit with: bash \(path)")
+        print(
+          "\(experiment): \(job.runs) runs in \(job.tasks) tasks, \(job.memoryMiB) MiB each; submit with: bash \(path)")
       } else if let out = try job.submit() {
         print(out, terminator: "")
       } else {
@@ -239,7 +252,9 @@ public struct Sweep: Sendable {
     }
     if !options.replot {
       Interruption.install()
-      print("\(experiment) (\(options.preset.rawValue)): \(chosen.count) of \(runs.count) runs in this process; BLAS \(BLASRuntime.summary)")
+      print(
+        "\(experiment) (\(options.preset.rawValue)): \(chosen.count) of \(runs.count) runs in this process; BLAS \(BLASRuntime.summary)"
+      )
       for (i, r) in chosen.enumerated() {
         if let code = Interruption.exitCode {  // stopped between runs: start no new one
           print("\(experiment): stopped by \(Interruption.name) before \(r.id); re-run the same command to continue")
@@ -251,7 +266,9 @@ public struct Sweep: Sendable {
         if let done = TrainingRun.finishedSummary(in: dir) {
           let stored = try RunFiles.readJSON(TrainConfig.self, from: dir + "/config.json")
           if !stored.sameRun(as: config.resolved()) && !options.force {
-            throw MHCError("\(dir) holds a finished run of a different configuration (\(differingKeys(stored, config.resolved()).joined(separator: ", "))); pass --force to replace it or --results to use another folder")
+            throw MHCError(
+              "\(dir) holds a finished run of a different configuration (\(differingKeys(stored, config.resolved()).joined(separator: ", "))); pass --force to replace it or --results to use another folder"
+            )
           }
           if !options.force {
             print("[\(i + 1)/\(chosen.count)] \(r.id): \(done.status.rawValue), skipped")
@@ -261,12 +278,16 @@ public struct Sweep: Sendable {
         }
         let run = try TrainingRun(config: config, directory: dir)
         run.maxMemory = options.maxMemory
-        run.observers.append(ConsoleProgress(label: "[\(i + 1)/\(chosen.count)] \(r.id)",
-                                             interactive: !options.plain && standardOutputIsTerminal))
+        run.observers.append(
+          ConsoleProgress(
+            label: "[\(i + 1)/\(chosen.count)] \(r.id)",
+            interactive: !options.plain && standardOutputIsTerminal))
         do {
           let summary = try run.run()
           if let code = Interruption.exitCode, summary.status == .interrupted {
-            print("\(experiment): stopped by \(Interruption.name) in \(r.id) after step \(summary.steps); re-run the same command to resume")
+            print(
+              "\(experiment): stopped by \(Interruption.name) in \(r.id) after step \(summary.steps); re-run the same command to resume"
+            )
             throw ExitCode(code)
           }
         } catch let busy as RunInUse {
@@ -276,7 +297,9 @@ public struct Sweep: Sendable {
     }
     let loaded = load(options)
     if loaded.count < runs.count {
-      print("\(experiment): \(loaded.count) of \(runs.count) runs finished; figures are made once all have (then `--replot`).")
+      print(
+        "\(experiment): \(loaded.count) of \(runs.count) runs finished; figures are made once all have (then `--replot`)."
+      )
       return
     }
     try RunFiles.makeDirectory(options.plots)

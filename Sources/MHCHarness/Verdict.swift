@@ -100,7 +100,9 @@ public struct SeedInterval: Codable, Sendable, Equatable {
     return (values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(n - 1)).squareRoot()
   }
   /// t(0.975, n − 1) · sd / √n; NaN for fewer than two values.
-  public var halfWidth: Double { n < 2 ? .nan : StudentT.quantile(0.975, df: Double(n - 1)) * sd / Double(n).squareRoot() }
+  public var halfWidth: Double {
+    n < 2 ? .nan : StudentT.quantile(0.975, df: Double(n - 1)) * sd / Double(n).squareRoot()
+  }
   public var lower: Double { mean - halfWidth }
   public var upper: Double { mean + halfWidth }
 
@@ -161,17 +163,21 @@ public struct PairedComparison: Codable, Sendable {
   /// Whether a smaller difference is better (losses; false for e.g. accuracy).
   public var lowerIsBetter: Bool
 
-  public init(differences: [Double], seeds: [UInt64], variantDiverged: Int = 0, baselineDiverged: Int = 0,
-              lowerIsBetter: Bool = true) {
+  public init(
+    differences: [Double], seeds: [UInt64], variantDiverged: Int = 0, baselineDiverged: Int = 0,
+    lowerIsBetter: Bool = true
+  ) {
     self.differences = SeedInterval(differences); self.seeds = seeds
     self.variantDiverged = variantDiverged; self.baselineDiverged = baselineDiverged; self.lowerIsBetter = lowerIsBetter
   }
 
   /// Pairs `variant` and `baseline` runs by seed on `value` (default: the final evaluation loss),
   /// over the seeds where both completed.
-  public static func paired(_ variant: [LoadedRun], baseline: [LoadedRun],
-                            value: (LoadedRun) -> Double? = { $0.summary.finalEvalLoss },
-                            lowerIsBetter: Bool = true) -> PairedComparison {
+  public static func paired(
+    _ variant: [LoadedRun], baseline: [LoadedRun],
+    value: (LoadedRun) -> Double? = { $0.summary.finalEvalLoss },
+    lowerIsBetter: Bool = true
+  ) -> PairedComparison {
     let base = Dictionary(baseline.map { ($0.config.seed, $0) }, uniquingKeysWith: { a, _ in a })
     var d: [Double] = [], s: [UInt64] = []
     var vd = 0, bd = 0
@@ -183,7 +189,8 @@ public struct PairedComparison: Codable, Sendable {
       guard vOK, bOK, let x = value(r), let y = value(b), x.isFinite, y.isFinite else { continue }
       d.append(x - y); s.append(r.config.seed)
     }
-    return PairedComparison(differences: d, seeds: s, variantDiverged: vd, baselineDiverged: bd, lowerIsBetter: lowerIsBetter)
+    return PairedComparison(
+      differences: d, seeds: s, variantDiverged: vd, baselineDiverged: bd, lowerIsBetter: lowerIsBetter)
   }
 
   /// Final evaluation loss of `variant` minus `baseline`, paired by seed.
@@ -262,10 +269,12 @@ public struct PairedComparison: Codable, Sendable {
   /// Mean, interval, seeds, verdict, the smallest effect these seeds resolve, and the seeds an
   /// effect of 0.02 nats/byte would need at 80% power with the spread measured here.
   public var tableCells: [String] {
-    [n == 0 ? "–" : signed(mean), intervalText.isEmpty ? "–" : intervalText,
-     "\(n)" + (divergenceNote.isEmpty ? "" : " (\(divergenceNote))"), verdictText,
-     halfWidth.isFinite ? String(format: "%.3f", halfWidth) : "–",
-     seedsNeeded(for: 0.02).map(String.init) ?? "–"]
+    [
+      n == 0 ? "–" : signed(mean), intervalText.isEmpty ? "–" : intervalText,
+      "\(n)" + (divergenceNote.isEmpty ? "" : " (\(divergenceNote))"), verdictText,
+      halfWidth.isFinite ? String(format: "%.3f", halfWidth) : "–",
+      seedsNeeded(for: 0.02).map(String.init) ?? "–",
+    ]
   }
 }
 
@@ -294,8 +303,11 @@ public func verdictList(_ items: [(label: String, gap: PairedComparison)]) -> St
   let parts: [(String, [String])] = [
     ("better at ", items.filter { $0.gap.verdict == .better }.map(\.label)),
     ("worse at ", items.filter { $0.gap.verdict == .worse }.map(\.label)),
-    ("not resolved at ", items.filter { $0.gap.verdict == .notResolved }
-      .map { "\($0.label) (±" + String(format: "%.3f", $0.gap.halfWidth) + ")" }),
+    (
+      "not resolved at ",
+      items.filter { $0.gap.verdict == .notResolved }
+        .map { "\($0.label) (±" + String(format: "%.3f", $0.gap.halfWidth) + ")" }
+    ),
     ("no interval (fewer than two paired seeds) at ", items.filter { $0.gap.verdict == .tooFewSeeds }.map(\.label)),
   ]
   let text = parts.filter { !$0.1.isEmpty }.map { $0.0 + $0.1.joined(separator: ", ") }.joined(separator: "; ")
@@ -309,10 +321,13 @@ public func finalEvaluationNote(_ runs: [LoadedRun]) -> String {
   let done = runs.filter { $0.summary.status == .completed }
   let windows = Set(done.compactMap(\.summary.finalEvalWindows)).sorted()
   let older = done.filter { $0.summary.finalEvalWindows == nil }.count
-  var w = windows.isEmpty ? "windows not recorded (older runs)"
+  var w =
+    windows.isEmpty
+    ? "windows not recorded (older runs)"
     : "the same fixed set of " + windows.map(String.init).joined(separator: " / ") + " disjoint validation windows"
   if !windows.isEmpty && older > 0 { w += " (not recorded for \(older) older run\(older == 1 ? "" : "s"))" }
-  let se = done.compactMap(\.summary.finalEvalStandardError).max().map { String(format: "%.4f nats/byte", $0) }
+  let se =
+    done.compactMap(\.summary.finalEvalStandardError).max().map { String(format: "%.4f nats/byte", $0) }
     ?? "not recorded (older runs)"
   return "Final evaluation of every completed run: \(w); largest standard error of a run's final loss: \(se). "
     + "Gaps are paired by seed (variant − baseline of the same seed: same initial weights, batches and evaluation "

@@ -21,11 +21,17 @@ struct Bench: ParsableCommand {
   @Option(help: "Sequences per batch.") var batch = 16
   @Option(help: "Expansion rate n for HC and mHC.") var streams = 4
   @Option(help: "Sinkhorn-Knopp iterations t_max.") var iterations = 20
-  @Option(help: ArgumentHelp("Recomputation block size for hc and mhc (0 = off): keep every K-th sublayer's streams, recompute the connections in the backward.", valueName: "K"))
+  @Option(
+    help: ArgumentHelp(
+      "Recomputation block size for hc and mhc (0 = off): keep every K-th sublayer's streams, recompute the connections in the backward.",
+      valueName: "K"))
   var recompute = 0
   @Option(help: "Timed steps per connection (the median is reported).") var steps = 40
   @Option(help: "Untimed warm-up steps per connection.") var warmupSteps = 2
-  @Option(help: "Connections to time, comma separated: residual, hc, mhc, or mhc:MANIFOLD (sinkhorn, birkhoff, deepseek-v4, none).")
+  @Option(
+    help:
+      "Connections to time, comma separated: residual, hc, mhc, or mhc:MANIFOLD (sinkhorn, birkhoff, deepseek-v4, none)."
+  )
   var connections = "residual,hc,mhc"
   @Flag(help: "Print one JSON object instead of the table.") var json = false
 
@@ -45,7 +51,9 @@ struct Bench: ParsableCommand {
       }
       guard parts.count == 2 else { return (String(entry), kind, .sinkhorn) }
       guard kind == .mhc, let m = ResidualManifold(rawValue: parts[1]) else {
-        throw ValidationError("--connections '\(entry)': only mhc takes a manifold, one of \(ResidualManifold.allCases.map(\.rawValue).joined(separator: ", "))")
+        throw ValidationError(
+          "--connections '\(entry)': only mhc takes a manifold, one of \(ResidualManifold.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
       }
       return (String(entry), kind, m)
     }
@@ -67,7 +75,8 @@ struct Bench: ParsableCommand {
     let list = try entries()
     let configs = list.map { entry in
       var config = TrainConfig()
-      config.connection = entry.kind; config.manifold = entry.manifold; config.streams = streams; config.width = width; config.layers = layers
+      config.connection = entry.kind; config.manifold = entry.manifold; config.streams = streams; config.width = width;
+      config.layers = layers
       config.heads = heads; config.seq = seq; config.batch = batch; config.iterations = iterations
       config.recompute = recompute
       return config
@@ -75,9 +84,12 @@ struct Bench: ParsableCommand {
     let results: [(String, StepBenchmark)]
     var rates: [Double] = []  // sgemm GFLOP/s, measured after every round of steps
     do {
-      results = Array(zip(list.map(\.label), try StepBenchmark.measure(configs, steps: steps, warmup: warmupSteps) {
-        rates.append(sgemmRate(reps: 5))
-      }))
+      results = Array(
+        zip(
+          list.map(\.label),
+          try StepBenchmark.measure(configs, steps: steps, warmup: warmupSteps) {
+            rates.append(sgemmRate(reps: 5))
+          }))
     } catch let e as MHCError {
       throw ValidationError(e.description)
     }
@@ -115,43 +127,64 @@ struct Bench: ParsableCommand {
       print(String(decoding: data, as: UTF8.self))
       return
     }
-    print("BLAS: \(BLASRuntime.summary)   C=\(width) L=\(layers) heads=\(heads) seq=\(seq) batch=\(batch) n=\(streams) t_max=\(iterations) recompute=\(recompute)")
+    print(
+      "BLAS: \(BLASRuntime.summary)   C=\(width) L=\(layers) heads=\(heads) seq=\(seq) batch=\(batch) n=\(streams) t_max=\(iterations) recompute=\(recompute)"
+    )
     let w = max(10, results.map(\.0.count).max() ?? 0)
     func label(_ s: String) -> String { s.padding(toLength: w, withPad: " ", startingAt: 0) }
-    print(label("connection") + "  s/step  tokens/s  GFLOP/s  forward  backward  AdamW   in gemm  vs residual   memory   vs residual")
+    print(
+      label("connection")
+        + "  s/step  tokens/s  GFLOP/s  forward  backward  AdamW   in gemm  vs residual   memory   vs residual")
     for (k, r) in results {
       let ratio = base.map { String(format: "%.3f×", r.pairedRatio(to: $0)) } ?? "-"
       let mem = base.map { String(format: "%.3f×", Double(r.trainingBytes) / Double($0.trainingBytes)) } ?? "-"
-      print(label(k) + String(format: " %7.4f %9.0f %8.1f %8.4f %9.4f %6.4f %9.4f  ", r.stepSeconds, r.tokensPerSecond,
-                              r.gflops, r.forwardSeconds, r.backwardSeconds, r.optimizerSeconds, r.gemmSeconds)
-        + ratio.padding(toLength: 8, withPad: " ", startingAt: 0)
-        + String(format: "%8.1f MiB  ", Double(r.trainingBytes) / 1_048_576) + mem)
+      print(
+        label(k)
+          + String(
+            format: " %7.4f %9.0f %8.1f %8.4f %9.4f %6.4f %9.4f  ", r.stepSeconds, r.tokensPerSecond,
+            r.gflops, r.forwardSeconds, r.backwardSeconds, r.optimizerSeconds, r.gemmSeconds)
+          + ratio.padding(toLength: 8, withPad: " ", startingAt: 0)
+          + String(format: "%8.1f MiB  ", Double(r.trainingBytes) / 1_048_576) + mem)
     }
     let phases = ConnectionProfile.Phase.allCases
     print("(vs residual: median over rounds of the step-time ratio within the round)")
     print("\nconnection passes, ms per step over all sublayers, GEMMs inside them included (ConnectionProfile):")
-    print(label("connection") + phases.map { String(repeating: " ", count: max(1, 13 - ConnectionProfile.shortNames[$0]!.count)) + ConnectionProfile.shortNames[$0]! }.joined())
+    print(
+      label("connection")
+        + phases.map {
+          String(repeating: " ", count: max(1, 13 - ConnectionProfile.shortNames[$0]!.count))
+            + ConnectionProfile.shortNames[$0]!
+        }.joined())
     for (k, r) in results where k != "residual" {
       print(label(k) + phases.map { String(format: "%13.1f", (r.connectionSeconds[$0.rawValue] ?? 0) * 1e3) }.joined())
     }
     print("")
     if let r = base {
       let ideal = r.flopsPerStep / (peak * 1e9)
-      print(String(format: "ideal residual step = %.3g FLOP / %.1f GFLOP/s (sgemm %dx%dx%d, median of one measurement per round) = %.4f s; residual measured %.4f s = %.2f× ideal",
-                   r.flopsPerStep, peak, batch * seq, 2 * SwiGLU<Float>.hiddenSize(width: width), width, ideal,
-                   r.stepSeconds, r.stepSeconds / ideal))
+      print(
+        String(
+          format:
+            "ideal residual step = %.3g FLOP / %.1f GFLOP/s (sgemm %dx%dx%d, median of one measurement per round) = %.4f s; residual measured %.4f s = %.2f× ideal",
+          r.flopsPerStep, peak, batch * seq, 2 * SwiGLU<Float>.hiddenSize(width: width), width, ideal,
+          r.stepSeconds, r.stepSeconds / ideal))
     }
     for m in Set(list.filter { $0.kind == .mhc }.map(\.manifold)).sorted(by: { $0.rawValue < $1.rawValue }) {
       let t = m.timeFloat(n: streams, iterations: iterations, tokens: batch * seq)
-      print(String(format: "%@ projection alone, one thread (n=%d, t_max=%d, %d tokens): forward %.2f ms, backward %.2f ms per sublayer; ×%d sublayers = %.1f ms per step (split over the threads in training)",
-                   m.rawValue, streams, iterations, batch * seq, t.forward * 1e3, t.backward * 1e3, 2 * layers,
-                   (t.forward + t.backward) * Double(2 * layers) * 1e3))
+      print(
+        String(
+          format:
+            "%@ projection alone, one thread (n=%d, t_max=%d, %d tokens): forward %.2f ms, backward %.2f ms per sublayer; ×%d sublayers = %.1f ms per step (split over the threads in training)",
+          m.rawValue, streams, iterations, batch * seq, t.forward * 1e3, t.backward * 1e3, 2 * layers,
+          (t.forward + t.backward) * Double(2 * layers) * 1e3))
     }
     if let floor {
       let ratio = base.map { String(format: "%.3f×", ($0.stepSeconds + floor.seconds) / $0.stepSeconds) } ?? "-"
-      print(String(format: "mHC floor from its parts timed alone, added: Φ products %.1f ms (%.1f GFLOP/s per thread at the block shapes) + projection %.1f ms + stream traffic %.1f ms (%d elements per token and sublayer at %.1f GB/s) = %.1f ms per step; residual + floor = %@ the residual",
-                   floor.phiSeconds * 1e3, floor.phiGFLOPS, floor.manifoldSeconds * 1e3, floor.trafficSeconds * 1e3,
-                   floor.elementsPerToken, floor.bandwidthGBs, floor.seconds * 1e3, ratio))
+      print(
+        String(
+          format:
+            "mHC floor from its parts timed alone, added: Φ products %.1f ms (%.1f GFLOP/s per thread at the block shapes) + projection %.1f ms + stream traffic %.1f ms (%d elements per token and sublayer at %.1f GB/s) = %.1f ms per step; residual + floor = %@ the residual",
+          floor.phiSeconds * 1e3, floor.phiGFLOPS, floor.manifoldSeconds * 1e3, floor.trafficSeconds * 1e3,
+          floor.elementsPerToken, floor.bandwidthGBs, floor.seconds * 1e3, ratio))
     }
     print(String(format: "peak resident memory (whole process): %.1f MiB", Double(rss) / 1_048_576))
   }

@@ -16,7 +16,10 @@ struct Compare: ParsableCommand {
     abstract: "Compare finished runs: differing config keys and summary metrics as a Markdown table.")
 
   @Argument(help: "Run folders or glob patterns (quote globs to let compare expand them).") var runs: [String]
-  @Option(help: ArgumentHelp("Also overlay the loss curves: NAME → plots/NAME.png (with plots/NAME.gp); a path (with a /) → that file, e.g. /tmp/cmp.png.", valueName: "name-or-path"))
+  @Option(
+    help: ArgumentHelp(
+      "Also overlay the loss curves: NAME → plots/NAME.png (with plots/NAME.gp); a path (with a /) → that file, e.g. /tmp/cmp.png.",
+      valueName: "name-or-path"))
   var plot: String?
   @Option(help: "Figures folder.") var plots = "plots"
 
@@ -40,13 +43,16 @@ struct Compare: ParsableCommand {
       return obj.mapValues { "\($0)" }
     }
     let keys = Set(dicts.flatMap(\.keys)).sorted().filter { k in Set(dicts.map { $0[k] ?? "" }).count > 1 }
-    var table = MarkdownTable(["run"] + keys + ["status", "steps", "final val loss", "final train loss", "max composite gain (bwd)", "s/step"])
+    var table = MarkdownTable(
+      ["run"] + keys + ["status", "steps", "final val loss", "final train loss", "max composite gain (bwd)", "s/step"])
     for (r, d) in zip(loaded, dicts) {
       let s = r.summary
-      table.add([r.directory] + keys.map { d[$0] ?? "" } + [
-        s.status.rawValue + (s.divergedStep.map { " @\($0)" } ?? ""), "\(s.steps)", cell(s.finalEvalLoss), cell(s.finalTrainLossAverage),
-        cell(s.maxCompositeBackwardGain), cell(s.meanStepSeconds, 3),
-      ])
+      table.add(
+        [r.directory] + keys.map { d[$0] ?? "" } + [
+          s.status.rawValue + (s.divergedStep.map { " @\($0)" } ?? ""), "\(s.steps)", cell(s.finalEvalLoss),
+          cell(s.finalTrainLossAverage),
+          cell(s.maxCompositeBackwardGain), cell(s.meanStepSeconds, 3),
+        ])
     }
     // Everything that can fail happens before anything is printed.
     let figure = try plot.map { try render($0, loaded) }
@@ -64,24 +70,32 @@ struct Compare: ParsableCommand {
     }
     if name.hasSuffix(".png") || name.hasSuffix(".gp") { name = (name as NSString).deletingPathExtension }
     guard !name.isEmpty, !name.hasPrefix(".") else {
-      throw ValidationError("--plot '\(plot)' has no file name; give a name (e.g. cmp) or a path ending in one (e.g. /tmp/cmp.png)")
+      throw ValidationError(
+        "--plot '\(plot)' has no file name; give a name (e.g. cmp) or a path ending in one (e.g. /tmp/cmp.png)")
     }
     let names = loaded.map(\.id)
     let unique = Set(names).count == names.count
     func title(_ r: LoadedRun) -> String { unique ? r.id : r.directory }
     let val = loaded.map { r in
-      Series(title(r), color: PlotStyle.color(for: title(r)), points: r.metrics.compactMap { m in m.valLoss.map { (Double(m.step), $0) } }, style: "linespoints")
+      Series(
+        title(r), color: PlotStyle.color(for: title(r)),
+        points: r.metrics.compactMap { m in m.valLoss.map { (Double(m.step), $0) } }, style: "linespoints")
     }
     let train = loaded.map { r in
-      Series(title(r), color: PlotStyle.color(for: title(r)), points: r.metrics.map { (Double($0.step), $0.trainLoss) }, width: 1)
+      Series(
+        title(r), color: PlotStyle.color(for: title(r)), points: r.metrics.map { (Double($0.step), $0.trainLoss) },
+        width: 1)
     }
     do { try RunFiles.makeDirectory(dir) } catch {
       throw ValidationError("--plot '\(plot)': cannot create the folder \(dir)")
     }
-    return try Gnuplot.render(Chart.figure(name, panels: [
-      Panel(title: "validation loss", xlabel: "step", ylabel: "nats/byte", series: val),
-      Panel(title: "training loss", xlabel: "step", ylabel: "nats/byte", series: train),
-    ], columns: 1, height: 900), in: dir)
+    return try Gnuplot.render(
+      Chart.figure(
+        name,
+        panels: [
+          Panel(title: "validation loss", xlabel: "step", ylabel: "nats/byte", series: val),
+          Panel(title: "training loss", xlabel: "step", ylabel: "nats/byte", series: train),
+        ], columns: 1, height: 900), in: dir)
   }
 }
 

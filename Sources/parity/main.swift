@@ -13,7 +13,8 @@ extension ConnectionKind: ExpressibleByArgument {}
 
 struct Parity: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Train one configuration in Float and in Double from the same weights and batches; print the loss gap per step.")
+    abstract:
+      "Train one configuration in Float and in Double from the same weights and batches; print the loss gap per step.")
   @Option(help: "residual | hc | mhc") var connection: ConnectionKind = .mhc
   @Option(help: "Model width C.") var width = 128
   @Option(help: "Transformer blocks.") var layers = 8
@@ -37,12 +38,16 @@ struct Parity: ParsableCommand {
       let f = try Transformer<Float>(c.model, batch: batch, seed: seed)
       let d = try Transformer<Double>(c.model, batch: batch, seed: seed)
       // the Double model starts from exactly the Float model's weights
-      for info in f.parameters.infos { try d.parameters.set(info.name, f.parameters.values(named: info.name)!.map(Double.init)) }
+      for info in f.parameters.infos {
+        try d.parameters.set(info.name, f.parameters.values(named: info.name)!.map(Double.init))
+      }
       var adamF = AdamW<Float>(parameterCount: f.parameters.count, weightDecay: c.weightDecay)
       var adamD = AdamW<Double>(parameterCount: d.parameters.count, weightDecay: c.weightDecay)
       var sampler = WindowSampler(data.train, seed: seed &+ 0x5EED)
       let schedule = c.schedule
-      print("parity: \(connection.rawValue) C=\(width) L=\(layers) lr \(lr), \(steps) steps, Float vs Double from the same weights and batches")
+      print(
+        "parity: \(connection.rawValue) C=\(width) L=\(layers) lr \(lr), \(steps) steps, Float vs Double from the same weights and batches"
+      )
       print("step    loss (Float)   loss (Double)   |Δ loss|    |Δ grad norm| / norm")
       var worst = 0.0, worstStep = 0
       for step in 0..<steps {
@@ -53,8 +58,10 @@ struct Parity: ParsableCommand {
         let gap = abs(a.loss - b.loss)
         if gap > worst || !gap.isFinite { worst = gap; worstStep = step + 1 }
         if (step + 1) % every == 0 || step == 0 || step + 1 == steps {
-          print(String(format: "%4d    %.6f       %.6f        %.2e    %.2e", step + 1, a.loss, b.loss, gap,
-                       abs(a.gradNorm - b.gradNorm) / max(b.gradNorm, 1e-30)))
+          print(
+            String(
+              format: "%4d    %.6f       %.6f        %.2e    %.2e", step + 1, a.loss, b.loss, gap,
+              abs(a.gradNorm - b.gradNorm) / max(b.gradNorm, 1e-30)))
         }
       }
       print(String(format: "parity: largest |Δ loss| %.2e at step %d of %d", worst, worstStep, steps))

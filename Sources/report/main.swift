@@ -10,7 +10,8 @@ import MHCHarness
 
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Write REPORT.md: each claim of the mHC paper, the toolkit's number with seeds and a 95% interval, a verdict.")
+    abstract:
+      "Write REPORT.md: each claim of the mHC paper, the toolkit's number with seeds and a 95% interval, a verdict.")
   @Option(help: "Results root folder.") var results = "results"
   @Option(help: "Figures folder.") var plots = "plots"
   @Option(help: "The report to write.") var out = "REPORT.md"
@@ -18,72 +19,83 @@ struct Report: ParsableCommand {
 
   func run() throws {
     guard FileManager.default.fileExists(atPath: results) else {
-      throw ValidationError("--results \(results) does not exist; run an experiment first (e.g. swift run -c release stability)")
+      throw ValidationError(
+        "--results \(results) does not exist; run an experiment first (e.g. swift run -c release stability)")
     }
     let claims = Claims(store: ResultStore(root: results))
     let rows = claims.rows(), gaps = claims.lossGaps(), noise = claims.noise()
     if !gaps.isEmpty { try Gnuplot.render(forest(gaps), in: plots) }
     try RunFiles.write(page(rows, noise: noise, figure: !gaps.isEmpty), to: out)
     let counts = Dictionary(grouping: rows, by: \.verdict).mapValues(\.count)
-    print("report: \(rows.count) claims → \(out) (" + [ClaimVerdict.reproduced, .contradicted, .notResolved, .notRun]
-      .map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ") + ")")
+    print(
+      "report: \(rows.count) claims → \(out) ("
+        + [ClaimVerdict.reproduced, .contradicted, .notResolved, .notRun]
+        .map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ") + ")")
   }
 
   // MARK: The page
 
   func page(_ rows: [ClaimRow], noise: [Claims.NoiseRow], figure: Bool) -> String {
-    var t = MarkdownTable(["#", "claim", "paper", "toolkit (mean, 95% interval)", "seeds", "cell", "verdict", "regenerate"])
+    var t = MarkdownTable([
+      "#", "claim", "paper", "toolkit (mean, 95% interval)", "seeds", "cell", "verdict", "regenerate",
+    ])
     for (i, r) in rows.enumerated() {
       t.add(["\(i + 1)", r.claim, r.paper, r.toolkit, r.seeds, r.cell, "**\(r.verdict.rawValue)**", r.command])
     }
-    let rules = rows.enumerated().map { "\($0 + 1). \($1.claim): \($1.rule). Figure: `\($1.figure)`." }.joined(separator: "\n")
-    var n = MarkdownTable(["cell", "seeds", "last evaluation (4 batches)", "mean of last 3 evaluations",
-                           "fixed set (~2000 windows)", "training loss, last 10%", "evaluation noise: fixed set",
-                           "evaluation noise: a few batches"])
+    let rules = rows.enumerated().map { "\($0 + 1). \($1.claim): \($1.rule). Figure: `\($1.figure)`." }.joined(
+      separator: "\n")
+    var n = MarkdownTable([
+      "cell", "seeds", "last evaluation (4 batches)", "mean of last 3 evaluations",
+      "fixed set (~2000 windows)", "training loss, last 10%", "evaluation noise: fixed set",
+      "evaluation noise: a few batches",
+    ])
     for r in noise {
       func f(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "–" }
-      n.add([r.cell, "\(r.seeds)", f(r.lastEval), f(r.lastThreeEvals), f(r.fixedSet), f(r.trainTail),
-             f(r.fixedSetEvaluationNoise), f(r.smallSetEvaluationNoise) + " (\(r.smallWindows) windows)"])
+      n.add([
+        r.cell, "\(r.seeds)", f(r.lastEval), f(r.lastThreeEvals), f(r.fixedSet), f(r.trainTail),
+        f(r.fixedSetEvaluationNoise), f(r.smallSetEvaluationNoise) + " (\(r.smallWindows) windows)",
+      ])
     }
-    let noiseText = noise.isEmpty
+    let noiseText =
+      noise.isEmpty
       ? "No cell has three current paired seeds yet."
       : n.text + """
 
-      The first four columns are the standard deviation over seeds of the paired mHC − residual gap when the final
-      loss is measured that way (with n seeds that standard deviation is itself uncertain: for n = 3 its 95% interval
-      runs from 0.52× to 6.3× the estimate, for n = 6 from 0.62× to 2.5×). The last two are the evaluation's own share
-      of it: on the fixed set, the standard error of the mean per-window difference of the two runs (averaged over
-      seeds); on a few batches, the same scaled to that many windows (it grows as 1/√windows). The fixed set makes the
-      evaluation's share negligible; what is left is the spread of training itself between seeds, which only more
-      seeds shrink (the interval narrows as 1/√seeds). Longer runs were not tried in this release.
-      """
+        The first four columns are the standard deviation over seeds of the paired mHC − residual gap when the final
+        loss is measured that way (with n seeds that standard deviation is itself uncertain: for n = 3 its 95% interval
+        runs from 0.52× to 6.3× the estimate, for n = 6 from 0.62× to 2.5×). The last two are the evaluation's own share
+        of it: on the fixed set, the standard error of the mean per-window difference of the two runs (averaged over
+        seeds); on a few batches, the same scaled to that many windows (it grows as 1/√windows). The fixed set makes the
+        evaluation's share negligible; what is left is the spread of training itself between seeds, which only more
+        seeds shrink (the interval narrows as 1/√seeds). Longer runs were not tried in this release.
+        """
     return """
-    # The mHC paper's claims, checked at laptop scale
+      # The mHC paper's claims, checked at laptop scale
 
-    Generated by `swift run -c release report` from the runs under `\(results)/` (it never trains). Every loss
-    comparison is paired by seed — the compared variants share their initial weights for every shared tensor, their
-    batches and their final evaluation windows — and reported as the mean difference with its 95% Student-t
-    interval over the seeds (n − 1 degrees of freedom). A verdict needs at least \(minimumSeedsForVerdict) paired
-    seeds; a loss claim is **reproduced** only when the interval excludes 0 on the claimed side, **contradicted**
-    only when it excludes 0 on the other, and otherwise **not resolved at this scale**; a claim without enough
-    current runs is **not run**, with the command that runs it. The final loss of every run is measured on one
-    fixed set of disjoint validation windows (about 2000 × 128 bytes, standard error ≈ 0.006 nats/byte per run);
-    runs evaluated before that set existed are left out.
+      Generated by `swift run -c release report` from the runs under `\(results)/` (it never trains). Every loss
+      comparison is paired by seed — the compared variants share their initial weights for every shared tensor, their
+      batches and their final evaluation windows — and reported as the mean difference with its 95% Student-t
+      interval over the seeds (n − 1 degrees of freedom). A verdict needs at least \(minimumSeedsForVerdict) paired
+      seeds; a loss claim is **reproduced** only when the interval excludes 0 on the claimed side, **contradicted**
+      only when it excludes 0 on the other, and otherwise **not resolved at this scale**; a claim without enough
+      current runs is **not run**, with the command that runs it. The final loss of every run is measured on one
+      fixed set of disjoint validation windows (about 2000 × 128 bytes, standard error ≈ 0.006 nats/byte per run);
+      runs evaluated before that set existed are left out.
 
-    The paper trains 3B–27B mixture-of-experts models for thousands of steps; these are byte-level models of
-    ≈ 1M parameters trained for a few hundred steps on 2 CPU cores. A claim "not resolved at this scale" says
-    exactly that, and nothing about the paper.
+      The paper trains 3B–27B mixture-of-experts models for thousands of steps; these are byte-level models of
+      ≈ 1M parameters trained for a few hundred steps on 2 CPU cores. A claim "not resolved at this scale" says
+      exactly that, and nothing about the paper.
 
-    \(t.text)
-    ## The rules
+      \(t.text)
+      ## The rules
 
-    \(rules)
+      \(rules)
 
-    \(figure ? "## Every loss gap at once\n\n![paired loss gaps with 95% intervals](\(plots)/report-gaps.png)\n\nEach line is a paired gap with its 95% interval; a line that crosses 0 is not resolved.\n" : "")
-    ## The noise: what a paired gap varies by between seeds
+      \(figure ? "## Every loss gap at once\n\n![paired loss gaps with 95% intervals](\(plots)/report-gaps.png)\n\nEach line is a paired gap with its 95% interval; a line that crosses 0 is not resolved.\n" : "")
+      ## The noise: what a paired gap varies by between seeds
 
-    \(noiseText)
-    """
+      \(noiseText)
+      """
   }
 
   /// All loss gaps on one axis, with their 95% intervals (a forest plot).
@@ -102,8 +114,9 @@ struct Report: ParsableCommand {
       "set arrow from first 0, graph 0 to first 0, graph 1 nohead lc rgb '#888888' dt 2",
       "plot $gaps using 1:2:3:4 with xerrorbars pt 7 ps 1.2 lc rgb '#1f77b4' notitle",
     ].joined(separator: "\n")
-    return GnuplotFigure(name: "report-gaps", body: body, datablocks: [.init(name: "gaps", rows: rows)],
-                         width: 1200, height: max(400, 60 + 34 * gaps.count))
+    return GnuplotFigure(
+      name: "report-gaps", body: body, datablocks: [.init(name: "gaps", rows: rows)],
+      width: 1200, height: max(400, 60 + 34 * gaps.count))
   }
 }
 

@@ -31,42 +31,72 @@ struct Train: ParsableCommand {
   @Option(help: "Peak learning rate.") var lr = 3e-3
   @Option(help: "Warmup steps (default 5% of --steps).") var warmup: Int?
   @Option(help: "Sinkhorn-Knopp iterations t_max (mhc).") var iterations = 20
-  @Option(help: ArgumentHelp("mHC's residual manifold: "
-    + ResidualManifold.allCases.map { "\($0.rawValue) (\($0.help))" }.joined(separator: " | ") + "."))
+  @Option(
+    help: ArgumentHelp(
+      "mHC's residual manifold: "
+        + ResidualManifold.allCases.map { "\($0.rawValue) (\($0.help))" }.joined(separator: " | ") + "."))
   var manifold: ResidualManifold = .sinkhorn
-  @Option(help: "How the streams are reduced before the final norm (hc, mhc): sum (the papers) | learned (DeepSeek-V4's σ(s·m + b) + ε weights).")
+  @Option(
+    help:
+      "How the streams are reduced before the final norm (hc, mhc): sum (the papers) | learned (DeepSeek-V4's σ(s·m + b) + ε weights)."
+  )
   var collapse: Collapse = .sum
-  @Option(help: "mHC H_res bias init: uniform (b = 0, H_res ≈ J/n) | identity (±3, H_res ≈ I) | eye (1 on the diagonal, 0 off).")
+  @Option(
+    help:
+      "mHC H_res bias init: uniform (b = 0, H_res ≈ J/n) | identity (±3, H_res ≈ I) | eye (1 on the diagonal, 0 off).")
   var `init`: BiasInit = .uniform
-  @Option(help: "mHC H_pre bias init: uniform (b = 0, H_pre = ½) | home (±3 on the home stream k mod n). Default: home with --init identity, else uniform.")
+  @Option(
+    help:
+      "mHC H_pre bias init: uniform (b = 0, H_pre = ½) | home (±3 on the home stream k mod n). Default: home with --init identity, else uniform."
+  )
   var preInit: PreInit?
-  @Option(help: "Streams at expansion (hc, mhc): embeddings (default: n copies of the token embedding + a learned per-stream vector) | copies (the HC paper's n copies).")
+  @Option(
+    help:
+      "Streams at expansion (hc, mhc): embeddings (default: n copies of the token embedding + a learned per-stream vector) | copies (the HC paper's n copies)."
+  )
   var streamInit: StreamInit?
   @Option(help: "Initial α of every HC/mHC mapping.") var alphaInit = 0.01
   @Option(help: "Learning-rate multiplier for the connections' α and b (Φ/θ keep the base rate).") var connLrMult = 1.0
   @Option(help: "Learned mappings, comma separated from pre,post,res (others fixed: pre 1/n, post 1, res I).")
   var learn = "pre,post,res"
   @Flag(help: "Static mappings: freeze θ/Φ at 0.") var `static` = false
-  @Option(help: ArgumentHelp("Recompute the connections in the backward (hc, mhc): keep the streams entering every K-th sublayer only. 0 = off. Saves memory, costs time, changes no number; about √(n·2L/(n+2)) is the paper's optimum.", valueName: "K"))
+  @Option(
+    help: ArgumentHelp(
+      "Recompute the connections in the backward (hc, mhc): keep the streams entering every K-th sublayer only. 0 = off. Saves memory, costs time, changes no number; about √(n·2L/(n+2)) is the paper's optimum.",
+      valueName: "K"))
   var recompute = 0
   @Option(help: "Random seed (init and data order).") var seed: UInt64 = 0
   @Option(help: "Corpus file or folder.") var corpus = ByteCorpus.defaultPath
   @Option(help: "Evaluate every N steps.") var evalEvery = 50
   @Option(help: "Validation batches per evaluation during training.") var evalBatches = 4
-  @Option(help: "Windows of the final evaluation: disjoint windows tiling the validation split, the same for every run (default 2048, or all the split holds).")
+  @Option(
+    help:
+      "Windows of the final evaluation: disjoint windows tiling the validation split, the same for every run (default 2048, or all the split holds)."
+  )
   var finalEvalWindows: Int?
-  @Option(help: "Start from these weights (.safetensors with every parameter of this model; F32 or F64) instead of the seeded init. Not with --resume.")
+  @Option(
+    help:
+      "Start from these weights (.safetensors with every parameter of this model; F32 or F64) instead of the seeded init. Not with --resume."
+  )
   var initFrom: String?
-  @Option(help: ArgumentHelp("Also write model-step<k>.safetensors before training and every K steps (model.safetensors is always written at the end).", valueName: "K"))
+  @Option(
+    help: ArgumentHelp(
+      "Also write model-step<k>.safetensors before training and every K steps (model.safetensors is always written at the end).",
+      valueName: "K"))
   var saveEvery: Int?
-  @Option(help: "Replay: take every step's token windows from this .safetensors file (I32 'windows' [steps][batch][seq+1]) instead of sampling.")
+  @Option(
+    help:
+      "Replay: take every step's token windows from this .safetensors file (I32 'windows' [steps][batch][seq+1]) instead of sampling."
+  )
   var batches: String?
   @Option(help: "Write the token windows this run trains on to FILE (the format --batches reads).")
   var dumpBatches: String?
   @Option(help: "Output folder.") var out = "results/train/run"
   @Flag(help: "Continue the run in --out from its checkpoint.") var resume = false
-  @Option(help: ArgumentHelp("Most memory the run may use, e.g. 64G (default: what the machine has available).", valueName: "size"),
-          transform: TrainingMemory.limit)
+  @Option(
+    help: ArgumentHelp(
+      "Most memory the run may use, e.g. 64G (default: what the machine has available).", valueName: "size"),
+    transform: TrainingMemory.limit)
   var maxMemory: Int?
 
   func config() throws -> TrainConfig {
@@ -80,7 +110,8 @@ struct Train: ParsableCommand {
     c.preInit = preInit
     c.recompute = recompute == 0 ? nil : recompute
     guard manifold == .sinkhorn || connection == .mhc else {
-      throw ValidationError("--manifold \(manifold.rawValue) needs --connection mhc (the manifold is where mHC projects H_res)")
+      throw ValidationError(
+        "--manifold \(manifold.rawValue) needs --connection mhc (the manifold is where mHC projects H_res)")
     }
     c.manifold = manifold
     guard collapse == .sum || connection != .residual else {
@@ -89,7 +120,8 @@ struct Train: ParsableCommand {
     c.collapse = collapse
     if let s = streamInit {
       guard connection != .residual || s == .copies else {
-        throw ValidationError("--stream-init \(s.rawValue) needs --connection hc or mhc; the residual network has one stream")
+        throw ValidationError(
+          "--stream-init \(s.rawValue) needs --connection hc or mhc; the residual network has one stream")
       }
       c.streamInit = s == .copies ? nil : s
     }
@@ -111,18 +143,27 @@ struct Train: ParsableCommand {
       if resume && initFrom != nil {
         throw MHCError("--init-from and --resume are exclusive: a resumed run continues from its checkpoint")
       }
-      if let k = saveEvery, k < 1 { throw MHCError("--save-every \(k) is invalid; must be ≥ 1 (steps between saved weights)") }
+      if let k = saveEvery, k < 1 {
+        throw MHCError("--save-every \(k) is invalid; must be ≥ 1 (steps between saved weights)")
+      }
       let fm = FileManager.default
       let summaryPath = (out as NSString).appendingPathComponent("summary.json")
-      if !resume && (fm.fileExists(atPath: summaryPath)
-        || fm.fileExists(atPath: (out as NSString).appendingPathComponent("checkpoint.bin"))) {
-        throw MHCError("--out \(out) already holds a run; pass --resume to continue or show it, or choose another --out")
+      if !resume
+        && (fm.fileExists(atPath: summaryPath)
+          || fm.fileExists(atPath: (out as NSString).appendingPathComponent("checkpoint.bin")))
+      {
+        throw MHCError(
+          "--out \(out) already holds a run; pass --resume to continue or show it, or choose another --out")
       }
       if resume, let done = TrainingRun.finishedSummary(in: out) {
-        print("\(out): already \(done.status) after \(done.steps) steps (val loss \(done.finalEvalLoss.map { String($0) } ?? "n/a"))")
+        print(
+          "\(out): already \(done.status) after \(done.steps) steps (val loss \(done.finalEvalLoss.map { String($0) } ?? "n/a"))"
+        )
         return
       }
-      print("train: \(config.connection) n=\(config.connection == .residual ? 1 : config.streams) C=\(config.width) L=\(config.layers) steps=\(config.steps) → \(out)  [BLAS \(BLASRuntime.summary)]")
+      print(
+        "train: \(config.connection) n=\(config.connection == .residual ? 1 : config.streams) C=\(config.width) L=\(config.layers) steps=\(config.steps) → \(out)  [BLAS \(BLASRuntime.summary)]"
+      )
       let run = try TrainingRun(config: config, directory: out)
       run.maxMemory = maxMemory
       run.initFrom = initFrom; run.saveEvery = saveEvery; run.dumpBatches = dumpBatches
@@ -130,7 +171,9 @@ struct Train: ParsableCommand {
       Interruption.install()
       let summary = try run.run()
       if let code = Interruption.exitCode, summary.status == .interrupted {
-        print("train: stopped by \(Interruption.name) after step \(summary.steps); checkpoint in \(out); resume with the same command and --resume")
+        print(
+          "train: stopped by \(Interruption.name) after step \(summary.steps); checkpoint in \(out); resume with the same command and --resume"
+        )
         throw ExitCode(code)
       }
     } catch let e as MHCError {

@@ -60,7 +60,8 @@ import Testing
     try flipByte(dir + "/cut/checkpoint.bin", at: 0.9)
     #expect(throws: MHCError.self) { try TrainingRun(config: config, directory: dir + "/cut").run() }
     do { try TrainingRun(config: config, directory: dir + "/cut").run() } catch let e as MHCError {
-      #expect(e.description.contains("checkpoint.bin is damaged") && e.description.contains("no good checkpoint is left"))
+      #expect(
+        e.description.contains("checkpoint.bin is damaged") && e.description.contains("no good checkpoint is left"))
       #expect(!e.description.contains("\n"))
     }
     // and nothing was trained or written past the checkpoint

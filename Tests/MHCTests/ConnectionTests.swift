@@ -59,16 +59,20 @@ final class ConnectionRig {
       try rig.store.set("W", doubles(w["value"]))
       var expected: [String: [Double]] = [:]  // our tensor name → reference grad
       if kind == .hc {
-        let theta = doubles(params["theta_pre"]!["value"]) + doubles(params["theta_post"]!["value"])
+        let theta =
+          doubles(params["theta_pre"]!["value"]) + doubles(params["theta_post"]!["value"])
           + doubles(params["theta_res"]!["value"])
-        let b = doubles(params["b_pre"]!["value"]) + doubles(params["b_post"]!["value"])
+        let b =
+          doubles(params["b_pre"]!["value"]) + doubles(params["b_post"]!["value"])
           + doubles(params["b_res"]!["value"])
         try rig.store.set("conn.theta", theta)
         try rig.store.set("conn.b", b)
         try rig.store.set("conn.a", doubles(params["a"]!["value"]))
-        expected["conn.theta"] = doubles(params["theta_pre"]!["grad"]) + doubles(params["theta_post"]!["grad"])
+        expected["conn.theta"] =
+          doubles(params["theta_pre"]!["grad"]) + doubles(params["theta_post"]!["grad"])
           + doubles(params["theta_res"]!["grad"])
-        expected["conn.b"] = doubles(params["b_pre"]!["grad"]) + doubles(params["b_post"]!["grad"])
+        expected["conn.b"] =
+          doubles(params["b_pre"]!["grad"]) + doubles(params["b_post"]!["grad"])
           + doubles(params["b_res"]!["grad"])
         expected["conn.a"] = doubles(params["a"]!["grad"])
       } else {
@@ -100,12 +104,17 @@ final class ConnectionRig {
     ("hc static n2", ConnectionConfig(kind: .hc, streams: 2, width: 5, dynamic: false)),
     ("hc res only", ConnectionConfig(kind: .hc, streams: 3, width: 4, learnPre: false, learnPost: false)),
     ("mhc uniform n3 t20", ConnectionConfig(kind: .mhc, streams: 3, width: 4, iterations: 20)),
-    ("mhc identity n4 t3", ConnectionConfig(kind: .mhc, streams: 4, width: 3, iterations: 3, biasInit: .identity, index: 2)),
+    (
+      "mhc identity n4 t3",
+      ConnectionConfig(kind: .mhc, streams: 4, width: 3, iterations: 3, biasInit: .identity, index: 2)
+    ),
     ("mhc t0", ConnectionConfig(kind: .mhc, streams: 2, width: 4, iterations: 0)),
     ("mhc t1", ConnectionConfig(kind: .mhc, streams: 3, width: 4, iterations: 1)),
     ("mhc n1", ConnectionConfig(kind: .mhc, streams: 1, width: 5, iterations: 5)),
     ("mhc res+pre", ConnectionConfig(kind: .mhc, streams: 3, width: 4, learnPost: false)),
-    ("mhc none", ConnectionConfig(kind: .mhc, streams: 3, width: 4, learnPre: false, learnPost: false, learnRes: false)),
+    (
+      "mhc none", ConnectionConfig(kind: .mhc, streams: 3, width: 4, learnPre: false, learnPost: false, learnRes: false)
+    ),
     ("mhc static", ConnectionConfig(kind: .mhc, streams: 2, width: 4, dynamic: false)),
   ]
 
@@ -209,8 +218,9 @@ final class ConnectionRig {
       _ = try ConnectionConfig(kind: .mhc, streams: 0, width: 4).make(store: store, prefix: "c", capacity: 1)
     }
     #expect(throws: MHCError("iterations = -2 is invalid; t_max must be ≥ 0")) {
-      _ = try ConnectionConfig(kind: .mhc, streams: 2, width: 4, iterations: -2).make(store: store, prefix: "c",
-                                                                                  capacity: 1)
+      _ = try ConnectionConfig(kind: .mhc, streams: 2, width: 4, iterations: -2).make(
+        store: store, prefix: "c",
+        capacity: 1)
     }
     #expect(throws: MHCError("streams = 4 with connection 'residual': the plain residual has exactly 1 stream")) {
       _ = try ConnectionConfig(kind: .residual, streams: 4, width: 4).make(store: store, prefix: "c", capacity: 1)

@@ -14,9 +14,11 @@ import Testing
           var c1 = randomArray(m * ldc, seed: 3).map { T($0) }
           var c2 = c1
           gemm(ta, tb, m: m, n: n, k: k, alpha: T(0.7), a: a, lda: lda, b: b, ldb: ldb, beta: T(0.3), c: &c1, ldc: ldc)
-          naiveGemm(ta, tb, m: m, n: n, k: k, alpha: T(0.7), a: a, lda: lda, b: b, ldb: ldb, beta: T(0.3), c: &c2, ldc: ldc)
+          naiveGemm(
+            ta, tb, m: m, n: n, k: k, alpha: T(0.7), a: a, lda: lda, b: b, ldb: ldb, beta: T(0.3), c: &c2, ldc: ldc)
           let err = maxRelError(c1.map { Double($0) }, c2.map { Double($0) })
-          #expect(err < tol * Double(k), "m=\(m) n=\(n) k=\(k) ta=\(ta) tb=\(tb) err=\(err) core=\(BLASRuntime.coreName)")
+          #expect(
+            err < tol * Double(k), "m=\(m) n=\(n) k=\(k) ta=\(ta) tb=\(tb) err=\(err) core=\(BLASRuntime.coreName)")
         }
       }
     }
@@ -50,12 +52,14 @@ import Testing
     let m = 3, n = 4, k = 5, batch = 3
     let a = randomArray(batch * m * k, seed: 4), b = randomArray(batch * k * n, seed: 5)
     var c = [Double](repeating: 0, count: batch * m * n)
-    gemmStridedBatched(false, false, batch: batch, m: m, n: n, k: k, a: a, lda: k, strideA: m * k, b: b, ldb: n,
-                       strideB: k * n, c: &c, ldc: n, strideC: m * n)
+    gemmStridedBatched(
+      false, false, batch: batch, m: m, n: n, k: k, a: a, lda: k, strideA: m * k, b: b, ldb: n,
+      strideB: k * n, c: &c, ldc: n, strideC: m * n)
     for i in 0..<batch {
       var ref = [Double](repeating: 0, count: m * n)
-      naiveGemm(false, false, m: m, n: n, k: k, a: Array(a[(i * m * k)...]), lda: k, b: Array(b[(i * k * n)...]),
-                ldb: n, c: &ref, ldc: n)
+      naiveGemm(
+        false, false, m: m, n: n, k: k, a: Array(a[(i * m * k)...]), lda: k, b: Array(b[(i * k * n)...]),
+        ldb: n, c: &ref, ldc: n)
       #expect(maxRelError(Array(c[(i * m * n)..<((i + 1) * m * n)]), ref) < 1e-14)
     }
   }

@@ -13,19 +13,24 @@ func toolURL(_ name: String) throws -> URL {
     url = dir.deletingLastPathComponent().appendingPathComponent(name)
   }
   guard FileManager.default.fileExists(atPath: url.path) else {
-    throw MHCError("executable \(name) not found next to the tests (\(dir.path)); run `swift build --build-tests` first")
+    throw MHCError(
+      "executable \(name) not found next to the tests (\(dir.path)); run `swift build --build-tests` first")
   }
   return url
 }
 
-func runTool(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws
+func runTool(
+  _ name: String, _ arguments: [String], environment: [String: String] = [:]
+) throws
   -> (status: Int32, output: String)
 {
   try runProcess(toolURL(name), arguments, environment: environment)
 }
 
 /// Runs `executable` to completion; its exit status and its stdout and stderr together.
-func runProcess(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws
+func runProcess(
+  _ executable: URL, _ arguments: [String], environment: [String: String] = [:]
+) throws
   -> (status: Int32, output: String)
 {
   let p = Process()
@@ -62,7 +67,9 @@ func temporaryFolder(_ tag: String) throws -> String {
   }
 
   @Test func shardsPartitionTheSweep() throws {
-    let runs = (0..<7).map { i -> SweepRun in var c = TrainConfig(); c.seed = UInt64(i); return SweepRun(c) }
+    let runs = (0..<7).map { i -> SweepRun in
+      var c = TrainConfig(); c.seed = UInt64(i); return SweepRun(c)
+    }
     let sweep = try Sweep(experiment: "x", runs: runs)
     for n in 1...4 {
       var seen: [String] = []
@@ -75,7 +82,8 @@ func temporaryFolder(_ tag: String) throws -> String {
     }
     #expect(throws: (any Error).self) { _ = try SweepOptions.parse(["--shard", "3/3"]) }
     #expect(throws: (any Error).self) { _ = try SweepOptions.parse(["--shard", "x"]) }
-    #expect(try sweep.selected(SweepOptions.parse(["--only", "s1,s3"])).map(\.id) == ["mhc-n4-t20-s1", "mhc-n4-t20-s3"])
+    #expect(
+      try sweep.selected(SweepOptions.parse(["--only", "s1,s3"])).map(\.id) == ["mhc-n4-t20-s1", "mhc-n4-t20-s3"])
     #expect(throws: (any Error).self) { _ = try Sweep(experiment: "x", runs: runs + [runs[0]]) }
   }
 
@@ -147,8 +155,9 @@ func temporaryFolder(_ tag: String) throws -> String {
     try TrainingRun(config: config, directory: dir + "/runs/t2").run()
     let abs = try runTool("compare", [dir + "/runs/t*", "--plot", dir + "/elsewhere/curves.png"])
     #expect(abs.status == 0, "\(abs.output)")
-    #expect(FileManager.default.fileExists(atPath: dir + "/elsewhere/curves.png")
-      && FileManager.default.fileExists(atPath: dir + "/elsewhere/curves.gp"))
+    #expect(
+      FileManager.default.fileExists(atPath: dir + "/elsewhere/curves.png")
+        && FileManager.default.fileExists(atPath: dir + "/elsewhere/curves.gp"))
     let t2 = abs.output.range(of: "/runs/t2 |"), t10 = abs.output.range(of: "/runs/t10 |")
     #expect(t2 != nil && t10 != nil && t2!.lowerBound < t10!.lowerBound, "\(abs.output)")
     // A bad --plot fails before the table is printed.
@@ -157,9 +166,11 @@ func temporaryFolder(_ tag: String) throws -> String {
   }
 
   @Test func naturalOrder() {
-    #expect(["t20", "t10", "t2", "t1", "t0", "t5", "t50", "t3"].sorted(by: naturalLess)
-      == ["t0", "t1", "t2", "t3", "t5", "t10", "t20", "t50"])
-    #expect(["mhc-L16", "mhc-L4", "hc-L8", "mhc-L8"].sorted(by: naturalLess) == ["hc-L8", "mhc-L4", "mhc-L8", "mhc-L16"])
+    #expect(
+      ["t20", "t10", "t2", "t1", "t0", "t5", "t50", "t3"].sorted(by: naturalLess)
+        == ["t0", "t1", "t2", "t3", "t5", "t10", "t20", "t50"])
+    #expect(
+      ["mhc-L16", "mhc-L4", "hc-L8", "mhc-L8"].sorted(by: naturalLess) == ["hc-L8", "mhc-L4", "mhc-L8", "mhc-L16"])
     #expect(naturalLess("a", "a1") && !naturalLess("a1", "a") && !naturalLess("x", "x"))
   }
 }
@@ -201,7 +212,9 @@ func temporaryFolder(_ tag: String) throws -> String {
     let summary = try String(contentsOfFile: dir + "/results/overhead/summary.md", encoding: .utf8)
     #expect(summary.contains("| C=64 | mhc n=4 K=2 |") && summary.contains("Headline"))
     var m = ModelConfig(); m.width = 32; m.layers = 2; m.heads = 2; m.seq = 32; m.recompute = 2
-    #expect(summary.contains("| C=32 | mhc n=4 K=2 | ") && summary.contains(TrainingMemory.describe(TrainingMemory.bytes(m, batch: 2))))
+    #expect(
+      summary.contains("| C=32 | mhc n=4 K=2 | ")
+        && summary.contains(TrainingMemory.describe(TrainingMemory.bytes(m, batch: 2))))
     let again = try runTool("overhead", args)
     #expect(again.status == 0 && !again.output.contains("timing"), "a finished group is not measured again")
     try FileManager.default.removeItem(atPath: dir + "/plots/overhead.png")
@@ -249,8 +262,10 @@ func temporaryFolder(_ tag: String) throws -> String {
     let results = dir + "/results/scaling"
     let summary = try String(contentsOfFile: results + "/summary.md", encoding: .utf8)
     #expect(summary.hasPrefix("# scaling — tiny preset") && summary.contains("All 21 runs completed."))
-    for section in ["## Gap to the residual per size (paired by seed)", "## Power-law fits", "## Seeds", "## Token scaling",
-                    "## Where these models sit"] {
+    for section in [
+      "## Gap to the residual per size (paired by seed)", "## Power-law fits", "## Seeds", "## Token scaling",
+      "## Where these models sit",
+    ] {
       #expect(summary.contains(section))
     }
     let runs = try finishedRuns(results)
@@ -268,7 +283,8 @@ func temporaryFolder(_ tag: String) throws -> String {
       #expect(FileManager.default.fileExists(atPath: "\(results)/\(id)/mappings.csv"), "\(id)")
     }
     let summary = try String(contentsOfFile: results + "/summary.md", encoding: .utf8)
-    #expect(summary.hasPrefix("# mappings — tiny preset") && summary.contains("| mHC uniform + home pre + stream emb |"))
+    #expect(
+      summary.hasPrefix("# mappings — tiny preset") && summary.contains("| mHC uniform + home pre + stream emb |"))
     try FileManager.default.removeItem(atPath: "\(dir)/plots/mappings-hres.png")
     let replot = try runTool("mappings", args + ["--replot"])
     #expect(replot.status == 0 && FileManager.default.fileExists(atPath: "\(dir)/plots/mappings-hres.png"))

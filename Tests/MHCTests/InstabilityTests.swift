@@ -9,7 +9,7 @@ import Testing
   func smooth(_ steps: Int = 300) -> (loss: [Double], grad: [Double]) {
     var state: UInt64 = 12345
     func noise() -> Double {
-      state = state &* 6364136223846793005 &+ 1442695040888963407
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return Double(state >> 11) / Double(1 << 53) * 2 - 1
     }
     let loss = (0..<steps).map { i in 2 + 3.55 * exp(-Double(i) / 40) + 0.05 * noise() }
@@ -56,7 +56,8 @@ import Testing
     loss[99] = .nan; grad[99] = .nan
     let r = InstabilityReport(loss: loss, gradNorm: grad, warmup: 15)
     #expect(r.divergedStep == 100 && r.divergence == "non-finite")
-    let inf = InstabilityReport(loss: Array(loss.prefix(99)) + [.infinity], gradNorm: Array(grad.prefix(100)), warmup: 15)
+    let inf = InstabilityReport(
+      loss: Array(loss.prefix(99)) + [.infinity], gradNorm: Array(grad.prefix(100)), warmup: 15)
     #expect(inf.divergedStep == 100 && inf.divergence == "non-finite")
   }
 

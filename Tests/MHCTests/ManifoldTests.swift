@@ -69,7 +69,9 @@ import Testing
       let top = comb[j].max()!, e = comb[j].map { Foundation.exp($0 - top) }, s = e.reduce(0, +)
       comb[j] = e.map { $0 / s + eps }
     }
-    func cols() { for k in 0..<n { let s = (0..<n).reduce(0.0) { $0 + comb[$1][k] }; for j in 0..<n { comb[j][k] /= s + eps } } }
+    func cols() {
+      for k in 0..<n { let s = (0..<n).reduce(0.0) { $0 + comb[$1][k] }; for j in 0..<n { comb[j][k] /= s + eps } }
+    }
     func rows() { for j in 0..<n { let s = comb[j].reduce(0, +); for k in 0..<n { comb[j][k] /= s + eps } } }
     if iterations >= 1 {
       cols()
@@ -87,7 +89,8 @@ import Testing
       let h = run(.deepseekV4, logits, n: n, iterations: iterations)
       for t in 0..<3 {
         let ref = deepseekReference(Array(logits[(t * n * n)..<((t + 1) * n * n)]), n: n, iterations: iterations)
-        #expect(maxRelError(Array(h[(t * n * n)..<((t + 1) * n * n)]), ref) < 1e-13, "n \(n) t \(iterations) scale \(scale)")
+        #expect(
+          maxRelError(Array(h[(t * n * n)..<((t + 1) * n * n)]), ref) < 1e-13, "n \(n) t \(iterations) scale \(scale)")
       }
     }
     // near doubly stochastic after 20 rounds: the last pass normalises rows (sums 1 − O(ε))
@@ -98,8 +101,10 @@ import Testing
     }
   }
 
-  @Test(arguments: [(ResidualManifold.birkhoff, 3, 0), (.birkhoff, 4, 0), (.deepseekV4, 3, 4), (.deepseekV4, 4, 20),
-                    (.deepseekV4, 2, 1), (.none, 3, 0), (.sinkhorn, 3, 7)])
+  @Test(arguments: [
+    (ResidualManifold.birkhoff, 3, 0), (.birkhoff, 4, 0), (.deepseekV4, 3, 4), (.deepseekV4, 4, 20),
+    (.deepseekV4, 2, 1), (.none, 3, 0), (.sinkhorn, 3, 7),
+  ])
   func backwardMatchesFiniteDifferences(m: ResidualManifold, n: Int, iterations: Int) {
     let r = m.logitCount(n: n), count = 3
     var logits = randomArray(count * r, seed: 11, scale: 1.5)
@@ -146,7 +151,8 @@ import Testing
   /// Whole models in Double, every parameter against finite differences: each manifold with
   /// learned mappings, plus birkhoff with the identity init and V4 at t_max = 20.
   @Test(arguments: [
-    ("birkhoff n3", ResidualManifold.birkhoff, 3, 3, BiasInit.uniform), ("birkhoff identity n2", .birkhoff, 2, 3, .identity),
+    ("birkhoff n3", ResidualManifold.birkhoff, 3, 3, BiasInit.uniform),
+    ("birkhoff identity n2", .birkhoff, 2, 3, .identity),
     ("deepseek-v4 n2 t3", .deepseekV4, 2, 3, .uniform), ("deepseek-v4 n3 t20", .deepseekV4, 3, 20, .eye),
     ("none n2", .none, 2, 0, .uniform),
   ])

@@ -5,12 +5,15 @@ import Testing
 
 /// Issue 15: the symmetry-breaking options and the symmetry fact itself.
 @Suite struct MappingsTests {
-  static func tiny(_ kind: ConnectionKind, streams: Int = 3, iterations: Int = 20, init b: BiasInit = .uniform,
-                   pre: PreInit? = nil, streamInit: StreamInit = .copies, dynamic: Bool = true) -> ModelConfig {
+  static func tiny(
+    _ kind: ConnectionKind, streams: Int = 3, iterations: Int = 20, init b: BiasInit = .uniform,
+    pre: PreInit? = nil, streamInit: StreamInit = .copies, dynamic: Bool = true
+  ) -> ModelConfig {
     var c = ModelConfig()
     c.width = 8; c.layers = 2; c.heads = 2; c.seq = 5
-    c.connection = ConnectionConfig(kind: kind, streams: streams, width: 8, iterations: iterations, dynamic: dynamic,
-                                    biasInit: b)
+    c.connection = ConnectionConfig(
+      kind: kind, streams: streams, width: 8, iterations: iterations, dynamic: dynamic,
+      biasInit: b)
     c.connection.preInit = pre
     c.streamInit = streamInit
     return c
@@ -20,7 +23,10 @@ import Testing
     ("mhc stream embeddings", tiny(.mhc, streamInit: .embeddings)),
     ("mhc eye init", tiny(.mhc, iterations: 6, init: .eye)),
     ("mhc uniform + home pre", tiny(.mhc, iterations: 4, pre: .home)),
-    ("mhc identity + uniform pre + embeddings", tiny(.mhc, iterations: 3, init: .identity, pre: .uniform, streamInit: .embeddings)),
+    (
+      "mhc identity + uniform pre + embeddings",
+      tiny(.mhc, iterations: 3, init: .identity, pre: .uniform, streamInit: .embeddings)
+    ),
     ("hc stream embeddings", tiny(.hc, streamInit: .embeddings)),
   ]
 
@@ -110,7 +116,8 @@ import Testing
     var base = TrainConfig.tiny
     base.connection = .mhc; base.streams = 2
     var fast = base; fast.connLRMult = 10
-    let a = try Transformer<Double>(base.model, batch: 1, seed: 0), b = try Transformer<Double>(fast.model, batch: 1, seed: 0)
+    let a = try Transformer<Double>(base.model, batch: 1, seed: 0),
+      b = try Transformer<Double>(fast.model, batch: 1, seed: 0)
     let x = (0..<16).map { Int32($0 * 7 % 256) }, y = (0..<16).map { Int32($0 * 11 % 256) }
     var oa = AdamW<Double>(parameterCount: a.parameters.count), ob = AdamW<Double>(parameterCount: b.parameters.count)
     let before = a.parameters.values(named: "conns.0.b")!
@@ -159,6 +166,8 @@ import Testing
   /// Bad values are named.
   @Test func badOptionValuesAreNamed() {
     var d = TrainConfig(); d.connLRMult = -1
-    #expect(throws: MHCError("connection lr multiplier -1.0 is invalid; must be a positive number")) { try d.validate() }
+    #expect(throws: MHCError("connection lr multiplier -1.0 is invalid; must be a positive number")) {
+      try d.validate()
+    }
   }
 }

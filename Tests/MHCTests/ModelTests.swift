@@ -12,7 +12,8 @@ import Testing
     let tensors = ref["tensors"] as! [String: [String: Any]]
     #expect(Set(tensors.keys) == Set(model.parameters.infos.map(\.name)))
     for (name, t) in tensors { try model.parameters.set(name, doubles(t["value"])) }
-    let loss = model.forward(inputs: tokens.flatMap { $0 }.map(Int32.init), targets: targets.flatMap { $0 }.map(Int32.init))
+    let loss = model.forward(
+      inputs: tokens.flatMap { $0 }.map(Int32.init), targets: targets.flatMap { $0 }.map(Int32.init))
     #expect(abs(loss - (ref["loss"] as! Double)) < 1e-12, "loss \(loss)")
     model.parameters.zeroGrads()
     model.backward()

@@ -17,8 +17,9 @@ import Testing
     RMSNorm.forward(x, y: &y, xhat: &xh, r: &r, gain: withGain ? g : nil, rows: rows, width: width)
     var dx = [Double](repeating: 0, count: rows * width), dg = [Double](repeating: 0, count: width)
     dg.withUnsafeMutableBufferPointer { dgp in
-      RMSNorm.backward(cot, dx: &dx, xhat: xh, r: r, gain: withGain ? g : nil,
-                       dGain: withGain ? dgp.baseAddress! : nil, rows: rows, width: width)
+      RMSNorm.backward(
+        cot, dx: &dx, xhat: xh, r: r, gain: withGain ? g : nil,
+        dGain: withGain ? dgp.baseAddress! : nil, rows: rows, width: width)
     }
     let gg = g
     let ex = x.withUnsafeMutableBufferPointer { p in

@@ -17,8 +17,11 @@ import Testing
 
   /// Runs the Float and the Double model with parameters set by `edit`; returns the Float
   /// model (after forward and backward) and both losses.
-  static func run(_ kind: ConnectionKind, edit: (inout [String: [Double]]) -> Void) throws
-    -> (model: Transformer<Float>, loss: Double, exact: Double, gradientsFinite: Bool) {
+  static func run(
+    _ kind: ConnectionKind, edit: (inout [String: [Double]]) -> Void
+  ) throws
+    -> (model: Transformer<Float>, loss: Double, exact: Double, gradientsFinite: Bool)
+  {
     let f = try Transformer<Float>(config(kind), batch: 2, seed: 4)
     let d = try Transformer<Double>(config(kind), batch: 2, seed: 4)
     var values: [String: [Double]] = [:]
@@ -32,8 +35,10 @@ import Testing
     return (f, loss, d.forward(inputs: x, targets: y), finite)
   }
 
-  static func check(_ r: (model: Transformer<Float>, loss: Double, exact: Double, gradientsFinite: Bool),
-                    _ label: String, tolerance: Double = 1e-4) {
+  static func check(
+    _ r: (model: Transformer<Float>, loss: Double, exact: Double, gradientsFinite: Bool),
+    _ label: String, tolerance: Double = 1e-4
+  ) {
     #expect(r.loss.isFinite && r.gradientsFinite, "\(label): loss \(r.loss), gradients finite: \(r.gradientsFinite)")
     #expect(r.model.firstNonFinite(gradients: true) == nil, "\(label): \(r.model.firstNonFinite(gradients: true)!)")
     #expect(abs(r.loss - r.exact) <= tolerance * r.exact, "\(label): Float \(r.loss) vs Double \(r.exact)")
@@ -79,7 +84,9 @@ import Testing
   /// HC's tanh inputs of ~1e4: tanh saturates at ±1, its derivative at 0.
   @Test func hcTanhSaturation() throws {
     let r = try Self.run(.hc) { v in
-      for k in 0..<2 { v["conns.\(k).theta"] = v["conns.\(k).theta"]!.enumerated().map { $0.offset % 2 == 0 ? 1e4 : -1e4 } }
+      for k in 0..<2 {
+        v["conns.\(k).theta"] = v["conns.\(k).theta"]!.enumerated().map { $0.offset % 2 == 0 ? 1e4 : -1e4 }
+      }
     }
     Self.check(r, "hc tanh 1e4")
   }

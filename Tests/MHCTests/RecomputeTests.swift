@@ -6,7 +6,9 @@ import Testing
 /// number: losses, every gradient, the diagnostics and whole training runs are bit-identical
 /// to `K = 0` and to the unfused passes.
 @Suite struct RecomputeTests {
-  func model(_ kind: ConnectionKind, recompute: Int, collapse: Collapse = .sum, fusion: Bool = true) throws -> Transformer<Float> {
+  func model(
+    _ kind: ConnectionKind, recompute: Int, collapse: Collapse = .sum, fusion: Bool = true
+  ) throws -> Transformer<Float> {
     var m = ModelConfig()
     m.width = 16; m.layers = 3; m.heads = 2; m.seq = 8
     m.connection = ConnectionConfig(kind: kind, streams: 3, width: 16, iterations: 20)
@@ -30,7 +32,8 @@ import Testing
       out.append("loss \(m.forward(inputs: x, targets: y).bitPattern)")
       if diagnosticsFirst { out.append("\(m.gains())") }  // replays every block, then the backward must refill
       m.backward()
-      out.append((0..<m.parameters.count).map { String(m.parameters.grads[$0].bitPattern, radix: 16) }.joined(separator: ","))
+      out.append(
+        (0..<m.parameters.count).map { String(m.parameters.grads[$0].bitPattern, radix: 16) }.joined(separator: ","))
       out.append("\(m.gains()) \(m.stochasticDeviations()) \(m.logitSpreads())")
       out.append("\(m.meanResidualMappings().perSublayer) \(m.mappingMetrics(step: 0, initial: nil).map(\.csv))")
       out.append(m.firstNonFinite(gradients: true) ?? "finite")
@@ -49,10 +52,12 @@ import Testing
       }
     }
     // fusing the mixing with the next forward block changes no bit either
-    #expect(fingerprint(try model(kind, recompute: 0, fusion: false), diagnosticsFirst: false)
-      == fingerprint(try model(kind, recompute: 0), diagnosticsFirst: false))
-    #expect(fingerprint(try model(kind, recompute: 3, fusion: false), diagnosticsFirst: true)
-      == fingerprint(try model(kind, recompute: 0), diagnosticsFirst: true))
+    #expect(
+      fingerprint(try model(kind, recompute: 0, fusion: false), diagnosticsFirst: false)
+        == fingerprint(try model(kind, recompute: 0), diagnosticsFirst: false))
+    #expect(
+      fingerprint(try model(kind, recompute: 3, fusion: false), diagnosticsFirst: true)
+        == fingerprint(try model(kind, recompute: 0), diagnosticsFirst: true))
     let learned = fingerprint(try model(kind, recompute: 0, collapse: .learned), diagnosticsFirst: true)
     #expect(fingerprint(try model(kind, recompute: 2, collapse: .learned), diagnosticsFirst: true) == learned)
   }
@@ -65,7 +70,8 @@ import Testing
     // kept: 3 and 6; x_0 is made again in x_3's buffer, the summed x_8 lives in the gradient's; 2 working
     #expect(m.streamBuffers == 2 + 2 && m.cacheCount == 3)
     let saved = full - TrainingMemory.bytes(m, batch: 16)
-    let stream = 16 * 128 * 4 * 128 * 4, cache = ConnectionCache<Float>.counts(m.connection, capacity: 2048).map { max($0, 1) }.reduce(0, +) * 4
+    let stream = 16 * 128 * 4 * 128 * 4,
+      cache = ConnectionCache<Float>.counts(m.connection, capacity: 2048).map { max($0, 1) }.reduce(0, +) * 4
     #expect(saved == 5 * stream + 5 * cache)
     m.collapse = .learned  // its backward reads x_8: kept
     #expect(m.streamBuffers == 3 + 2)
@@ -86,12 +92,19 @@ import Testing
     try TrainingRun(config: config, directory: dir + "/on").run()
     #expect(try deterministicColumns(dir + "/off/metrics.csv") == deterministicColumns(dir + "/on/metrics.csv"))
     for file in ["gains.csv", "mappings.csv"] {
-      #expect(try String(contentsOfFile: dir + "/off/" + file, encoding: .utf8)
-        == String(contentsOfFile: dir + "/on/" + file, encoding: .utf8), "\(file)")
+      #expect(
+        try String(contentsOfFile: dir + "/off/" + file, encoding: .utf8)
+          == String(contentsOfFile: dir + "/on/" + file, encoding: .utf8), "\(file)")
     }
     #expect(try RunFiles.readJSON(TrainConfig.self, from: dir + "/on/config.json").recompute == 2)
     var other = config; other.recompute = 3
-    #expect(other.sameRun(as: config) && !other.sameRun(as: { var c = config; c.seed = 9; return c }()))
+    #expect(
+      other.sameRun(as: config)
+        && !other.sameRun(
+          as: {
+            var c = config; c.seed = 9; return c
+          }())
+    )
     let bad = try runTool("train", ["--recompute=-1", "--out", dir + "/bad"])
     #expect(bad.status != 0 && bad.output.contains("--recompute -1 is invalid"))
   }

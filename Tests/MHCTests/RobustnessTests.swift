@@ -10,8 +10,10 @@ import Testing
     (.mhc, 2, 0, .copies, 0), (.mhc, 8, 5, .embeddings, 0), (.hc, 1, 20, .copies, 0),
     (.mhc, 4, 20, .embeddings, 2), (.hc, 4, 20, .copies, 3), (.mhc, 2, 20, .copies, 1), (.residual, 1, 20, .copies, 2),
   ])
-  func estimateMatchesAllocation(kind: ConnectionKind, streams: Int, iterations: Int, streamInit: StreamInit,
-                                 recompute: Int) throws {
+  func estimateMatchesAllocation(
+    kind: ConnectionKind, streams: Int, iterations: Int, streamInit: StreamInit,
+    recompute: Int
+  ) throws {
     var m = ModelConfig()
     m.width = 32; m.layers = 2; m.heads = 2; m.seq = 24
     m.connection.kind = kind; m.connection.streams = streams; m.connection.iterations = iterations
@@ -33,7 +35,9 @@ import Testing
       let e = #expect(throws: MHCError.self) { try TrainingRun(config: c, directory: dir + "/big").run() }
       #expect(Date().timeIntervalSince(t0) < 5)
       let text = e?.description ?? ""
-      #expect(text.contains("--batch \(batch) --seq \(seq)") && text.contains("needs an estimated") && text.contains("--max-memory"), "\(text)")
+      #expect(
+        text.contains("--batch \(batch) --seq \(seq)") && text.contains("needs an estimated")
+          && text.contains("--max-memory"), "\(text)")
       #expect(!FileManager.default.fileExists(atPath: dir + "/big"), "nothing is written for a refused run")
     }
     // An explicit limit below the estimate refuses a small run; one above lets it train.
@@ -45,8 +49,10 @@ import Testing
     let fits = try TrainingRun(config: base, directory: dir + "/fits")
     fits.maxMemory = need
     #expect(try fits.run().status == .completed)
-    #expect(TrainingMemory.parse("64G") == 64 << 30 && TrainingMemory.parse("512MiB") == 512 << 20
-      && TrainingMemory.parse("1000") == 1000 && TrainingMemory.parse("12X") == nil && TrainingMemory.parse("-1G") == nil)
+    #expect(
+      TrainingMemory.parse("64G") == 64 << 30 && TrainingMemory.parse("512MiB") == 512 << 20
+        && TrainingMemory.parse("1000") == 1000 && TrainingMemory.parse("12X") == nil
+        && TrainingMemory.parse("-1G") == nil)
   }
 
   /// `train --batch 100000` and `--seq 100000` stop at once with the memory message.
@@ -57,7 +63,9 @@ import Testing
       let t0 = Date()
       let (status, output) = try runTool("train", [flag, "100000", "--out", dir + "/run"])
       #expect(status != 0 && Date().timeIntervalSince(t0) < 10)
-      #expect(output.contains("\(flag) 100000") && output.contains("needs an estimated") && output.contains("the limit is"), "\(output)")
+      #expect(
+        output.contains("\(flag) 100000") && output.contains("needs an estimated") && output.contains("the limit is"),
+        "\(output)")
     }
   }
 
@@ -66,9 +74,11 @@ import Testing
   @Test func sigtermCheckpointsAndResumeMatchesUninterrupted() throws {
     let (_, dir) = try tinyRun(.mhc)
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let args = ["--connection", "mhc", "--streams", "2", "--width", "32", "--layers", "2", "--heads", "2", "--seq", "32",
-                "--batch", "4", "--steps", "200", "--eval-every", "5", "--eval-batches", "1", "--lr", "0.01",
-                "--corpus", dir + "/corpus.txt"]
+    let args = [
+      "--connection", "mhc", "--streams", "2", "--width", "32", "--layers", "2", "--heads", "2", "--seq", "32",
+      "--batch", "4", "--steps", "200", "--eval-every", "5", "--eval-batches", "1", "--lr", "0.01",
+      "--corpus", dir + "/corpus.txt",
+    ]
     let p = Process()
     p.executableURL = try toolURL("train")
     p.arguments = args + ["--out", dir + "/cut"]
@@ -95,7 +105,8 @@ import Testing
     #expect(whole == 0, "\(output2)")
     let a = try deterministicColumns(dir + "/whole/metrics.csv"), b = try deterministicColumns(dir + "/cut/metrics.csv")
     #expect(a.count == 200 && a == b)
-    #expect(try String(contentsOfFile: dir + "/whole/gains.csv", encoding: .utf8)
-      == String(contentsOfFile: dir + "/cut/gains.csv", encoding: .utf8))
+    #expect(
+      try String(contentsOfFile: dir + "/whole/gains.csv", encoding: .utf8)
+        == String(contentsOfFile: dir + "/cut/gains.csv", encoding: .utf8))
   }
 }

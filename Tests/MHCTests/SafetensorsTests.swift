@@ -59,21 +59,26 @@ import Testing
            dtype={"F32": "<f4", "F64": "<f8"}[v["dtype"]]).reshape(v["shape"]) for k, v in header.items()}
       print(len(w), w["emb.weight"].shape, float(w["emb.weight"][3, 1]))
       """
-    let np = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", numpy, dir + "/run/model.safetensors"])
+    let np = try runProcess(
+      URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", numpy, dir + "/run/model.safetensors"])
     if np.status != 0 && np.output.contains("No module named") {
       print("SafetensorsTests: python3 without numpy; the NumPy load was skipped")
     } else {
       let v = parsed["emb.weight"]!.floats[3 * c.width + 1]
-      #expect(np.status == 0 && np.output.hasPrefix("\(model.parameters.infos.count) (256, \(c.width)) \(Double(v))"),
-              "\(np.output)")
+      #expect(
+        np.status == 0 && np.output.hasPrefix("\(model.parameters.infos.count) (256, \(c.width)) \(Double(v))"),
+        "\(np.output)")
     }
-    let (status, output) = try runProcess(URL(fileURLWithPath: "/usr/bin/env"),
-                                          ["python3", "-c", script, dir + "/run/model.safetensors"])
+    let (status, output) = try runProcess(
+      URL(fileURLWithPath: "/usr/bin/env"),
+      ["python3", "-c", script, dir + "/run/model.safetensors"])
     if status != 0 && output.contains("No module named") {
-      print("SafetensorsTests: python3 without the safetensors package; the Python load was skipped (\(output.suffix(80)))")
+      print(
+        "SafetensorsTests: python3 without the safetensors package; the Python load was skipped (\(output.suffix(80)))")
     } else {
       let v = parsed["emb.weight"]!.floats[3 * c.width + 1]
-      #expect(status == 0 && output.hasPrefix("\(model.parameters.infos.count) (256, \(c.width)) \(Double(v))"), "\(output)")
+      #expect(
+        status == 0 && output.hasPrefix("\(model.parameters.infos.count) (256, \(c.width)) \(Double(v))"), "\(output)")
     }
   }
 
@@ -93,7 +98,8 @@ import Testing
     let wa = try Data(contentsOf: URL(fileURLWithPath: dir + "/a/model.safetensors"))
     let wb = try Data(contentsOf: URL(fileURLWithPath: dir + "/b/model.safetensors"))
     #expect(wa == wb)
-    #expect(try RunFiles.readJSON(RunMeta.self, from: dir + "/b/meta.json").initFrom == dir + "/a/model-step0.safetensors")
+    #expect(
+      try RunFiles.readJSON(RunMeta.self, from: dir + "/b/meta.json").initFrom == dir + "/a/model-step0.safetensors")
   }
 
   @Test func float64WeightsAreConvertedAndMismatchesListed() throws {
@@ -102,8 +108,12 @@ import Testing
     let model = try Transformer<Float>(c.model, batch: c.batch, seed: 4)
     // every tensor as F64: loads, rounded to the same floats
     let f64 = model.parameters.infos.map { i in
-      (i.name, Safetensors.Tensor(dtype: .f64, shape: i.shape,
-                                  bytes: model.parameters.values(named: i.name)!.map(Double.init).withUnsafeBytes { Data($0) }))
+      (
+        i.name,
+        Safetensors.Tensor(
+          dtype: .f64, shape: i.shape,
+          bytes: model.parameters.values(named: i.name)!.map(Double.init).withUnsafeBytes { Data($0) })
+      )
     }
     let path = dir + "/w64.safetensors"
     try RunFiles.write(Safetensors.encode(f64), to: path)
@@ -120,8 +130,9 @@ import Testing
       try other.parameters.load(Safetensors.read(path).tensors, from: path)
       Issue.record("a misfitting file loaded")
     } catch let e as MHCError {
-      #expect(e.description.contains("missing norm.g") && e.description.contains("not in this model extra.weight")
-        && e.description.contains("emb.weight [128, \(2 * c.width)]"), "\(e.description)")
+      #expect(
+        e.description.contains("missing norm.g") && e.description.contains("not in this model extra.weight")
+          && e.description.contains("emb.weight [128, \(2 * c.width)]"), "\(e.description)")
     }
     // damaged files: a short file, a header length beyond the file, offsets outside the data
     try RunFiles.write(Data([1, 2, 3]), to: path)

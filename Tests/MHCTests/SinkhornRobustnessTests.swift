@@ -91,8 +91,11 @@ import Testing
     for k in 0..<70 {
       let r = (k * n * n)..<((k + 1) * n * n)
       #expect(Array(all[r]) == SinkhornKnopp.unsafeProject(Array(logits[r]), n: n, iterations: t))
-      #expect(Array(allGrad[r]) == SinkhornKnopp.uncheckedVJPForTests(logits: Array(logits[r]), n: n, iterations: t,
-                                                                       cotangent: Array(cot[r])))
+      #expect(
+        Array(allGrad[r])
+          == SinkhornKnopp.uncheckedVJPForTests(
+            logits: Array(logits[r]), n: n, iterations: t,
+            cotangent: Array(cot[r])))
     }
   }
 
@@ -100,7 +103,8 @@ import Testing
   @Test func fastPathUnchanged() {
     let n = 4, t = 20
     let l = Self.wide(n: n, depth: 30, seed: 1)
-    #expect(maxRelError(SinkhornKnopp.unsafeProject(l, n: n, iterations: t), Self.naive(l, n: n, iterations: t)) < 1e-14)
+    #expect(
+      maxRelError(SinkhornKnopp.unsafeProject(l, n: n, iterations: t), Self.naive(l, n: n, iterations: t)) < 1e-14)
   }
 }
 
@@ -109,8 +113,9 @@ extension SinkhornKnopp {
   static func uncheckedVJPForTests(logits: [Double], n: Int, iterations: Int, cotangent: [Double]) -> [Double] {
     var out = [Double](repeating: 0, count: logits.count)
     var scratch = [Double](repeating: 0, count: scratchCount(n: n, iterations: iterations))
-    backward(logits: logits, dOutput: cotangent, dLogits: &out, count: logits.count / (n * n), n: n,
-             iterations: iterations, scratch: &scratch)
+    backward(
+      logits: logits, dOutput: cotangent, dLogits: &out, count: logits.count / (n * n), n: n,
+      iterations: iterations, scratch: &scratch)
     return out
   }
 }
@@ -122,8 +127,10 @@ extension SinkhornKnopp {
   /// far from its fixed point; float32 reproduces exactly that.
   @Test func slowConvergenceIsTheDefinitionNotRounding() {
     let n = 4, t = 20
-    let l: [Double] = [16.5, -15.5, 18.6, 16.1, -14.6, -8.4, 21.9, -37.9,
-                       -7.7, -33.6, -37.5, 7.7, 67.7, 66.3, 55.7, -3.5]
+    let l: [Double] = [
+      16.5, -15.5, 18.6, 16.1, -14.6, -8.4, 21.9, -37.9,
+      -7.7, -33.6, -37.5, 7.7, 67.7, 66.3, 55.7, -3.5,
+    ]
     let exact = SinkhornRobustnessTests.naive(l, n: n, iterations: t)
     let dev = StochasticDeviation.measure(exact, n: n)
     #expect(dev.column > 0.9, "the float64 iteration itself is far from doubly stochastic: \(dev.column)")

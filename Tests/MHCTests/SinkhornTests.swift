@@ -1,4 +1,5 @@
 import MHC
+import RealModule
 import Testing
 
 @Suite struct SinkhornTests {
@@ -12,14 +13,17 @@ import Testing
       #expect(maxRelError(out, doubles(c["output"])) < 1e-12, "n=\(n) t=\(t) output")
       var grad = [Double](repeating: 0, count: logits.count)
       var scratch = [Double](repeating: 0, count: SinkhornKnopp.scratchCount(n: n, iterations: t))
-      SinkhornKnopp.backward(logits: logits, dOutput: cot, dLogits: &grad, count: logits.count / (n * n), n: n,
-                             iterations: t, scratch: &scratch)
+      SinkhornKnopp.backward(
+        logits: logits, dOutput: cot, dLogits: &grad, count: logits.count / (n * n), n: n,
+        iterations: t, scratch: &scratch)
       #expect(maxRelError(grad, doubles(c["grad"])) < 1e-11, "n=\(n) t=\(t) grad")
       // The Float array API agrees to single precision.
       let f = sinkhornKnopp(logits: logits.map { Float($0) }, n: n, iterations: t).map { Double($0) }
       #expect(maxRelError(f, doubles(c["output"])) < 1e-5)
-      let g = sinkhornKnoppVJP(logits: logits.map { Float($0) }, n: n, iterations: t,
-                               cotangent: cot.map { Float($0) }).map { Double($0) }
+      let g = sinkhornKnoppVJP(
+        logits: logits.map { Float($0) }, n: n, iterations: t,
+        cotangent: cot.map { Float($0) }
+      ).map { Double($0) }
       #expect(maxRelError(g, doubles(c["grad"])) < 1e-4)
     }
   }
@@ -30,8 +34,9 @@ import Testing
     let cot = randomArray(3 * n * n, seed: 99)
     var grad = [Double](repeating: 0, count: logits.count)
     var scratch = [Double](repeating: 0, count: SinkhornKnopp.scratchCount(n: n, iterations: t))
-    SinkhornKnopp.backward(logits: logits, dOutput: cot, dLogits: &grad, count: 3, n: n, iterations: t,
-                           scratch: &scratch)
+    SinkhornKnopp.backward(
+      logits: logits, dOutput: cot, dLogits: &grad, count: 3, n: n, iterations: t,
+      scratch: &scratch)
     let count = logits.count
     let err = logits.withUnsafeMutableBufferPointer { p in
       finiteDifferenceError(p.baseAddress!, count: count, analytic: grad) {
@@ -62,8 +67,9 @@ import Testing
     let n = 4, tokens = 5, layers = 12
     var tracker = GainTracker(n: n, tokens: tokens)
     for l in 0..<layers {
-      let h = SinkhornKnopp.unsafeProject(randomArray(tokens * n * n, seed: UInt64(l), scale: 1), n: n,
-                                          iterations: 300)
+      let h = SinkhornKnopp.unsafeProject(
+        randomArray(tokens * n * n, seed: UInt64(l), scale: 1), n: n,
+        iterations: 300)
       let gains = h.withUnsafeBufferPointer { tracker.append($0.baseAddress!) }
       #expect(abs(gains.single.forward - 1) < 1e-9 && abs(gains.single.backward - 1) < 1e-9)
       #expect(abs(gains.composite.forward - 1) < 1e-9 && abs(gains.composite.backward - 1) < 1e-9)
@@ -99,8 +105,6 @@ import Testing
     #expect(maxRelError(out, l.map { Double.exp($0) }) < 1e-15)
   }
 }
-
-import RealModule
 
 extension SinkhornKnopp {
   /// Test helper: projection without validation.

@@ -31,7 +31,9 @@ import Testing
   func jobIDs(_ output: String) -> [String] {
     // "array job 12 (1 tasks), replot job 13"
     let words = output.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," }).map(String.init)
-    return words.indices.filter { words[$0] == "job" && $0 + 1 < words.count && Int(words[$0 + 1]) != nil }.map { words[$0 + 1] }
+    return words.indices.filter { words[$0] == "job" && $0 + 1 < words.count && Int(words[$0 + 1]) != nil }.map {
+      words[$0 + 1]
+    }
   }
 
   /// The tiny `stability` sweep submitted twice at once, as one-task arrays over the same folder:
@@ -41,18 +43,23 @@ import Testing
     try startCluster()
     let dir = try temporaryFolder("slurm")
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let args = ["--preset", "tiny", "--results", dir + "/results", "--plots", dir + "/plots",
-                "--slurm", "--slurm-tasks", "1", "--slurm-cpus", "1", "--slurm-time", "15:00"]
+    let args = [
+      "--preset", "tiny", "--results", dir + "/results", "--plots", dir + "/plots",
+      "--slurm", "--slurm-tasks", "1", "--slurm-cpus", "1", "--slurm-time", "15:00",
+    ]
     let first = try runTool("stability", args), second = try runTool("stability", args)
     #expect(first.status == 0 && second.status == 0, "\(first.output)\n\(second.output)")
     let jobs = jobIDs(first.output) + jobIDs(second.output)
     try #require(jobs.count == 4, "expected two array and two replot job ids: \(first.output) \(second.output)")
     let script = try String(contentsOfFile: dir + "/results/stability/slurm/array.sbatch", encoding: .utf8)
-    #expect(script.contains("#SBATCH --array=0-0") && script.contains("--shard \"${SLURM_ARRAY_TASK_ID}/1\"")
-      && script.contains("#SBATCH --mem=") && script.contains("#SBATCH --time=15:00"))
+    #expect(
+      script.contains("#SBATCH --array=0-0") && script.contains("--shard \"${SLURM_ARRAY_TASK_ID}/1\"")
+        && script.contains("#SBATCH --mem=") && script.contains("#SBATCH --time=15:00"))
     try wait(jobs)
     let fm = FileManager.default
-    let runs = try fm.contentsOfDirectory(atPath: dir + "/results/stability").filter { $0 != "slurm" && !$0.hasSuffix(".md") }
+    let runs = try fm.contentsOfDirectory(atPath: dir + "/results/stability").filter {
+      $0 != "slurm" && !$0.hasSuffix(".md")
+    }
     #expect(runs.count == 33)  // tiny: 2 seeds × 3 connections + 27 stress runs (1 seed)
     for r in runs {
       let s = try RunFiles.readJSON(RunSummary.self, from: "\(dir)/results/stability/\(r)/summary.json")
@@ -60,7 +67,8 @@ import Testing
       #expect(s.status == .completed && !meta.contains("resumed_from_step"), "\(r): trained once, start to end")
     }
     let logs = try fm.contentsOfDirectory(atPath: dir + "/results/stability/slurm/logs")
-    #expect(logs.filter { $0.hasPrefix("task-") }.count == 2 && logs.filter { $0.hasPrefix("replot-") }.count == 2, "\(logs)")
+    #expect(
+      logs.filter { $0.hasPrefix("task-") }.count == 2 && logs.filter { $0.hasPrefix("replot-") }.count == 2, "\(logs)")
     let text = try logs.map { try String(contentsOfFile: dir + "/results/stability/slurm/logs/" + $0, encoding: .utf8) }
       .joined(separator: "\n")
     #expect(!text.contains("Error"), "\(text)")
@@ -71,9 +79,11 @@ import Testing
       #expect(fm.fileExists(atPath: dir + "/plots/" + fig), "\(fig)")
     }
     // The dry run prints a valid script and submits nothing.
-    let dry = try runTool("stability", ["--preset", "paper", "--results", dir + "/paper", "--slurm", "--slurm-dry-run"])
-    #expect(dry.status == 0 && dry.output.contains("#SBATCH --array=0-239")  // 8 seeds × (3 + 27 stress)
-      && dry.output.contains("submit with: bash"), "\(dry.output)")
+    let dry = try runTool(
+      "stability", ["--preset", "paper", "--results", dir + "/paper", "--slurm", "--slurm-dry-run"])
+    #expect(
+      dry.status == 0 && dry.output.contains("#SBATCH --array=0-239")  // 8 seeds × (3 + 27 stress)
+        && dry.output.contains("submit with: bash"), "\(dry.output)")
     let (syntax, err) = try shell(["bash", "-n", dir + "/paper/stability/slurm/array.sbatch"])
     #expect(syntax == 0, "\(err)")
   }
@@ -85,13 +95,17 @@ import Testing
     let (_, dir) = try tinyRun(.mhc)
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let train = try toolURL("train").path
-    let args = ["--connection", "mhc", "--streams", "2", "--width", "32", "--layers", "2", "--heads", "2", "--seq", "32",
-                "--batch", "4", "--steps", "200", "--eval-every", "5", "--eval-batches", "1", "--lr", "0.01",
-                "--corpus", dir + "/corpus.txt"]
+    let args = [
+      "--connection", "mhc", "--streams", "2", "--width", "32", "--layers", "2", "--heads", "2", "--seq", "32",
+      "--batch", "4", "--steps", "200", "--eval-every", "5", "--eval-batches", "1", "--lr", "0.01",
+      "--corpus", dir + "/corpus.txt",
+    ]
     func submit(_ extra: [String]) throws -> String {
       let command = "exec " + ([train] + args + extra).joined(separator: " ")
-      let (status, out) = try shell(["sbatch", "--parsable", "-c", "1", "--mem", "1G", "-o", dir + "/slurm-%j.out",
-                                     "--wrap", command])
+      let (status, out) = try shell([
+        "sbatch", "--parsable", "-c", "1", "--mem", "1G", "-o", dir + "/slurm-%j.out",
+        "--wrap", command,
+      ])
       try #require(status == 0, "\(out)")
       return out.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -1,6 +1,6 @@
-import RealModule
 import Foundation
 import MHC
+import RealModule
 import Testing
 
 /// Reads a float64 reference fixture from `Tests/MHCTests/Fixtures/` (made by an independent implementation).
@@ -84,7 +84,6 @@ final class TanhLinear: Sublayer {
   }
 }
 
-
 /// Whole-model loss gradient of `config` (batch 2) vs central differences, every parameter
 /// tensor (up to 12 entries each, spread over it; the embedding rows of used bytes).
 /// Parameters are perturbed away from their init so that no term hides behind a zero
@@ -110,8 +109,10 @@ func checkWholeModelGradients(_ config: ModelConfig, label: String) throws {
     let analytic = Array(grads[info.offset..<(info.offset + info.count)])
     var idx = Array(stride(from: 0, to: info.count, by: max(1, info.count / 12)))
     if info.name == "emb.weight" { idx = (0..<8).map { Int(x[$0 % x.count]) * config.width + $0 } }
-    let err = finiteDifferenceError(store.values + info.offset, count: info.count, analytic: analytic,
-                                    indices: idx) {
+    let err = finiteDifferenceError(
+      store.values + info.offset, count: info.count, analytic: analytic,
+      indices: idx
+    ) {
       model.forward(inputs: x, targets: y)
     }
     #expect(err < 1e-6, "\(label): \(info.name) FD error \(err)")

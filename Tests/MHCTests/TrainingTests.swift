@@ -34,7 +34,9 @@ func deterministicColumns(_ path: String) throws -> [String] {
     #expect(ma.count == 6 && ma == mb)
     let ga = try String(contentsOfFile: dir + "/a/gains.csv", encoding: .utf8)
     #expect(ga == (try String(contentsOfFile: dir + "/b/gains.csv", encoding: .utf8)))
-    for f in ["config.json", "meta.json", "summary.json"] { #expect(FileManager.default.fileExists(atPath: dir + "/a/" + f)) }
+    for f in ["config.json", "meta.json", "summary.json"] {
+      #expect(FileManager.default.fileExists(atPath: dir + "/a/" + f))
+    }
   }
 
   /// Products split over threads, per-token passes split over threads, token blocks with
@@ -44,9 +46,11 @@ func deterministicColumns(_ path: String) throws -> [String] {
   func threadCountDoesNotChangeMetrics(kind: ConnectionKind) throws {
     let (_, dir) = try tinyRun(kind)
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let common = ["--connection", kind.rawValue, "--streams", "4", "--width", "64", "--layers", "1", "--heads", "2",
-                  "--seq", "64", "--batch", "8", "--steps", "3", "--eval-every", "3", "--eval-batches", "1",
-                  "--corpus", dir + "/corpus.txt"]
+    let common = [
+      "--connection", kind.rawValue, "--streams", "4", "--width", "64", "--layers", "1", "--heads", "2",
+      "--seq", "64", "--batch", "8", "--steps", "3", "--eval-every", "3", "--eval-batches", "1",
+      "--corpus", dir + "/corpus.txt",
+    ]
     var metrics: [[String]] = []
     for threads in ["1", "2", "3"] {
       let out = dir + "/t" + threads
@@ -73,8 +77,9 @@ func deterministicColumns(_ path: String) throws -> [String] {
     #expect(resumed.status == .completed && resumed.steps == 8)
     #expect(try deterministicColumns(dir + "/whole/metrics.csv") == deterministicColumns(dir + "/cut/metrics.csv"))
     for file in ["gains.csv", "mappings.csv", "hres-init.json"] {
-      #expect(try String(contentsOfFile: dir + "/whole/" + file, encoding: .utf8)
-        == String(contentsOfFile: dir + "/cut/" + file, encoding: .utf8), "\(file)")
+      #expect(
+        try String(contentsOfFile: dir + "/whole/" + file, encoding: .utf8)
+          == String(contentsOfFile: dir + "/cut/" + file, encoding: .utf8), "\(file)")
     }
     // mappings.csv: step 0 (before training) and every evaluation, one row per sublayer; at
     // step 0 nothing has drifted
@@ -108,7 +113,9 @@ func deterministicColumns(_ path: String) throws -> [String] {
   }
 
   @Test func corpusErrorsSayWhatToDo() throws {
-    #expect(throws: MHCError("corpus /nonexistent/x does not exist; pass --corpus with a text file or a folder of text files")) {
+    #expect(
+      throws: MHCError("corpus /nonexistent/x does not exist; pass --corpus with a text file or a folder of text files")
+    ) {
       _ = try ByteCorpus(path: "/nonexistent/x")
     }
     let (_, dir) = try tinyRun()
@@ -132,7 +139,8 @@ func deterministicColumns(_ path: String) throws -> [String] {
     var c = TrainConfig(); c.steps = 0
     #expect(throws: MHCError("--steps 0 is invalid; must be ≥ 1")) { try c.validate() }
     c = TrainConfig(); c.heads = 3
-    #expect(throws: MHCError("heads = 3 is invalid for width 128; heads must divide the width into an even head size")) {
+    #expect(throws: MHCError("heads = 3 is invalid for width 128; heads must divide the width into an even head size"))
+    {
       try c.validate()
     }
     c = TrainConfig(); c.iterations = -1

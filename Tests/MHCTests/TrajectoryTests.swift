@@ -59,8 +59,9 @@ import Testing
       let targets = window.flatMap { $0.dropFirst() }.map(Int32.init)
       let lr = schedule.rate(at: k)
       #expect(abs(lr - (s["lr"] as! Double)) <= 1e-15, "\(kind) step \(k): lr \(lr) vs \(s["lr"]!)")
-      let (loss, norm) = trainingStep(model, optimizer: &optimizer, inputs: inputs, targets: targets,
-                                      lr: lr, clip: run.clip)
+      let (loss, norm) = trainingStep(
+        model, optimizer: &optimizer, inputs: inputs, targets: targets,
+        lr: lr, clip: run.clip)
       let refLoss = s["loss"] as! Double, refNorm = s["grad_norm"] as! Double
       worstStep = max(worstStep, abs(loss - refLoss) / refLoss, abs(norm - refNorm) / refNorm)
       #expect(abs(loss - refLoss) / refLoss < 1e-12, "\(kind) step \(k): loss \(loss) vs \(refLoss)")
@@ -83,8 +84,10 @@ import Testing
   /// HC's per-mapping tensors (`theta_pre`, `b_res`, …) are stored by the toolkit as one
   /// `theta` ([θ_pre; θ_post; θ_res], `[n+2][C]`) and one `b` (pre, post, res row-major).
   static func toolkitName(_ name: String) -> String {
-    for (suffix, ours) in [("theta_pre", "theta"), ("theta_post", "theta"), ("theta_res", "theta"),
-                           ("b_pre", "b"), ("b_post", "b"), ("b_res", "b")] where name.hasSuffix("." + suffix) {
+    for (suffix, ours) in [
+      ("theta_pre", "theta"), ("theta_post", "theta"), ("theta_res", "theta"),
+      ("b_pre", "b"), ("b_post", "b"), ("b_res", "b"),
+    ] where name.hasSuffix("." + suffix) {
       return String(name.dropLast(suffix.count)) + ours
     }
     return name

@@ -28,28 +28,32 @@ import Testing
           var reference = [Float](repeating: 0, count: outputs * count)
           for o in 0..<outputs {
             reference.withUnsafeMutableBufferPointer { r in
-              Vector.combine(r.baseAddress! + o * count, weights: Array(w[o...]), weightStride: outputs, sources: src,
-                             sourceStride: count, terms: terms, count: count, extraWeight: withExtra ? ew[o] : 0,
-                             extra: withExtra ? extra : nil)
+              Vector.combine(
+                r.baseAddress! + o * count, weights: Array(w[o...]), weightStride: outputs, sources: src,
+                sourceStride: count, terms: terms, count: count, extraWeight: withExtra ? ew[o] : 0,
+                extra: withExtra ? extra : nil)
             }
           }
           var out = [Float](repeating: .nan, count: outputs * count)
           withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: terms) { scratch in
-            Vector.combineMany(&out, outputStride: count, outputs: outputs, weights: w, outputWeightStride: 1,
-                               weightStride: outputs, sources: src, sourceStride: count, terms: terms, count: count,
-                               extraWeights: withExtra ? ew : nil, extra: withExtra ? extra : nil,
-                               scratch: scratch.baseAddress!)
+            Vector.combineMany(
+              &out, outputStride: count, outputs: outputs, weights: w, outputWeightStride: 1,
+              weightStride: outputs, sources: src, sourceStride: count, terms: terms, count: count,
+              extraWeights: withExtra ? ew : nil, extra: withExtra ? extra : nil,
+              scratch: scratch.baseAddress!)
           }
-          #expect(out.map(\.bitPattern) == reference.map(\.bitPattern), "count \(count) terms \(terms) extra \(withExtra)")
+          #expect(
+            out.map(\.bitPattern) == reference.map(\.bitPattern), "count \(count) terms \(terms) extra \(withExtra)")
           if outputs == terms {  // in place: the output overwrites its own sources
             var inPlace = src
             inPlace.withUnsafeMutableBufferPointer { p in
               withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: terms) { scratch in
-                Vector.combineMany(p.baseAddress!, outputStride: count, outputs: outputs, weights: w,
-                                   outputWeightStride: 1, weightStride: outputs, sources: p.baseAddress!,
-                                   sourceStride: count, terms: terms, count: count,
-                                   extraWeights: withExtra ? ew : nil, extra: withExtra ? extra : nil,
-                                   scratch: scratch.baseAddress!)
+                Vector.combineMany(
+                  p.baseAddress!, outputStride: count, outputs: outputs, weights: w,
+                  outputWeightStride: 1, weightStride: outputs, sources: p.baseAddress!,
+                  sourceStride: count, terms: terms, count: count,
+                  extraWeights: withExtra ? ew : nil, extra: withExtra ? extra : nil,
+                  scratch: scratch.baseAddress!)
               }
             }
             #expect(inPlace.map(\.bitPattern) == reference.map(\.bitPattern), "in place, count \(count) terms \(terms)")

@@ -33,13 +33,13 @@ func summary(status: String, loss: Double) throws -> RunSummary {
   @Test func eightLayerExampleIsNotResolved() {
     let gap = PairedComparison(differences: [0.177, 0.120, 0.126, -0.113, -0.152, -0.199], seeds: Array(0..<6))
     #expect(abs(gap.mean - -0.006833) < 1e-5)
-    #expect(abs(gap.sd - 0.16541) < 1e-4)        // scipy: stdev 0.165408
+    #expect(abs(gap.sd - 0.16541) < 1e-4)  // scipy: stdev 0.165408
     #expect(abs(gap.halfWidth - 0.17358) < 1e-4)  // scipy: t.ppf(0.975, 5) · sd / √6 = 0.173585
     #expect(gap.verdict == .notResolved)
     #expect(gap.verdictText == "not resolved (±0.174)")
     // "an effect of 0.08 needs about 20 paired seeds" (interval half-width ≤ 0.08: power ½)
     #expect(gap.seedsNeeded(for: 0.08, power: 0.5) == 19)  // scipy, the same rule: 19
-    #expect(gap.seedsNeeded(for: 0.08) == 36)              // 80% power: 36
+    #expect(gap.seedsNeeded(for: 0.08) == 36)  // 80% power: 36
     // the first three alone say "worse", the last three "better": the rule at work
     #expect(PairedComparison(differences: [0.177, 0.120, 0.126], seeds: [0, 1, 2]).verdict == .worse)
     #expect(PairedComparison(differences: [-0.113, -0.152, -0.199], seeds: [3, 4, 5]).verdict == .better)
@@ -62,12 +62,18 @@ func summary(status: String, loss: Double) throws -> RunSummary {
     func run(_ kind: ConnectionKind, seed: UInt64, loss: Double, status: String = "completed") -> LoadedRun {
       var c = TrainConfig(); c.connection = kind; c.seed = seed
       let s = try! summary(status: status, loss: loss)
-      return LoadedRun(id: "\(kind)-\(seed)", directory: "", config: c, summary: s, metrics: [], gains: [],
-                       mappings: nil, initialMappings: nil, mappingRows: [])
+      return LoadedRun(
+        id: "\(kind)-\(seed)", directory: "", config: c, summary: s, metrics: [], gains: [],
+        mappings: nil, initialMappings: nil, mappingRows: [])
     }
-    let base = [run(.residual, seed: 0, loss: 2.0), run(.residual, seed: 1, loss: 2.1), run(.residual, seed: 2, loss: 2.2)]
-    let mhc = [run(.mhc, seed: 2, loss: 2.15), run(.mhc, seed: 0, loss: 1.98), run(.mhc, seed: 1, loss: .nan, status: "diverged"),
-               run(.mhc, seed: 7, loss: 1.0)]
+    let base = [
+      run(.residual, seed: 0, loss: 2.0), run(.residual, seed: 1, loss: 2.1), run(.residual, seed: 2, loss: 2.2),
+    ]
+    let mhc = [
+      run(.mhc, seed: 2, loss: 2.15), run(.mhc, seed: 0, loss: 1.98),
+      run(.mhc, seed: 1, loss: .nan, status: "diverged"),
+      run(.mhc, seed: 7, loss: 1.0),
+    ]
     let gap = PairedComparison.finalLoss(mhc, baseline: base)
     #expect(gap.seeds == [0, 2])
     #expect(gap.differences.values.map { ($0 * 1000).rounded() / 1000 } == [-0.02, -0.05])
@@ -151,8 +157,10 @@ func summary(status: String, loss: Double) throws -> RunSummary {
 
 @Suite struct ReportTests {
   /// Writes a finished run folder with the given final loss (and standard error, or none: a stale run).
-  func writeRun(_ root: String, experiment: String, id: String, kind: ConnectionKind, seed: UInt64, loss: Double,
-                se: Double? = 0.006) throws {
+  func writeRun(
+    _ root: String, experiment: String, id: String, kind: ConnectionKind, seed: UInt64, loss: Double,
+    se: Double? = 0.006
+  ) throws {
     let dir = "\(root)/\(experiment)/\(id)"
     try RunFiles.makeDirectory(dir)
     var c = TrainConfig(); c.connection = kind; c.seed = seed
@@ -169,15 +177,20 @@ func summary(status: String, loss: Double) throws -> RunSummary {
     for s in 0..<4 {
       let base = 2.1 + Double(s) * 0.03
       try writeRun(root, experiment: "stability", id: "residual-s\(s)", kind: .residual, seed: UInt64(s), loss: base)
-      try writeRun(root, experiment: "stability", id: "mhc-n4-t20-s\(s)", kind: .mhc, seed: UInt64(s), loss: base - 0.05 + noise[s])
+      try writeRun(
+        root, experiment: "stability", id: "mhc-n4-t20-s\(s)", kind: .mhc, seed: UInt64(s), loss: base - 0.05 + noise[s]
+      )
       // HC: one seed better, one worse — not resolved
-      try writeRun(root, experiment: "stability", id: "hc-n4-s\(s)", kind: .hc, seed: UInt64(s),
-                   loss: base - 0.05 + [0.09, -0.08, 0.07, -0.06][s])
+      try writeRun(
+        root, experiment: "stability", id: "hc-n4-s\(s)", kind: .hc, seed: UInt64(s),
+        loss: base - 0.05 + [0.09, -0.08, 0.07, -0.06][s])
       // stale runs of the 8-layer cell: evaluated before the fixed set
-      try writeRun(root, experiment: "instability", id: "residual-L8-lr.01-s\(s)", kind: .residual, seed: UInt64(s),
-                   loss: 2.4, se: nil)
-      try writeRun(root, experiment: "instability", id: "mhc-n4-t20-L8-lr.01-s\(s)", kind: .mhc, seed: UInt64(s),
-                   loss: 2.2, se: nil)
+      try writeRun(
+        root, experiment: "instability", id: "residual-L8-lr.01-s\(s)", kind: .residual, seed: UInt64(s),
+        loss: 2.4, se: nil)
+      try writeRun(
+        root, experiment: "instability", id: "mhc-n4-t20-L8-lr.01-s\(s)", kind: .mhc, seed: UInt64(s),
+        loss: 2.2, se: nil)
     }
     let store = ResultStore(root: root)
     #expect(store.cell("stability", "mhc-n4-t20").count == 4)

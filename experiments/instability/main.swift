@@ -64,19 +64,23 @@ struct InstabilityExperiment: ParsableCommand {
 
   func report(_ all: [LoadedRun]) throws {
     let g = Grid(all)
-    guard let worst = g.mostUnstable else { throw MHCError("instability: no finished HC run in \(sweep.results)/instability") }
+    guard let worst = g.mostUnstable else {
+      throw MHCError("instability: no finished HC run in \(sweep.results)/instability")
+    }
     let runsAt = g.trio(worst)
     try Gnuplot.render(fig2(runsAt, criteria: worst.summary.instability?.criteria ?? SpikeCriteria()), in: sweep.plots)
     try Gnuplot.render(phaseMap(g), in: sweep.plots)
     try Gnuplot.render(gainFigure(runsAt), in: sweep.plots)
     try RunFiles.write(summary(g, worst: worst), to: "\(sweep.results)/instability/summary.md")
-    print("instability: figures in \(sweep.plots)/instability-*.png, summary in \(sweep.results)/instability/summary.md")
+    print(
+      "instability: figures in \(sweep.plots)/instability-*.png, summary in \(sweep.results)/instability/summary.md")
   }
 
   /// (a) The paper's Fig. 2 at the most unstable cell: loss gap to the residual above, gradient norms below.
   func fig2(_ t: Trio, criteria: SpikeCriteria) -> GnuplotFigure {
     func gap(_ r: LoadedRun) -> [(Double, Double)] {
-      let a = smooth(r.metrics.map(\.trainLoss), window: 10), b = smooth(t.residual.metrics.map(\.trainLoss), window: 10)
+      let a = smooth(r.metrics.map(\.trainLoss), window: 10),
+        b = smooth(t.residual.metrics.map(\.trainLoss), window: 10)
       return (0..<min(a.count, b.count)).map { (Double($0 + 1), a[$0] - b[$0]) }
     }
     func spikes(_ r: LoadedRun, _ pick: (MetricsRow) -> Bool, value: (MetricsRow) -> Double) -> [(Double, Double)] {
@@ -89,20 +93,29 @@ struct InstabilityExperiment: ParsableCommand {
     for r in [t.residual, t.hc, t.mhc] {
       let k = r.config.connection.rawValue
       let g = spikes(r, { ($0.gradRatio ?? 0) > criteria.gradRatio }) { $0.gradNorm }
-      if !g.isEmpty { gradSeries.append(Series("\(k) gradient spike", color: PlotStyle.color(for: k), points: g, style: "points")) }
+      if !g.isEmpty {
+        gradSeries.append(Series("\(k) gradient spike", color: PlotStyle.color(for: k), points: g, style: "points"))
+      }
       if r.config.connection != .residual {
         let base = Dictionary(gap(r).map { (Int($0.0), $0.1) }, uniquingKeysWith: { a, _ in a })
         let l = spikes(r, { ($0.lossExcess ?? 0) > criteria.lossExcess }) { base[$0.step] ?? .nan }
-        if !l.isEmpty { gapSeries.append(Series("\(k) loss spike", color: PlotStyle.color(for: k), points: l, style: "points")) }
+        if !l.isEmpty {
+          gapSeries.append(Series("\(k) loss spike", color: PlotStyle.color(for: k), points: l, style: "points"))
+        }
       }
     }
     let zero = ["set arrow from graph 0, first 0 to graph 1, first 0 nohead lc rgb '#888888' dt 2"]
-    return Chart.figure("instability-fig2", title: "most unstable cell: \(t.label)", panels: [
-      Panel(title: "training loss − residual (moving average, 10 steps); dots: loss spikes", xlabel: "step",
-            ylabel: "loss gap (nats/byte)", series: gapSeries, extra: zero),
-      Panel(title: "gradient norm before clipping; dots: > \(cell(criteria.gradRatio, 2))× its 50-step median", xlabel: "step",
-            ylabel: "‖g‖₂", logy: true, series: gradSeries),
-    ], columns: 1, width: 1000, height: 900)
+    return Chart.figure(
+      "instability-fig2", title: "most unstable cell: \(t.label)",
+      panels: [
+        Panel(
+          title: "training loss − residual (moving average, 10 steps); dots: loss spikes", xlabel: "step",
+          ylabel: "loss gap (nats/byte)", series: gapSeries, extra: zero),
+        Panel(
+          title: "gradient norm before clipping; dots: > \(cell(criteria.gradRatio, 2))× its 50-step median",
+          xlabel: "step",
+          ylabel: "‖g‖₂", logy: true, series: gradSeries),
+      ], columns: 1, width: 1000, height: 900)
   }
 
   /// (b) Depth × learning rate: final loss relative to the residual (mean gap over the paired seeds
@@ -133,14 +146,18 @@ struct InstabilityExperiment: ParsableCommand {
         }
         values.append(vrow); notes.append(nrow)
       }
-      let title = kind == .residual ? "residual: final validation loss (mean over seeds)"
+      let title =
+        kind == .residual
+        ? "residual: final validation loss (mean over seeds)"
         : "\(kind.rawValue.uppercased()) − residual (paired by seed): mean gap, verdict"
-      return PhasePanel(title: title, rowLabels: depths.map { "\($0)" }, columnLabels: lrs.map { cell($0, 2) },
-                        values: values, notes: notes)
+      return PhasePanel(
+        title: title, rowLabels: depths.map { "\($0)" }, columnLabels: lrs.map { cell($0, 2) },
+        values: values, notes: notes)
     }
     let range = max(0.05, gaps.map(abs).max() ?? 0.05)
     let c = g.all.first?.config
-    return Chart.phaseMaps("instability-phase",
+    return Chart.phaseMaps(
+      "instability-phase",
       title: "final validation loss over depth × peak learning rate (C \(c?.width ?? 0), \(c?.steps ?? 0) steps); "
         + "verdict from the 95% interval over paired seeds; S: runs with loss spikes, G: gradient spikes, D: diverged",
       panels: panels, xlabel: "peak learning rate", ylabel: "layers", range: range, cellHeight: 120)
@@ -149,46 +166,66 @@ struct InstabilityExperiment: ParsableCommand {
   /// (c) HC's composite gain over training at the most unstable cell, beside its loss.
   func gainFigure(_ t: Trio) -> GnuplotFigure {
     func gain(_ r: LoadedRun) -> [(Double, Double)] {
-      Dictionary(grouping: r.gains, by: \.step).map { (Double($0.key), $0.value.map(\.gains.composite.backward).max() ?? 1) }
-        .sorted { $0.0 < $1.0 }
+      Dictionary(grouping: r.gains, by: \.step).map {
+        (Double($0.key), $0.value.map(\.gains.composite.backward).max() ?? 1)
+      }
+      .sorted { $0.0 < $1.0 }
     }
     var marks: [String] = []
     if let s = t.hc.summary.instability?.firstLossSpikeStep {
       marks.append("set arrow from first \(s), graph 0 to first \(s), graph 1 nohead lc rgb '#d62728' dt 3")
-      marks.append("set label 'HC first loss spike (step \(s))' at first \(s), graph 0.95 left offset 0.5,0 textcolor rgb '#d62728'")
+      marks.append(
+        "set label 'HC first loss spike (step \(s))' at first \(s), graph 0.95 left offset 0.5,0 textcolor rgb '#d62728'"
+      )
     }
     if let s = t.hc.summary.instability?.maxGradRatioStep {
       marks.append("set arrow from first \(s), graph 0 to first \(s), graph 1 nohead lc rgb '#d62728' dt 2")
-      marks.append("set label 'HC largest gradient spike (step \(s))' at first \(s), graph 0.85 left offset 0.5,0 textcolor rgb '#d62728'")
+      marks.append(
+        "set label 'HC largest gradient spike (step \(s))' at first \(s), graph 0.85 left offset 0.5,0 textcolor rgb '#d62728'"
+      )
     }
     let unit = "set arrow from graph 0, first 1 to graph 1, first 1 nohead lc rgb '#888888' dt 2"
-    return Chart.figure("instability-gain", title: "composite gain and loss over training: \(t.label)", panels: [
-      Panel(title: "largest composite backward gain over the sublayers (evaluation batch)", xlabel: "step", ylabel: "gain",
-            logy: true, series: [Series("hc", points: gain(t.hc), style: "linespoints"),
-                                 Series("mhc", points: gain(t.mhc), style: "linespoints")], extra: marks + [unit]),
-      Panel(title: "training loss", xlabel: "step", ylabel: "loss (nats/byte)",
-            series: [t.residual, t.hc, t.mhc].map { r in
-              Series(r.config.connection.rawValue, points: r.metrics.map { (Double($0.step), $0.trainLoss) }, width: 1.2)
-            }, extra: marks),
-    ], columns: 1, width: 1000, height: 900)
+    return Chart.figure(
+      "instability-gain", title: "composite gain and loss over training: \(t.label)",
+      panels: [
+        Panel(
+          title: "largest composite backward gain over the sublayers (evaluation batch)", xlabel: "step",
+          ylabel: "gain",
+          logy: true,
+          series: [
+            Series("hc", points: gain(t.hc), style: "linespoints"),
+            Series("mhc", points: gain(t.mhc), style: "linespoints"),
+          ], extra: marks + [unit]),
+        Panel(
+          title: "training loss", xlabel: "step", ylabel: "loss (nats/byte)",
+          series: [t.residual, t.hc, t.mhc].map { r in
+            Series(r.config.connection.rawValue, points: r.metrics.map { (Double($0.step), $0.trainLoss) }, width: 1.2)
+          }, extra: marks),
+      ], columns: 1, width: 1000, height: 900)
   }
 
   func summary(_ g: Grid, worst: LoadedRun) -> String {
-    var rates = MarkdownTable(["connection", "runs", "with loss spikes", "with gradient spikes", "diverged",
-                               "largest loss excess", "largest gradient ratio", "largest composite gain"])
+    var rates = MarkdownTable([
+      "connection", "runs", "with loss spikes", "with gradient spikes", "diverged",
+      "largest loss excess", "largest gradient ratio", "largest composite gain",
+    ])
     for kind in [ConnectionKind.residual, .hc, .mhc] {
       let rs = g.all.filter { $0.config.connection == kind }
       let rep = rs.compactMap(\.summary.instability)
       func frac(_ n: Int) -> String { "\(n)/\(rs.count)" }
-      rates.add([kind.rawValue, "\(rs.count)", frac(rep.filter { $0.lossSpikes > 0 }.count),
-                 frac(rep.filter { $0.gradSpikes > 0 }.count),
-                 frac(rs.filter { $0.summary.instability?.divergedStep != nil || $0.summary.status == .diverged }.count),
-                 cell(rep.compactMap(\.maxLossExcess).max(), 3), cell(rep.compactMap(\.maxGradRatio).max(), 3),
-                 kind == .residual ? "1" : cell(rs.compactMap(\.summary.maxCompositeBackwardGain).max(), 3)])
+      rates.add([
+        kind.rawValue, "\(rs.count)", frac(rep.filter { $0.lossSpikes > 0 }.count),
+        frac(rep.filter { $0.gradSpikes > 0 }.count),
+        frac(rs.filter { $0.summary.instability?.divergedStep != nil || $0.summary.status == .diverged }.count),
+        cell(rep.compactMap(\.maxLossExcess).max(), 3), cell(rep.compactMap(\.maxGradRatio).max(), 3),
+        kind == .residual ? "1" : cell(rs.compactMap(\.summary.maxCompositeBackwardGain).max(), 3),
+      ])
     }
-    var cells = MarkdownTable(["layers", "lr", "seeds", "residual loss (mean ± 95%)", "HC − residual",
-                               "mHC − residual", "residual S/G/D", "HC S/G/D", "mHC S/G/D", "HC max gain",
-                               "mHC max gain"])
+    var cells = MarkdownTable([
+      "layers", "lr", "seeds", "residual loss (mean ± 95%)", "HC − residual",
+      "mHC − residual", "residual S/G/D", "HC S/G/D", "mHC S/G/D", "HC max gain",
+      "mHC max gain",
+    ])
     let comparisons: [(name: String, kind: ConnectionKind, baseline: ConnectionKind)] =
       [("HC − residual", .hc, .residual), ("mHC − residual", .mhc, .residual), ("mHC − HC", .mhc, .hc)]
     var gapTable = MarkdownTable(["layers", "lr", "comparison"] + PairedComparison.tableHeader)
@@ -196,7 +233,8 @@ struct InstabilityExperiment: ParsableCommand {
     var cellCount = 0
     for d in g.depths {
       for lr in g.lrs {
-        let res = g.runs(.residual, layers: d, lr: lr), hc = g.runs(.hc, layers: d, lr: lr), mhc = g.runs(.mhc, layers: d, lr: lr)
+        let res = g.runs(.residual, layers: d, lr: lr), hc = g.runs(.hc, layers: d, lr: lr),
+          mhc = g.runs(.mhc, layers: d, lr: lr)
         guard !res.isEmpty || !hc.isEmpty else { continue }
         cellCount += 1
         let pairs = comparisons.map { g.gap($0.kind, to: $0.baseline, layers: d, lr: lr) }
@@ -205,11 +243,13 @@ struct InstabilityExperiment: ParsableCommand {
           tally[c.name, default: [:]][p.verdict, default: 0] += 1
         }
         let loss = SeedInterval(res.filter { $0.summary.status == .completed }.compactMap(\.summary.finalEvalLoss))
-        cells.add(["\(d)", cell(lr, 2), "\(max(res.count, hc.count, mhc.count))", loss.text(4),
-                   pairs[0].text, pairs[1].text,
-                   Grid.counts(res, compact: true), Grid.counts(hc, compact: true), Grid.counts(mhc, compact: true),
-                   cell(hc.compactMap(\.summary.maxCompositeBackwardGain).max(), 3),
-                   cell(mhc.compactMap(\.summary.maxCompositeBackwardGain).max(), 3)])
+        cells.add([
+          "\(d)", cell(lr, 2), "\(max(res.count, hc.count, mhc.count))", loss.text(4),
+          pairs[0].text, pairs[1].text,
+          Grid.counts(res, compact: true), Grid.counts(hc, compact: true), Grid.counts(mhc, compact: true),
+          cell(hc.compactMap(\.summary.maxCompositeBackwardGain).max(), 3),
+          cell(mhc.compactMap(\.summary.maxCompositeBackwardGain).max(), 3),
+        ])
       }
     }
     /// "better in 1, worse in 0, not resolved in 2, no interval in 1 of 4 cells".
@@ -223,76 +263,86 @@ struct InstabilityExperiment: ParsableCommand {
       let i = r.summary.instability
       var parts = ["final validation loss \(cell(r.summary.finalEvalLoss, 4))"]
       if let i {
-        parts.append(i.lossSpikes == 0 ? "no loss spike (largest excess \(cell(i.maxLossExcess, 2)))"
-          : "\(i.lossSpikes) loss spike(s), the first at step \(i.firstLossSpikeStep!), largest +\(cell(i.maxLossExcess, 3)) nats/byte at step \(i.maxLossExcessStep!)")
-        parts.append("largest gradient norm \(cell(i.maxGradRatio, 3))× its median (step \(i.maxGradRatioStep.map(String.init) ?? "–"))")
+        parts.append(
+          i.lossSpikes == 0
+            ? "no loss spike (largest excess \(cell(i.maxLossExcess, 2)))"
+            : "\(i.lossSpikes) loss spike(s), the first at step \(i.firstLossSpikeStep!), largest +\(cell(i.maxLossExcess, 3)) nats/byte at step \(i.maxLossExcessStep!)"
+        )
+        parts.append(
+          "largest gradient norm \(cell(i.maxGradRatio, 3))× its median (step \(i.maxGradRatioStep.map(String.init) ?? "–"))"
+        )
         if let d = i.divergedStep { parts.append("diverged (\(i.divergence!)) at step \(d)") }
       }
-      if r.config.connection != .residual { parts.append("composite gain \(cell(r.summary.maxCompositeBackwardGain, 3)) at the end") }
+      if r.config.connection != .residual {
+        parts.append("composite gain \(cell(r.summary.maxCompositeBackwardGain, 3)) at the end")
+      }
       return parts.joined(separator: ", ")
     }
     let hcSpiked = g.all.filter { $0.config.connection == .hc && ($0.summary.instability?.lossSpikes ?? 0) > 0 }
-    let verdict = hcSpiked.isEmpty
+    let verdict =
+      hcSpiked.isEmpty
       ? "**HC never had a loss spike in this budget.** Grid tried: layers \(g.depths.map(String.init).joined(separator: ", ")) × peak lr \(g.lrs.map { cell($0, 2) }.joined(separator: ", ")), \(g.all.first?.config.steps ?? 0) steps, seeds as in the table. The cell shown is \(worst.summary.instability?.divergedStep != nil || worst.summary.status == .diverged ? "an HC run that diverged" : "the HC run with the largest loss excess")."
       : "HC had loss spikes in \(hcSpiked.count) of \(g.all.filter { $0.config.connection == .hc }.count) runs; the cell shown is the HC run that failed most clearly (diverged first, then most spikes, then the largest excess)."
     let c = worst.summary.instability?.criteria ?? SpikeCriteria()
     let at = (layers: worst.config.layers, lr: worst.config.lr)
     let here = comparisons.map { k in
-      "- " + reading(g.gap(k.kind, to: k.baseline, layers: at.layers, lr: at.lr),
-                     k.kind == .hc ? "HC" : "mHC", k.baseline == .hc ? "HC" : "the residual") + "."
+      "- "
+        + reading(
+          g.gap(k.kind, to: k.baseline, layers: at.layers, lr: at.lr),
+          k.kind == .hc ? "HC" : "mHC", k.baseline == .hc ? "HC" : "the residual") + "."
     }.joined(separator: "\n")
     let mhcRuns = g.all.filter { $0.config.connection == .mhc }.count
     let mhcSpiked = g.all.filter { $0.config.connection == .mhc && ($0.summary.instability?.lossSpikes ?? 0) > 0 }.count
     return """
-    # instability — \(sweep.preset.rawValue) preset (figures use every finished run of the full grid on disk)
+      # instability — \(sweep.preset.rawValue) preset (figures use every finished run of the full grid on disk)
 
-    Width C=\(worst.config.width), heads \(worst.config.heads), seq \(worst.config.seq), batch \(worst.config.batch), n=4, t_max=20, \(worst.config.steps) steps, warmup \(worst.config.warmup ?? 0), step decay at 80% and 90%.
-    Definitions (after warmup, as in `summary.json` → `instability`): a **loss spike** is a training loss more than \(cell(c.lossExcess, 2)) nats/byte above the median of the previous \(c.window) steps; a **gradient spike** a pre-clip gradient norm more than \(cell(c.gradRatio, 2))× that median; consecutive spiking steps are one event. **Divergence**: a non-finite loss or gradient, or the median of the last \(c.divergenceWindow) losses above the first step's loss. S/G/D in the tables: runs with loss spikes / gradient spikes / divergence.
+      Width C=\(worst.config.width), heads \(worst.config.heads), seq \(worst.config.seq), batch \(worst.config.batch), n=4, t_max=20, \(worst.config.steps) steps, warmup \(worst.config.warmup ?? 0), step decay at 80% and 90%.
+      Definitions (after warmup, as in `summary.json` → `instability`): a **loss spike** is a training loss more than \(cell(c.lossExcess, 2)) nats/byte above the median of the previous \(c.window) steps; a **gradient spike** a pre-clip gradient norm more than \(cell(c.gradRatio, 2))× that median; consecutive spiking steps are one event. **Divergence**: a non-finite loss or gradient, or the median of the last \(c.divergenceWindow) losses above the first step's loss. S/G/D in the tables: runs with loss spikes / gradient spikes / divergence.
 
-    \(finalEvaluationNote(g.all))
+      \(finalEvaluationNote(g.all))
 
-    ## Rates per connection
+      ## Rates per connection
 
-    \(rates.text)
-    ## Where HC fails most clearly: \(t.label)
+      \(rates.text)
+      ## Where HC fails most clearly: \(t.label)
 
-    \(verdict)
+      \(verdict)
 
-    - HC: \(describe(t.hc)).
-    - mHC: \(describe(t.mhc)).
-    - residual: \(describe(t.residual)).
+      - HC: \(describe(t.hc)).
+      - mHC: \(describe(t.mhc)).
+      - residual: \(describe(t.residual)).
 
-    Final loss over every seed of this cell (\(at.layers) layers, peak lr \(cell(at.lr, 2))), paired by seed:
+      Final loss over every seed of this cell (\(at.layers) layers, peak lr \(cell(at.lr, 2))), paired by seed:
 
-    \(here)
+      \(here)
 
-    ## The grid
+      ## The grid
 
-    Gaps: final validation loss minus the baseline's of the same seed; each cell gives the mean gap, its 95% interval, \
-    the paired seeds and the verdict.
+      Gaps: final validation loss minus the baseline's of the same seed; each cell gives the mean gap, its 95% interval, \
+      the paired seeds and the verdict.
 
-    \(cells.text)
-    ### Every gap, paired by seed
+      \(cells.text)
+      ### Every gap, paired by seed
 
-    \(gapTable.text)
-    Verdicts over the cells: HC − residual \(verdicts("HC − residual")); \
-    mHC − residual \(verdicts("mHC − residual")); mHC − HC \(verdicts("mHC − HC")).
+      \(gapTable.text)
+      Verdicts over the cells: HC − residual \(verdicts("HC − residual")); \
+      mHC − residual \(verdicts("mHC − residual")); mHC − HC \(verdicts("mHC − HC")).
 
-    ## Beside the paper
+      ## Beside the paper
 
-    | claim (paper, 27B MoE, Fig. 2–3) | here |
-    |---|---|
-    | HC's loss surges mid-training (≈ 12k steps) with a spike in the gradient norm | \(hcSpiked.isEmpty ? "no HC loss spike in the grid" : "HC loss spikes in \(hcSpiked.count) runs") |
-    | mHC trains smoothly | mHC runs with loss spikes: \(mhcSpiked) of \(mhcRuns) |
-    | mHC's final loss is below the residual's (−0.021) | mHC − residual: \(verdicts("mHC − residual")) |
-    | HC composite gain peaks ≈ 3000 | largest here \(cell(g.all.filter { $0.config.connection == .hc }.compactMap(\.summary.maxCompositeBackwardGain).max(), 3)) |
-    | mHC composite gain ≈ 1.6 | largest here \(cell(g.all.filter { $0.config.connection == .mhc }.compactMap(\.summary.maxCompositeBackwardGain).max(), 4)) |
+      | claim (paper, 27B MoE, Fig. 2–3) | here |
+      |---|---|
+      | HC's loss surges mid-training (≈ 12k steps) with a spike in the gradient norm | \(hcSpiked.isEmpty ? "no HC loss spike in the grid" : "HC loss spikes in \(hcSpiked.count) runs") |
+      | mHC trains smoothly | mHC runs with loss spikes: \(mhcSpiked) of \(mhcRuns) |
+      | mHC's final loss is below the residual's (−0.021) | mHC − residual: \(verdicts("mHC − residual")) |
+      | HC composite gain peaks ≈ 3000 | largest here \(cell(g.all.filter { $0.config.connection == .hc }.compactMap(\.summary.maxCompositeBackwardGain).max(), 3)) |
+      | mHC composite gain ≈ 1.6 | largest here \(cell(g.all.filter { $0.config.connection == .mhc }.compactMap(\.summary.maxCompositeBackwardGain).max(), 4)) |
 
-    Figures: `plots/instability-fig2.png` (loss gap and gradient norm at the cell above), \
-    `plots/instability-phase.png` (depth × learning rate: mean gap and verdict per cell), \
-    `plots/instability-gain.png` (HC's composite gain over training beside its loss).
+      Figures: `plots/instability-fig2.png` (loss gap and gradient norm at the cell above), \
+      `plots/instability-phase.png` (depth × learning rate: mean gap and verdict per cell), \
+      `plots/instability-gain.png` (HC's composite gain over training beside its loss).
 
-    """
+      """
   }
 }
 
@@ -309,8 +359,10 @@ struct Grid {
   }
 
   /// Final-loss gap of `kind` to `baseline` (default: the residual) in one cell, paired by seed.
-  func gap(_ kind: ConnectionKind, to baseline: ConnectionKind = .residual, layers: Int,
-           lr: Double) -> PairedComparison {
+  func gap(
+    _ kind: ConnectionKind, to baseline: ConnectionKind = .residual, layers: Int,
+    lr: Double
+  ) -> PairedComparison {
     PairedComparison.finalLoss(runs(kind, layers: layers, lr: lr), baseline: runs(baseline, layers: layers, lr: lr))
   }
 

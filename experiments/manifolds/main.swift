@@ -30,17 +30,23 @@ struct Manifolds: ParsableCommand {
 
   static let members = [
     Member(name: "residual", manifold: nil, claim: "baseline", color: PlotStyle.color(for: "residual")),
-    Member(name: "sinkhorn", manifold: .sinkhorn,
-           claim: "mHC (arXiv 2512.24880): t_max = 20; at 27B loss −0.021 vs baseline, composite gain ≈ 1.6",
-           color: PlotStyle.color(for: "mhc")),
-    Member(name: "birkhoff", manifold: .birkhoff,
-           claim: "mHC-lite (arXiv 2601.05732): exactly doubly stochastic by construction, no iterations, faster", color: "#2ca02c"),
-    Member(name: "deepseek-v4", manifold: .deepseekV4,
-           claim: "DeepSeek-V4 production code: n = 4, t_max = 20, ε = 1e-6 (no ablation published)", color: "#9467bd"),
-    Member(name: "deepseek-v4 + learned collapse", manifold: .deepseekV4, collapse: .learned,
-           claim: "DeepSeek-V4 as shipped: learned σ(s·m+b)+ε head instead of the sum of streams", color: "#e377c2"),
-    Member(name: "none", manifold: ResidualManifold.none,
-           claim: "unconstrained exp(logits) (t_max = 0): the control the paper's Fig. 2 argues against", color: "#ff7f0e"),
+    Member(
+      name: "sinkhorn", manifold: .sinkhorn,
+      claim: "mHC (arXiv 2512.24880): t_max = 20; at 27B loss −0.021 vs baseline, composite gain ≈ 1.6",
+      color: PlotStyle.color(for: "mhc")),
+    Member(
+      name: "birkhoff", manifold: .birkhoff,
+      claim: "mHC-lite (arXiv 2601.05732): exactly doubly stochastic by construction, no iterations, faster",
+      color: "#2ca02c"),
+    Member(
+      name: "deepseek-v4", manifold: .deepseekV4,
+      claim: "DeepSeek-V4 production code: n = 4, t_max = 20, ε = 1e-6 (no ablation published)", color: "#9467bd"),
+    Member(
+      name: "deepseek-v4 + learned collapse", manifold: .deepseekV4, collapse: .learned,
+      claim: "DeepSeek-V4 as shipped: learned σ(s·m+b)+ε head instead of the sum of streams", color: "#e377c2"),
+    Member(
+      name: "none", manifold: ResidualManifold.none,
+      claim: "unconstrained exp(logits) (t_max = 0): the control the paper's Fig. 2 argues against", color: "#ff7f0e"),
   ]
 
   // MARK: Config
@@ -87,8 +93,10 @@ struct Manifolds: ParsableCommand {
   func runs(of m: Member, in setting: TrainConfig, _ all: [LoadedRun]) -> [LoadedRun] {
     all.filter { r in
       r.config.layers == setting.layers && r.config.width == setting.width && r.config.lr == setting.lr
-        && (m.manifold == nil ? r.config.connection == .residual
-          : r.config.connection == .mhc && (r.config.manifold ?? .sinkhorn) == m.manifold && (r.config.collapse ?? .sum) == m.collapse)
+        && (m.manifold == nil
+          ? r.config.connection == .residual
+          : r.config.connection == .mhc && (r.config.manifold ?? .sinkhorn) == m.manifold
+            && (r.config.collapse ?? .sum) == m.collapse)
     }.sorted { $0.config.seed < $1.config.seed }
   }
 
@@ -97,41 +105,66 @@ struct Manifolds: ParsableCommand {
     func baseline(_ s: TrainConfig) -> [LoadedRun] { runs(of: Self.members[0], in: s, all) }
     let seeds = Set(all.map(\.config.seed)).count
     // 1. loss gap to the residual, per setting
-    try Gnuplot.render(barChart("manifolds-loss",
-      title: "final validation loss − residual: mean and 95% interval over \(seeds) seed(s) (paired by seed)",
-      xlabel: "", groups: sets.map { "\($0.name): \($0.config.layers) layers, C \($0.config.width), lr \(cell($0.config.lr, 2))" },
-      series: members.map { m in
-        (m.name, m.color, sets.map { s in
-          PairedComparison.finalLoss(runs(of: m, in: s.config, all), baseline: baseline(s.config)).bar })
-      }), in: sweep.plots)
+    try Gnuplot.render(
+      barChart(
+        "manifolds-loss",
+        title: "final validation loss − residual: mean and 95% interval over \(seeds) seed(s) (paired by seed)",
+        xlabel: "",
+        groups: sets.map {
+          "\($0.name): \($0.config.layers) layers, C \($0.config.width), lr \(cell($0.config.lr, 2))"
+        },
+        series: members.map { m in
+          (
+            m.name, m.color,
+            sets.map { s in
+              PairedComparison.finalLoss(runs(of: m, in: s.config, all), baseline: baseline(s.config)).bar
+            }
+          )
+        }), in: sweep.plots)
     // 2. composite gain and column deviation per sublayer (seed 0)
     var panels: [Panel] = []
     for s in sets {
       func series(_ pick: (GainRow) -> Double) -> [Series] {
         members.compactMap { m in
           runs(of: m, in: s.config, all).first.map { r in
-            Series(m.name, color: m.color, points: r.finalGains.map { (Double($0.sublayer + 1), pick($0)) }, style: "linespoints")
+            Series(
+              m.name, color: m.color, points: r.finalGains.map { (Double($0.sublayer + 1), pick($0)) },
+              style: "linespoints")
           }
         }
       }
       let unit = "set arrow from graph 0, first 1 to graph 1, first 1 nohead lc rgb '#888888' dt 2"
-      panels.append(Panel(title: "\(s.name): composite backward gain", xlabel: "sublayer", ylabel: "gain", logy: true,
-                          series: series { $0.gains.composite.backward }, extra: [unit, "set key top left", "set xtics \(s.config.layers > 8 ? 4 : 1)"]))
-      panels.append(Panel(title: "\(s.name): column deviation max_j |Σ_i H_ij − 1|", xlabel: "sublayer", ylabel: "deviation",
-                          logy: true, series: series { max($0.deviation.column, 1e-9) },
-                          extra: ["set key top left", "set xtics \(s.config.layers > 8 ? 4 : 1)", "set format y '%.0e'"]))
+      panels.append(
+        Panel(
+          title: "\(s.name): composite backward gain", xlabel: "sublayer", ylabel: "gain", logy: true,
+          series: series { $0.gains.composite.backward },
+          extra: [unit, "set key top left", "set xtics \(s.config.layers > 8 ? 4 : 1)"]))
+      panels.append(
+        Panel(
+          title: "\(s.name): column deviation max_j |Σ_i H_ij − 1|", xlabel: "sublayer", ylabel: "deviation",
+          logy: true, series: series { max($0.deviation.column, 1e-9) },
+          extra: ["set key top left", "set xtics \(s.config.layers > 8 ? 4 : 1)", "set format y '%.0e'"]))
     }
-    try Gnuplot.render(Chart.figure("manifolds-gains", title: "at the end of training (seed 0, evaluation batch; deviations below 1e-9 drawn at 1e-9)",
-                                    panels: panels, columns: 2), in: sweep.plots)
+    try Gnuplot.render(
+      Chart.figure(
+        "manifolds-gains",
+        title: "at the end of training (seed 0, evaluation batch; deviations below 1e-9 drawn at 1e-9)",
+        panels: panels, columns: 2), in: sweep.plots)
     // 3. step time
-    try Gnuplot.render(barChart("manifolds-time",
-      title: "training step time (s) per run: mean and 95% interval over \(seeds) seed(s)",
-      xlabel: "", groups: sets.map(\.name), series: Self.members.map { m in
-        (m.name, m.color, sets.map { s in
-          let t = stepTimes(runs(of: m, in: s.config, all))
-          return Bar(value: t.n == 0 ? .nan : t.mean, error: t.halfWidth, note: "")
-        })
-      }, yLabel: "seconds per step"), in: sweep.plots)
+    try Gnuplot.render(
+      barChart(
+        "manifolds-time",
+        title: "training step time (s) per run: mean and 95% interval over \(seeds) seed(s)",
+        xlabel: "", groups: sets.map(\.name),
+        series: Self.members.map { m in
+          (
+            m.name, m.color,
+            sets.map { s in
+              let t = stepTimes(runs(of: m, in: s.config, all))
+              return Bar(value: t.n == 0 ? .nan : t.mean, error: t.halfWidth, note: "")
+            }
+          )
+        }, yLabel: "seconds per step"), in: sweep.plots)
     try RunFiles.write(summary(all), to: "\(sweep.results)/manifolds/summary.md")
     print("manifolds: figures in \(sweep.plots)/manifolds-*.png, summary in \(sweep.results)/manifolds/summary.md")
   }
@@ -139,17 +172,22 @@ struct Manifolds: ParsableCommand {
   func summary(_ all: [LoadedRun]) -> String {
     let sets = settings(), sinkhorn = Self.members[1]
     func baseline(_ s: TrainConfig) -> [LoadedRun] { runs(of: Self.members[0], in: s, all) }
-    var t = MarkdownTable(["member"] + sets.flatMap {
-        ["\($0.name): final loss (mean ± 95%)", "\($0.name): max composite gain", "\($0.name): max col. deviation"] }
-      + ["s/step (reference, mean ± 95%)", "published claim"])
+    var t = MarkdownTable(
+      ["member"]
+        + sets.flatMap {
+          ["\($0.name): final loss (mean ± 95%)", "\($0.name): max composite gain", "\($0.name): max col. deviation"]
+        }
+        + ["s/step (reference, mean ± 95%)", "published claim"])
     for m in Self.members {
       var row = [m.name]
       for s in sets {
         let rs = runs(of: m, in: s.config, all)
         let losses = SeedInterval(rs.filter { $0.summary.status == .completed }.compactMap(\.summary.finalEvalLoss))
-        row += [losses.n == 0 ? "–" : losses.text(4),
-                m.manifold == nil ? "1" : cell(rs.compactMap(\.summary.maxCompositeBackwardGain).max(), 4),
-                m.manifold == nil ? "0" : cell(rs.compactMap(\.summary.maxColumnDeviation).max(), 2)]
+        row += [
+          losses.n == 0 ? "–" : losses.text(4),
+          m.manifold == nil ? "1" : cell(rs.compactMap(\.summary.maxCompositeBackwardGain).max(), 4),
+          m.manifold == nil ? "0" : cell(rs.compactMap(\.summary.maxColumnDeviation).max(), 2),
+        ]
       }
       let times = stepTimes(runs(of: m, in: sets[0].config, all))
       row += [times.n == 0 ? "–" : times.text(3), m.claim]
@@ -162,9 +200,11 @@ struct Manifolds: ParsableCommand {
     for s in sets {
       let base = baseline(s.config), mhc = runs(of: sinkhorn, in: s.config, all)
       let toResidual = Self.members.dropFirst().map { m in
-        (label: m.name, gap: PairedComparison.finalLoss(runs(of: m, in: s.config, all), baseline: base)) }
+        (label: m.name, gap: PairedComparison.finalLoss(runs(of: m, in: s.config, all), baseline: base))
+      }
       let toSinkhorn = Self.members.dropFirst(2).map { m in
-        (label: m.name, gap: PairedComparison.finalLoss(runs(of: m, in: s.config, all), baseline: mhc)) }
+        (label: m.name, gap: PairedComparison.finalLoss(runs(of: m, in: s.config, all), baseline: mhc))
+      }
       for c in toResidual { vsResidual.add([s.name, c.label] + c.gap.tableCells) }
       for c in toSinkhorn { vsSinkhorn.add([s.name, c.label] + c.gap.tableCells) }
       reading.append("- \(s.name), against the residual: \(verdictList(toResidual)).")
@@ -178,38 +218,38 @@ struct Manifolds: ParsableCommand {
     }
     let seeds = Set(all.map(\.config.seed)).count
     return """
-    # manifolds — \(sweep.preset.rawValue) preset
+      # manifolds — \(sweep.preset.rawValue) preset
 
-    Settings: **reference** = \(describe(sets[0].config)); **stress** = \(describe(sets[1].config)). n = 4, t_max = 20 \
-    where the member iterates, \(seeds) seed(s).
-    Gains and deviations are the largest over sublayers and seeds at the last evaluation (token average on a fixed batch).
+      Settings: **reference** = \(describe(sets[0].config)); **stress** = \(describe(sets[1].config)). n = 4, t_max = 20 \
+      where the member iterates, \(seeds) seed(s).
+      Gains and deviations are the largest over sublayers and seeds at the last evaluation (token average on a fixed batch).
 
-    \(finalEvaluationNote(all))
+      \(finalEvaluationNote(all))
 
-    \(t.text)
-    Diverged runs: \(diverged.isEmpty ? "none" : diverged.joined(separator: ", ")).
+      \(t.text)
+      Diverged runs: \(diverged.isEmpty ? "none" : diverged.joined(separator: ", ")).
 
-    ## Final loss against the residual (paired by seed)
+      ## Final loss against the residual (paired by seed)
 
-    \(vsResidual.text)
-    ## Final loss against sinkhorn, mHC's own manifold (paired by seed)
+      \(vsResidual.text)
+      ## Final loss against sinkhorn, mHC's own manifold (paired by seed)
 
-    \(vsSinkhorn.text)
-    ## Verdicts (final loss, lower is better)
+      \(vsSinkhorn.text)
+      ## Verdicts (final loss, lower is better)
 
-    \(reading.joined(separator: "\n"))
+      \(reading.joined(separator: "\n"))
 
-    The published claims in the first table are the papers' own results, not verdicts of this experiment.
+      The published claims in the first table are the papers' own results, not verdicts of this experiment.
 
-    The manifolds (`Sources/MHC/Connections/`): `sinkhorn` — exp, then t_max column/row normalisations, exact \
-    backward through the truncated iterates; `birkhoff` — softmax over the n! permutation matrices (exactly doubly \
-    stochastic, Amax gain exactly 1); `deepseek-v4` — DeepSeek-V4's released `hc_split_sinkhorn` (column softmax + ε, \
-    then ε-regularised row/column normalisations, H_pre = σ(·) + ε); `none` — exp(logits), unconstrained. Step times \
-    are measured inside each run (its mean step), so they include whatever else the machine was doing.
+      The manifolds (`Sources/MHC/Connections/`): `sinkhorn` — exp, then t_max column/row normalisations, exact \
+      backward through the truncated iterates; `birkhoff` — softmax over the n! permutation matrices (exactly doubly \
+      stochastic, Amax gain exactly 1); `deepseek-v4` — DeepSeek-V4's released `hc_split_sinkhorn` (column softmax + ε, \
+      then ε-regularised row/column normalisations, H_pre = σ(·) + ε); `none` — exp(logits), unconstrained. Step times \
+      are measured inside each run (its mean step), so they include whatever else the machine was doing.
 
-    Figures: `plots/manifolds-loss.png`, `plots/manifolds-gains.png`, `plots/manifolds-time.png`.
+      Figures: `plots/manifolds-loss.png`, `plots/manifolds-gains.png`, `plots/manifolds-time.png`.
 
-    """
+      """
   }
 
   /// Each run's mean training step time, over seeds.

@@ -26,7 +26,9 @@ struct Measurement: Codable {
   var recompute: Int
   var io: ConnectionIO
   var result: StepBenchmark
-  var label: String { connection == .residual ? "residual" : "\(connection.rawValue) n=\(n)" + (recompute > 0 ? " K=\(recompute)" : "") }
+  var label: String {
+    connection == .residual ? "residual" : "\(connection.rawValue) n=\(n)" + (recompute > 0 ? " K=\(recompute)" : "")
+  }
 }
 
 /// `results/overhead/measurements.json`: every group measured so far, and where.
@@ -47,8 +49,11 @@ struct Overhead: ParsableCommand {
   @Option(help: "quick (minutes), paper (more timed steps) or tiny (seconds).") var preset = "quick"
   @Option(help: "Widths C, comma separated (default 128,256,512; tiny 32,64).") var widths: CommaList<Int>?
   @Option(help: "Expansion rates n of HC and mHC (default 1,2,4,8).") var streams: CommaList<Int>?
-  @Option(help: "Recomputation block sizes for the K sweep at C = 128, n = 4 (default 1,2,3,4,8).") var blocks: CommaList<Int>?
-  @Option(help: "Timed steps per model at the widest C (default 10 quick, 30 paper, 2 tiny); narrower widths get up to 3× more.")
+  @Option(help: "Recomputation block sizes for the K sweep at C = 128, n = 4 (default 1,2,3,4,8).") var blocks:
+    CommaList<Int>?
+  @Option(
+    help:
+      "Timed steps per model at the widest C (default 10 quick, 30 paper, 2 tiny); narrower widths get up to 3× more.")
   var steps: Int?
   @Flag(help: "Measure again even where results/ has the group.") var force = false
   @Flag(help: "Figures and summary.md from results/ only; no measuring.") var replot = false
@@ -57,7 +62,9 @@ struct Overhead: ParsableCommand {
 
   func validate() throws {
     for (flag, list) in [("--widths", widths), ("--streams", streams), ("--blocks", blocks)] {
-      if let bad = list?.values.first(where: { $0 < 1 }) { throw ValidationError("\(flag) \(bad) is invalid; every value must be ≥ 1") }
+      if let bad = list?.values.first(where: { $0 < 1 }) {
+        throw ValidationError("\(flag) \(bad) is invalid; every value must be ≥ 1")
+      }
     }
     if let s = steps, s < 1 { throw ValidationError("--steps \(s) is invalid; must be ≥ 1") }
   }
@@ -100,14 +107,20 @@ struct Overhead: ParsableCommand {
       for kind in [ConnectionKind.hc, .mhc] {
         for n in nList {
           models.append(model(kind, n: n, width: w))
-          if n > 1 { models.append(model(kind, n: n, width: w, recompute: optimalBlock(n: n, sublayers: 2 * base.layers))) }
+          if n > 1 {
+            models.append(model(kind, n: n, width: w, recompute: optimalBlock(n: n, sublayers: 2 * base.layers)))
+          }
         }
       }
       return ("C=\(w)", models, steps(width: w))
     }
     let w = base.width
-    out.append(("recompute", [model(.residual, n: 1, width: w), model(.mhc, n: 4, width: w)]
-      + kList.map { model(.mhc, n: 4, width: w, recompute: $0) }, steps(width: w)))
+    out.append(
+      (
+        "recompute",
+        [model(.residual, n: 1, width: w), model(.mhc, n: 4, width: w)]
+          + kList.map { model(.mhc, n: 4, width: w, recompute: $0) }, steps(width: w)
+      ))
     return out
   }
 
@@ -122,10 +135,13 @@ struct Overhead: ParsableCommand {
       if !replot {
         try RunFiles.makeDirectory(folder)
         let meta = RunMeta.current(status: .running)
-        let settings = "L=\(base.layers) seq=\(base.seq) batch=\(base.batch) t_max=\(base.iterations), " + widthList.map { "\(steps(width: $0)) timed steps at C = \($0)" }.joined(separator: ", ")
+        let settings =
+          "L=\(base.layers) seq=\(base.seq) batch=\(base.batch) t_max=\(base.iterations), "
+          + widthList.map { "\(steps(width: $0)) timed steps at C = \($0)" }.joined(separator: ", ")
         if stored == nil || force || stored!.cpu != cpuModel || stored!.settings != settings {
-          stored = Measurements(cpu: cpuModel, blas: BLASRuntime.summary, threads: Parallel.threads,
-                                gitRevision: meta.gitRevision + (meta.gitDirty ? "-dirty" : ""), settings: settings)
+          stored = Measurements(
+            cpu: cpuModel, blas: BLASRuntime.summary, threads: Parallel.threads,
+            gitRevision: meta.gitRevision + (meta.gitDirty ? "-dirty" : ""), settings: settings)
         }
         for (name, models, count) in groups() where stored!.groups[name] == nil {
           try check(models, name)
@@ -134,10 +150,11 @@ struct Overhead: ParsableCommand {
           stored!.groups[name] = zip(models, bench).map { c, r in
             var m = c.model.connection
             m.width = c.width
-            return Measurement(group: name, connection: c.connection, n: m.streams, width: c.width,
-                               recompute: c.recompute ?? 0,
-                               io: ConnectionIO(m, recompute: (1..<(2 * c.layers)).contains(c.recompute ?? 0)),  // K ≥ 2L replays nothing
-                               result: r)
+            return Measurement(
+              group: name, connection: c.connection, n: m.streams, width: c.width,
+              recompute: c.recompute ?? 0,
+              io: ConnectionIO(m, recompute: (1..<(2 * c.layers)).contains(c.recompute ?? 0)),  // K ≥ 2L replays nothing
+              result: r)
           }
           try RunFiles.writeJSON(stored!, to: path)  // after every group: an interrupted run keeps what it measured
         }
@@ -153,14 +170,17 @@ struct Overhead: ParsableCommand {
   func check(_ models: [TrainConfig], _ name: String) throws {
     let need = models.map { TrainingMemory.bytes($0.model, batch: $0.batch) }.reduce(0, +)
     if let free = TrainingMemory.available, need > free.bytes {
-      throw MHCError("overhead: group \(name) needs \(TrainingMemory.describe(need)) for its \(models.count) models but \(TrainingMemory.describe(free.bytes)) is available (\(free.source)); pass fewer --widths or --streams")
+      throw MHCError(
+        "overhead: group \(name) needs \(TrainingMemory.describe(need)) for its \(models.count) models but \(TrainingMemory.describe(free.bytes)) is available (\(free.source)); pass fewer --widths or --streams"
+      )
     }
   }
 
   var cpuModel: String {
     let text = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
     let line = text.split(separator: "\n").first { $0.hasPrefix("model name") }
-    return line.map { $0.split(separator: ":", maxSplits: 1).last!.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
+    return line.map { $0.split(separator: ":", maxSplits: 1).last!.trimmingCharacters(in: .whitespaces) }
+      ?? "unknown CPU"
   }
 
   // MARK: Figures and summary
@@ -174,10 +194,14 @@ struct Overhead: ParsableCommand {
     }
     /// The per-round overhead (%) over the residual's step of the same round: mean and 95% interval over rounds.
     func overheadInterval(_ m: Measurement) -> SeedInterval? {
-      find(m.group, .residual).map { r in SeedInterval(zip(m.result.stepTimes, r.result.stepTimes).map { 100 * ($0 / $1 - 1) }) }
+      find(m.group, .residual).map { r in
+        SeedInterval(zip(m.result.stepTimes, r.result.stepTimes).map { 100 * ($0 / $1 - 1) })
+      }
     }
     func withInterval(_ m: Measurement) -> String {
-      guard let i = overheadInterval(m), i.n >= 2 else { return overhead(m).map { String(format: "%+.1f%%", $0) } ?? "–" }
+      guard let i = overheadInterval(m), i.n >= 2 else {
+        return overhead(m).map { String(format: "%+.1f%%", $0) } ?? "–"
+      }
       return String(format: "%+.1f%% (mean %+.1f%% ± %.1f%%, %d rounds)", overhead(m) ?? .nan, i.mean, i.halfWidth, i.n)
     }
     func memoryRatio(_ m: Measurement) -> Double? {
@@ -185,66 +209,105 @@ struct Overhead: ParsableCommand {
     }
     let widthGroups = widthList.map { "C=\($0)" }.filter { data.groups[$0] != nil }
     let clean = "unset arrow\nunset label"
-    let paperLine = clean + "\nset yrange [*<0:*]\nset arrow from graph 0, first 6.7 to graph 1, first 6.7 nohead dt 2 lc rgb '#555555'\nset label 'paper: mHC +6.7%' at graph 0.98, first 6.7 right offset 0,0.8 textcolor rgb '#555555'"
+    let paperLine =
+      clean
+      + "\nset yrange [*<0:*]\nset arrow from graph 0, first 6.7 to graph 1, first 6.7 nohead dt 2 lc rgb '#555555'\nset label 'paper: mHC +6.7%' at graph 0.98, first 6.7 right offset 0,0.8 textcolor rgb '#555555'"
     let kinds: [(ConnectionKind, Bool)] = [(.hc, false), (.mhc, false), (.mhc, true)]
     func name(_ kind: ConnectionKind, _ rc: Bool) -> String { kind.rawValue + (rc ? " + recompute" : "") }
     func rcOf(_ n: Int) -> Int { n > 1 ? optimalBlock(n: n, sublayers: 2 * base.layers) : 0 }
 
     // overhead % vs C (n = 4) and vs n (C = 128)
-    let byC = Panel(title: "n = 4", xlabel: "width C", ylabel: "step time over the residual (%)", logx: true,
-                    series: kinds.map { kind, rc in
-                      Series(name(kind, rc), color: PlotStyle.color(for: kind.rawValue),
-                             points: widthGroups.compactMap { g in find(g, kind, n: 4, k: rc ? rcOf(4) : 0).flatMap { m in overhead(m).map { (Double(m.width), $0) } } },
-                             style: "linespoints", dash: rc ? 2 : 1)
-                    }, extra: [paperLine, "set xtics (" + widthList.map { "'\($0)' \($0)" }.joined(separator: ", ") + ")"])
+    let byC = Panel(
+      title: "n = 4", xlabel: "width C", ylabel: "step time over the residual (%)", logx: true,
+      series: kinds.map { kind, rc in
+        Series(
+          name(kind, rc), color: PlotStyle.color(for: kind.rawValue),
+          points: widthGroups.compactMap { g in
+            find(g, kind, n: 4, k: rc ? rcOf(4) : 0).flatMap { m in overhead(m).map { (Double(m.width), $0) } }
+          },
+          style: "linespoints", dash: rc ? 2 : 1)
+      }, extra: [paperLine, "set xtics (" + widthList.map { "'\($0)' \($0)" }.joined(separator: ", ") + ")"])
     let firstC = widthGroups.first ?? "C=\(base.width)"
-    let byN = Panel(title: firstC, xlabel: "expansion rate n", ylabel: "step time over the residual (%)", logx: true,
-                    series: kinds.map { kind, rc in
-                      Series(name(kind, rc), color: PlotStyle.color(for: kind.rawValue),
-                             points: nList.compactMap { n in find(firstC, kind, n: n, k: rc ? rcOf(n) : 0).flatMap { m in overhead(m).map { (Double(n), $0) } } },
-                             style: "linespoints", dash: rc ? 2 : 1)
-                    }, extra: [paperLine, "set xtics (" + nList.map { "'\($0)' \($0)" }.joined(separator: ", ") + ")"])
+    let byN = Panel(
+      title: firstC, xlabel: "expansion rate n", ylabel: "step time over the residual (%)", logx: true,
+      series: kinds.map { kind, rc in
+        Series(
+          name(kind, rc), color: PlotStyle.color(for: kind.rawValue),
+          points: nList.compactMap { n in
+            find(firstC, kind, n: n, k: rc ? rcOf(n) : 0).flatMap { m in overhead(m).map { (Double(n), $0) } }
+          },
+          style: "linespoints", dash: rc ? 2 : 1)
+      }, extra: [paperLine, "set xtics (" + nList.map { "'\($0)' \($0)" }.joined(separator: ", ") + ")"])
     // memory vs n (C = reference)
-    let mem = Panel(title: "training memory, \(firstC)", xlabel: "expansion rate n", ylabel: "memory / residual's", logx: true,
-                    series: kinds.map { kind, rc in
-                      Series(name(kind, rc), color: PlotStyle.color(for: kind.rawValue),
-                             points: nList.compactMap { n in find(firstC, kind, n: n, k: rc ? rcOf(n) : 0).flatMap { m in memoryRatio(m).map { (Double(n), $0) } } },
-                             style: "linespoints", dash: rc ? 2 : 1)
-                    }, extra: [clean, "set xtics (" + nList.map { "'\($0)' \($0)" }.joined(separator: ", ") + ")",
-                               "set yrange [1:*]", "set key top left",
-                               "set arrow from graph 0, first 1.15 to graph 1, first 1.15 nohead dt 3 lc rgb '#999999'",
-                               "set label 'target 1.15×' at graph 0.98, first 1.15 right offset 0,-0.8 textcolor rgb '#999999'"])
+    let mem = Panel(
+      title: "training memory, \(firstC)", xlabel: "expansion rate n", ylabel: "memory / residual's", logx: true,
+      series: kinds.map { kind, rc in
+        Series(
+          name(kind, rc), color: PlotStyle.color(for: kind.rawValue),
+          points: nList.compactMap { n in
+            find(firstC, kind, n: n, k: rc ? rcOf(n) : 0).flatMap { m in memoryRatio(m).map { (Double(n), $0) } }
+          },
+          style: "linespoints", dash: rc ? 2 : 1)
+      },
+      extra: [
+        clean, "set xtics (" + nList.map { "'\($0)' \($0)" }.joined(separator: ", ") + ")",
+        "set yrange [1:*]", "set key top left",
+        "set arrow from graph 0, first 1.15 to graph 1, first 1.15 nohead dt 3 lc rgb '#999999'",
+        "set label 'target 1.15×' at graph 0.98, first 1.15 right offset 0,-0.8 textcolor rgb '#999999'",
+      ])
     // K trade-off
     let sweep = (data.groups["recompute"] ?? []).filter { $0.connection == .mhc }.sorted { $0.recompute < $1.recompute }
-    let trade = Panel(title: "mHC n = 4, recomputation block K (labels)", xlabel: "training memory / residual's",
-                      ylabel: "step time over the residual (%)",
-                      series: [Series("mHC", color: PlotStyle.color(for: "mhc"),
-                                      points: sweep.compactMap { m in memoryRatio(m).flatMap { r in overhead(m).map { (r, $0) } } },
-                                      style: "points")],
-                      extra: [clean, "set offsets graph 0.08, graph 0.12, graph 0.1, graph 0.1"] + sweep.compactMap { m in memoryRatio(m).flatMap { r in overhead(m).map {
-                        "set label '\(m.recompute == 0 ? "off" : "K=\(m.recompute)")' at first \(r), first \($0) offset 0.6,0.6 font ',9'" } } })
-    try Gnuplot.render(Chart.figure("overhead", title: "What HC and mHC cost beside the residual (\(data.cpu), \(data.threads) threads)",
-                                    panels: [byC, byN, mem, trade], columns: 2), in: plots)
+    let trade = Panel(
+      title: "mHC n = 4, recomputation block K (labels)", xlabel: "training memory / residual's",
+      ylabel: "step time over the residual (%)",
+      series: [
+        Series(
+          "mHC", color: PlotStyle.color(for: "mhc"),
+          points: sweep.compactMap { m in memoryRatio(m).flatMap { r in overhead(m).map { (r, $0) } } },
+          style: "points")
+      ],
+      extra: [clean, "set offsets graph 0.08, graph 0.12, graph 0.1, graph 0.1"]
+        + sweep.compactMap { m in
+          memoryRatio(m).flatMap { r in
+            overhead(m).map {
+              "set label '\(m.recompute == 0 ? "off" : "K=\(m.recompute)")' at first \(r), first \($0) offset 0.6,0.6 font ',9'"
+            }
+          }
+        })
+    try Gnuplot.render(
+      Chart.figure(
+        "overhead", title: "What HC and mHC cost beside the residual (\(data.cpu), \(data.threads) threads)",
+        panels: [byC, byN, mem, trade], columns: 2), in: plots)
 
     // summary.md
     let phases = ConnectionProfile.Phase.allCases
-    var t = MarkdownTable(["group", "model", "s/step", "over residual", "memory", "memory / residual",
-                           "connection passes, ms/step (" + phases.map { ConnectionProfile.shortNames[$0]! }.joined(separator: ", ") + ")",
-                           "I/O per token (elements)"])
+    var t = MarkdownTable([
+      "group", "model", "s/step", "over residual", "memory", "memory / residual",
+      "connection passes, ms/step (" + phases.map { ConnectionProfile.shortNames[$0]! }.joined(separator: ", ") + ")",
+      "I/O per token (elements)",
+    ])
     for g in widthGroups + ["recompute"] {
       for m in data.groups[g] ?? [] {
         let p = phases.map { String(format: "%.1f", (m.result.connectionSeconds[$0.rawValue] ?? 0) * 1e3) }
-        t.add([g, m.label, String(format: "%.4f", m.result.stepSeconds), m.connection == .residual ? "–" : withInterval(m),
-               TrainingMemory.describe(m.result.trainingBytes), memoryRatio(m).map { String(format: "%.3f×", $0) } ?? "–",
-               m.connection == .residual ? "–" : p.joined(separator: ", "), "\(m.io.total)"])
+        t.add([
+          g, m.label, String(format: "%.4f", m.result.stepSeconds), m.connection == .residual ? "–" : withInterval(m),
+          TrainingMemory.describe(m.result.trainingBytes), memoryRatio(m).map { String(format: "%.3f×", $0) } ?? "–",
+          m.connection == .residual ? "–" : p.joined(separator: ", "), "\(m.io.total)",
+        ])
       }
     }
     let ref = find(firstC, .mhc, n: 4), refK = find(firstC, .mhc, n: 4, k: rcOf(4))
     // K ≥ 2L is one block whose replay the backward skips: the same work as K off, timed twice
-    let noise = sweep.first { $0.recompute >= 2 * base.layers }.flatMap { same in
-      find("recompute", .mhc, n: 4).flatMap { off in overhead(same).flatMap { a in overhead(off).map { b in
-        "Noise: mHC with K = \(same.recompute) does exactly the work of K off (one block, whose replay the backward skips); the two measured \(String(format: "%+.1f%%", a)) and \(String(format: "%+.1f%%", b)), so differences of that size between rows are noise of this machine." } } }
-    } ?? ""
+    let noise =
+      sweep.first { $0.recompute >= 2 * base.layers }.flatMap { same in
+        find("recompute", .mhc, n: 4).flatMap { off in
+          overhead(same).flatMap { a in
+            overhead(off).map { b in
+              "Noise: mHC with K = \(same.recompute) does exactly the work of K off (one block, whose replay the backward skips); the two measured \(String(format: "%+.1f%%", a)) and \(String(format: "%+.1f%%", b)), so differences of that size between rows are noise of this machine."
+            }
+          }
+        }
+      } ?? ""
     let summary = """
       # overhead — \(preset) preset
 

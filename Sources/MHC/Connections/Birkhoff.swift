@@ -18,8 +18,10 @@ public enum BirkhoffMixture: ManifoldProjection {
   public static func logitCount(n: Int) -> Int { permutationCount(n) }
 
   public static func validate(n: Int) throws {
-    try MHCError.check(n <= maxStreams,
-      "--manifold birkhoff needs n ≤ \(maxStreams) (it learns one weight per permutation: n! = \(n <= 12 ? "\(permutationCount(n))" : "more than 4·10⁸") at n = \(n)); use --streams \(maxStreams) or fewer, or another manifold")
+    try MHCError.check(
+      n <= maxStreams,
+      "--manifold birkhoff needs n ≤ \(maxStreams) (it learns one weight per permutation: n! = \(n <= 12 ? "\(permutationCount(n))" : "more than 4·10⁸") at n = \(n)); use --streams \(maxStreams) or fewer, or another manifold"
+    )
   }
 
   /// The logit of the identity permutation (`k = 0`) plays the diagonal's part: `identity`
@@ -35,14 +37,18 @@ public enum BirkhoffMixture: ManifoldProjection {
 
   public static func scratchCount(n: Int, iterations: Int) -> Int { scratchCount(n: n) }
 
-  public static func forward<T: Scalar>(logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
-                                        iterations: Int, scratch: UnsafeMutablePointer<T>) {
+  public static func forward<T: Scalar>(
+    logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
+    iterations: Int, scratch: UnsafeMutablePointer<T>
+  ) {
     forward(logits: logits, output: output, count: count, n: n, scratch: scratch)
   }
 
-  public static func backward<T: Scalar>(logits: UnsafePointer<T>, dOutput: UnsafePointer<T>,
-                                         dLogits: UnsafeMutablePointer<T>, count: Int, n: Int, iterations: Int,
-                                         scratch: UnsafeMutablePointer<T>) {
+  public static func backward<T: Scalar>(
+    logits: UnsafePointer<T>, dOutput: UnsafePointer<T>,
+    dLogits: UnsafeMutablePointer<T>, count: Int, n: Int, iterations: Int,
+    scratch: UnsafeMutablePointer<T>
+  ) {
     backward(logits: logits, dOutput: dOutput, dLogits: dLogits, count: count, n: n, scratch: scratch)
   }
 
@@ -92,8 +98,10 @@ public enum BirkhoffMixture: ManifoldProjection {
     }
   }
 
-  public static func forward<T: Scalar>(logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
-                                        scratch: UnsafeMutablePointer<T>) {
+  public static func forward<T: Scalar>(
+    logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
+    scratch: UnsafeMutablePointer<T>
+  ) {
     let p = permutationCount(n), nn = n * n, B = SinkhornKnopp.block
     let w = scratch, h = scratch + 2 * p * B
     tables[n].withUnsafeBufferPointer { sigma in
@@ -115,9 +123,11 @@ public enum BirkhoffMixture: ManifoldProjection {
     }
   }
 
-  public static func backward<T: Scalar>(logits: UnsafePointer<T>, dOutput: UnsafePointer<T>,
-                                         dLogits: UnsafeMutablePointer<T>, count: Int, n: Int,
-                                         scratch: UnsafeMutablePointer<T>) {
+  public static func backward<T: Scalar>(
+    logits: UnsafePointer<T>, dOutput: UnsafePointer<T>,
+    dLogits: UnsafeMutablePointer<T>, count: Int, n: Int,
+    scratch: UnsafeMutablePointer<T>
+  ) {
     let p = permutationCount(n), nn = n * n, B = SinkhornKnopp.block
     let w = scratch, dw = scratch + p * B, g = dw + p * B
     tables[n].withUnsafeBufferPointer { sigma in

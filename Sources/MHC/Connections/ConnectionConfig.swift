@@ -72,9 +72,11 @@ public struct ConnectionConfig: Codable, Sendable, Equatable {
   /// mHC: how `H_res` is built from its logits (``ResidualManifold``).
   public var manifold: ResidualManifold = .sinkhorn
 
-  public init(kind: ConnectionKind, streams: Int, width: Int, iterations: Int = 20, learnPre: Bool = true,
-              learnPost: Bool = true, learnRes: Bool = true, dynamic: Bool = true, biasInit: BiasInit = .uniform,
-              index: Int = 0) {
+  public init(
+    kind: ConnectionKind, streams: Int, width: Int, iterations: Int = 20, learnPre: Bool = true,
+    learnPost: Bool = true, learnRes: Bool = true, dynamic: Bool = true, biasInit: BiasInit = .uniform,
+    index: Int = 0
+  ) {
     self.kind = kind; self.streams = streams; self.width = width; self.iterations = iterations
     self.learnPre = learnPre; self.learnPost = learnPost; self.learnRes = learnRes
     self.dynamic = dynamic; self.biasInit = biasInit; self.index = index
@@ -85,10 +87,12 @@ public struct ConnectionConfig: Codable, Sendable, Equatable {
     try MHCError.check(streams >= 1, "streams = \(streams) is invalid; the expansion rate n must be ≥ 1")
     try MHCError.check(width >= 1, "width = \(width) is invalid; must be ≥ 1")
     try MHCError.check(iterations >= 0, "iterations = \(iterations) is invalid; t_max must be ≥ 0")
-    try MHCError.check(kind != .residual || streams == 1,
+    try MHCError.check(
+      kind != .residual || streams == 1,
       "streams = \(streams) with connection 'residual': the plain residual has exactly 1 stream")
     try MHCError.check(alphaInit.isFinite, "alpha init \(alphaInit) is invalid; must be a finite number")
-    try MHCError.check(lrMultiplier > 0 && lrMultiplier.isFinite,
+    try MHCError.check(
+      lrMultiplier > 0 && lrMultiplier.isFinite,
       "connection lr multiplier \(lrMultiplier) is invalid; must be a positive number")
     if kind == .mhc { try manifold.validate(n: streams) }
   }

@@ -47,8 +47,9 @@ public struct ConnectionIO: Codable, Sendable, Equatable {
   /// `∂H`; the backward block reads `x`, `∂x`, `∂h` and writes `∂x`.
   static func mixing(n: Int, width c: Int) -> ConnectionIO {
     let nc = n * c, small = n * n + n
-    return ConnectionIO(forwardRead: 2 * nc + c + small, forwardWrite: nc + c + 2 * n + n * n,
-                        backwardRead: (2 * nc + c + small) + (2 * nc + c), backwardWrite: (nc + c + small) + nc)
+    return ConnectionIO(
+      forwardRead: 2 * nc + c + small, forwardWrite: nc + c + 2 * n + n * n,
+      backwardRead: (2 * nc + c + small) + (2 * nc + c), backwardWrite: (nc + c + small) + nc)
   }
 
   /// The paper's Table 2 count for HC without fusion (forward only): reads `(5n+1)C + n² + 2n`,

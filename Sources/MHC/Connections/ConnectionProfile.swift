@@ -21,7 +21,8 @@ import Dispatch
 /// ```
 public enum ConnectionProfile {
   public enum Phase: String, CaseIterable, Sendable, Codable {
-    case forwardBlock = "forward_block", mixing, mixingFused = "mixing+next_forward_block", backwardMixing = "backward_mixing", backwardBlock = "backward_block"
+    case forwardBlock = "forward_block", mixing, mixingFused = "mixing+next_forward_block", backwardMixing =
+      "backward_mixing", backwardBlock = "backward_block"
     case backwardBlockFused = "backward_block+previous_backward_mixing", sums, recompute
   }
 

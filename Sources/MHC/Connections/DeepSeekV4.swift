@@ -84,8 +84,10 @@ public enum DeepSeekV4Projection: ManifoldProjection {
     }
   }
 
-  public static func forward<T: Scalar>(logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
-                                        iterations: Int, scratch x: UnsafeMutablePointer<T>) {
+  public static func forward<T: Scalar>(
+    logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
+    iterations: Int, scratch x: UnsafeMutablePointer<T>
+  ) {
     let nn = n * n, B = SinkhornKnopp.block, ps = passes(iterations)
     for start in stride(from: 0, to: count, by: B) {
       let bs = min(B, count - start)
@@ -98,9 +100,11 @@ public enum DeepSeekV4Projection: ManifoldProjection {
     }
   }
 
-  public static func backward<T: Scalar>(logits: UnsafePointer<T>, dOutput: UnsafePointer<T>,
-                                         dLogits: UnsafeMutablePointer<T>, count: Int, n: Int, iterations: Int,
-                                         scratch: UnsafeMutablePointer<T>) {
+  public static func backward<T: Scalar>(
+    logits: UnsafePointer<T>, dOutput: UnsafePointer<T>,
+    dLogits: UnsafeMutablePointer<T>, count: Int, n: Int, iterations: Int,
+    scratch: UnsafeMutablePointer<T>
+  ) {
     let nn = n * n, B = SinkhornKnopp.block, stride = nn * B, ps = passes(iterations)
     // scratch: X_0 … X_|ps| (X_k the input of pass k, X_|ps| the output), then g; each [n²][B]
     let xs = scratch, g = scratch + (ps.count + 1) * stride

@@ -20,13 +20,17 @@
 public final class HyperConnection<T: Scalar>: MixingConnection<T>, ConnectionLayout {
   let theta, alpha, bias: ParameterRef
 
-  init(_ config: ConnectionConfig, store: ParameterStore<T>, prefix: String, capacity: Int,
-       cache: ConnectionCache<T>, workspace: ConnectionWorkspace<T>) {
+  init(
+    _ config: ConnectionConfig, store: ParameterStore<T>, prefix: String, capacity: Int,
+    cache: ConnectionCache<T>, workspace: ConnectionWorkspace<T>
+  ) {
     let n = config.streams, c = config.width, m = config.mappingCount
-    theta = store.declare("\(prefix).theta", shape: [n + 2, c], initialiser: .constant(0), decay: true,
-                          frozen: config.frozenProjection)
-    alpha = store.declare("\(prefix).a", shape: [3], initialiser: .constant(config.alphaInit),
-                          lrScale: config.lrMultiplier)
+    theta = store.declare(
+      "\(prefix).theta", shape: [n + 2, c], initialiser: .constant(0), decay: true,
+      frozen: config.frozenProjection)
+    alpha = store.declare(
+      "\(prefix).a", shape: [3], initialiser: .constant(config.alphaInit),
+      lrScale: config.lrMultiplier)
     var b = [Double](repeating: 0, count: m)
     b[config.index % n] = 1
     for j in 0..<n { b[n + j] = 1; b[2 * n + j * n + j] = 1 }
@@ -99,10 +103,12 @@ public final class HyperConnection<T: Scalar>: MixingConnection<T>, ConnectionLa
     da[0] += s0; da[1] += s1; da[2] += s2
     guard !config.frozenProjection else { return }
     let p = store.value(theta)
-    gemm(true, false, m: w, n: c, k: tokens * n, a: dz, lda: w, b: normed, ldb: c, beta: 1, c: store.grad(theta), ldc: c)
+    gemm(
+      true, false, m: w, n: c, k: tokens * n, a: dz, lda: w, b: normed, ldb: c, beta: 1, c: store.grad(theta), ldc: c)
     gemm(false, false, m: tokens * n, n: c, k: w, a: dz, lda: w, b: p, ldb: c, c: dnormed, ldc: c)
-    RMSNorm.backward(dnormed, dx: dx, xhat: normed, r: invRMS, gain: nil, dGain: nil, rows: tokens * n,
-                     width: c, accumulate: true)
+    RMSNorm.backward(
+      dnormed, dx: dx, xhat: normed, r: invRMS, gain: nil, dGain: nil, rows: tokens * n,
+      width: c, accumulate: true)
   }
 
   // MARK: Layout

@@ -26,14 +26,18 @@ import RealModule
 public final class ManifoldHyperConnection<T: Scalar>: MixingConnection<T>, ConnectionLayout {
   let phi, alpha, bias: ParameterRef
 
-  init(_ config: ConnectionConfig, store: ParameterStore<T>, prefix: String, capacity: Int,
-       cache: ConnectionCache<T>, workspace: ConnectionWorkspace<T>) {
+  init(
+    _ config: ConnectionConfig, store: ParameterStore<T>, prefix: String, capacity: Int,
+    cache: ConnectionCache<T>, workspace: ConnectionWorkspace<T>
+  ) {
     let n = config.streams, c = config.width, m = config.mappingCount
-    phi = store.declare("\(prefix).phi", shape: [n * c, m],
-                        initialiser: config.frozenProjection ? .constant(0) : .normal(config.phiStd),
-                        decay: true, frozen: config.frozenProjection)
-    alpha = store.declare("\(prefix).a", shape: [3], initialiser: .constant(config.alphaInit),
-                          lrScale: config.lrMultiplier)
+    phi = store.declare(
+      "\(prefix).phi", shape: [n * c, m],
+      initialiser: config.frozenProjection ? .constant(0) : .normal(config.phiStd),
+      decay: true, frozen: config.frozenProjection)
+    alpha = store.declare(
+      "\(prefix).a", shape: [3], initialiser: .constant(config.alphaInit),
+      lrScale: config.lrMultiplier)
     var b = [Double](repeating: 0, count: m)
     if config.resolvedPreInit == .home {
       for j in 0..<n { b[j] = j == config.index % n ? 3 : -3 }
@@ -56,8 +60,9 @@ public final class ManifoldHyperConnection<T: Scalar>: MixingConnection<T>, Conn
       invRMS[t] = 1 / (Vector.dot(v, v, count: width) / T(width) + eps).squareRoot()
     }
     guard config.dynamic else { zb.update(repeating: 0, count: range.count * m); return }
-    gemm(false, false, m: range.count, n: m, k: width, a: x + first * width, lda: width, b: store.value(phi),
-         ldb: m, c: zb, ldc: m, split: false)  // already on one of the threads
+    gemm(
+      false, false, m: range.count, n: m, k: width, a: x + first * width, lda: width, b: store.value(phi),
+      ldb: m, c: zb, ldc: m, split: false)  // already on one of the threads
     for t in range {
       let zt = z + t * m, r = invRMS[t]
       for k in 0..<m { zt[k] *= r }
@@ -93,9 +98,10 @@ public final class ManifoldHyperConnection<T: Scalar>: MixingConnection<T>, Conn
     }
     if config.learnRes {
       let iterations = config.iterations, manifold = config.manifold
-      manifold.forward(logits: logits + range.lowerBound * rl, output: hres + range.lowerBound * nn,
-                       count: range.count, n: n, iterations: iterations,
-                       scratch: manifoldScratch + part * manifold.scratchCount(n: n, iterations: iterations))
+      manifold.forward(
+        logits: logits + range.lowerBound * rl, output: hres + range.lowerBound * nn,
+        count: range.count, n: n, iterations: iterations,
+        scratch: manifoldScratch + part * manifold.scratchCount(n: n, iterations: iterations))
     } else {
       setIdentity(range)
     }
@@ -107,9 +113,10 @@ public final class ManifoldHyperConnection<T: Scalar>: MixingConnection<T>, Conn
     let a = store.value(alpha)
     if config.learnRes {
       let iterations = config.iterations, manifold = config.manifold
-      manifold.backward(logits: logits + range.lowerBound * rl, dOutput: dhres + range.lowerBound * nn,
-                        dLogits: dlogits + range.lowerBound * rl, count: range.count, n: n, iterations: iterations,
-                        scratch: manifoldScratch + part * manifold.scratchCount(n: n, iterations: iterations))
+      manifold.backward(
+        logits: logits + range.lowerBound * rl, dOutput: dhres + range.lowerBound * nn,
+        dLogits: dlogits + range.lowerBound * rl, count: range.count, n: n, iterations: iterations,
+        scratch: manifoldScratch + part * manifold.scratchCount(n: n, iterations: iterations))
     }
     let eps = T(config.manifold.preEpsilon)
     for t in range {
@@ -131,15 +138,19 @@ public final class ManifoldHyperConnection<T: Scalar>: MixingConnection<T>, Conn
   /// For the tokens in `range`: this block's share of `∂L/∂Φ = Σ_t v_tᵀ s_t` (summed in block
   /// order by ``sums(_:_:tokens:)``), `u = s Φᵀ` (one BLAS call) and `∂L/∂v += u − v ρ² mean(u ⊙ v)`.
   @_specialize(where T == Float) @_specialize(where T == Double)
-  override func projectBlockBackward(_ x: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, _ range: Range<Int>,
-                                     part: Int) {
+  override func projectBlockBackward(
+    _ x: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, _ range: Range<Int>,
+    part: Int
+  ) {
     guard !config.frozenProjection else { return }
     let width = config.streams * config.width, m = config.mappingCount, invW = 1 / T(width)
     let first = range.lowerBound, u = dnormed + part * Self.tokenGrain * width  // this thread's block of u
-    gemm(true, false, m: width, n: m, k: range.count, a: x + first * width, lda: width, b: dz + first * m, ldb: m,
-         c: phiPartials + (first / Self.tokenGrain) * width * m, ldc: m, split: false)
-    gemm(false, true, m: range.count, n: width, k: m, a: dz + first * m, lda: m, b: store.value(phi), ldb: m,
-         c: u, ldc: width, split: false)
+    gemm(
+      true, false, m: width, n: m, k: range.count, a: x + first * width, lda: width, b: dz + first * m, ldb: m,
+      c: phiPartials + (first / Self.tokenGrain) * width * m, ldc: m, split: false)
+    gemm(
+      false, true, m: range.count, n: width, k: m, a: dz + first * m, lda: m, b: store.value(phi), ldb: m,
+      c: u, ldc: width, split: false)
     for t in range {
       let ut = u + (t - first) * width, v = x + t * width, o = dx + t * width
       let r = invRMS[t], scale = r * r * Vector.dot(ut, v, count: width) * invW
@@ -184,7 +195,8 @@ public final class ManifoldHyperConnection<T: Scalar>: MixingConnection<T>, Conn
     guard config.learnRes else { return "" }
     let rl = config.resLogitCount, spread = spreadOf(logits + t * rl, rl)
     let unprojected = config.manifold == .none || (config.manifold == .sinkhorn && config.iterations == 0)
-    return unprojected ? "; no projection: plain exp(logits) overflows"
+    return unprojected
+      ? "; no projection: plain exp(logits) overflows"
       : "; \(config.manifold.rawValue) projection of finite logits, spread \(spread)"
   }
 
@@ -217,9 +229,11 @@ public final class ManifoldHyperConnection<T: Scalar>: MixingConnection<T>, Conn
   /// Per-token gradients span the batch; `u = s Φᵀ` is per thread and block; one `∂Φ` per block.
   public static func workspaceCounts(_ config: ConnectionConfig, capacity cap: Int, threads: Int) -> [Int] {
     let n = config.streams, c = config.width, m = config.mappingCount, block = SinkhornKnopp.block, zs = cap * m
-    return [0, cap * c, cap * c, cap * n, cap * n, cap * n * n, zs, zs, threads * block * n * c,
-            cap * config.resLogitCount, (cap + block - 1) / block * m * n * c,
-            threads * config.manifold.scratchCount(n: n, iterations: config.iterations)]
+    return [
+      0, cap * c, cap * c, cap * n, cap * n, cap * n * n, zs, zs, threads * block * n * c,
+      cap * config.resLogitCount, (cap + block - 1) / block * m * n * c,
+      threads * config.manifold.scratchCount(n: n, iterations: config.iterations),
+    ]
   }
 
   public static func ownedElements(_ config: ConnectionConfig, capacity: Int) -> Int { capacity * config.width }

@@ -27,16 +27,21 @@ public struct MappingRow: Sendable, Equatable {
   public var entropy: Double?
   public var drift: Double?
 
-  public static let header = "step,sublayer,stream_cosine,dist_uniform,dist_identity,composite_dist_uniform,composite_dist_identity,entropy,drift"
+  public static let header =
+    "step,sublayer,stream_cosine,dist_uniform,dist_identity,composite_dist_uniform,composite_dist_identity,entropy,drift"
 
   public var csv: String {
-    ([fmt(diversity), fmt(distanceUniform), fmt(distanceIdentity), fmt(compositeDistanceUniform),
-      fmt(compositeDistanceIdentity), entropy.map(fmt) ?? "", drift.map(fmt) ?? ""])
-      .reduce("\(step),\(sublayer)") { $0 + "," + $1 }
+    ([
+      fmt(diversity), fmt(distanceUniform), fmt(distanceIdentity), fmt(compositeDistanceUniform),
+      fmt(compositeDistanceIdentity), entropy.map(fmt) ?? "", drift.map(fmt) ?? "",
+    ])
+    .reduce("\(step),\(sublayer)") { $0 + "," + $1 }
   }
 
-  public init(step: Int, sublayer: Int, diversity: Double, distanceUniform: Double, distanceIdentity: Double,
-              compositeDistanceUniform: Double, compositeDistanceIdentity: Double, entropy: Double?, drift: Double?) {
+  public init(
+    step: Int, sublayer: Int, diversity: Double, distanceUniform: Double, distanceIdentity: Double,
+    compositeDistanceUniform: Double, compositeDistanceIdentity: Double, entropy: Double?, drift: Double?
+  ) {
     self.step = step; self.sublayer = sublayer; self.diversity = diversity
     self.distanceUniform = distanceUniform; self.distanceIdentity = distanceIdentity
     self.compositeDistanceUniform = compositeDistanceUniform; self.compositeDistanceIdentity = compositeDistanceIdentity
@@ -46,9 +51,10 @@ public struct MappingRow: Sendable, Equatable {
   public init?(csv line: Substring) {
     let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     guard f.count == 9, let s = Int(f[0]), let k = Int(f[1]) else { return nil }
-    self.init(step: s, sublayer: k, diversity: parse(f[2]), distanceUniform: parse(f[3]), distanceIdentity: parse(f[4]),
-              compositeDistanceUniform: parse(f[5]), compositeDistanceIdentity: parse(f[6]),
-              entropy: f[7].isEmpty ? nil : parse(f[7]), drift: f[8].isEmpty ? nil : parse(f[8]))
+    self.init(
+      step: s, sublayer: k, diversity: parse(f[2]), distanceUniform: parse(f[3]), distanceIdentity: parse(f[4]),
+      compositeDistanceUniform: parse(f[5]), compositeDistanceIdentity: parse(f[6]),
+      entropy: f[7].isEmpty ? nil : parse(f[7]), drift: f[8].isEmpty ? nil : parse(f[8]))
   }
 
   public static func read(_ path: String) throws -> [MappingRow] {
@@ -88,9 +94,11 @@ extension Transformer {
       let drift = initial.map { ini in
         zip(means[k], ini[k]).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
       }
-      rows.append(MappingRow(step: step, sublayer: k, diversity: cos * inv, distanceUniform: du * inv,
-                             distanceIdentity: di * inv, compositeDistanceUniform: cu * inv,
-                             compositeDistanceIdentity: ci * inv, entropy: mhc ? ent * inv : nil, drift: drift))
+      rows.append(
+        MappingRow(
+          step: step, sublayer: k, diversity: cos * inv, distanceUniform: du * inv,
+          distanceIdentity: di * inv, compositeDistanceUniform: cu * inv,
+          compositeDistanceIdentity: ci * inv, entropy: mhc ? ent * inv : nil, drift: drift))
     }
     return rows
   }

@@ -45,8 +45,10 @@ public class MixingConnection<T: Scalar>: StreamConnection {
   var phiPartials: UnsafeMutablePointer<T> { workspace.phiPartials }
   var manifoldScratch: UnsafeMutablePointer<T> { workspace.manifoldScratch }
 
-  init(_ config: ConnectionConfig, store: ParameterStore<T>, capacity: Int, cache: ConnectionCache<T>,
-       workspace: ConnectionWorkspace<T>) {
+  init(
+    _ config: ConnectionConfig, store: ParameterStore<T>, capacity: Int, cache: ConnectionCache<T>,
+    workspace: ConnectionWorkspace<T>
+  ) {
     self.config = config; self.capacity = capacity; self.store = store
     self.cache = cache; self.workspace = workspace
     y = pool.buffer(capacity * config.width)
@@ -93,8 +95,9 @@ public class MixingConnection<T: Scalar>: StreamConnection {
     projectBlock(x, range)
     mappings(range, part: part)
     for t in range {
-      Vector.combine(h + t * c, weights: hpre + t * n, weightStride: 1, sources: x + t * n * c, sourceStride: c,
-                     terms: n, count: c)
+      Vector.combine(
+        h + t * c, weights: hpre + t * n, weightStride: 1, sources: x + t * n * c, sourceStride: c,
+        terms: n, count: c)
     }
   }
 
@@ -105,8 +108,10 @@ public class MixingConnection<T: Scalar>: StreamConnection {
   }
 
   @_specialize(where T == Float) @_specialize(where T == Double)
-  public func mix(_ x: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, tokens: Int,
-                  then next: (any StreamConnection<T>)? = nil, profiled: Bool = true) {
+  public func mix(
+    _ x: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, tokens: Int,
+    then next: (any StreamConnection<T>)? = nil, profiled: Bool = true
+  ) {
     checkTokens(tokens)
     precondition(next?.fusesWithPreviousMixing ?? true, "mix: the next connection's forward block does not fuse")
     let n = config.streams, c = config.width
@@ -116,9 +121,10 @@ public class MixingConnection<T: Scalar>: StreamConnection {
         for t in range {
           let xt = x + t * n * c, res = hres + t * n * n
           if t + 2 < range.upperBound { Vector.prefetch(x + (t + 2) * n * c, count: n * c) }
-          Vector.combineMany(out + t * n * c, outputStride: c, outputs: n, weights: res, outputWeightStride: n,
-                             weightStride: 1, sources: xt, sourceStride: c, terms: n, count: c,
-                             extraWeights: hpost + t * n, extra: y + t * c, scratch: scratch.baseAddress!)
+          Vector.combineMany(
+            out + t * n * c, outputStride: c, outputs: n, weights: res, outputWeightStride: n,
+            weightStride: 1, sources: xt, sourceStride: c, terms: n, count: c,
+            extraWeights: hpost + t * n, extra: y + t * c, scratch: scratch.baseAddress!)
         }
       }
     }
@@ -154,8 +160,10 @@ public class MixingConnection<T: Scalar>: StreamConnection {
   // MARK: Backward
 
   @_specialize(where T == Float) @_specialize(where T == Double)
-  public func backwardMixing(_ dOut: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, input x: UnsafePointer<T>,
-                             tokens: Int) {
+  public func backwardMixing(
+    _ dOut: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, input x: UnsafePointer<T>,
+    tokens: Int
+  ) {
     checkTokens(tokens)
     ConnectionProfile.measure(.backwardMixing) {
       Parallel.rows(tokens) { range in backwardMixingRows(dOut, dx, x, range) }
@@ -163,8 +171,10 @@ public class MixingConnection<T: Scalar>: StreamConnection {
   }
 
   @_specialize(where T == Float) @_specialize(where T == Double)
-  public func backwardMixingRows(_ dOut: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, _ x: UnsafePointer<T>,
-                                 _ range: Range<Int>) {
+  public func backwardMixingRows(
+    _ dOut: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, _ x: UnsafePointer<T>,
+    _ range: Range<Int>
+  ) {
     let n = config.streams, c = config.width, nn = n * n
     withUnsafeTemporaryAllocation(of: SIMD8<T>.self, capacity: n) { scratch in
       for t in range {
@@ -186,11 +196,13 @@ public class MixingConnection<T: Scalar>: StreamConnection {
           while j < n { dres[i * n + j] = Vector.dot(gi, xt + j * c, count: c); j += 1 }
         }
         // dy = Σ_i H_post[i] g_i ;  dx_j = Σ_i H_res[i][j] g_i (column block by column block, so dx may be dOut)
-        Vector.combine(dy + t * c, weights: hpost + t * n, weightStride: 1, sources: go, sourceStride: c, terms: n,
-                       count: c)
-        Vector.combineMany(dx + t * n * c, outputStride: c, outputs: n, weights: res, outputWeightStride: 1,
-                           weightStride: n, sources: go, sourceStride: c, terms: n, count: c,
-                           scratch: scratch.baseAddress!)
+        Vector.combine(
+          dy + t * c, weights: hpost + t * n, weightStride: 1, sources: go, sourceStride: c, terms: n,
+          count: c)
+        Vector.combineMany(
+          dx + t * n * c, outputStride: c, outputs: n, weights: res, outputWeightStride: 1,
+          weightStride: n, sources: go, sourceStride: c, terms: n, count: c,
+          scratch: scratch.baseAddress!)
       }
     }
   }
@@ -202,12 +214,17 @@ public class MixingConnection<T: Scalar>: StreamConnection {
   }
 
   @_specialize(where T == Float) @_specialize(where T == Double)
-  public func backwardBlock(_ dx: UnsafeMutablePointer<T>, input x: UnsafePointer<T>, tokens: Int,
-                            then previous: (any StreamConnection<T>)? = nil, previousInput: UnsafePointer<T>? = nil) {
+  public func backwardBlock(
+    _ dx: UnsafeMutablePointer<T>, input x: UnsafePointer<T>, tokens: Int,
+    then previous: (any StreamConnection<T>)? = nil, previousInput: UnsafePointer<T>? = nil
+  ) {
     checkTokens(tokens)
-    precondition(previous == nil || (fusesWithPreviousBackwardMixing && previousInput != nil
-                                     && (previous as? MixingConnection<T>)?.workspace === workspace),
-                 "backwardBlock: this connection does not fuse the previous one's backward mixing (same workspace, with its input)")
+    precondition(
+      previous == nil
+        || (fusesWithPreviousBackwardMixing && previousInput != nil
+          && (previous as? MixingConnection<T>)?.workspace === workspace),
+      "backwardBlock: this connection does not fuse the previous one's backward mixing (same workspace, with its input)"
+    )
     let n = config.streams, c = config.width
     let (dh, hpre, dhpre) = (dh, hpre, dhpre)
     ConnectionProfile.measure(previous == nil ? .backwardBlock : .backwardBlockFused) {

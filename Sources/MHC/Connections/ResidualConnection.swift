@@ -34,8 +34,10 @@ public final class ResidualConnection<T: Scalar>: StreamConnection, ConnectionLa
 
   /// `out = x + F(x)`.
   @_specialize(where T == Float) @_specialize(where T == Double)
-  public func mix(_ x: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, tokens: Int,
-                  then next: (any StreamConnection<T>)?, profiled: Bool) {
+  public func mix(
+    _ x: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, tokens: Int,
+    then next: (any StreamConnection<T>)?, profiled: Bool
+  ) {
     checkTokens(tokens)
     precondition(next == nil, "mix: nothing fuses into the residual's addition")
     let y = workspace.y, c = config.width
@@ -50,14 +52,18 @@ public final class ResidualConnection<T: Scalar>: StreamConnection, ConnectionLa
 
   /// `∂x = ∂out` so far (a copy unless `dx` is `dOut`); the sublayer's share follows in the block pass.
   @_specialize(where T == Float) @_specialize(where T == Double)
-  public func backwardMixing(_ dOut: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, input x: UnsafePointer<T>,
-                             tokens: Int) {
+  public func backwardMixing(
+    _ dOut: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, input x: UnsafePointer<T>,
+    tokens: Int
+  ) {
     checkTokens(tokens)
     if UnsafePointer(dx) != dOut { dx.update(from: dOut, count: tokens * config.width) }
   }
 
-  public func backwardMixingRows(_ dOut: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, _ x: UnsafePointer<T>,
-                                 _ range: Range<Int>) {
+  public func backwardMixingRows(
+    _ dOut: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, _ x: UnsafePointer<T>,
+    _ range: Range<Int>
+  ) {
     preconditionFailure("backwardMixingRows: the residual's backward does not fuse")
   }
 
@@ -70,8 +76,10 @@ public final class ResidualConnection<T: Scalar>: StreamConnection, ConnectionLa
 
   /// `∂x += ∂F/∂x · ∂out`.
   @_specialize(where T == Float) @_specialize(where T == Double)
-  public func backwardBlock(_ dx: UnsafeMutablePointer<T>, input x: UnsafePointer<T>, tokens: Int,
-                            then previous: (any StreamConnection<T>)?, previousInput: UnsafePointer<T>?) {
+  public func backwardBlock(
+    _ dx: UnsafeMutablePointer<T>, input x: UnsafePointer<T>, tokens: Int,
+    then previous: (any StreamConnection<T>)?, previousInput: UnsafePointer<T>?
+  ) {
     checkTokens(tokens)
     precondition(previous == nil, "backwardBlock: nothing fuses into the residual's backward")
     let dh = workspace.dh, c = config.width

@@ -35,11 +35,13 @@ public protocol ManifoldProjection: SendableMetatype {
   /// `H_res ≈ I`, `eye` a softer diagonal, `uniform` all zeros.
   static func initialLogits(_ bias: BiasInit, n: Int) -> [Double]
   /// `H_res` (`count` row-major `n×n` blocks) from `count` consecutive blocks of logits.
-  static func forward<T: Scalar>(logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
-                                 iterations: Int, scratch: UnsafeMutablePointer<T>)
+  static func forward<T: Scalar>(
+    logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
+    iterations: Int, scratch: UnsafeMutablePointer<T>)
   /// `∂L/∂logits` (overwritten) from `∂L/∂H_res`, for the logits of the matching forward.
-  static func backward<T: Scalar>(logits: UnsafePointer<T>, dOutput: UnsafePointer<T>, dLogits: UnsafeMutablePointer<T>,
-                                  count: Int, n: Int, iterations: Int, scratch: UnsafeMutablePointer<T>)
+  static func backward<T: Scalar>(
+    logits: UnsafePointer<T>, dOutput: UnsafePointer<T>, dLogits: UnsafeMutablePointer<T>,
+    count: Int, n: Int, iterations: Int, scratch: UnsafeMutablePointer<T>)
 }
 
 extension ManifoldProjection {
@@ -112,8 +114,10 @@ public struct ResidualManifold: RawRepresentable, Codable, CaseIterable, Hashabl
   public func initialLogits(_ bias: BiasInit, n: Int) -> [Double] { kernels.initialLogits(bias, n) }
 
   /// `H_res` from the logits of `count` tokens (``ManifoldProjection/forward(logits:output:count:n:iterations:scratch:)``).
-  public func forward<T: Scalar>(logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
-                                 iterations: Int, scratch: UnsafeMutablePointer<T>) {
+  public func forward<T: Scalar>(
+    logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
+    iterations: Int, scratch: UnsafeMutablePointer<T>
+  ) {
     if T.self == Float.self {
       kernels.forwardFloat(cast(logits), cast(output), count, n, iterations, cast(scratch))
     } else {
@@ -123,8 +127,10 @@ public struct ResidualManifold: RawRepresentable, Codable, CaseIterable, Hashabl
   }
 
   /// `∂L/∂logits` from `∂L/∂H_res` (``ManifoldProjection/backward(logits:dOutput:dLogits:count:n:iterations:scratch:)``).
-  public func backward<T: Scalar>(logits: UnsafePointer<T>, dOutput: UnsafePointer<T>, dLogits: UnsafeMutablePointer<T>,
-                                  count: Int, n: Int, iterations: Int, scratch: UnsafeMutablePointer<T>) {
+  public func backward<T: Scalar>(
+    logits: UnsafePointer<T>, dOutput: UnsafePointer<T>, dLogits: UnsafeMutablePointer<T>,
+    count: Int, n: Int, iterations: Int, scratch: UnsafeMutablePointer<T>
+  ) {
     if T.self == Float.self {
       kernels.backwardFloat(cast(logits), cast(dOutput), cast(dLogits), count, n, iterations, cast(scratch))
     } else {
@@ -146,10 +152,16 @@ extension ResidualManifold {
   /// A member's functions, specialised for `Float` and `Double` when it is registered (so the
   /// per-token loops never run unspecialised generic code).
   struct Kernels: Sendable {
-    typealias Forward<T> = @Sendable (UnsafePointer<T>, UnsafeMutablePointer<T>, Int, Int, Int,
-                                      UnsafeMutablePointer<T>) -> Void
-    typealias Backward<T> = @Sendable (UnsafePointer<T>, UnsafePointer<T>, UnsafeMutablePointer<T>, Int, Int, Int,
-                                       UnsafeMutablePointer<T>) -> Void
+    typealias Forward<T> =
+      @Sendable (
+        UnsafePointer<T>, UnsafeMutablePointer<T>, Int, Int, Int,
+        UnsafeMutablePointer<T>
+      ) -> Void
+    typealias Backward<T> =
+      @Sendable (
+        UnsafePointer<T>, UnsafePointer<T>, UnsafeMutablePointer<T>, Int, Int, Int,
+        UnsafeMutablePointer<T>
+      ) -> Void
     let help: String
     let iterates: Bool
     let preEpsilon: Double
@@ -170,8 +182,12 @@ extension ResidualManifold {
       initialLogits = { M.initialLogits($0, n: $1) }
       forwardFloat = { M.forward(logits: $0, output: $1, count: $2, n: $3, iterations: $4, scratch: $5) }
       forwardDouble = { M.forward(logits: $0, output: $1, count: $2, n: $3, iterations: $4, scratch: $5) }
-      backwardFloat = { M.backward(logits: $0, dOutput: $1, dLogits: $2, count: $3, n: $4, iterations: $5, scratch: $6) }
-      backwardDouble = { M.backward(logits: $0, dOutput: $1, dLogits: $2, count: $3, n: $4, iterations: $5, scratch: $6) }
+      backwardFloat = {
+        M.backward(logits: $0, dOutput: $1, dLogits: $2, count: $3, n: $4, iterations: $5, scratch: $6)
+      }
+      backwardDouble = {
+        M.backward(logits: $0, dOutput: $1, dLogits: $2, count: $3, n: $4, iterations: $5, scratch: $6)
+      }
     }
   }
 }

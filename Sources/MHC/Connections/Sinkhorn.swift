@@ -57,17 +57,22 @@ public enum SinkhornKnopp: ManifoldProjection {
 
   /// ``forward(logits:output:count:n:iterations:scratch:)`` with the caller's scratch (the
   /// ``ManifoldProjection`` entry point).
-  public static func forward<T: Scalar>(logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
-                                        iterations: Int, scratch: UnsafeMutablePointer<T>) {
+  public static func forward<T: Scalar>(
+    logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
+    iterations: Int, scratch: UnsafeMutablePointer<T>
+  ) {
     forward(logits: logits, output: output, count: count, n: n, iterations: iterations, scratch: Optional(scratch))
   }
 
   /// The backward, overwriting `∂L/∂logits` (the ``ManifoldProjection`` entry point).
-  public static func backward<T: Scalar>(logits: UnsafePointer<T>, dOutput: UnsafePointer<T>,
-                                         dLogits: UnsafeMutablePointer<T>, count: Int, n: Int, iterations: Int,
-                                         scratch: UnsafeMutablePointer<T>) {
-    backward(logits: logits, dOutput: dOutput, dLogits: dLogits, count: count, n: n, iterations: iterations,
-             accumulate: false, scratch: scratch)
+  public static func backward<T: Scalar>(
+    logits: UnsafePointer<T>, dOutput: UnsafePointer<T>,
+    dLogits: UnsafeMutablePointer<T>, count: Int, n: Int, iterations: Int,
+    scratch: UnsafeMutablePointer<T>
+  ) {
+    backward(
+      logits: logits, dOutput: dOutput, dLogits: dLogits, count: count, n: n, iterations: iterations,
+      accumulate: false, scratch: scratch)
   }
 
   /// Matrices processed together. Inside a block the iterates are stored entry-major
@@ -98,7 +103,8 @@ public enum SinkhornKnopp: ManifoldProjection {
     logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int, iterations: Int,
     scratch: UnsafeMutablePointer<T>? = nil
   ) {
-    let owned = scratch == nil ? UnsafeMutablePointer<T>.allocate(capacity: scratchCount(n: n, iterations: iterations)) : nil
+    let owned =
+      scratch == nil ? UnsafeMutablePointer<T>.allocate(capacity: scratchCount(n: n, iterations: iterations)) : nil
     defer { owned?.deallocate() }
     let m = scratch ?? owned!
     let nn = n * n, B = block
@@ -128,7 +134,9 @@ public enum SinkhornKnopp: ManifoldProjection {
 
   /// Where the log-domain scratch starts inside a block scratch that begins at `m`.
   @inlinable @inline(__always)
-  static func logDomainScratch<T: Scalar>(_ m: UnsafeMutablePointer<T>, n: Int, iterations: Int) -> UnsafeMutablePointer<T> {
+  static func logDomainScratch<T: Scalar>(
+    _ m: UnsafeMutablePointer<T>, n: Int, iterations: Int
+  ) -> UnsafeMutablePointer<T> {
     m + (2 * iterations + 2) * n * n * block + block
   }
 
@@ -168,13 +176,17 @@ public enum SinkhornKnopp: ManifoldProjection {
         for q in Swift.stride(from: 0, to: B, by: 8) {
           for i in 0..<n {
             var sum = SIMD8<T>(), dot = SIMD8<T>()
-            for j in 0..<n { let e = (i * n + j) * B + q; sum += Vector.load8(a, e); dot += Vector.load8(g, e) * Vector.load8(r, e) }
+            for j in 0..<n {
+              let e = (i * n + j) * B + q; sum += Vector.load8(a, e); dot += Vector.load8(g, e) * Vector.load8(r, e)
+            }
             let inv = 1 / sum
             for j in 0..<n { let e = (i * n + j) * B + q; Vector.store8(g, e, (Vector.load8(g, e) - dot) * inv) }
           }
           for j in 0..<n {
             var sum = SIMD8<T>(), dot = SIMD8<T>()
-            for i in 0..<n { let e = (i * n + j) * B + q; sum += Vector.load8(src, e); dot += Vector.load8(g, e) * Vector.load8(a, e) }
+            for i in 0..<n {
+              let e = (i * n + j) * B + q; sum += Vector.load8(src, e); dot += Vector.load8(g, e) * Vector.load8(a, e)
+            }
             let inv = 1 / sum
             for i in 0..<n { let e = (i * n + j) * B + q; Vector.store8(g, e, (Vector.load8(g, e) - dot) * inv) }
           }
@@ -183,9 +195,10 @@ public enum SinkhornKnopp: ManifoldProjection {
       for b in 0..<bs {
         let dl = dLogits + (start + b) * nn
         if bad[b] == 2 {
-          logDomainBackward(logits + (start + b) * nn, dOutput: dOutput + (start + b) * nn, dLogits: dl, n: n,
-                            iterations: iterations, accumulate: accumulate,
-                            scratch: logDomainScratch(scratch, n: n, iterations: iterations))
+          logDomainBackward(
+            logits + (start + b) * nn, dOutput: dOutput + (start + b) * nn, dLogits: dl, n: n,
+            iterations: iterations, accumulate: accumulate,
+            scratch: logDomainScratch(scratch, n: n, iterations: iterations))
         } else if bad[b] != 0 {
           for k in 0..<nn { dl[k] = .nan }
         } else if accumulate {
@@ -202,8 +215,10 @@ public enum SinkhornKnopp: ManifoldProjection {
   /// a non-finite logit in `bad` (1) and matrices for the log-domain path (2; their lanes,
   /// like unused ones, hold harmless zeros).
   @inlinable @inline(__always)
-  static func initialise<T: Scalar>(_ l: UnsafePointer<T>, _ m: UnsafeMutablePointer<T>, _ bad: UnsafeMutablePointer<T>,
-                                    bs: Int, n: Int, iterations: Int) {
+  static func initialise<T: Scalar>(
+    _ l: UnsafePointer<T>, _ m: UnsafeMutablePointer<T>, _ bad: UnsafeMutablePointer<T>,
+    bs: Int, n: Int, iterations: Int
+  ) {
     let nn = n * n, B = block
     m.update(repeating: 0, count: nn * B)
     for b in 0..<B { bad[b] = 0 }
@@ -252,8 +267,10 @@ public enum SinkhornKnopp: ManifoldProjection {
   /// normalised iterates in `scratch`: `A⁽ˢ⁾` (columns) at `2s·n²`, `R⁽ˢ⁾` (rows) at
   /// `(2s+1)·n²`; the output is `R⁽ᵗ⁻¹⁾`. Requires `iterations ≥ 1`.
   @inlinable
-  static func logDomainForward<T: Scalar>(_ logits: UnsafePointer<T>, n: Int, iterations: Int,
-                                          scratch: UnsafeMutablePointer<T>) {
+  static func logDomainForward<T: Scalar>(
+    _ logits: UnsafePointer<T>, n: Int, iterations: Int,
+    scratch: UnsafeMutablePointer<T>
+  ) {
     let nn = n * n
     let ell = scratch + 2 * iterations * nn, ex = ell + nn  // ℓ after the iterates, then one row of e
     ell.update(from: logits, count: nn)
@@ -268,8 +285,10 @@ public enum SinkhornKnopp: ManifoldProjection {
   /// normalised values `e^{v−m}/Σ e^{v−m}` to `into` (same stride) and subtracts
   /// `m + log Σ e^{v−m}` from `v`. The sum is ≥ 1 (its largest term is e⁰ = 1).
   @inlinable @inline(__always)
-  static func normaliseLog<T: Scalar>(_ v: UnsafeMutablePointer<T>, stride: Int, count: Int,
-                                      into: UnsafeMutablePointer<T>, exps: UnsafeMutablePointer<T>) {
+  static func normaliseLog<T: Scalar>(
+    _ v: UnsafeMutablePointer<T>, stride: Int, count: Int,
+    into: UnsafeMutablePointer<T>, exps: UnsafeMutablePointer<T>
+  ) {
     var m = -T.infinity
     for k in 0..<count { m = Swift.max(m, v[k * stride]) }
     var sum: T = 0
@@ -313,7 +332,8 @@ public enum SinkhornKnopp: ManifoldProjection {
   public static func validate(count: Int, n: Int, iterations: Int, cotangentCount: Int? = nil) throws {
     try MHCError.check(n >= 1, "sinkhorn: n = \(n) is invalid; the number of streams must be ≥ 1")
     try MHCError.check(iterations >= 0, "sinkhorn: iterations = \(iterations) is invalid; t_max must be ≥ 0")
-    try MHCError.check(count % (n * n) == 0,
+    try MHCError.check(
+      count % (n * n) == 0,
       "sinkhorn: logits has \(count) values, not a multiple of n² = \(n * n) (one n×n block per matrix)")
     if let c = cotangentCount {
       try MHCError.check(c == count, "sinkhorn: cotangent has \(c) values but logits has \(count); they must match")
@@ -334,8 +354,9 @@ public enum SinkhornKnopp: ManifoldProjection {
     var scratch = [T](repeating: 0, count: scratchCount(n: n, iterations: iterations))
     logits.withUnsafeBufferPointer { l in
       out.withUnsafeMutableBufferPointer { o in
-        forward(logits: l.baseAddress!, output: o.baseAddress!, count: logits.count / (n * n), n: n,
-                iterations: iterations, scratch: &scratch)
+        forward(
+          logits: l.baseAddress!, output: o.baseAddress!, count: logits.count / (n * n), n: n,
+          iterations: iterations, scratch: &scratch)
       }
     }
     return out
@@ -348,8 +369,9 @@ public enum SinkhornKnopp: ManifoldProjection {
       cotangent.withUnsafeBufferPointer { c in
         out.withUnsafeMutableBufferPointer { o in
           scratch.withUnsafeMutableBufferPointer { s in
-            backward(logits: l.baseAddress!, dOutput: c.baseAddress!, dLogits: o.baseAddress!,
-                     count: logits.count / (n * n), n: n, iterations: iterations, scratch: s.baseAddress!)
+            backward(
+              logits: l.baseAddress!, dOutput: c.baseAddress!, dLogits: o.baseAddress!,
+              count: logits.count / (n * n), n: n, iterations: iterations, scratch: s.baseAddress!)
           }
         }
       }

@@ -52,8 +52,9 @@ public protocol StreamConnection<T>: AnyObject {
   /// `out = H_res x + H_postᵀ F(h)`; with `next` (a connection that
   /// ``fusesWithPreviousMixing``), `next`'s forward block on each token block of `out` while it
   /// is in cache.
-  func mix(_ x: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, tokens: Int, then next: (any StreamConnection<T>)?,
-           profiled: Bool)
+  func mix(
+    _ x: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, tokens: Int, then next: (any StreamConnection<T>)?,
+    profiled: Bool)
   /// Recomputes the forward's cache (and, with `out`, the output streams) from the same `x`
   /// without running the sublayer: bit-identical to the forward (the same code).
   func replay(_ x: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>?, tokens: Int)
@@ -66,15 +67,17 @@ public protocol StreamConnection<T>: AnyObject {
   /// (`dx` may be `dOut`).
   func backwardMixing(_ dOut: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, input x: UnsafePointer<T>, tokens: Int)
   /// ``backwardMixing(_:_:input:tokens:)`` for the tokens in `range`, for fusion.
-  func backwardMixingRows(_ dOut: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, _ x: UnsafePointer<T>,
-                          _ range: Range<Int>)
+  func backwardMixingRows(
+    _ dOut: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, _ x: UnsafePointer<T>,
+    _ range: Range<Int>)
   /// The sublayer's backward from `∂F(h)` into `∂h`; `gradient` is the connection's `∂out`
   /// (the residual's `∂F` is `∂out` itself).
   func runSublayerBackward(_ sublayer: any Sublayer<T>, gradient dOut: UnsafePointer<T>, tokens: Int)
   /// Through `h = Σ_j H_pre[j] x_j` and the mappings into `∂x`, block by block; with `previous`
   /// (whose input is `previousInput`), its backward mixing on each finished block, in place.
-  func backwardBlock(_ dx: UnsafeMutablePointer<T>, input x: UnsafePointer<T>, tokens: Int,
-                     then previous: (any StreamConnection<T>)?, previousInput: UnsafePointer<T>?)
+  func backwardBlock(
+    _ dx: UnsafeMutablePointer<T>, input x: UnsafePointer<T>, tokens: Int,
+    then previous: (any StreamConnection<T>)?, previousInput: UnsafePointer<T>?)
   /// Whether ``backwardBlock(_:input:tokens:then:previousInput:)`` can run the previous
   /// connection's backward mixing inside it.
   var fusesWithPreviousBackwardMixing: Bool { get }
@@ -100,8 +103,10 @@ extension StreamConnection {
 
   /// Given `∂L/∂out`, writes `∂L/∂x` into `dx` and adds the connection's and the sublayer's
   /// parameter gradients: the four backward passes, unfused. `dx` may be `dOut`.
-  public func backward(_ dOut: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, tokens: Int,
-                       sublayer: any Sublayer<T>, input x: UnsafePointer<T>) {
+  public func backward(
+    _ dOut: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, tokens: Int,
+    sublayer: any Sublayer<T>, input x: UnsafePointer<T>
+  ) {
     backwardMixing(dOut, dx, input: x, tokens: tokens)
     runSublayerBackward(sublayer, gradient: dOut, tokens: tokens)
     backwardBlock(dx, input: x, tokens: tokens, then: nil, previousInput: nil)
@@ -146,9 +151,11 @@ extension ConnectionKind {
   /// Builds a connection of this kind: declares its parameters in `store` under `prefix`
   /// (call before `store.allocate`). `cache` and `workspace` default to its own; a model
   /// passes shared ones (built for the same configuration and at least `capacity` tokens).
-  public func make<T: Scalar>(_ config: ConnectionConfig, store: ParameterStore<T>, prefix: String, capacity: Int,
-                              cache: ConnectionCache<T>? = nil,
-                              workspace: ConnectionWorkspace<T>? = nil) throws -> any StreamConnection<T> {
+  public func make<T: Scalar>(
+    _ config: ConnectionConfig, store: ParameterStore<T>, prefix: String, capacity: Int,
+    cache: ConnectionCache<T>? = nil,
+    workspace: ConnectionWorkspace<T>? = nil
+  ) throws -> any StreamConnection<T> {
     try MHCError.check(config.kind == self, "connection kind \(config.kind.rawValue) built as \(rawValue)")
     try config.validate()
     try MHCError.check(capacity >= 1, "capacity = \(capacity) tokens is invalid; must be ≥ 1")
@@ -156,17 +163,22 @@ extension ConnectionKind {
     let workspace = workspace ?? ConnectionWorkspace(config, capacity: capacity)
     switch self {
     case .residual: return ResidualConnection(config, capacity: capacity, workspace: workspace)
-    case .hc: return HyperConnection(config, store: store, prefix: prefix, capacity: capacity, cache: cache,
-                                     workspace: workspace)
-    case .mhc: return ManifoldHyperConnection(config, store: store, prefix: prefix, capacity: capacity, cache: cache,
-                                              workspace: workspace)
+    case .hc:
+      return HyperConnection(
+        config, store: store, prefix: prefix, capacity: capacity, cache: cache,
+        workspace: workspace)
+    case .mhc:
+      return ManifoldHyperConnection(
+        config, store: store, prefix: prefix, capacity: capacity, cache: cache,
+        workspace: workspace)
     }
   }
 }
 
 extension ConnectionConfig {
   /// Builds the connection this configuration describes (``ConnectionKind/make(_:store:prefix:capacity:cache:workspace:)``).
-  public func make<T: Scalar>(store: ParameterStore<T>, prefix: String, capacity: Int) throws -> any StreamConnection<T> {
+  public func make<T: Scalar>(store: ParameterStore<T>, prefix: String, capacity: Int) throws -> any StreamConnection<T>
+  {
     try kind.make(self, store: store, prefix: prefix, capacity: capacity)
   }
 }

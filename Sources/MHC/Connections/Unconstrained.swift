@@ -8,16 +8,22 @@ public enum Unconstrained: ManifoldProjection {
 
   public static func scratchCount(n: Int, iterations: Int) -> Int { SinkhornKnopp.scratchCount(n: n, iterations: 0) }
 
-  public static func forward<T: Scalar>(logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
-                                        iterations: Int, scratch: UnsafeMutablePointer<T>) {
-    SinkhornKnopp.forward(logits: logits, output: output, count: count, n: n, iterations: 0,
-                          scratch: Optional(scratch))
+  public static func forward<T: Scalar>(
+    logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
+    iterations: Int, scratch: UnsafeMutablePointer<T>
+  ) {
+    SinkhornKnopp.forward(
+      logits: logits, output: output, count: count, n: n, iterations: 0,
+      scratch: Optional(scratch))
   }
 
-  public static func backward<T: Scalar>(logits: UnsafePointer<T>, dOutput: UnsafePointer<T>,
-                                         dLogits: UnsafeMutablePointer<T>, count: Int, n: Int, iterations: Int,
-                                         scratch: UnsafeMutablePointer<T>) {
-    SinkhornKnopp.backward(logits: logits, dOutput: dOutput, dLogits: dLogits, count: count, n: n, iterations: 0,
-                           accumulate: false, scratch: scratch)
+  public static func backward<T: Scalar>(
+    logits: UnsafePointer<T>, dOutput: UnsafePointer<T>,
+    dLogits: UnsafeMutablePointer<T>, count: Int, n: Int, iterations: Int,
+    scratch: UnsafeMutablePointer<T>
+  ) {
+    SinkhornKnopp.backward(
+      logits: logits, dOutput: dOutput, dLogits: dLogits, count: count, n: n, iterations: 0,
+      accumulate: false, scratch: scratch)
   }
 }

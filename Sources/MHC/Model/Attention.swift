@@ -25,19 +25,24 @@ public final class Attention<T: Scalar>: Sublayer {
   /// Activation and scratch buffers.
   public let pool = BufferPool<T>()
 
-  public init(width: Int, heads: Int, seq: Int, layers: Int, capacity: Int, store: ParameterStore<T>,
-              prefix: String) throws {
-    try MHCError.check(heads >= 1 && width % heads == 0,
+  public init(
+    width: Int, heads: Int, seq: Int, layers: Int, capacity: Int, store: ParameterStore<T>,
+    prefix: String
+  ) throws {
+    try MHCError.check(
+      heads >= 1 && width % heads == 0,
       "heads = \(heads) is invalid for width \(width); heads must divide the width")
-    try MHCError.check((width / heads) % 2 == 0,
+    try MHCError.check(
+      (width / heads) % 2 == 0,
       "head size \(width / heads) (width \(width) / heads \(heads)) must be even for RoPE")
     try MHCError.check(seq >= 1 && capacity % seq == 0, "capacity \(capacity) must be a multiple of seq \(seq)")
     self.width = width; self.heads = heads; self.seq = seq; self.capacity = capacity; self.store = store
     headDim = width / heads
     gain = store.declare("\(prefix).norm.g", shape: [width], initialiser: .constant(1))
     wqkv = store.declare("\(prefix).qkv.weight", shape: [3 * width, width], initialiser: .normal(0.02), decay: true)
-    wo = store.declare("\(prefix).o.weight", shape: [width, width],
-                       initialiser: .normal(0.02 / (2 * Double(layers)).squareRoot()), decay: true)
+    wo = store.declare(
+      "\(prefix).o.weight", shape: [width, width],
+      initialiser: .normal(0.02 / (2 * Double(layers)).squareRoot()), decay: true)
     let buffer = pool.buffer
     let c = width, batches = capacity / seq
     xhat = buffer(capacity * c); rinv = buffer(capacity); hn = buffer(capacity * c)
@@ -93,7 +98,8 @@ public final class Attention<T: Scalar>: Sublayer {
 
   @_specialize(where T == Float) @_specialize(where T == Double)
   public func forward(_ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, tokens: Int) {
-    precondition(tokens % seq == 0 && tokens <= capacity, "attention: tokens \(tokens) vs seq \(seq), capacity \(capacity)")
+    precondition(
+      tokens % seq == 0 && tokens <= capacity, "attention: tokens \(tokens) vs seq \(seq), capacity \(capacity)")
     let c = width, d = headDim, s = seq, batches = tokens / seq
     let scale = 1 / T(d).squareRoot()
     RMSNorm.forward(x, y: hn, xhat: xhat, r: rinv, gain: store.value(gain), rows: tokens, width: c)
@@ -102,7 +108,9 @@ public final class Attention<T: Scalar>: Sublayer {
     forEachHead(batches: batches) { b, h, _ in
       let base = qkv + b * s * 3 * c + h * d
       let p = probs + (b * heads + h) * s * s
-      gemm(false, true, m: s, n: s, k: d, alpha: scale, a: base, lda: 3 * c, b: base + c, ldb: 3 * c, c: p, ldc: s, split: false)
+      gemm(
+        false, true, m: s, n: s, k: d, alpha: scale, a: base, lda: 3 * c, b: base + c, ldb: 3 * c, c: p, ldc: s,
+        split: false)
       for i in 0..<s {
         let row = p + i * s, len = i + 1
         let mx = Vector.max(row, count: len)
@@ -114,7 +122,9 @@ public final class Attention<T: Scalar>: Sublayer {
         for j in 0..<len { row[j] *= inv }
         for j in len..<s { row[j] = 0 }
       }
-      gemm(false, false, m: s, n: d, k: s, a: p, lda: s, b: base + 2 * c, ldb: 3 * c, c: ao + b * s * c + h * d, ldc: c, split: false)
+      gemm(
+        false, false, m: s, n: d, k: s, a: p, lda: s, b: base + 2 * c, ldb: 3 * c, c: ao + b * s * c + h * d, ldc: c,
+        split: false)
     }
     gemm(false, true, m: tokens, n: c, k: c, a: ao, lda: c, b: store.value(wo), ldb: c, c: y, ldc: c)
   }
@@ -136,13 +146,19 @@ public final class Attention<T: Scalar>: Sublayer {
         for j in 0..<len { dr[j] = pr[j] * (dr[j] - dot) }
         for j in len..<s { dr[j] = 0 }
       }
-      gemm(false, false, m: s, n: d, k: s, alpha: scale, a: dp, lda: s, b: base + c, ldb: 3 * c, c: dbase, ldc: 3 * c, split: false)
-      gemm(true, false, m: s, n: d, k: s, alpha: scale, a: dp, lda: s, b: base, ldb: 3 * c, c: dbase + c, ldc: 3 * c, split: false)
+      gemm(
+        false, false, m: s, n: d, k: s, alpha: scale, a: dp, lda: s, b: base + c, ldb: 3 * c, c: dbase, ldc: 3 * c,
+        split: false)
+      gemm(
+        true, false, m: s, n: d, k: s, alpha: scale, a: dp, lda: s, b: base, ldb: 3 * c, c: dbase + c, ldc: 3 * c,
+        split: false)
     }
     rope(dqkv, tokens: tokens, inverse: true)
-    gemm(true, false, m: 3 * c, n: c, k: tokens, a: dqkv, lda: 3 * c, b: hn, ldb: c, beta: 1, c: store.grad(wqkv), ldc: c)
+    gemm(
+      true, false, m: 3 * c, n: c, k: tokens, a: dqkv, lda: 3 * c, b: hn, ldb: c, beta: 1, c: store.grad(wqkv), ldc: c)
     gemm(false, false, m: tokens, n: c, k: 3 * c, a: dqkv, lda: 3 * c, b: store.value(wqkv), ldb: c, c: dhn, ldc: c)
-    RMSNorm.backward(dhn, dx: dx, xhat: xhat, r: rinv, gain: store.value(gain), dGain: store.grad(gain),
-                     rows: tokens, width: c)
+    RMSNorm.backward(
+      dhn, dx: dx, xhat: xhat, r: rinv, gain: store.value(gain), dGain: store.grad(gain),
+      rows: tokens, width: c)
   }
 }

@@ -35,7 +35,8 @@ extension Transformer {
       let bad = parameters.infos.filter { firstBad(parameters.grads + $0.offset, $0.count) != nil }
       let ordered = bad.sorted { backwardRank($0.name) < backwardRank($1.name) }
       if let first = ordered.first {
-        return "gradient of \(first.name)" + (ordered.count > 1 ? " (first of \(ordered.count) non-finite gradient tensors in backward order)" : "")
+        return "gradient of \(first.name)"
+          + (ordered.count > 1 ? " (first of \(ordered.count) non-finite gradient tensors in backward order)" : "")
       }
     }
     return nil

@@ -51,11 +51,14 @@ public final class ParameterStore<T: Scalar> {
   }
 
   /// Declares a tensor; valid until ``allocate(seed:)``.
-  public func declare(_ name: String, shape: [Int], initialiser: Initialiser, decay: Bool = false,
-                      frozen: Bool = false, lrScale: Double = 1) -> ParameterRef {
+  public func declare(
+    _ name: String, shape: [Int], initialiser: Initialiser, decay: Bool = false,
+    frozen: Bool = false, lrScale: Double = 1
+  ) -> ParameterRef {
     precondition(!isAllocated, "ParameterStore: declare '\(name)' after allocate")
     let n = shape.reduce(1, *)
-    infos.append(Info(name: name, shape: shape, offset: count, count: n, decay: decay, frozen: frozen, lrScale: lrScale))
+    infos.append(
+      Info(name: name, shape: shape, offset: count, count: n, decay: decay, frozen: frozen, lrScale: lrScale))
     initialisers.append(initialiser)
     defer { count += n }
     return ParameterRef(offset: count, count: n)

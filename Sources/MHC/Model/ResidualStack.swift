@@ -33,10 +33,13 @@ public final class ResidualStack<T: Scalar> {
   /// Whether the caches and working streams still hold the last forward's final block.
   var lastBlockIntact = false
 
-  public init(sublayers: [any Sublayer<T>], connections: [any StreamConnection<T>], streams: [UnsafeMutablePointer<T>],
-              gradient: UnsafeMutablePointer<T>, recomputeBlock: Int) {
-    precondition(sublayers.count == connections.count && streams.count == sublayers.count + 1,
-                 "ResidualStack: one connection per sublayer and one stream buffer more than sublayers")
+  public init(
+    sublayers: [any Sublayer<T>], connections: [any StreamConnection<T>], streams: [UnsafeMutablePointer<T>],
+    gradient: UnsafeMutablePointer<T>, recomputeBlock: Int
+  ) {
+    precondition(
+      sublayers.count == connections.count && streams.count == sublayers.count + 1,
+      "ResidualStack: one connection per sublayer and one stream buffer more than sublayers")
     self.sublayers = sublayers; self.connections = connections; self.streams = streams
     self.gradient = gradient; self.recomputeBlock = recomputeBlock
   }
@@ -79,8 +82,9 @@ public final class ResidualStack<T: Scalar> {
         if !mixed { conn.backwardMixing(gradient, gradient, input: streams[k], tokens: tokens) }
         conn.runSublayerBackward(sublayers[k], gradient: gradient, tokens: tokens)
         let previous = k > start && fusion && conn.fusesWithPreviousBackwardMixing ? connections[k - 1] : nil
-        conn.backwardBlock(gradient, input: streams[k], tokens: tokens, then: previous,
-                           previousInput: previous == nil ? nil : streams[k - 1])
+        conn.backwardBlock(
+          gradient, input: streams[k], tokens: tokens, then: previous,
+          previousInput: previous == nil ? nil : streams[k - 1])
         conn.backwardSums(gradient, input: streams[k], tokens: tokens)
         mixed = previous != nil
       }

@@ -25,8 +25,9 @@ public final class SwiGLU<T: Scalar>: Sublayer {
     gain = store.declare("\(prefix).norm.g", shape: [width], initialiser: .constant(1))
     w1 = store.declare("\(prefix).w1.weight", shape: [hidden, width], initialiser: .normal(0.02), decay: true)
     w3 = store.declare("\(prefix).w3.weight", shape: [hidden, width], initialiser: .normal(0.02), decay: true)
-    w2 = store.declare("\(prefix).w2.weight", shape: [width, hidden],
-                       initialiser: .normal(0.02 / (2 * Double(layers)).squareRoot()), decay: true)
+    w2 = store.declare(
+      "\(prefix).w2.weight", shape: [width, hidden],
+      initialiser: .normal(0.02 / (2 * Double(layers)).squareRoot()), decay: true)
     precondition(w3.offset == w1.offset + w1.count)
     let buffer = pool.buffer
     xhat = buffer(capacity * width); rinv = buffer(capacity); hn = buffer(capacity * width)
@@ -67,9 +68,11 @@ public final class SwiGLU<T: Scalar>: Sublayer {
         }
       }
     }
-    gemm(true, false, m: 2 * hd, n: c, k: tokens, a: dab, lda: 2 * hd, b: hn, ldb: c, beta: 1, c: store.grad(w1), ldc: c)
+    gemm(
+      true, false, m: 2 * hd, n: c, k: tokens, a: dab, lda: 2 * hd, b: hn, ldb: c, beta: 1, c: store.grad(w1), ldc: c)
     gemm(false, false, m: tokens, n: c, k: 2 * hd, a: dab, lda: 2 * hd, b: store.value(w1), ldb: c, c: dhn, ldc: c)
-    RMSNorm.backward(dhn, dx: dx, xhat: xhat, r: rinv, gain: store.value(gain), dGain: store.grad(gain),
-                     rows: tokens, width: c)
+    RMSNorm.backward(
+      dhn, dx: dx, xhat: xhat, r: rinv, gain: store.value(gain), dGain: store.grad(gain),
+      rows: tokens, width: c)
   }
 }

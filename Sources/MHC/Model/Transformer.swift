@@ -47,7 +47,8 @@ public struct ModelConfig: Codable, Sendable, Equatable {
   public func validate() throws {
     try MHCError.check(width >= 2, "width = \(width) is invalid; must be ≥ 2")
     try MHCError.check(layers >= 1, "layers = \(layers) is invalid; must be ≥ 1")
-    try MHCError.check(heads >= 1 && width % heads == 0 && (width / heads) % 2 == 0,
+    try MHCError.check(
+      heads >= 1 && width % heads == 0 && (width / heads) % 2 == 0,
       "heads = \(heads) is invalid for width \(width); heads must divide the width into an even head size")
     try MHCError.check(seq >= 1, "seq = \(seq) is invalid; must be ≥ 1")
     try MHCError.check(recompute >= 0, "recompute = \(recompute) is invalid; the block size K must be ≥ 0 (0 = off)")
@@ -110,12 +111,15 @@ public final class Transformer<T: Scalar> {
     n = config.connection.streams
     let store = parameters
     emb = store.declare("emb.weight", shape: [config.vocab, c], initialiser: .normal(0.02), decay: true)
-    streamEmb = config.streamInit == .embeddings
+    streamEmb =
+      config.streamInit == .embeddings
       ? store.declare("streams.emb", shape: [n, c], initialiser: .normal(0.02)) : nil
     var att: [Attention<T>] = [], mlps: [SwiGLU<T>] = []
     for l in 0..<config.layers {
-      att.append(try Attention(width: c, heads: config.heads, seq: config.seq, layers: config.layers, capacity: cap,
-                               store: store, prefix: "subs.\(2 * l)"))
+      att.append(
+        try Attention(
+          width: c, heads: config.heads, seq: config.seq, layers: config.layers, capacity: cap,
+          store: store, prefix: "subs.\(2 * l)"))
       mlps.append(SwiGLU(width: c, layers: config.layers, capacity: cap, store: store, prefix: "subs.\(2 * l + 1)"))
     }
     var template = config.connection
@@ -127,8 +131,10 @@ public final class Transformer<T: Scalar> {
     for k in 0..<(2 * config.layers) {
       var cc = template
       cc.index = k
-      conns.append(try cc.kind.make(cc, store: store, prefix: "conns.\(k)", capacity: cap,
-                                    cache: caches[k % caches.count], workspace: workspace))
+      conns.append(
+        try cc.kind.make(
+          cc, store: store, prefix: "conns.\(k)", capacity: cap,
+          cache: caches[k % caches.count], workspace: workspace))
     }
     attention = att; mlp = mlps
     collapseHead = config.collapse == .learned ? CollapseHead(streams: n, width: c, capacity: cap, store: store) : nil
@@ -151,8 +157,9 @@ public final class Transformer<T: Scalar> {
     let subs: [any Sublayer<T>] = (0..<last).map { (k: Int) -> any Sublayer<T> in
       k % 2 == 0 ? att[k / 2] : mlps[k / 2]
     }
-    stack = ResidualStack(sublayers: subs, connections: conns, streams: streams, gradient: gradient,
-                          recomputeBlock: config.recomputeBlock)
+    stack = ResidualStack(
+      sublayers: subs, connections: conns, streams: streams, gradient: gradient,
+      recomputeBlock: config.recomputeBlock)
     summed = buffer(cap * c); xhat = buffer(cap * c); rinv = buffer(cap); xf = buffer(cap * c)
     probs = buffer(cap * config.vocab); dxf = buffer(cap * c); dsummed = buffer(cap * c)
     tokenLogLikelihood = [Double](repeating: 0, count: cap)
@@ -163,8 +170,9 @@ public final class Transformer<T: Scalar> {
   @discardableResult
   public func forward(inputs: [Int32], targets: [Int32]) -> Double {
     let c = config.width, v = config.vocab, tokens = inputs.count
-    precondition(tokens == targets.count && tokens % config.seq == 0 && tokens <= capacity && tokens > 0,
-                 "forward: \(tokens) tokens for seq \(config.seq), capacity \(capacity)")
+    precondition(
+      tokens == targets.count && tokens % config.seq == 0 && tokens <= capacity && tokens > 0,
+      "forward: \(tokens) tokens for seq \(config.seq), capacity \(capacity)")
     tokenIDs = inputs; targetIDs = targets; lastTokens = tokens
     embedStreams()
     stack.forward(tokens: tokens)
@@ -245,8 +253,9 @@ public final class Transformer<T: Scalar> {
     // probs now holds dlogits
     gemm(true, false, m: v, n: c, k: tokens, a: probs, lda: v, b: xf, ldb: c, beta: 1, c: parameters.grad(head), ldc: c)
     gemm(false, false, m: tokens, n: c, k: v, a: probs, lda: v, b: parameters.value(head), ldb: c, c: dxf, ldc: c)
-    RMSNorm.backward(dxf, dx: dsummed, xhat: xhat, r: rinv, gain: parameters.value(finalGain),
-                     dGain: parameters.grad(finalGain), rows: tokens, width: c)
+    RMSNorm.backward(
+      dxf, dx: dsummed, xhat: xhat, r: rinv, gain: parameters.value(finalGain),
+      dGain: parameters.grad(finalGain), rows: tokens, width: c)
     let d0 = dStream, ds = dsummed
     if let collapseHead {
       collapseHead.backward(ds, streams[connections.count], d0, tokens: tokens)
@@ -280,7 +289,9 @@ public final class Transformer<T: Scalar> {
   /// Per-token `H_res` of sublayer `k` from the last forward, `[tokens][n][n]` (with
   /// recomputation, valid inside ``visitSublayers(_:)`` only).
   public func residualMapping(_ k: Int) -> UnsafePointer<T> {
-    guard let h = connections[k].residualMapping else { preconditionFailure("residualMapping: the residual has no H_res") }
+    guard let h = connections[k].residualMapping else {
+      preconditionFailure("residualMapping: the residual has no H_res")
+    }
     return h
   }
 
@@ -354,7 +365,8 @@ extension ModelConfig {
     let layout = conn.kind.layout
     let perConnection = layout.parameterCount(conn) - (conn.dynamic ? 0 : layout.projectionCount(conn))
     return layers * (4 * c * c + 3 * c * h + 2 * c) + 2 * layers * perConnection + c
-      + (collapse == .learned && connection.kind != .residual ? CollapseHead<Float>.parameterCount(streams: n, width: c) : 0)
+      + (collapse == .learned && connection.kind != .residual
+        ? CollapseHead<Float>.parameterCount(streams: n, width: c) : 0)
   }
 }
 
@@ -362,7 +374,8 @@ extension Transformer {
   /// Bytes this model holds: parameters, gradients, AdamW's two moments and every
   /// activation/scratch buffer (deterministic, unlike the process's resident size).
   public var trainingBytes: Int {
-    let buffers = attention.map(\.pool.bytes).reduce(0, +) + mlp.map(\.pool.bytes).reduce(0, +)
+    let buffers =
+      attention.map(\.pool.bytes).reduce(0, +) + mlp.map(\.pool.bytes).reduce(0, +)
       + connections.map(\.ownedBytes).reduce(0, +) + caches.map(\.pool.bytes).reduce(0, +) + workspace.pool.bytes
       + pool.bytes + (collapseHead?.pool.bytes ?? 0)
     return 4 * parameters.count * MemoryLayout<T>.stride + buffers

@@ -67,9 +67,11 @@ public enum BLASRuntime {
 
   /// The core to force given what loaded and what the CPU can do, or `nil` to keep it.
   public static func recommendedCore(loaded: String, flags: Set<String>) -> String? {
-    let generic: Set<String> = ["prescott", "core2", "penryn", "dunnington", "nehalem", "atom",
-                                "katmai", "coppermine", "northwood", "banias", "unknown", "generic",
-                                "barcelona", "opteron", "athlon", "bobcat", "sandybridge"]
+    let generic: Set<String> = [
+      "prescott", "core2", "penryn", "dunnington", "nehalem", "atom",
+      "katmai", "coppermine", "northwood", "banias", "unknown", "generic",
+      "barcelona", "opteron", "athlon", "bobcat", "sandybridge",
+    ]
     let name = loaded.lowercased()
     guard generic.contains(name) else { return nil }
     if flags.contains("avx512f") && flags.contains("avx512bw") && flags.contains("avx512vl") {
@@ -87,7 +89,8 @@ public enum BLASRuntime {
     if let v = getenv("MHC_BLAS_AUTO"), String(cString: v) == "0" { return }
     let loaded = coreName
     guard let core = recommendedCore(loaded: loaded, flags: cpuFlags()) else { return }
-    let line = "mhc: OpenBLAS loaded its generic '\(loaded)' kernel on a CPU with "
+    let line =
+      "mhc: OpenBLAS loaded its generic '\(loaded)' kernel on a CPU with "
       + "\(core == "SkylakeX" ? "AVX-512" : "AVX2"); re-running with OPENBLAS_CORETYPE=\(core) "
       + "(set OPENBLAS_CORETYPE yourself to choose, or MHC_BLAS_AUTO=0 to keep '\(loaded)')"
     printError(line)
@@ -102,4 +105,3 @@ public enum BLASRuntime {
     unsetenv("MHC_BLAS_SELECTED")
   }
 }
-

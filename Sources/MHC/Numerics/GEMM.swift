@@ -159,8 +159,9 @@ public func gemmStridedBatched<T: Scalar>(
   beta: T = 0, c: UnsafeMutablePointer<T>, ldc: Int, strideC: Int
 ) {
   for i in 0..<batch {
-    gemm(transA, transB, m: m, n: n, k: k, alpha: alpha, a: a + i * strideA, lda: lda,
-         b: b + i * strideB, ldb: ldb, beta: beta, c: c + i * strideC, ldc: ldc)
+    gemm(
+      transA, transB, m: m, n: n, k: k, alpha: alpha, a: a + i * strideA, lda: lda,
+      b: b + i * strideB, ldb: ldb, beta: beta, c: c + i * strideC, ldc: ldc)
   }
 }
 

@@ -40,7 +40,7 @@ public enum Parallel {
     withoutActuallyEscaping(body) { body in
       nonisolated(unsafe) let work = body
       DispatchQueue.concurrentPerform(iterations: p) { k in
-        work(k, count * k / p ..< count * (k + 1) / p)
+        work(k, count * k / p..<count * (k + 1) / p)
       }
     }
   }

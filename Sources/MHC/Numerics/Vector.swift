@@ -32,8 +32,10 @@ public enum Vector {
   /// The four dot products `a·b0`, `a·b1`, `a·b2`, `a·b3` in one pass over `a`, each with
   /// exactly the arithmetic of ``dot(_:_:count:)`` (so the same bits).
   @inlinable @inline(__always)
-  public static func dot4<T: Scalar>(_ a: UnsafePointer<T>, _ b0: UnsafePointer<T>, _ b1: UnsafePointer<T>,
-                                     _ b2: UnsafePointer<T>, _ b3: UnsafePointer<T>, count: Int) -> SIMD4<T> {
+  public static func dot4<T: Scalar>(
+    _ a: UnsafePointer<T>, _ b0: UnsafePointer<T>, _ b1: UnsafePointer<T>,
+    _ b2: UnsafePointer<T>, _ b3: UnsafePointer<T>, count: Int
+  ) -> SIMD4<T> {
     var p0 = SIMD8<T>(), q0 = SIMD8<T>(), p1 = SIMD8<T>(), q1 = SIMD8<T>()
     var p2 = SIMD8<T>(), q2 = SIMD8<T>(), p3 = SIMD8<T>(), q3 = SIMD8<T>()
     var i = 0
@@ -60,8 +62,10 @@ public enum Vector {
 
   /// `Σ a[i]·b[i]·c[i]`.
   @inlinable @inline(__always)
-  public static func dot<T: Scalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>, _ c: UnsafePointer<T>,
-                                    count: Int) -> T {
+  public static func dot<T: Scalar>(
+    _ a: UnsafePointer<T>, _ b: UnsafePointer<T>, _ c: UnsafePointer<T>,
+    count: Int
+  ) -> T {
     var acc = SIMD8<T>()
     var i = 0
     while i + 8 <= count { acc += load8(a + i) * load8(b + i) * load8(c + i); i += 8 }
@@ -131,8 +135,10 @@ public enum Vector {
 
   /// `out[k] += u[k] − s · v[k]` for `k < count`, eight at a time.
   @inlinable @inline(__always)
-  public static func addDifference<T: Scalar>(_ out: UnsafeMutablePointer<T>, _ u: UnsafePointer<T>, _ s: T,
-                                              _ v: UnsafePointer<T>, count: Int) {
+  public static func addDifference<T: Scalar>(
+    _ out: UnsafeMutablePointer<T>, _ u: UnsafePointer<T>, _ s: T,
+    _ v: UnsafePointer<T>, count: Int
+  ) {
     var k = 0
     while k + 8 <= count { store8(load8(out + k) + (load8(u + k) - load8(v + k) * s), out + k); k += 8 }
     while k < count { out[k] += u[k] - v[k] * s; k += 1 }
@@ -207,7 +213,11 @@ public enum Vector {
       for l in 0..<tail {
         var acc: T
         var j = 0
-        if let extra, let extraWeights { acc = extraWeights[o] * extra[k + l] } else { acc = wt[0] * scratch[0][l]; j = 1 }
+        if let extra, let extraWeights {
+          acc = extraWeights[o] * extra[k + l]
+        } else {
+          acc = wt[0] * scratch[0][l]; j = 1
+        }
         while j < terms { acc += wt[j * ws] * scratch[j][l]; j += 1 }
         out[o * os + k + l] = acc
       }

@@ -44,10 +44,13 @@ enum Checkpoint {
     path.hasSuffix(".bin") ? String(path.dropLast(4)) + ".prev.bin" : path + ".prev"
   }
 
-  static func save(_ path: String, store: ParameterStore<Float>, optimizer: AdamW<Float>, step: Int,
-                   sampler: Xoshiro, seconds: Double, config: TrainConfig) throws {
-    let header = Header(format: format, step: step, adamSteps: optimizer.t, sampler: sampler, seconds: seconds,
-                        count: store.count, precision: Float.precisionName, config: config)
+  static func save(
+    _ path: String, store: ParameterStore<Float>, optimizer: AdamW<Float>, step: Int,
+    sampler: Xoshiro, seconds: Double, config: TrainConfig
+  ) throws {
+    let header = Header(
+      format: format, step: step, adamSteps: optimizer.t, sampler: sampler, seconds: seconds,
+      count: store.count, precision: Float.precisionName, config: config)
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
     var data = try encoder.encode(header)
@@ -70,18 +73,25 @@ enum Checkpoint {
     let body = data.prefix(data.count - 4)
     let stored = data.suffix(4).withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
     guard let nl = body.firstIndex(of: UInt8(ascii: "\n")),
-      let header = try? JSONDecoder().decode(Header.self, from: body[..<nl]), header.format == format else {
-      return .failure(MHCError("checkpoint \(path) is damaged or of an older format (no valid header); the run cannot resume from it"))
+      let header = try? JSONDecoder().decode(Header.self, from: body[..<nl]), header.format == format
+    else {
+      return .failure(
+        MHCError("checkpoint \(path) is damaged or of an older format (no valid header); the run cannot resume from it")
+      )
     }
     let payload = body.count - (nl + 1)
     guard payload == 3 * header.count * 4 else {
-      return .failure(MHCError("checkpoint \(path) is truncated or padded: \(payload) payload bytes, its header says \(3 * header.count * 4)"))
+      return .failure(
+        MHCError(
+          "checkpoint \(path) is truncated or padded: \(payload) payload bytes, its header says \(3 * header.count * 4)"
+        ))
     }
     guard CRC32C.checksum(body) == stored else {
       return .failure(MHCError("checkpoint \(path) is damaged: its CRC-32C does not match its contents"))
     }
     if let c = header.config, !c.sameRun(as: config) {
-      return .failure(MHCError("checkpoint \(path) belongs to another run (\(differingKeys(c, config).joined(separator: ", ")))"))
+      return .failure(
+        MHCError("checkpoint \(path) belongs to another run (\(differingKeys(c, config).joined(separator: ", ")))"))
     }
     guard header.count == count else {
       return .failure(MHCError("checkpoint \(path) holds \(header.count) parameters, the model has \(count)"))
@@ -93,8 +103,10 @@ enum Checkpoint {
   /// it is missing or fails ``verify(_:count:config:)``, the previous one kept beside it. Nil when
   /// the run has no checkpoint; a one-line error when it has one and none is good, so that a
   /// damaged checkpoint is never trained on.
-  static func resume(_ path: String, into store: ParameterStore<Float>, optimizer: inout AdamW<Float>,
-                     config: TrainConfig) throws -> Restored? {
+  static func resume(
+    _ path: String, into store: ParameterStore<Float>, optimizer: inout AdamW<Float>,
+    config: TrainConfig
+  ) throws -> Restored? {
     let fm = FileManager.default
     let prev = previous(path)
     var reasons: [String] = []
@@ -118,7 +130,8 @@ enum Checkpoint {
       }
     }
     guard reasons.isEmpty else {
-      throw MHCError(reasons.joined(separator: "; ") + "; no good checkpoint is left: delete the run folder to start over")
+      throw MHCError(
+        reasons.joined(separator: "; ") + "; no good checkpoint is left: delete the run folder to start over")
     }
     return nil
   }

@@ -89,7 +89,8 @@ public struct FinalEvaluation: Sendable, Equatable {
   /// `final-eval.csv`: one row per window (loss to 7 significant digits: the file is for
   /// paired statistics, not for replaying the mean bit for bit, which `summary.json` keeps).
   public var csv: String {
-    ([Self.header] + perWindow.enumerated().map { "\($0),\(String(format: "%.7g", $1))" }).joined(separator: "\n") + "\n"
+    ([Self.header] + perWindow.enumerated().map { "\($0),\(String(format: "%.7g", $1))" }).joined(separator: "\n")
+      + "\n"
   }
 
   /// Reads `final-eval.csv`; a short or damaged file is an error naming it.
@@ -98,7 +99,9 @@ public struct FinalEvaluation: Sendable, Equatable {
     var values: [Double] = []
     for (i, line) in RunFiles.completeLines(text).dropFirst().enumerated() {
       let f = line.split(separator: ",")
-      guard f.count == 2, Int(f[0]) == i else { throw MHCError("\(path): row \(i + 2) is not 'window,loss' for window \(i)") }
+      guard f.count == 2, Int(f[0]) == i else {
+        throw MHCError("\(path): row \(i + 2) is not 'window,loss' for window \(i)")
+      }
       values.append(parse(String(f[1])))
     }
     return FinalEvaluation(perWindow: values, seq: seq)
@@ -130,8 +133,10 @@ public struct ReplayBatches: Sendable {
     guard let t = tensors["windows"], let w = t.int32s, t.shape.count == 3 else {
       throw MHCError("\(path) has no I32 tensor 'windows' of shape [steps][batch][seq + 1]")
     }
-    try MHCError.check(t.shape[0] >= config.steps && t.shape[1] == config.batch && t.shape[2] == config.seq + 1,
-      "\(path) holds windows of shape \(t.shape); this run needs [≥ \(config.steps)][\(config.batch)][\(config.seq + 1)] (--steps, --batch, --seq + 1)")
+    try MHCError.check(
+      t.shape[0] >= config.steps && t.shape[1] == config.batch && t.shape[2] == config.seq + 1,
+      "\(path) holds windows of shape \(t.shape); this run needs [≥ \(config.steps)][\(config.batch)][\(config.seq + 1)] (--steps, --batch, --seq + 1)"
+    )
     if let bad = w.first(where: { $0 < 0 || $0 > 255 }) {
       throw MHCError("\(path) holds the token \(bad); byte tokens are 0…255")
     }

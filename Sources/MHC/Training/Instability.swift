@@ -22,7 +22,10 @@ public struct SpikeCriteria: Codable, Sendable, Equatable {
   public init() {}
 
   enum CodingKeys: String, CodingKey {
-    case window, lossExcess = "loss_excess", gradRatio = "grad_ratio", divergenceWindow = "divergence_window"
+    case window
+    case lossExcess = "loss_excess"
+    case gradRatio = "grad_ratio"
+    case divergenceWindow = "divergence_window"
   }
 }
 
@@ -57,17 +60,24 @@ public struct InstabilityReport: Codable, Sendable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case criteria
-    case lossSpikes = "loss_spikes", firstLossSpikeStep = "first_loss_spike_step"
-    case maxLossExcess = "max_loss_excess", maxLossExcessStep = "max_loss_excess_step"
-    case gradSpikes = "grad_spikes", firstGradSpikeStep = "first_grad_spike_step"
-    case maxGradRatio = "max_grad_ratio", maxGradRatioStep = "max_grad_ratio_step"
-    case divergedStep = "diverged_step", divergence
+    case lossSpikes = "loss_spikes"
+    case firstLossSpikeStep = "first_loss_spike_step"
+    case maxLossExcess = "max_loss_excess"
+    case maxLossExcessStep = "max_loss_excess_step"
+    case gradSpikes = "grad_spikes"
+    case firstGradSpikeStep = "first_grad_spike_step"
+    case maxGradRatio = "max_grad_ratio"
+    case maxGradRatioStep = "max_grad_ratio_step"
+    case divergedStep = "diverged_step"
+    case divergence
   }
 
   /// Analyses a curve: `loss[i]` and `gradNorm[i]` belong to step `i + 1`; spikes are looked
   /// for from step `warmup + 1` on (and never before there are `min(10, window)` steps of history).
   /// `vocab` sets the loss of a dead network (ln vocab, see ``Instability/deadSince(_:_:vocab:)``).
-  public init(loss: [Double], gradNorm: [Double], warmup: Int, vocab: Int = 256, criteria: SpikeCriteria = SpikeCriteria()) {
+  public init(
+    loss: [Double], gradNorm: [Double], warmup: Int, vocab: Int = 256, criteria: SpikeCriteria = SpikeCriteria()
+  ) {
     precondition(loss.count == gradNorm.count, "one gradient norm per loss")
     self.criteria = criteria
     lossSpikes = 0; gradSpikes = 0
@@ -81,11 +91,14 @@ public struct InstabilityReport: Codable, Sendable, Equatable {
         divergedStep = step; divergence = "non-finite"
       }
       if divergedStep == nil && i >= warmup && i + 1 >= criteria.divergenceWindow, let start = loss.first,
-        let m = Instability.median(loss[(i + 1 - criteria.divergenceWindow)...i]), m > start {
+        let m = Instability.median(loss[(i + 1 - criteria.divergenceWindow)...i]), m > start
+      {
         divergedStep = step; divergence = "above-initial"
       }
       if divergedStep == nil, i + 1 >= Instability.deadSteps,
-        Instability.isDead(loss[(i + 1 - Instability.deadSteps)...i], gradNorm[(i + 1 - Instability.deadSteps)...i], vocab: vocab) {
+        Instability.isDead(
+          loss[(i + 1 - Instability.deadSteps)...i], gradNorm[(i + 1 - Instability.deadSteps)...i], vocab: vocab)
+      {
         divergedStep = i + 2 - Instability.deadSteps; divergence = "dead"
       }
       guard i >= first else { continue }
@@ -127,7 +140,9 @@ public enum Instability {
   /// The first step (1-based) of a dead stretch ending at the last step, if the last
   /// ``deadSteps`` steps are dead.
   public static func deadSince(_ loss: [Double], _ gradNorm: [Double], vocab: Int) -> Int? {
-    guard loss.count >= deadSteps, isDead(loss.suffix(deadSteps), gradNorm.suffix(deadSteps), vocab: vocab) else { return nil }
+    guard loss.count >= deadSteps, isDead(loss.suffix(deadSteps), gradNorm.suffix(deadSteps), vocab: vocab) else {
+      return nil
+    }
     return loss.count - deadSteps + 1
   }
 

@@ -46,15 +46,18 @@ public enum TrainingMemory {
     func one(_ x: Int) -> Int { max(x, 1) }  // a pool buffer holds at least one element
     let c = m.width, n = m.connection.streams, cap = batch * m.seq, t = threads
     let h = SwiGLU<Float>.hiddenSize(width: c), half = c / m.heads / 2
-    let attention = [cap * c, cap, cap * c, cap * 3 * c, batch * m.heads * m.seq * m.seq, cap * c, cap * c,
-                     cap * 3 * c, cap * c, t * m.seq * m.seq, m.seq * half, m.seq * half].map(one).reduce(0, +)
+    let attention = [
+      cap * c, cap, cap * c, cap * 3 * c, batch * m.heads * m.seq * m.seq, cap * c, cap * c,
+      cap * 3 * c, cap * c, t * m.seq * m.seq, m.seq * half, m.seq * half,
+    ].map(one).reduce(0, +)
     let mlp = [cap * c, cap, cap * c, cap * 2 * h, cap * h, cap * h, cap * 2 * h, cap * c].map(one).reduce(0, +)
     var template = m.connection
     template.width = c
     let own = template.kind.layout.ownedElements(template, capacity: cap)
     let cache = ConnectionCache<Float>.counts(template, capacity: cap).map(one).reduce(0, +)
     let workspace = ConnectionWorkspace<Float>.counts(template, capacity: cap, threads: t).map(one).reduce(0, +)
-    let top = (m.streamBuffers + 1) * one(cap * n * c)  // + the gradient's
+    let top =
+      (m.streamBuffers + 1) * one(cap * n * c)  // + the gradient's
       + [cap * c, cap * c, cap, cap * c, cap * m.vocab, cap * c, cap * c].map(one).reduce(0, +)
       + m.cacheCount * cache + workspace
     let head = m.collapse == .learned ? CollapseHead<Float>.bufferElements(streams: n, width: c, capacity: cap) : 0
@@ -65,7 +68,8 @@ public enum TrainingMemory {
   /// Sizes whose element counts would overflow `Int` give `Int.max`.
   public static func bytes(_ m: ModelConfig, batch: Int, threads: Int = Parallel.threads) -> Int {
     let tokens = Double(batch) * Double(m.seq), c = Double(m.width), l = Double(m.layers)
-    let rough = l * (tokens * Double(m.heads) * Double(m.seq) + 64 * tokens * c * Double(max(m.connection.streams, 4)))
+    let rough =
+      l * (tokens * Double(m.heads) * Double(m.seq) + 64 * tokens * c * Double(max(m.connection.streams, 4)))
       + tokens * Double(m.vocab) + 64 * l * c * c
     if rough > 1e17 { return .max }
     let f = MemoryLayout<Float>.stride
@@ -81,11 +85,14 @@ public enum TrainingMemory {
     }
     if let text = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8),
       let line = text.split(separator: "\n").first(where: { $0.hasPrefix("MemAvailable:") }),
-      let kb = line.split(separator: " ").compactMap({ Int($0) }).first {
+      let kb = line.split(separator: " ").compactMap({ Int($0) }).first
+    {
       consider(kb * 1024, "MemAvailable")
     }
     func read(_ p: String) -> Int? {
-      (try? String(contentsOfFile: p, encoding: .utf8)).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+      (try? String(contentsOfFile: p, encoding: .utf8)).flatMap {
+        Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+      }
     }
     if let limit = read("/sys/fs/cgroup/memory.max") {
       consider(limit - (read("/sys/fs/cgroup/memory.current") ?? 0), "cgroup memory.max")

@@ -1,10 +1,13 @@
+import Foundation
+
 /// An optimizer updates one parameter tensor at a time from its gradient.
 public protocol Optimizer {
   associatedtype T: Scalar
   /// Updates `count` values at `values` (offset `offset` in the store) from `grads` with
   /// learning rate `lr`; `decay` says whether weight decay applies.
-  mutating func update(_ values: UnsafeMutablePointer<T>, grads: UnsafePointer<T>, offset: Int, count: Int,
-                       lr: Double, decay: Bool)
+  mutating func update(
+    _ values: UnsafeMutablePointer<T>, grads: UnsafePointer<T>, offset: Int, count: Int,
+    lr: Double, decay: Bool)
   /// Called once per step before the per-tensor updates.
   mutating func beginStep()
 }
@@ -14,8 +17,9 @@ extension Optimizer {
   public mutating func step(_ store: ParameterStore<T>, lr: Double) {
     beginStep()
     for info in store.infos where !info.frozen {
-      update(store.values + info.offset, grads: store.grads + info.offset, offset: info.offset, count: info.count,
-             lr: lr * info.lrScale, decay: info.decay)
+      update(
+        store.values + info.offset, grads: store.grads + info.offset, offset: info.offset, count: info.count,
+        lr: lr * info.lrScale, decay: info.decay)
     }
   }
 }
@@ -41,8 +45,10 @@ public struct AdamW<T: Scalar>: Optimizer {
 
   public mutating func beginStep() { t += 1 }
 
-  public mutating func update(_ values: UnsafeMutablePointer<T>, grads: UnsafePointer<T>, offset: Int, count: Int,
-                              lr: Double, decay: Bool) {
+  public mutating func update(
+    _ values: UnsafeMutablePointer<T>, grads: UnsafePointer<T>, offset: Int, count: Int,
+    lr: Double, decay: Bool
+  ) {
     let b1 = T(beta1), b2 = T(beta2), eps = T(epsilon)
     let c1 = T(1 / (1 - pow(beta1, Double(t)))), c2 = T(1 / (1 - pow(beta2, Double(t))))
     let lrT = T(lr), wd = decay ? T(weightDecay) : 0
@@ -62,8 +68,6 @@ public struct AdamW<T: Scalar>: Optimizer {
     }
   }
 }
-
-import Foundation
 
 /// Global gradient norm `‖g‖₂` over all trainable tensors, accumulated in Double.
 public func gradientNorm<T: Scalar>(_ store: ParameterStore<T>) -> Double {

@@ -26,13 +26,17 @@ public final class ConsoleProgress: TrainingObserver {
     if interactive {
       let width = 24, filled = width * row.step / steps
       let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-      print(String(format: "\r%@ %@ %d/%d loss %.4f%@ %.1fk tok/s ", label, bar, row.step, steps, row.trainLoss, val,
-                   rate / 1000), terminator: "")
+      print(
+        String(
+          format: "\r%@ %@ %d/%d loss %.4f%@ %.1fk tok/s ", label, bar, row.step, steps, row.trainLoss, val,
+          rate / 1000), terminator: "")
       if row.step == steps { print("") }
       fflush(nil)
     } else if row.step == 1 || row.step == steps || row.step % max(1, steps / 20) == 0 {
-      print(String(format: "%@ step %d/%d loss %.4f grad %.3f%@ %.1fk tok/s", label, row.step, steps, row.trainLoss,
-                   row.gradNorm, val, rate / 1000))
+      print(
+        String(
+          format: "%@ step %d/%d loss %.4f grad %.3f%@ %.1fk tok/s", label, row.step, steps, row.trainLoss,
+          row.gradNorm, val, rate / 1000))
       fflush(nil)
     }
   }

@@ -36,22 +36,28 @@ public enum RunFiles {
     if exists(path) && rename(path, previous) != 0 {
       throw MHCError("cannot keep \(path) as \(previous): \(String(cString: strerror(errno)))")
     }
-    guard rename(tmp, path) == 0 else { throw MHCError("cannot rename \(tmp) to \(path): \(String(cString: strerror(errno)))") }
-    let dir = open((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, O_RDONLY)
+    guard rename(tmp, path) == 0 else {
+      throw MHCError("cannot rename \(tmp) to \(path): \(String(cString: strerror(errno)))")
+    }
+    let dir = open(
+      (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
+      O_RDONLY)
     if dir >= 0 { _ = fsync(dir); close(dir) }
   }
 
   public static func writeJSON<V: Encodable>(_ value: V, to path: String) throws {
     let enc = JSONEncoder()
     enc.outputFormatting = [.prettyPrinted, .sortedKeys]
-    enc.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    enc.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     try write(enc.encode(value), to: path)
   }
 
   public static func readJSON<V: Decodable>(_ type: V.Type, from path: String) throws -> V {
     guard let data = FileManager.default.contents(atPath: path) else { throw MHCError("cannot read \(path)") }
     let dec = JSONDecoder()
-    dec.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    dec.nonConformingFloatDecodingStrategy = .convertFromString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     do { return try dec.decode(type, from: data) } catch {
       throw MHCError("\(path) is not a valid \(type) file: \(error)")
     }
@@ -116,8 +122,10 @@ public final class RunLock {
       // Held: by a live process on this host, or stale?
       let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
       let parts = text.split(separator: " ")
-      if parts.count == 2, String(parts[0]) == host, let other = Int32(parts[1].trimmingCharacters(in: .whitespacesAndNewlines)),
-        kill(other, 0) != 0 && errno == ESRCH {
+      if parts.count == 2, String(parts[0]) == host,
+        let other = Int32(parts[1].trimmingCharacters(in: .whitespacesAndNewlines)),
+        kill(other, 0) != 0 && errno == ESRCH
+      {
         unlink(path)
         continue
       }

@@ -34,8 +34,10 @@ public struct MetricsRow: Sendable, Equatable {
       + [valLoss, lossExcess, gradRatio].map { $0.map(fmt) ?? "" }.joined(separator: ",")
   }
 
-  public init(step: Int, tokens: Int, lr: Double, trainLoss: Double, gradNorm: Double, stepSeconds: Double,
-              valLoss: Double? = nil) {
+  public init(
+    step: Int, tokens: Int, lr: Double, trainLoss: Double, gradNorm: Double, stepSeconds: Double,
+    valLoss: Double? = nil
+  ) {
     self.step = step; self.tokens = tokens; self.lr = lr; self.trainLoss = trainLoss; self.gradNorm = gradNorm
     self.stepSeconds = stepSeconds; self.valLoss = valLoss
   }
@@ -44,8 +46,9 @@ public struct MetricsRow: Sendable, Equatable {
     let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     guard f.count == 7 || f.count == 9, let s = Int(f[0]), let t = Int(f[1]) else { return nil }  // 7: before the spike columns
     func optional(_ k: Int) -> Double? { k < f.count && !f[k].isEmpty ? parse(f[k]) : nil }
-    self.init(step: s, tokens: t, lr: parse(f[2]), trainLoss: parse(f[3]), gradNorm: parse(f[4]),
-              stepSeconds: parse(f[5]), valLoss: optional(6))
+    self.init(
+      step: s, tokens: t, lr: parse(f[2]), trainLoss: parse(f[3]), gradNorm: parse(f[4]),
+      stepSeconds: parse(f[5]), valLoss: optional(6))
     lossExcess = optional(7); gradRatio = optional(8)
   }
 
@@ -71,18 +74,23 @@ public struct MetricsRow: Sendable, Equatable {
       throw MHCError("\(path) cannot be read; the checkpoint is at step \(step): delete the run folder to start over")
     }
     let lines = RunFiles.completeLines(text)
-    guard lines.first.map(String.init) == header else { throw MHCError("\(path) has no metrics header; cannot resume from it") }
+    guard lines.first.map(String.init) == header else {
+      throw MHCError("\(path) has no metrics header; cannot resume from it")
+    }
     let columns = header.split(separator: ",").count
     var rows: [MetricsRow] = []
     for (i, line) in lines.dropFirst().enumerated() {
-      guard line.split(separator: ",", omittingEmptySubsequences: false).count == columns, let r = MetricsRow(csv: line),
-        r.step == i + 1 else {
+      guard line.split(separator: ",", omittingEmptySubsequences: false).count == columns,
+        let r = MetricsRow(csv: line),
+        r.step == i + 1
+      else {
         throw MHCError("\(path) line \(i + 2) is damaged ('\(line.prefix(60))'); cannot resume from it")
       }
       if r.step <= step { rows.append(r) }
     }
     guard rows.count == step else {
-      throw MHCError("\(path) has \(rows.count) rows but the checkpoint is at step \(step); delete the run folder to start over")
+      throw MHCError(
+        "\(path) has \(rows.count) rows but the checkpoint is at step \(step); delete the run folder to start over")
     }
     return rows
   }
@@ -104,17 +112,22 @@ public struct GainRow: Sendable, Equatable {
   /// ``SinkhornKnopp/fastSpread`` the projection runs in the log domain.
   public var logitSpread: Double?
 
-  public static let header = "step,sublayer,forward_gain,backward_gain,composite_forward_gain,composite_backward_gain,row_deviation,column_deviation,min_entry,logit_spread"
+  public static let header =
+    "step,sublayer,forward_gain,backward_gain,composite_forward_gain,composite_backward_gain,row_deviation,column_deviation,min_entry,logit_spread"
 
   public var csv: String {
-    [fmt(gains.single.forward), fmt(gains.single.backward), fmt(gains.composite.forward),
-     fmt(gains.composite.backward), fmt(deviation.row), fmt(deviation.column), fmt(deviation.minEntry),
-     logitSpread.map(fmt) ?? ""]
-      .reduce("\(step),\(sublayer)") { $0 + "," + $1 }
+    [
+      fmt(gains.single.forward), fmt(gains.single.backward), fmt(gains.composite.forward),
+      fmt(gains.composite.backward), fmt(deviation.row), fmt(deviation.column), fmt(deviation.minEntry),
+      logitSpread.map(fmt) ?? "",
+    ]
+    .reduce("\(step),\(sublayer)") { $0 + "," + $1 }
   }
 
-  public init(step: Int, sublayer: Int, gains: SublayerGains, deviation: StochasticDeviation,
-              logitSpread: Double? = nil) {
+  public init(
+    step: Int, sublayer: Int, gains: SublayerGains, deviation: StochasticDeviation,
+    logitSpread: Double? = nil
+  ) {
     self.step = step; self.sublayer = sublayer; self.gains = gains; self.deviation = deviation
     self.logitSpread = logitSpread
   }
@@ -123,11 +136,13 @@ public struct GainRow: Sendable, Equatable {
   public init?(csv line: Substring) {
     let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     guard f.count == 9 || f.count == 10, let s = Int(f[0]), let k = Int(f[1]) else { return nil }
-    self.init(step: s, sublayer: k,
-              gains: SublayerGains(single: AmaxGain(forward: parse(f[2]), backward: parse(f[3])),
-                                   composite: AmaxGain(forward: parse(f[4]), backward: parse(f[5]))),
-              deviation: StochasticDeviation(row: parse(f[6]), column: parse(f[7]), minEntry: parse(f[8])),
-              logitSpread: f.count == 10 && !f[9].isEmpty ? parse(f[9]) : nil)
+    self.init(
+      step: s, sublayer: k,
+      gains: SublayerGains(
+        single: AmaxGain(forward: parse(f[2]), backward: parse(f[3])),
+        composite: AmaxGain(forward: parse(f[4]), backward: parse(f[5]))),
+      deviation: StochasticDeviation(row: parse(f[6]), column: parse(f[7]), minEntry: parse(f[8])),
+      logitSpread: f.count == 10 && !f[9].isEmpty ? parse(f[9]) : nil)
   }
 
   public static func read(_ path: String) throws -> [GainRow] {
@@ -189,19 +204,28 @@ public struct RunSummary: Codable, Sendable {
 
   enum CodingKeys: String, CodingKey {
     case status, steps, tokens, seconds, params
-    case finalEvalLoss = "final_eval_loss", finalEvalStandardError = "final_eval_se"
-    case finalEvalWindows = "final_eval_windows", lastValLoss = "last_val_loss"
+    case finalEvalLoss = "final_eval_loss"
+    case finalEvalStandardError = "final_eval_se"
+    case finalEvalWindows = "final_eval_windows"
+    case lastValLoss = "last_val_loss"
     case finalTrainLoss = "final_train_loss"
     case finalTrainLossAverage = "final_train_loss_avg"
-    case divergedStep = "diverged_step", divergedReason = "diverged_reason", divergedSource = "diverged_source"
+    case divergedStep = "diverged_step"
+    case divergedReason = "diverged_reason"
+    case divergedSource = "diverged_source"
     case maxCompositeForwardGain = "max_composite_forward_gain"
     case maxCompositeBackwardGain = "max_composite_backward_gain"
-    case maxSingleForwardGain = "max_single_forward_gain", maxSingleBackwardGain = "max_single_backward_gain"
-    case maxColumnDeviation = "max_column_deviation", maxRowDeviation = "max_row_deviation"
-    case maxLogitSpread = "max_logit_spread", instability
-    case meanStepSeconds = "mean_step_seconds", tokensPerSecond = "tokens_per_second"
+    case maxSingleForwardGain = "max_single_forward_gain"
+    case maxSingleBackwardGain = "max_single_backward_gain"
+    case maxColumnDeviation = "max_column_deviation"
+    case maxRowDeviation = "max_row_deviation"
+    case maxLogitSpread = "max_logit_spread"
+    case instability
+    case meanStepSeconds = "mean_step_seconds"
+    case tokensPerSecond = "tokens_per_second"
     case flopsPerStep = "flops_per_step"
-    case trainingBytes = "training_bytes", peakResidentBytes = "peak_resident_bytes"
+    case trainingBytes = "training_bytes"
+    case peakResidentBytes = "peak_resident_bytes"
   }
 }
 
@@ -232,22 +256,33 @@ public struct RunMeta: Codable, Sendable {
   public var initFrom: String?
 
   enum CodingKeys: String, CodingKey {
-    case gitRevision = "git_revision", gitDirty = "git_dirty", host
-    case blasCore = "blas_core", blasSelection = "blas_selection", blasThreads = "blas_threads", products, threads
-    case precision, started, stopped, status, resumedFromStep = "resumed_from_step", resumeNote = "resume_note"
+    case gitRevision = "git_revision"
+    case gitDirty = "git_dirty"
+    case host
+    case blasCore = "blas_core"
+    case blasSelection = "blas_selection"
+    case blasThreads = "blas_threads"
+    case products, threads
+    case precision, started, stopped, status
+    case resumedFromStep = "resumed_from_step"
+    case resumeNote = "resume_note"
     case initFrom = "init_from"
   }
 
   public static func current(status: RunStatus) -> RunMeta {
     let rev = RunFiles.commandOutput(["git", "rev-parse", "HEAD"]) ?? "unknown"
     // dirty = the code differs from the revision; results/ and plots/ (which runs write) do not count
-    let dirty = !(RunFiles.commandOutput(["git", "status", "--porcelain", "--untracked-files=no", "--",
-                                          "Package.swift", "Sources", "experiments"]) ?? "").isEmpty
-    return RunMeta(gitRevision: rev, gitDirty: dirty, host: ProcessInfo.processInfo.hostName,
-                   blasCore: BLASRuntime.coreName, blasSelection: BLASRuntime.selection,
-                   blasThreads: BLASRuntime.threads, products: GEMMThreading.split ? "split" : "openblas",
-                   threads: Parallel.threads, precision: Float.precisionName, started: timestamp(),
-                   stopped: nil, status: status, resumedFromStep: nil)
+    let dirty =
+      !(RunFiles.commandOutput([
+        "git", "status", "--porcelain", "--untracked-files=no", "--",
+        "Package.swift", "Sources", "experiments",
+      ]) ?? "").isEmpty
+    return RunMeta(
+      gitRevision: rev, gitDirty: dirty, host: ProcessInfo.processInfo.hostName,
+      blasCore: BLASRuntime.coreName, blasSelection: BLASRuntime.selection,
+      blasThreads: BLASRuntime.threads, products: GEMMThreading.split ? "split" : "openblas",
+      threads: Parallel.threads, precision: Float.precisionName, started: timestamp(),
+      stopped: nil, status: status, resumedFromStep: nil)
   }
 }
 

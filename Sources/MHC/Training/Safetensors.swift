@@ -49,12 +49,15 @@ public enum Safetensors {
   }
 
   /// The file's bytes for `tensors` (written in the given order) and string `metadata`.
-  public static func encode(_ tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:]) throws -> Data {
+  public static func encode(
+    _ tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:]
+  ) throws -> Data {
     var header: [String: Any] = [:]
     var offset = 0
     for (name, t) in tensors {
-      try MHCError.check(t.bytes.count == t.count * t.elementSize,
-                         "tensor \(name): \(t.bytes.count) bytes for shape \(t.shape) of \(t.dtype.rawValue)")
+      try MHCError.check(
+        t.bytes.count == t.count * t.elementSize,
+        "tensor \(name): \(t.bytes.count) bytes for shape \(t.shape) of \(t.dtype.rawValue)")
       header[name] = ["dtype": t.dtype.rawValue, "shape": t.shape, "data_offsets": [offset, offset + t.bytes.count]]
       offset += t.bytes.count
     }
@@ -76,7 +79,9 @@ public enum Safetensors {
     func bad(_ why: String) -> MHCError { MHCError("\(path) is not a valid safetensors file: \(why)") }
     guard data.count >= 8 else { throw bad("\(data.count) bytes, shorter than the 8-byte header length") }
     let n = data.prefix(8).withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self))) }
-    guard n > 0, n <= data.count - 8 else { throw bad("header length \(n) does not fit the file's \(data.count) bytes") }
+    guard n > 0, n <= data.count - 8 else {
+      throw bad("header length \(n) does not fit the file's \(data.count) bytes")
+    }
     guard let header = try? JSONSerialization.jsonObject(with: data.subdata(in: 8..<(8 + n))) as? [String: Any] else {
       throw bad("the header is not a JSON object")
     }
@@ -90,14 +95,17 @@ public enum Safetensors {
       }
       guard let entry = value as? [String: Any], let d = entry["dtype"] as? String,
         let shape = (entry["shape"] as? [NSNumber])?.map(\.intValue),
-        let offsets = (entry["data_offsets"] as? [NSNumber])?.map(\.intValue), offsets.count == 2 else {
+        let offsets = (entry["data_offsets"] as? [NSNumber])?.map(\.intValue), offsets.count == 2
+      else {
         throw bad("entry '\(name)' lacks dtype, shape or data_offsets")
       }
       guard let dtype = Tensor.DType(rawValue: d) else {
         throw bad("tensor '\(name)' has dtype \(d); this reader takes F32, F64 and I32")
       }
       let (b, e) = (offsets[0], offsets[1])
-      guard b >= 0, e >= b, e <= body.count else { throw bad("tensor '\(name)' has offsets [\(b), \(e)] outside \(body.count) data bytes") }
+      guard b >= 0, e >= b, e <= body.count else {
+        throw bad("tensor '\(name)' has offsets [\(b), \(e)] outside \(body.count) data bytes")
+      }
       guard shape.allSatisfy({ $0 >= 0 }), shape.reduce(1, *) * (dtype == .f64 ? 8 : 4) == e - b else {
         throw bad("tensor '\(name)' of shape \(shape) and dtype \(d) cannot fill \(e - b) bytes")
       }
@@ -115,8 +123,14 @@ public enum Safetensors {
 extension ParameterStore where T == Float {
   /// Every tensor, in layout order, as F32 safetensors entries.
   public func safetensors() -> [(name: String, tensor: Safetensors.Tensor)] {
-    infos.map { i in (i.name, Safetensors.Tensor(Array(UnsafeBufferPointer(start: values + i.offset, count: i.count)),
-                                                 shape: i.shape)) }
+    infos.map { i in
+      (
+        i.name,
+        Safetensors.Tensor(
+          Array(UnsafeBufferPointer(start: values + i.offset, count: i.count)),
+          shape: i.shape)
+      )
+    }
   }
 
   /// Overwrites every tensor from `tensors` (F32, or F64 rounded to nearest). Every parameter must
@@ -134,7 +148,9 @@ extension ParameterStore where T == Float {
     if !missing.isEmpty { problems.append("missing " + missing.joined(separator: ", ")) }
     if !extra.isEmpty { problems.append("not in this model " + extra.joined(separator: ", ")) }
     if !wrong.isEmpty { problems.append("wrong shape or dtype: " + wrong.joined(separator: "; ")) }
-    guard problems.isEmpty else { throw MHCError("\(path) does not fit this model: " + problems.joined(separator: "; ")) }
+    guard problems.isEmpty else {
+      throw MHCError("\(path) does not fit this model: " + problems.joined(separator: "; "))
+    }
     for i in infos {
       let v = tensors[i.name]!.floats!
       for k in 0..<i.count { values[i.offset + k] = v[k] }

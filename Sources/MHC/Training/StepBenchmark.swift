@@ -34,7 +34,8 @@ public struct StepBenchmark: Codable, Sendable {
   /// steadier than a ratio of medians when the machine's speed drifts.
   public func pairedRatio(to base: StepBenchmark) -> Double {
     let r = zip(stepTimes, base.stepTimes).map { $0 / $1 }.sorted()
-    return r.isEmpty ? stepSeconds / base.stepSeconds : r.count % 2 == 1 ? r[r.count / 2] : (r[r.count / 2 - 1] + r[r.count / 2]) / 2
+    return r.isEmpty
+      ? stepSeconds / base.stepSeconds : r.count % 2 == 1 ? r[r.count / 2] : (r[r.count / 2 - 1] + r[r.count / 2]) / 2
   }
   public var gflops: Double { flopsPerStep / stepSeconds * 1e-9 }
 
@@ -42,8 +43,10 @@ public struct StepBenchmark: Codable, Sendable {
   /// slow spell of the machine hits all of them alike and their ratios stay comparable.
   /// `eachRound` runs after every timed round (bench measures the sgemm rate there, under
   /// the same conditions as the steps).
-  public static func measure(_ configs: [TrainConfig], steps: Int, warmup: Int,
-                             eachRound: () -> Void = {}) throws -> [StepBenchmark] {
+  public static func measure(
+    _ configs: [TrainConfig], steps: Int, warmup: Int,
+    eachRound: () -> Void = {}
+  ) throws -> [StepBenchmark] {
     let benches = try configs.map { try Bench($0) }
     for _ in 0..<warmup { for b in benches { b.step() } }
     for b in benches { b.parts = [0, 0, 0]; b.times = [] }
@@ -67,13 +70,14 @@ public struct StepBenchmark: Codable, Sendable {
     }
     return benches.enumerated().map { i, b in
       let s = Double(steps)
-      return StepBenchmark(stepSeconds: b.times.sorted()[b.times.count / 2],  // median: robust to a stray slow step
-                           stepTimes: b.times,
-                           forwardSeconds: b.parts[0] / s, backwardSeconds: b.parts[1] / s,
-                           optimizerSeconds: b.parts[2] / s, gemmSeconds: gemm[i] / s,
-                           flopsPerStep: b.model.trainingFLOPs(tokens: b.tokens), tokensPerStep: b.tokens,
-                           parameters: b.model.parameters.trainableCount, trainingBytes: b.model.trainingBytes,
-                           connectionSeconds: passes[i])
+      return StepBenchmark(
+        stepSeconds: b.times.sorted()[b.times.count / 2],  // median: robust to a stray slow step
+        stepTimes: b.times,
+        forwardSeconds: b.parts[0] / s, backwardSeconds: b.parts[1] / s,
+        optimizerSeconds: b.parts[2] / s, gemmSeconds: gemm[i] / s,
+        flopsPerStep: b.model.trainingFLOPs(tokens: b.tokens), tokensPerStep: b.tokens,
+        parameters: b.model.parameters.trainableCount, trainingBytes: b.model.trainingBytes,
+        connectionSeconds: passes[i])
     }
   }
 

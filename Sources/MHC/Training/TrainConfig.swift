@@ -92,15 +92,20 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     try MHCError.check((warmup ?? 0) >= 0, "--warmup \(warmup ?? 0) is invalid; must be ≥ 0")
     try MHCError.check(evalEvery >= 1, "--eval-every \(evalEvery) is invalid; must be ≥ 1")
     try MHCError.check(evalBatches >= 1, "--eval-batches \(evalBatches) is invalid; must be ≥ 1")
-    try MHCError.check((finalEvalWindows ?? 1) >= 1,
+    try MHCError.check(
+      (finalEvalWindows ?? 1) >= 1,
       "--final-eval-windows \(finalEvalWindows ?? 0) is invalid; must be ≥ 1 (windows of the final evaluation set)")
     try MHCError.check(weightDecay >= 0, "weight decay \(weightDecay) is invalid; must be ≥ 0")
-    try MHCError.check(connection == .residual || streams >= 1,
+    try MHCError.check(
+      connection == .residual || streams >= 1,
       "--streams \(streams) is invalid; the expansion rate n must be ≥ 1")
     try MHCError.check(clip > 0, "clip \(clip) is invalid; must be > 0")
-    try MHCError.check((recompute ?? 0) >= 0,
-      "--recompute \(recompute ?? 0) is invalid; the block size K must be ≥ 0 (0 = off; K keeps every K-th sublayer's streams)")
-    try MHCError.check((checkpointEvery ?? 1) >= 1, "checkpoint interval \(checkpointEvery ?? 0) is invalid; must be ≥ 1")
+    try MHCError.check(
+      (recompute ?? 0) >= 0,
+      "--recompute \(recompute ?? 0) is invalid; the block size K must be ≥ 0 (0 = off; K keeps every K-th sublayer's streams)"
+    )
+    try MHCError.check(
+      (checkpointEvery ?? 1) >= 1, "checkpoint interval \(checkpointEvery ?? 0) is invalid; must be ≥ 1")
     try model.validate()
   }
 
@@ -108,9 +113,10 @@ public struct TrainConfig: Codable, Sendable, Equatable {
   public var model: ModelConfig {
     var m = ModelConfig()
     m.width = width; m.layers = layers; m.heads = heads; m.seq = seq
-    m.connection = ConnectionConfig(kind: connection, streams: connection == .residual ? 1 : streams, width: width,
-                                    iterations: iterations, learnPre: learnPre, learnPost: learnPost,
-                                    learnRes: learnRes, dynamic: dynamic, biasInit: biasInit)
+    m.connection = ConnectionConfig(
+      kind: connection, streams: connection == .residual ? 1 : streams, width: width,
+      iterations: iterations, learnPre: learnPre, learnPost: learnPost,
+      learnRes: learnRes, dynamic: dynamic, biasInit: biasInit)
     m.connection.preInit = preInit
     m.connection.manifold = connection == .mhc ? manifold ?? .sinkhorn : .sinkhorn
     m.connection.alphaInit = alphaInit ?? 0.01

@@ -79,15 +79,19 @@ public final class TrainingRun {
     let limit: (bytes: Int, source: String)? = maxMemory.map { ($0, "--max-memory") } ?? TrainingMemory.available
     guard let limit, need > limit.bytes else { return }
     let c = config
-    let flags = "--batch \(c.batch) --seq \(c.seq) --width \(c.width) --layers \(c.layers) --heads \(c.heads)"
+    let flags =
+      "--batch \(c.batch) --seq \(c.seq) --width \(c.width) --layers \(c.layers) --heads \(c.heads)"
       + (c.connection == .residual ? "" : " --streams \(c.streams)")
-    throw MHCError("\(flags) needs an estimated \(need == .max ? "more than 100 PiB" : TrainingMemory.describe(need)) to train but the limit is \(TrainingMemory.describe(limit.bytes)) (\(limit.source)); lower --batch, --seq, --layers or --width, or set the limit with --max-memory SIZE (e.g. 64G)")
+    throw MHCError(
+      "\(flags) needs an estimated \(need == .max ? "more than 100 PiB" : TrainingMemory.describe(need)) to train but the limit is \(TrainingMemory.describe(limit.bytes)) (\(limit.source)); lower --batch, --seq, --layers or --width, or set the limit with --max-memory SIZE (e.g. 64G)"
+    )
   }
 
   /// The summary of a finished (completed or diverged) run in `directory`, if any.
   public static func finishedSummary(in directory: String) -> RunSummary? {
     let p = (directory as NSString).appendingPathComponent("summary.json")
-    guard let s = try? RunFiles.readJSON(RunSummary.self, from: p), s.status == .completed || s.status == .diverged else { return nil }
+    guard let s = try? RunFiles.readJSON(RunSummary.self, from: p), s.status == .completed || s.status == .diverged
+    else { return nil }
     return s
   }
 
@@ -103,7 +107,9 @@ public final class TrainingRun {
     if RunFiles.exists(cfgPath) {
       let old = try RunFiles.readJSON(TrainConfig.self, from: cfgPath)
       if !old.sameRun(as: config) {
-        throw MHCError("\(cfgPath) holds a different configuration (\(differingKeys(old, config).joined(separator: ", "))); use another folder or delete it")
+        throw MHCError(
+          "\(cfgPath) holds a different configuration (\(differingKeys(old, config).joined(separator: ", "))); use another folder or delete it"
+        )
       }
     }
     try RunFiles.writeJSON(config, to: cfgPath)
@@ -126,7 +132,8 @@ public final class TrainingRun {
     var start = 0
     var elapsed = 0.0
     var meta = RunMeta.current(status: .running)
-    if let restored = try Checkpoint.resume(path("checkpoint.bin"), into: store, optimizer: &optimizer, config: config) {
+    if let restored = try Checkpoint.resume(path("checkpoint.bin"), into: store, optimizer: &optimizer, config: config)
+    {
       let ck = restored.header
       start = ck.step
       sampler.rng = ck.sampler
@@ -144,13 +151,20 @@ public final class TrainingRun {
       try store.load(Safetensors.read(file).tensors, from: file)
       meta.initFrom = file
     } else if start > 0 && (initFrom != nil || dumpBatches != nil) {
-      throw MHCError("\(directory) resumes from its checkpoint at step \(start); --init-from and --dump-batches need a run that starts at step 0")
+      throw MHCError(
+        "\(directory) resumes from its checkpoint at step \(start); --init-from and --dump-batches need a run that starts at step 0"
+      )
     }
     try RunFiles.writeJSON(meta, to: path("meta.json"))
     var dumped: [Int32] = []
     func saveWeights(_ name: String) throws {
-      try RunFiles.write(Safetensors.encode(store.safetensors(), metadata: ["format": "mhc-toolkit weights",
-                                                                           "step": "\(step)"]), to: path(name))
+      try RunFiles.write(
+        Safetensors.encode(
+          store.safetensors(),
+          metadata: [
+            "format": "mhc-toolkit weights",
+            "step": "\(step)",
+          ]), to: path(name))
     }
     var step = start
     if start == 0, saveEvery != nil { try saveWeights("model-step0.safetensors") }
@@ -162,8 +176,10 @@ public final class TrainingRun {
         model.forward(inputs: evalBatches[0].inputs, targets: evalBatches[0].targets)
         let mean = model.meanResidualMappings()
         initialMeans = mean.perSublayer
-        try RunFiles.writeJSON(ResidualMappings(step: 0, n: config.model.connection.streams, sublayers: mean.perSublayer,
-                                                composite: mean.composite), to: path("hres-init.json"))
+        try RunFiles.writeJSON(
+          ResidualMappings(
+            step: 0, n: config.model.connection.streams, sublayers: mean.perSublayer,
+            composite: mean.composite), to: path("hres-init.json"))
         mappingRows = model.mappingMetrics(step: 0, initial: initialMeans)
       } else {
         initialMeans = (try? RunFiles.readJSON(ResidualMappings.self, from: path("hres-init.json")))?.sublayers
@@ -172,11 +188,13 @@ public final class TrainingRun {
 
     func writeLogs() throws {
       metrics = MetricsRow.withSpikeColumns(metrics)
-      try RunFiles.write(([MetricsRow.header] + metrics.map(\.csv)).joined(separator: "\n") + "\n", to: path("metrics.csv"))
+      try RunFiles.write(
+        ([MetricsRow.header] + metrics.map(\.csv)).joined(separator: "\n") + "\n", to: path("metrics.csv"))
       try RunFiles.write(([GainRow.header] + gainRows.map(\.csv)).joined(separator: "\n") + "\n", to: path("gains.csv"))
       if hasMappings {
-        try RunFiles.write(([MappingRow.header] + mappingRows.map(\.csv)).joined(separator: "\n") + "\n",
-                           to: path("mappings.csv"))
+        try RunFiles.write(
+          ([MappingRow.header] + mappingRows.map(\.csv)).joined(separator: "\n") + "\n",
+          to: path("mappings.csv"))
       }
     }
 
@@ -194,14 +212,18 @@ public final class TrainingRun {
         if i == 0 && config.connection != .residual {
           let gains = model.gains(), devs = model.stochasticDeviations(), spreads = model.logitSpreads()
           for k in 0..<gains.count {
-            gainRows.append(GainRow(step: step, sublayer: k, gains: gains[k], deviation: devs[k],
-                                    logitSpread: spreads[k]))
+            gainRows.append(
+              GainRow(
+                step: step, sublayer: k, gains: gains[k], deviation: devs[k],
+                logitSpread: spreads[k]))
           }
           mappingRows += model.mappingMetrics(step: step, initial: initialMeans)
           let mean = model.meanResidualMappings()
-          try RunFiles.writeJSON(ResidualMappings(step: step, n: config.model.connection.streams,
-                                                  sublayers: mean.perSublayer, composite: mean.composite),
-                                 to: path("hres.json"))
+          try RunFiles.writeJSON(
+            ResidualMappings(
+              step: step, n: config.model.connection.streams,
+              sublayers: mean.perSublayer, composite: mean.composite),
+            to: path("hres.json"))
         }
       }
       let loss = total / Double(evalBatches.count)
@@ -221,12 +243,14 @@ public final class TrainingRun {
       let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9
       elapsed += dt
       step += 1
-      var row = MetricsRow(step: step, tokens: step * tokensPerStep, lr: lr, trainLoss: loss, gradNorm: norm,
-                           stepSeconds: dt)
+      var row = MetricsRow(
+        step: step, tokens: step * tokensPerStep, lr: lr, trainLoss: loss, gradNorm: norm,
+        stepSeconds: dt)
       if !loss.isFinite || !norm.isFinite {
         status = .diverged; divergedStep = step
         divergedSource = model.firstNonFinite(gradients: loss.isFinite) ?? "none found (loss reduction)"
-        divergedReason = (!loss.isFinite ? "training loss \(loss)" : "gradient norm \(norm)")
+        divergedReason =
+          (!loss.isFinite ? "training loss \(loss)" : "gradient norm \(norm)")
           + "; first non-finite: \(divergedSource!)"
         metrics.append(row)
         break
@@ -242,18 +266,23 @@ public final class TrainingRun {
       }
       metrics.append(row)
       for o in observers { o.stepEnded(row, of: config.steps) }
-      if status != .diverged, let dead = Instability.deadSince(metrics.map(\.trainLoss), metrics.map(\.gradNorm),
-                                                                vocab: config.model.vocab) {
+      if status != .diverged,
+        let dead = Instability.deadSince(
+          metrics.map(\.trainLoss), metrics.map(\.gradNorm),
+          vocab: config.model.vocab)
+      {
         status = .diverged; divergedStep = dead
-        divergedReason = "dead network: training loss ln \(config.model.vocab) with a zero gradient for \(Instability.deadSteps) steps from step \(dead)"
+        divergedReason =
+          "dead network: training loss ln \(config.model.vocab) with a zero gradient for \(Instability.deadSteps) steps from step \(dead)"
         divergedSource = "none (finite, but nothing left to learn from)"
       }
       if status == .diverged { break }
       let interrupt = (stopAfterStep.map { step >= $0 } ?? false) || Interruption.requested != nil
       if (step % config.checkpointEvery! == 0 || interrupt) && step < config.steps {
         try writeLogs()
-        try Checkpoint.save(path("checkpoint.bin"), store: store, optimizer: optimizer, step: step,
-                            sampler: sampler.rng, seconds: elapsed, config: config)
+        try Checkpoint.save(
+          path("checkpoint.bin"), store: store, optimizer: optimizer, step: step,
+          sampler: sampler.rng, seconds: elapsed, config: config)
       }
       if let k = saveEvery, step % k == 0 { try saveWeights("model-step\(step).safetensors") }
       if interrupt && step < config.steps { status = .interrupted; break }
@@ -289,8 +318,9 @@ public final class TrainingRun {
       maxSingleBackwardGain: last.map(\.gains.single.backward).max(),
       maxColumnDeviation: last.map(\.deviation.column).max(), maxRowDeviation: last.map(\.deviation.row).max(),
       maxLogitSpread: last.compactMap(\.logitSpread).max(),
-      instability: InstabilityReport(loss: metrics.map(\.trainLoss), gradNorm: metrics.map(\.gradNorm),
-                                     warmup: config.warmup!, vocab: config.model.vocab),
+      instability: InstabilityReport(
+        loss: metrics.map(\.trainLoss), gradNorm: metrics.map(\.gradNorm),
+        warmup: config.warmup!, vocab: config.model.vocab),
       meanStepSeconds: elapsed / Double(max(metrics.count, 1)),
       tokensPerSecond: Double(metrics.count * tokensPerStep) / max(elapsed, 1e-9),
       flopsPerStep: model.trainingFLOPs(tokens: tokensPerStep), trainingBytes: model.trainingBytes,
@@ -303,8 +333,10 @@ public final class TrainingRun {
       try saveWeights("model.safetensors")
       if let file = dumpBatches {
         let steps = dumped.count / (config.batch * (config.seq + 1))
-        try RunFiles.write(Safetensors.encode([("windows", .init(dumped, shape: [steps, config.batch, config.seq + 1]))],
-                                              metadata: ["format": "mhc-toolkit batches"]), to: file)
+        try RunFiles.write(
+          Safetensors.encode(
+            [("windows", .init(dumped, shape: [steps, config.batch, config.seq + 1]))],
+            metadata: ["format": "mhc-toolkit batches"]), to: file)
       }
       Checkpoint.remove(path("checkpoint.bin"))
     }
