@@ -62,39 +62,41 @@ struct Components: ParsableCommand {
     + initGrid.joined().filter { $0.biasInit != .uniform || !$0.dynamic }
 
   func base() -> TrainConfig {
-    let paper = sweep.preset == .paper, tiny = sweep.preset == .tiny
-    var c = tiny ? TrainConfig.tiny : TrainConfig()  // the reference configuration (`TrainConfig()`)
-    if sweep.preset == .quick { c.seq = 64; c.batch = 8 }  // quick: ¼ of the reference tokens per step
-    if paper { c.layers = 8 }
-    c.steps = steps ?? (paper ? 2000 : tiny ? 8 : 300)
-    c.evalEvery = paper ? 500 : tiny ? 4 : 100
-    c.evalBatches = tiny ? 1 : 16  // the gaps are small: evaluate on more windows
+    let preset = sweep.preset
+    var c = preset == .tiny ? TrainConfig.tiny : TrainConfig()  // the reference configuration
+    if preset == .quick { c.seq = 64; c.batch = 8 }  // quick: ¼ of the reference tokens per step
+    if preset == .paper { c.layers = 8 }
+    c.steps = steps ?? preset.pick(quick: 300, paper: 2000, tiny: 8)
+    c.evalEvery = preset.pick(quick: 100, paper: 500, tiny: 4)
+    c.evalBatches = preset == .tiny ? 1 : 16  // the gaps are small: evaluate on more windows
     c.layers = layers ?? c.layers; c.batch = batch ?? c.batch; c.seq = seq ?? c.seq; c.lr = lr ?? c.lr
     return c
   }
 
   var seedCount: Int { sweep.seedCount(tiny: 2) }
 
-  /// Ids are derived against the reference configuration, so different presets never share a run folder.
-  func run(_ v: Variant, seed: Int) -> SweepRun {
-    var c = base()
-    c.connection = v.kind; c.learnRes = v.learned.res; c.learnPre = v.learned.pre; c.learnPost = v.learned.post
-    c.biasInit = v.biasInit; c.dynamic = v.dynamic; c.seed = UInt64(seed)
-    return SweepRun(c, base: TrainConfig())
+  /// Every variant × seed. Ids are derived against the reference configuration, so different
+  /// presets never share a run folder.
+  var grid: SeedGrid<Variant> {
+    let base = base()
+    return SeedGrid(variants: Self.variants, seeds: seedCount) { v, seed in
+      var c = base
+      c.connection = v.kind; c.learnRes = v.learned.res; c.learnPre = v.learned.pre; c.learnPost = v.learned.post
+      c.biasInit = v.biasInit; c.dynamic = v.dynamic; c.seed = UInt64(seed)
+      return SweepRun(c, base: TrainConfig())
+    }
   }
 
-  /// Seed by seed, so an interrupted sweep still has complete seeds.
-  func runs() -> [SweepRun] { (0..<seedCount).flatMap { s in Self.variants.map { run($0, seed: s) } } }
-
   func run() throws {
-    try Sweep(experiment: "components", runs: runs()).execute(sweep) { try report($0) }
+    let grid = grid
+    try Sweep(experiment: "components", runs: grid.runs).execute(sweep) { try report(grid, $0) }
   }
 
   // MARK: Figures and summary
 
-  func report(_ all: [LoadedRun]) throws {
-    let byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    func loaded(_ v: Variant) -> [LoadedRun] { (0..<seedCount).compactMap { byID[run(v, seed: $0).id] } }
+  func report(_ seedGrid: SeedGrid<Variant>, _ all: [LoadedRun]) throws {
+    let index = RunIndex(all)
+    func loaded(_ v: Variant) -> [LoadedRun] { seedGrid.loaded(v, in: index) }
     let baseline = loaded(Self.residual)
     /// `v` against `base` (default: the residual baseline), paired by seed.
     func gap(_ v: Variant, to base: Variant = Self.residual) -> PairedComparison {
@@ -281,8 +283,7 @@ struct Components: ParsableCommand {
       paired by seed; a verdict is printed on a bar only when its interval excludes 0).
 
       """
-    try RunFiles.write(text, to: "\(sweep.results)/components/summary.md")
-    print("components: figures in \(sweep.plots)/components-*.png, summary in \(sweep.results)/components/summary.md")
+    try ExperimentSummary.write(text, experiment: "components", options: sweep, figures: "components-*.png")
   }
 }
 

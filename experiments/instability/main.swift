@@ -104,7 +104,7 @@ struct InstabilityExperiment: ParsableCommand {
         }
       }
     }
-    let zero = ["set arrow from graph 0, first 0 to graph 1, first 0 nohead lc rgb '#888888' dt 2"]
+    let zero = [Gnuplot.horizontalLine(at: "0")]
     return Chart.figure(
       "instability-fig2", title: "most unstable cell: \(t.label)",
       panels: [
@@ -173,18 +173,18 @@ struct InstabilityExperiment: ParsableCommand {
     }
     var marks: [String] = []
     if let s = t.hc.summary.instability?.firstLossSpikeStep {
-      marks.append("set arrow from first \(s), graph 0 to first \(s), graph 1 nohead lc rgb '#d62728' dt 3")
+      marks.append(Gnuplot.verticalLine(at: "\(s)", color: "#d62728", dash: 3))
       marks.append(
         "set label 'HC first loss spike (step \(s))' at first \(s), graph 0.95 left offset 0.5,0 textcolor rgb '#d62728'"
       )
     }
     if let s = t.hc.summary.instability?.maxGradRatioStep {
-      marks.append("set arrow from first \(s), graph 0 to first \(s), graph 1 nohead lc rgb '#d62728' dt 2")
+      marks.append(Gnuplot.verticalLine(at: "\(s)", color: "#d62728", dash: 2))
       marks.append(
         "set label 'HC largest gradient spike (step \(s))' at first \(s), graph 0.85 left offset 0.5,0 textcolor rgb '#d62728'"
       )
     }
-    let unit = "set arrow from graph 0, first 1 to graph 1, first 1 nohead lc rgb '#888888' dt 2"
+    let unit = Gnuplot.horizontalLine(at: "1")
     return Chart.figure(
       "instability-gain", title: "composite gain and loss over training: \(t.label)",
       panels: [

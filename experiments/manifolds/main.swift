@@ -133,7 +133,7 @@ struct Manifolds: ParsableCommand {
           }
         }
       }
-      let unit = "set arrow from graph 0, first 1 to graph 1, first 1 nohead lc rgb '#888888' dt 2"
+      let unit = Gnuplot.horizontalLine(at: "1")
       panels.append(
         Panel(
           title: "\(s.name): composite backward gain", xlabel: "sublayer", ylabel: "gain", logy: true,
@@ -165,8 +165,7 @@ struct Manifolds: ParsableCommand {
             }
           )
         }, yLabel: "seconds per step"), in: sweep.plots)
-    try RunFiles.write(summary(all), to: "\(sweep.results)/manifolds/summary.md")
-    print("manifolds: figures in \(sweep.plots)/manifolds-*.png, summary in \(sweep.results)/manifolds/summary.md")
+    try ExperimentSummary.write(summary(all), experiment: "manifolds", options: sweep, figures: "manifolds-*.png")
   }
 
   func summary(_ all: [LoadedRun]) -> String {

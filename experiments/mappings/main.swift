@@ -292,8 +292,7 @@ struct Mappings: ParsableCommand {
       Figures: `plots/mappings-hres.png` (every sublayer, seed 0), `plots/mappings-over-training.png`, `plots/mappings-loss.png`.
 
       """
-    try RunFiles.write(text, to: "\(sweep.results)/mappings/summary.md")
-    print("mappings: figures in \(sweep.plots)/mappings-*.png, summary in \(sweep.results)/mappings/summary.md")
+    try ExperimentSummary.write(text, experiment: "mappings", options: sweep, figures: "mappings-*.png")
   }
 }
 

@@ -122,7 +122,7 @@ struct Scaling: ParsableCommand {
       "set tmargin 6", "set title offset 0,1.2",
     ]
     func line(at y: Int) -> String {
-      "set arrow from graph 0, first \(y) to graph 1, first \(y) nohead lc rgb '#888888' dt 2"
+      Gnuplot.horizontalLine(at: "\(y)")
     }
     /// The mean over seeds (line) and every seed (dots) of `value` for `kind`, per size, at `shift` × the compute.
     func series(
@@ -243,13 +243,13 @@ struct Scaling: ParsableCommand {
           title: "absolute loss gap: variant − residual (y: last 80%)", xlabel: "tokens seen",
           ylabel: "loss gap (nats/byte)", series: gaps,
           extra: decay + [
-            zoom(gaps, around: 0), "set arrow from graph 0, first 0 to graph 1, first 0 nohead lc rgb '#888888' dt 2",
+            zoom(gaps, around: 0), Gnuplot.horizontalLine(at: "0"),
           ]),
         Panel(
           title: "relative loss ratio: variant / residual (y: last 80%)", xlabel: "tokens seen", ylabel: "loss ratio",
           series: ratios,
           extra: decay + [
-            zoom(ratios, around: 1), "set arrow from graph 0, first 1 to graph 1, first 1 nohead lc rgb '#888888' dt 2",
+            zoom(ratios, around: 1), Gnuplot.horizontalLine(at: "1"),
           ]),
       ], columns: 3, width: 1800, height: 560)
   }

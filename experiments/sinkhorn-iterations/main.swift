@@ -225,11 +225,11 @@ struct SinkhornIterations: ParsableCommand {
       }
     }
     let logY = ["set format y '%g'"]
-    let one = logY + ["set arrow from graph 0, first 1 to graph 1, first 1 nohead lc rgb '#888888' dt 2"]
+    let one = logY + [Gnuplot.horizontalLine(at: "1")]
     let epsilon =
       logY + [
         "set yrange [1e-8:*]",
-        "set arrow from graph 0, first 1.19e-7 to graph 1, first 1.19e-7 nohead lc rgb '#888888' dt 2",
+        Gnuplot.horizontalLine(at: "1.19e-7"),
         "set label 'float32 ε' at graph 0.98, first 1.19e-7 right offset 0, 0.6 textcolor rgb '#888888' font ',9'",
       ]
 
@@ -257,7 +257,7 @@ struct SinkhornIterations: ParsableCommand {
         gapSeries.append(Series("", color: d.color, points: upper, dash: 2, width: 1))
       }
     }
-    let zero = ["set arrow from graph 0, first 0 to graph 1, first 0 nohead lc rgb '#888888' dt 2"]
+    let zero = [Gnuplot.horizontalLine(at: "0")]
     try Gnuplot.render(
       Chart.figure(
         "sinkhorn-iterations-loss",

@@ -80,7 +80,7 @@ struct Stability: ParsableCommand {
       let a = smooth(r.metrics.map(\.trainLoss)), b = smooth(res.metrics.map(\.trainLoss))
       return (0..<min(a.count, b.count)).map { (Double($0 + 1), a[$0] - b[$0]) }
     }
-    let zero = ["set arrow from graph 0, first 0 to graph 1, first 0 nohead lc rgb '#888888' dt 2"]
+    let zero = [Gnuplot.horizontalLine(at: "0")]
     try Gnuplot.render(
       Chart.figure(
         "stability-loss-gap", title: "seed 0 (summary.md pairs every seed)",
@@ -119,7 +119,7 @@ struct Stability: ParsableCommand {
           style: "linespoints")
       }
     }
-    let unit = "set arrow from graph 0, first 1 to graph 1, first 1 nohead lc rgb '#888888' dt 2"
+    let unit = Gnuplot.horizontalLine(at: "1")
     let one = [unit, "set xtics 1"]
     let gainsTitle = "Amax gain magnitude at the end of training (seed 0; token average, evaluation batch)"
     try Gnuplot.render(

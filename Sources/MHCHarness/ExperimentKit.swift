@@ -1,0 +1,94 @@
+import Foundation
+import MHC
+
+// The parts every experiment's `main.swift` shares: the preset's value picked in one call, the
+// grid of variants × seeds with its runs read back by variant, reference lines for figures, and
+// the summary written in one place. An experiment then reads as a page: config → runs →
+// figures → summary.
+
+extension Preset {
+  /// This preset's value of a setting.
+  ///
+  /// ```swift
+  /// c.steps = sweep.preset.pick(quick: 300, paper: 2000, tiny: 8)
+  /// ```
+  public func pick<V>(quick: V, paper: V, tiny: V) -> V {
+    switch self {
+    case .quick: quick
+    case .paper: paper
+    case .tiny: tiny
+    }
+  }
+}
+
+/// The runs of an experiment: every variant trained with every seed (paired by seed: the same
+/// seed gives every variant the same shared initial tensors, batches and evaluation windows),
+/// and the finished runs read back by variant — so a summary never matches run ids by hand.
+///
+/// ```swift
+/// let grid = SeedGrid(variants: variants, seeds: 3) { v, seed in SweepRun(config(v, seed)) }
+/// try Sweep(experiment: "components", runs: grid.runs).execute(sweep) { all in
+///   let runs = RunIndex(all)
+///   let gap = grid.gap(mhc, to: residual, in: runs)     // PairedComparison over the seeds
+/// }
+/// ```
+public struct SeedGrid<Variant> {
+  public let variants: [Variant]
+  public let seeds: Int
+  let make: (Variant, Int) -> SweepRun
+
+  public init(variants: [Variant], seeds: Int, run: @escaping (Variant, Int) -> SweepRun) {
+    self.variants = variants; self.seeds = seeds; make = run
+  }
+
+  /// The run of `variant` with `seed`.
+  public func run(_ variant: Variant, seed: Int) -> SweepRun { make(variant, seed) }
+
+  /// Seed-major: every variant of seed 0, then of seed 1, … (a partial sweep holds whole pairs first).
+  public var runs: [SweepRun] { (0..<seeds).flatMap { s in variants.map { make($0, s) } } }
+
+  /// The finished runs of `variant`, one per seed that has one, in seed order.
+  public func loaded(_ variant: Variant, in index: RunIndex) -> [LoadedRun] {
+    (0..<seeds).compactMap { index[make(variant, $0).id] }
+  }
+
+  /// Every seed's run of `variant`, `nil` where it has none.
+  public func bySeed(_ variant: Variant, in index: RunIndex) -> [LoadedRun?] {
+    (0..<seeds).map { index[make(variant, $0).id] }
+  }
+
+  /// The final-loss gap of `variant` to `base`, paired by seed (``PairedComparison``).
+  public func gap(_ variant: Variant, to base: Variant, in index: RunIndex) -> PairedComparison {
+    .finalLoss(loaded(variant, in: index), baseline: loaded(base, in: index))
+  }
+}
+
+/// Loaded runs by id.
+public struct RunIndex {
+  let byID: [String: LoadedRun]
+  public init(_ runs: [LoadedRun]) { byID = Dictionary(runs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) }
+  public subscript(id: String) -> LoadedRun? { byID[id] }
+}
+
+extension Gnuplot {
+  /// A dashed horizontal reference line across the plot at `y` (a gnuplot number, written as given).
+  public static func horizontalLine(at y: String, color: String = "#888888", dash: Int = 2) -> String {
+    "set arrow from graph 0, first \(y) to graph 1, first \(y) nohead lc rgb '\(color)' dt \(dash)"
+  }
+
+  /// A dashed vertical reference line up the plot at `x` (a gnuplot number, written as given).
+  public static func verticalLine(at x: String, color: String = "#888888", dash: Int = 2) -> String {
+    "set arrow from first \(x), graph 0 to first \(x), graph 1 nohead lc rgb '\(color)' dt \(dash)"
+  }
+}
+
+/// An experiment's `summary.md`, written atomically into `<results>/<experiment>/`, with the one
+/// line every experiment prints at the end.
+public enum ExperimentSummary {
+  /// Writes `text` and prints where the figures (`<plots>/<figures>`) and the summary are.
+  public static func write(_ text: String, experiment: String, options: SweepOptions, figures: String) throws {
+    let path = "\(options.results)/\(experiment)/summary.md"
+    try RunFiles.write(text, to: path)
+    print("\(experiment): \(figures.contains("*") ? "figures" : "figure") in \(options.plots)/\(figures), summary in \(path)")
+  }
+}
