@@ -19,6 +19,9 @@ extension Preset {
     case .tiny: tiny
     }
   }
+
+  /// The configuration an experiment starts from: the reference model, or the toy one of `tiny`.
+  public var baseConfig: TrainConfig { self == .tiny ? .tiny : TrainConfig() }
 }
 
 /// The runs of an experiment: every variant trained with every seed (paired by seed: the same

@@ -63,7 +63,7 @@ struct Components: ParsableCommand {
 
   func base() -> TrainConfig {
     let preset = sweep.preset
-    var c = preset == .tiny ? TrainConfig.tiny : TrainConfig()  // the reference configuration
+    var c = preset.baseConfig  // the reference configuration
     if preset == .quick { c.seq = 64; c.batch = 8 }  // quick: ¼ of the reference tokens per step
     if preset == .paper { c.layers = 8 }
     c.steps = steps ?? preset.pick(quick: 300, paper: 2000, tiny: 8)

@@ -35,10 +35,9 @@ struct Expansion: ParsableCommand {
   /// Ids name every difference from the reference configuration (here the steps), so presets that
   /// share a results folder never mistake each other's runs for their own.
   func runs() throws -> [SweepRun] {
-    let paper = sweep.preset == .paper, tiny = sweep.preset == .tiny
-    var base = tiny ? TrainConfig.tiny : TrainConfig()  // quick and paper: the reference configuration (`TrainConfig()`)
-    base.steps = steps ?? (paper ? 3000 : tiny ? 8 : 250)
-    base.evalEvery = paper ? 250 : tiny ? 4 : 50
+    var base = sweep.preset.baseConfig  // quick and paper: the reference configuration (`TrainConfig()`)
+    base.steps = steps ?? sweep.preset.pick(quick: 250, paper: 3000, tiny: 8)
+    base.evalEvery = sweep.preset.pick(quick: 50, paper: 250, tiny: 4)
     let n = try rates()
     var list: [SweepRun] = []
     for seed in 0..<(sweep.seedCount(tiny: 1)) {

@@ -38,7 +38,7 @@ struct InstabilityExperiment: ParsableCommand {
   }
 
   func runs(_ preset: Preset) -> [SweepRun] {
-    var base = preset == .tiny ? TrainConfig.tiny : TrainConfig()  // the reference width (`TrainConfig()`)
+    var base = preset.baseConfig  // the reference width (`TrainConfig()`)
     base.steps = preset == .tiny ? 8 : steps
     base.evalEvery = preset == .tiny ? 4 : 25
     var list: [SweepRun] = []

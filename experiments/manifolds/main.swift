@@ -54,9 +54,9 @@ struct Manifolds: ParsableCommand {
   /// The two settings: the reference configuration and a deep, hot stress cell.
   func settings() -> [(name: String, config: TrainConfig)] {
     let paper = sweep.preset == .paper, tiny = sweep.preset == .tiny
-    var reference = tiny ? TrainConfig.tiny : TrainConfig()
-    reference.steps = paper ? 3000 : tiny ? 8 : 300
-    reference.evalEvery = paper ? 250 : tiny ? 4 : 50
+    var reference = sweep.preset.baseConfig
+    reference.steps = sweep.preset.pick(quick: 300, paper: 3000, tiny: 8)
+    reference.evalEvery = sweep.preset.pick(quick: 50, paper: 250, tiny: 4)
     var stress = reference
     if tiny {
       stress.layers = 2; stress.lr = 3e-2

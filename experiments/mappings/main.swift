@@ -72,11 +72,11 @@ struct Mappings: ParsableCommand {
   ]
 
   func base() -> TrainConfig {
-    let paper = sweep.preset == .paper, tiny = sweep.preset == .tiny
-    var c = tiny ? TrainConfig.tiny : TrainConfig()
+    let tiny = sweep.preset == .tiny
+    var c = sweep.preset.baseConfig
     if sweep.preset == .quick { c.width = 64; c.layers = 3; c.heads = 2; c.seq = 64; c.batch = 8 }
-    c.steps = steps ?? (paper ? 5000 : tiny ? 8 : 1000)
-    c.evalEvery = paper ? 500 : tiny ? 4 : 100
+    c.steps = steps ?? sweep.preset.pick(quick: 1000, paper: 5000, tiny: 8)
+    c.evalEvery = sweep.preset.pick(quick: 100, paper: 500, tiny: 4)
     c.evalBatches = tiny ? 1 : 8
     c.width = width ?? c.width; c.layers = layers ?? c.layers; c.lr = lr ?? c.lr
     return c

@@ -47,7 +47,7 @@ struct Scaling: ParsableCommand {
 
   func plan() throws -> Plan {
     let paper = sweep.preset == .paper, tiny = sweep.preset == .tiny
-    var base = tiny ? TrainConfig.tiny : TrainConfig()  // batch 16 × seq 128 = 2048 tokens per step, lr 3e-3, t_max 20
+    var base = sweep.preset.baseConfig  // batch 16 × seq 128 = 2048 tokens per step, lr 3e-3, t_max 20
     base.streams = streams
     let defaultSizes = tiny ? "16x1,24x1,32x2" : paper ? "96x3,128x4,192x6,256x8" : "64x2,96x3,128x4"
     let plan = Plan(

@@ -46,15 +46,15 @@ struct SinkhornIterations: ParsableCommand {
   }
 
   func depths() -> [Depth] {
-    let paper = sweep.preset == .paper, tiny = sweep.preset == .tiny
-    var base = tiny ? TrainConfig.tiny : TrainConfig()  // the reference configuration (`TrainConfig()`)
+    let tiny = sweep.preset == .tiny
+    var base = sweep.preset.baseConfig  // the reference configuration (`TrainConfig()`)
     if sweep.preset == .quick { base.seq = 64; base.batch = 8 }  // quick: ¼ of the reference tokens per step
-    base.steps = steps ?? (paper ? 2000 : tiny ? 8 : 300)
-    base.evalEvery = paper ? 500 : tiny ? 4 : 100
+    base.steps = steps ?? sweep.preset.pick(quick: 300, paper: 2000, tiny: 8)
+    base.evalEvery = sweep.preset.pick(quick: 100, paper: 500, tiny: 4)
     base.evalBatches = tiny ? 1 : 8
     base.batch = batch ?? base.batch; base.seq = seq ?? base.seq; base.lr = lr ?? base.lr
     var deep = base
-    deep.layers = deepLayers ?? (paper ? 12 : tiny ? 2 : 8)
+    deep.layers = deepLayers ?? sweep.preset.pick(quick: 8, paper: 12, tiny: 2)
     return [
       Depth(config: base, seeds: sweep.seedCount(tiny: 2), color: PlotStyle.color(for: "mhc")),
       Depth(config: deep, seeds: deepSeeds ?? sweep.seedCount(tiny: 1), color: "#ff7f0e"),

@@ -22,9 +22,9 @@ struct Stability: ParsableCommand {
 
   func runs() -> [SweepRun] {
     let paper = sweep.preset == .paper, tiny = sweep.preset == .tiny
-    var base = tiny ? TrainConfig.tiny : TrainConfig()  // quick: the reference configuration (`TrainConfig()`)
-    base.steps = steps ?? (paper ? 3000 : tiny ? 8 : 300)
-    base.evalEvery = paper ? 100 : tiny ? 4 : 25
+    var base = sweep.preset.baseConfig  // quick: the reference configuration (`TrainConfig()`)
+    base.steps = steps ?? sweep.preset.pick(quick: 300, paper: 3000, tiny: 8)
+    base.evalEvery = sweep.preset.pick(quick: 25, paper: 100, tiny: 4)
     if paper { base.width = 256; base.layers = 12; base.heads = 8; base.batch = 32 }
     var list: [SweepRun] = []
     for seed in 0..<(sweep.seedCount(tiny: 2)) {
@@ -35,7 +35,7 @@ struct Stability: ParsableCommand {
     }
     // Stress: depth ×{1,2,4}, learning rate ×{1,3,10}; a smaller model in the quick preset.
     var stress = base
-    stress.steps = paper ? 1000 : tiny ? 4 : 150; stress.evalEvery = paper ? 250 : tiny ? 4 : 50
+    stress.steps = sweep.preset.pick(quick: 150, paper: 1000, tiny: 4); stress.evalEvery = sweep.preset.pick(quick: 50, paper: 250, tiny: 4)
     if !paper && !tiny { stress.width = 64; stress.heads = 2; stress.seq = 64; stress.batch = 8 }
     for seed in 0..<sweep.seedCount(tiny: 1) {
       for depth in [1, 2, 4] {
