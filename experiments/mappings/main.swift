@@ -84,28 +84,30 @@ struct Mappings: ParsableCommand {
 
   var seedCount: Int { sweep.seedCount(tiny: 2) }
 
-  func run(_ v: Variant, seed: Int) -> SweepRun {
-    var c = base()
-    c.connection = v.kind; c.biasInit = v.biasInit; c.preInit = v.preInit
-    c.streamInit = v.streams == .copies ? nil : v.streams
-    c.connLRMult = v.connLR == 1 ? nil : v.connLR
-    c.seed = UInt64(seed)
-    return SweepRun(c, base: TrainConfig())
+  /// Every variant × seed; ids are derived against the reference configuration.
+  var grid: SeedGrid<Variant> {
+    let base = base()
+    return SeedGrid(variants: Self.variants, seeds: seedCount) { v, seed in
+      var c = base
+      c.connection = v.kind; c.biasInit = v.biasInit; c.preInit = v.preInit
+      c.streamInit = v.streams == .copies ? nil : v.streams
+      c.connLRMult = v.connLR == 1 ? nil : v.connLR
+      c.seed = UInt64(seed)
+      return SweepRun(c, base: TrainConfig())
+    }
   }
 
-  /// Seed by seed, so an interrupted sweep still has complete seeds.
-  func runs() -> [SweepRun] { (0..<seedCount).flatMap { s in Self.variants.map { run($0, seed: s) } } }
-
   func run() throws {
-    try Sweep(experiment: "mappings", runs: runs()).execute(sweep) { try report($0) }
+    let grid = grid
+    try Sweep(experiment: "mappings", runs: grid.runs).execute(sweep) { try report(grid, $0) }
   }
 
   // MARK: Figures and summary
 
-  func report(_ all: [LoadedRun]) throws {
-    let byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    func seeds(_ v: Variant) -> [LoadedRun?] { (0..<seedCount).map { byID[run(v, seed: $0).id] } }
-    func loaded(_ v: Variant) -> [LoadedRun] { seeds(v).compactMap { $0 } }
+  func report(_ seedGrid: SeedGrid<Variant>, _ all: [LoadedRun]) throws {
+    let index = RunIndex(all)
+    func seeds(_ v: Variant) -> [LoadedRun?] { seedGrid.bySeed(v, in: index) }
+    func loaded(_ v: Variant) -> [LoadedRun] { seedGrid.loaded(v, in: index) }
     /// Final loss of `v` minus `baseline`'s (default: the residual), paired by seed.
     func gap(_ v: Variant, to baseline: Variant = Self.residual) -> PairedComparison {
       .finalLoss(loaded(v), baseline: loaded(baseline))
@@ -124,7 +126,7 @@ struct Mappings: ParsableCommand {
 
     // 1. heat maps: every sublayer of every variant (seed 0), end of training
     let rows: [[HeatMap]] = learned.compactMap { v in
-      guard let r = byID[run(v, seed: 0).id], let m = r.mappings else { return nil }
+      guard let r = seeds(v).first ?? nil, let m = r.mappings else { return nil }
       return m.sublayers.enumerated().map {
         HeatMap(title: "\(v.label) · sublayer \($0.offset + 1)", n: m.n, values: $0.element)
       }
