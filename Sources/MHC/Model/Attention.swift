@@ -25,6 +25,18 @@ public final class Attention<T: Scalar>: Sublayer {
   /// Activation and scratch buffers.
   public let pool = BufferPool<T>()
 
+  /// Element counts of the buffers, in declaration order: the caches `xhat`, `rinv`, `hn`,
+  /// `qkv`, `probs` (every head's `seq × seq` probabilities), `ao`; the backward scratch `dao`,
+  /// `dqkv`, `dhn`, `dp` (one score-gradient tile per thread); the RoPE tables `[seq][D/2]`.
+  public static func bufferCounts(width c: Int, heads: Int, seq: Int, capacity: Int, threads: Int) -> [Int] {
+    let half = c / heads / 2, batches = capacity / seq
+    return [capacity * c, capacity, capacity * c, capacity * 3 * c, batches * heads * seq * seq, capacity * c,
+            capacity * c, capacity * 3 * c, capacity * c, threads * seq * seq, seq * half, seq * half]
+  }
+
+  /// `norm.g [C]`, `qkv.weight [3C][C]`, `o.weight [C][C]`.
+  public static func parameterCount(width c: Int) -> Int { c + 4 * c * c }
+
   public init(
     width: Int, heads: Int, seq: Int, layers: Int, capacity: Int, store: ParameterStore<T>,
     prefix: String
@@ -43,14 +55,11 @@ public final class Attention<T: Scalar>: Sublayer {
     wo = store.declare(
       "\(prefix).o.weight", shape: [width, width],
       initialiser: .normal(0.02 / (2 * Double(layers)).squareRoot()), decay: true)
-    let buffer = pool.buffer
-    let c = width, batches = capacity / seq
-    xhat = buffer(capacity * c); rinv = buffer(capacity); hn = buffer(capacity * c)
-    qkv = buffer(capacity * 3 * c); probs = buffer(batches * heads * seq * seq); ao = buffer(capacity * c)
-    dao = buffer(capacity * c); dqkv = buffer(capacity * 3 * c); dhn = buffer(capacity * c)
-    dp = buffer(Parallel.threads * seq * seq)  // one score-gradient tile per thread
+    let b = Self.bufferCounts(width: width, heads: heads, seq: seq, capacity: capacity, threads: Parallel.threads)
+      .map { [pool] in pool.buffer($0) }
+    (xhat, rinv, hn, qkv, probs, ao) = (b[0], b[1], b[2], b[3], b[4], b[5])
+    (dao, dqkv, dhn, dp, cosTable, sinTable) = (b[6], b[7], b[8], b[9], b[10], b[11])
     let half = headDim / 2
-    cosTable = buffer(seq * half); sinTable = buffer(seq * half)
     for pos in 0..<seq {
       for i in 0..<half {
         let angle = Double(pos) * Double.pow(10000, -Double(i) / Double(half))

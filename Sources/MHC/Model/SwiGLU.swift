@@ -19,6 +19,17 @@ public final class SwiGLU<T: Scalar>: Sublayer {
   /// `round_up(8C/3, 32)`.
   public static func hiddenSize(width: Int) -> Int { ((8 * width + 2) / 3 + 31) / 32 * 32 }
 
+  /// Element counts of the buffers, in declaration order: `xhat`, `rinv`, `hn`, `ab` (`W1 h`
+  /// and `W3 h` side by side), `g`; the backward's `dg`, `dab`, `dhn`.
+  public static func bufferCounts(width c: Int, capacity: Int) -> [Int] {
+    let h = hiddenSize(width: c)
+    return [capacity * c, capacity, capacity * c, capacity * 2 * h, capacity * h, capacity * h, capacity * 2 * h,
+            capacity * c]
+  }
+
+  /// `norm.g [C]`, `w1`, `w3 [H][C]`, `w2 [C][H]`.
+  public static func parameterCount(width c: Int) -> Int { c + 3 * hiddenSize(width: c) * c }
+
   public init(width: Int, layers: Int, capacity: Int, store: ParameterStore<T>, prefix: String) {
     self.width = width; self.capacity = capacity; self.store = store
     hidden = Self.hiddenSize(width: width)
@@ -29,10 +40,9 @@ public final class SwiGLU<T: Scalar>: Sublayer {
       "\(prefix).w2.weight", shape: [width, hidden],
       initialiser: .normal(0.02 / (2 * Double(layers)).squareRoot()), decay: true)
     precondition(w3.offset == w1.offset + w1.count)
-    let buffer = pool.buffer
-    xhat = buffer(capacity * width); rinv = buffer(capacity); hn = buffer(capacity * width)
-    ab = buffer(capacity * 2 * hidden); g = buffer(capacity * hidden)
-    dg = buffer(capacity * hidden); dab = buffer(capacity * 2 * hidden); dhn = buffer(capacity * width)
+    let b = Self.bufferCounts(width: width, capacity: capacity).map { [pool] in pool.buffer($0) }
+    (xhat, rinv, hn, ab, g) = (b[0], b[1], b[2], b[3], b[4])
+    (dg, dab, dhn) = (b[5], b[6], b[7])
   }
 
   @_specialize(where T == Float) @_specialize(where T == Double)

@@ -101,6 +101,14 @@ public final class Transformer<T: Scalar> {
   /// Activation and scratch buffers.
   public let pool = BufferPool<T>()
 
+  /// Element counts of the buffers after the stack, in declaration order: the collapsed stream
+  /// `summed`, the final norm's `xhat`, `rinv` and output `xf`, the softmax `probs [T][V]`, and
+  /// the backward's `dxf`, `dsummed`.
+  public static func headBufferCounts(_ config: ModelConfig, capacity cap: Int) -> [Int] {
+    let c = config.width
+    return [cap * c, cap * c, cap, cap * c, cap * config.vocab, cap * c, cap * c]
+  }
+
   /// Builds the model for batches of up to `batch` sequences and initialises it from `seed`.
   public init(_ config: ModelConfig, batch: Int, seed: UInt64) throws {
     try config.validate()
@@ -160,8 +168,8 @@ public final class Transformer<T: Scalar> {
     stack = ResidualStack(
       sublayers: subs, connections: conns, streams: streams, gradient: gradient,
       recomputeBlock: config.recomputeBlock)
-    summed = buffer(cap * c); xhat = buffer(cap * c); rinv = buffer(cap); xf = buffer(cap * c)
-    probs = buffer(cap * config.vocab); dxf = buffer(cap * c); dsummed = buffer(cap * c)
+    let b = Self.headBufferCounts(config, capacity: cap).map(buffer)
+    (summed, xhat, rinv, xf, probs, dxf, dsummed) = (b[0], b[1], b[2], b[3], b[4], b[5], b[6])
     tokenLogLikelihood = [Double](repeating: 0, count: cap)
   }
 
@@ -359,12 +367,13 @@ extension ModelConfig {
   /// Trainable parameters outside the embedding and the head: attention, MLP, norms and
   /// connections (the "non-embedding parameters" of scaling laws).
   public var nonEmbeddingParameters: Int {
-    let c = width, h = SwiGLU<Float>.hiddenSize(width: c), n = connection.streams
+    let c = width, n = connection.streams
     var conn = connection
     conn.width = c
     let layout = conn.kind.layout
     let perConnection = layout.parameterCount(conn) - (conn.dynamic ? 0 : layout.projectionCount(conn))
-    return layers * (4 * c * c + 3 * c * h + 2 * c) + 2 * layers * perConnection + c
+    let perLayer = Attention<Float>.parameterCount(width: c) + SwiGLU<Float>.parameterCount(width: c)
+    return layers * perLayer + 2 * layers * perConnection + c
       + (collapse == .learned && connection.kind != .residual
         ? CollapseHead<Float>.parameterCount(streams: n, width: c) : 0)
   }

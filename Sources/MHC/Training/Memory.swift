@@ -31,11 +31,11 @@ public enum ProcessMemory {
 public enum TrainingMemory {
   /// Parameter count of a model.
   public static func parameters(_ m: ModelConfig) -> Int {
-    let c = m.width, n = m.connection.streams, h = SwiGLU<Float>.hiddenSize(width: c)
+    let c = m.width, n = m.connection.streams
     var conn = m.connection
     conn.width = c
-    let connection = conn.parameterCount
-    let perLayer = (c + 4 * c * c) + (c + 3 * h * c) + 2 * connection
+    let perLayer = Attention<Float>.parameterCount(width: c) + SwiGLU<Float>.parameterCount(width: c)
+      + 2 * conn.parameterCount
     return 2 * m.vocab * c + (m.streamInit == .embeddings ? n * c : 0) + m.layers * perLayer + c
       + (m.collapse == .learned ? CollapseHead<Float>.parameterCount(streams: n, width: c) : 0)
   }
@@ -45,12 +45,9 @@ public enum TrainingMemory {
   public static func bufferElements(_ m: ModelConfig, batch: Int, threads: Int = Parallel.threads) -> Int {
     func one(_ x: Int) -> Int { max(x, 1) }  // a pool buffer holds at least one element
     let c = m.width, n = m.connection.streams, cap = batch * m.seq, t = threads
-    let h = SwiGLU<Float>.hiddenSize(width: c), half = c / m.heads / 2
-    let attention = [
-      cap * c, cap, cap * c, cap * 3 * c, batch * m.heads * m.seq * m.seq, cap * c, cap * c,
-      cap * 3 * c, cap * c, t * m.seq * m.seq, m.seq * half, m.seq * half,
-    ].map(one).reduce(0, +)
-    let mlp = [cap * c, cap, cap * c, cap * 2 * h, cap * h, cap * h, cap * 2 * h, cap * c].map(one).reduce(0, +)
+    let attention = Attention<Float>.bufferCounts(width: c, heads: m.heads, seq: m.seq, capacity: cap, threads: t)
+      .map(one).reduce(0, +)
+    let mlp = SwiGLU<Float>.bufferCounts(width: c, capacity: cap).map(one).reduce(0, +)
     var template = m.connection
     template.width = c
     let own = template.kind.layout.ownedElements(template, capacity: cap)
@@ -58,7 +55,7 @@ public enum TrainingMemory {
     let workspace = ConnectionWorkspace<Float>.counts(template, capacity: cap, threads: t).map(one).reduce(0, +)
     let top =
       (m.streamBuffers + 1) * one(cap * n * c)  // + the gradient's
-      + [cap * c, cap * c, cap, cap * c, cap * m.vocab, cap * c, cap * c].map(one).reduce(0, +)
+      + Transformer<Float>.headBufferCounts(m, capacity: cap).map(one).reduce(0, +)
       + m.cacheCount * cache + workspace
     let head = m.collapse == .learned ? CollapseHead<Float>.bufferElements(streams: n, width: c, capacity: cap) : 0
     return m.layers * (attention + mlp + 2 * (own == 0 ? 0 : one(own))) + top + head
