@@ -104,6 +104,8 @@ import Testing
   @Test(arguments: [
     (ResidualManifold.birkhoff, 3, 0), (.birkhoff, 4, 0), (.deepseekV4, 3, 4), (.deepseekV4, 4, 20),
     (.deepseekV4, 2, 1), (.none, 3, 0), (.sinkhorn, 3, 7),
+    (.kronecker, 2, 0), (.kronecker, 4, 0), (.kronecker, 8, 0), (.circulant, 3, 0), (.circulant, 4, 0),
+    (.cayley, 3, 0), (.cayley, 4, 0), (.orthostochastic, 3, 5), (.orthostochastic, 4, 20),
   ])
   func backwardMatchesFiniteDifferences(m: ResidualManifold, n: Int, iterations: Int) {
     let r = m.logitCount(n: n), count = 3
@@ -122,7 +124,10 @@ import Testing
   /// Blocked members (V4 works on blocks of 64 tokens): many tokens at once — crossing block
   /// boundaries, a partial last block — give exactly what each token gives alone, forward and
   /// backward, in Double and in Float.
-  @Test(arguments: [(ResidualManifold.deepseekV4, 4, 20), (.deepseekV4, 3, 1), (.birkhoff, 4, 0), (.sinkhorn, 4, 20)])
+  @Test(arguments: [
+    (ResidualManifold.deepseekV4, 4, 20), (.deepseekV4, 3, 1), (.birkhoff, 4, 0), (.sinkhorn, 4, 20),
+    (.kronecker, 4, 0), (.circulant, 4, 0), (.cayley, 4, 0), (.orthostochastic, 4, 20),
+  ])
   func manyTokensEqualOneAtATime(m: ResidualManifold, n: Int, iterations: Int) {
     let r = m.logitCount(n: n), count = 150
     let logits = randomArray(count * r, seed: 21, scale: 3), cot = randomArray(count * n * n, seed: 22)
@@ -139,7 +144,94 @@ import Testing
     m.forward(logits: lf, output: &hf, count: count, n: n, iterations: iterations, scratch: &scratch)
     m.backward(logits: lf, dOutput: cf, dLogits: &df, count: count, n: n, iterations: iterations, scratch: &scratch)
     #expect(zip(hf, h).map { abs(Double($0) - $1) }.max()! < 1e-5)
-    #expect(zip(df, d).map { abs(Double($0) - $1) }.max()! < 1e-4)
+    // relative to the largest gradient: 20 Newton–Schulz steps (orthostochastic) amplify Float rounding
+    #expect(zip(df, d).map { abs(Double($0) - $1) }.max()! < 1e-4 * max(1, d.map(abs).max()!), "\(m)")
+  }
+
+  /// Row and column sums of every token's `H` (n×n blocks): the largest deviation from 1.
+  func stochasticError(_ h: [Double], n: Int) -> Double {
+    var worst = 0.0
+    for t in 0..<(h.count / (n * n)) {
+      let m = Array(h[(t * n * n)..<((t + 1) * n * n)])
+      for i in 0..<n {
+        worst = max(worst, abs((0..<n).reduce(0.0) { $0 + m[i * n + $1] } - 1))
+        worst = max(worst, abs((0..<n).reduce(0.0) { $0 + m[$1 * n + i] } - 1))
+      }
+    }
+    return worst
+  }
+
+  /// Kronecker and circulant: doubly stochastic by construction for any logits (spread 200
+  /// too), non-negative, every Amax gain 1; uniform logits give `J/n`, the identity init ≈ `I`.
+  @Test(arguments: [(ResidualManifold.kronecker, 2), (.kronecker, 4), (.kronecker, 8), (.circulant, 3), (.circulant, 5)])
+  func exactMembersAreDoublyStochastic(m: ResidualManifold, n: Int) {
+    let r = m.logitCount(n: n)
+    for scale in [0.1, 3.0, 100.0] {
+      let h = run(m, randomArray(6 * r, seed: UInt64(n), scale: scale), n: n, iterations: 0)
+      #expect(stochasticError(h, n: n) < 1e-12 && h.allSatisfy { $0 >= 0 }, "\(m) n \(n) scale \(scale)")
+    }
+    let j = run(m, [Double](repeating: 0, count: r), n: n, iterations: 0)
+    #expect(j.allSatisfy { abs($0 - 1 / Double(n)) < 1e-14 })
+    let id = run(m, m.initialLogits(.identity, n: n), n: n, iterations: 0)
+    #expect((0..<n).allSatisfy { id[$0 * n + $0] > 0.85 }, "\(m): identity init \(id)")
+  }
+
+  @Test func kroneckerIsAProductOfTwoByTwoFactors() {
+    let l = [0.3, -1.2]  // n = 4: F₁ ⊗ F₂
+    let p = l.map { 1 / (1 + Foundation.exp(-$0)) }
+    let f = p.map { [[$0, 1 - $0], [1 - $0, $0]] }
+    let h = run(.kronecker, l, n: 4, iterations: 0)
+    for i in 0..<4 { for j in 0..<4 { #expect(abs(h[i * 4 + j] - f[0][i / 2][j / 2] * f[1][i % 2][j % 2]) < 1e-15) } }
+    #expect(throws: MHCError.self) { try ResidualManifold.kronecker.validate(n: 6) }
+    #expect(ResidualManifold.kronecker.logitCount(n: 8) == 3 && ResidualManifold.kronecker.logitCount(n: 1) == 0)
+  }
+
+  /// Cayley: orthogonal for any logits, `A = 0` is `I`; gains between 1 and √n (it has negative entries).
+  @Test(arguments: [2, 3, 4, 6])
+  func cayleyIsOrthogonal(n: Int) {
+    let r = ResidualManifold.cayley.logitCount(n: n)
+    #expect(r == n * (n - 1) / 2)
+    for scale in [0.1, 3.0, 100.0] {
+      let h = run(.cayley, randomArray(5 * r, seed: UInt64(n), scale: scale), n: n, iterations: 0)
+      for t in 0..<5 {
+        let m = Array(h[(t * n * n)..<((t + 1) * n * n)])
+        for i in 0..<n {
+          for j in 0..<n {
+            let dot = (0..<n).reduce(0.0) { $0 + m[i * n + $1] * m[j * n + $1] }
+            #expect(abs(dot - (i == j ? 1 : 0)) < 1e-10, "n \(n) scale \(scale)")
+          }
+        }
+        let g = m.withUnsafeBufferPointer { AmaxGain.of($0.baseAddress!, n: n) }
+        #expect(g.forward >= 1 - 1e-12 && g.forward <= Double(n).squareRoot() + 1e-12)
+      }
+    }
+    let id = run(.cayley, [Double](repeating: 0, count: r), n: n, iterations: 0)
+    #expect((0..<(n * n)).allSatisfy { id[$0] == ($0 % (n + 1) == 0 ? 1 : 0) })
+  }
+
+  /// Orthostochastic: doubly stochastic once Newton–Schulz has converged; truncated before.
+  @Test func orthostochasticConvergesToDoublyStochastic() {
+    let logits = randomArray(20 * 16, seed: 8)
+    #expect(stochasticError(run(.orthostochastic, logits, n: 4, iterations: 40), n: 4) < 1e-9)
+    #expect(stochasticError(run(.orthostochastic, logits, n: 4, iterations: 2), n: 4) > 1e-3)
+    let u = run(.orthostochastic, ResidualManifold.orthostochastic.initialLogits(.uniform, n: 4), n: 4, iterations: 20)
+    #expect(u.allSatisfy { abs($0 - 0.25) < 1e-12 }, "I − J/2 squared is J/4: \(u)")
+    let id = run(.orthostochastic, ResidualManifold.orthostochastic.initialLogits(.identity, n: 3), n: 3, iterations: 20)
+    #expect((0..<9).allSatisfy { abs(id[$0] - ($0 % 4 == 0 ? 1 : 0)) < 1e-9 })
+  }
+
+  /// Float, logits far beyond `exp`'s range: every new member stays finite with its property.
+  @Test(arguments: [ResidualManifold.kronecker, .circulant, .cayley, .orthostochastic])
+  func floatLargeLogitsStayFinite(m: ResidualManifold) {
+    let n = 4, r = m.logitCount(n: n), count = 70
+    let logits = randomArray(count * r, seed: 31, scale: 200).map(Float.init)
+    var h = [Float](repeating: 0, count: count * n * n), d = [Float](repeating: 0, count: count * r)
+    var scratch = [Float](repeating: 0, count: m.scratchCount(n: n, iterations: 30))
+    m.forward(logits: logits, output: &h, count: count, n: n, iterations: 30, scratch: &scratch)
+    m.backward(logits: logits, dOutput: h, dLogits: &d, count: count, n: n, iterations: 30, scratch: &scratch)
+    #expect(h.allSatisfy(\.isFinite) && d.allSatisfy(\.isFinite), "\(m)")
+    let rows = (0..<(count * n)).map { q in (0..<n).reduce(Float(0)) { $0 + abs(h[q * n + $1]) } }
+    #expect(rows.allSatisfy { $0 < Float(n).squareRoot() + 1e-3 }, "\(m): row sums \(rows.max()!)")
   }
 
   @Test func noneIsSinkhornWithoutIterations() {
@@ -155,6 +247,9 @@ import Testing
     ("birkhoff identity n2", .birkhoff, 2, 3, .identity),
     ("deepseek-v4 n2 t3", .deepseekV4, 2, 3, .uniform), ("deepseek-v4 n3 t20", .deepseekV4, 3, 20, .eye),
     ("none n2", .none, 2, 0, .uniform),
+    ("kronecker n2", .kronecker, 2, 0, .uniform), ("kronecker identity n4", .kronecker, 4, 0, .identity),
+    ("circulant n3", .circulant, 3, 0, .eye), ("cayley n3", .cayley, 3, 0, .uniform),
+    ("orthostochastic n2 t5", .orthostochastic, 2, 5, .uniform),
   ])
   func wholeModelGradients(label: String, manifold: ResidualManifold, n: Int, iterations: Int, bias: BiasInit) throws {
     var config = ModelConfig()

@@ -81,6 +81,10 @@ public struct ResidualManifold: RawRepresentable, Codable, CaseIterable, Hashabl
     ResidualManifold(BirkhoffMixture.self),
     ResidualManifold(DeepSeekV4Projection.self),
     ResidualManifold(Unconstrained.self),
+    ResidualManifold(KroneckerProjection.self),
+    ResidualManifold(OrthostochasticProjection.self),
+    ResidualManifold(CirculantProjection.self),
+    ResidualManifold(CayleyProjection.self),
   ]
 
   public static var allCases: [ResidualManifold] { registry }

@@ -1,0 +1,132 @@
+import RealModule
+
+/// An orthostochastic `H_res`: the entrywise square of an orthogonal matrix,
+///
+///     X₀ = mat(ℓ) / ‖mat(ℓ)‖_F,   X_{k+1} = 1.5 X_k − 0.5 X_k X_kᵀ X_k   (t_max Newton–Schulz steps),
+///     O = X_{t_max},   H = O ⊙ O,
+///
+/// `n²` logits per token. The cubic Newton–Schulz iteration (coefficients 1.5 and −0.5) drives
+/// every singular value of `X₀` (all in (0, 1] after the Frobenius normalisation) to 1, so `O`
+/// tends to the orthogonal polar factor of `mat(ℓ)` and `H` to a doubly stochastic matrix (the
+/// rows and columns of an orthogonal matrix have unit norm). With a fixed step count (`t_max`, the
+/// run's `--iterations`) it is truncated like Sinkhorn-Knopp: a singular value σ takes about
+/// `log₁.₅(1/σ) + 4` steps, so rows and columns sum to 1 only once the smallest has converged.
+/// Backward through the iterations exactly: with `G = ∂L/∂X_{k+1}`,
+/// `∂L/∂X_k = 1.5 G − 0.5 (G X_kᵀX_k + X_k Gᵀ X_k + X_k X_kᵀ G)`, then through the
+/// normalisation `∂L/∂ℓ = (G₀ − X₀⟨G₀, X₀⟩) / ‖mat(ℓ)‖_F`, and `∂L/∂O = 2 O ⊙ ∂L/∂H`.
+/// The iterates are recomputed in the backward (`(t_max + 1) n²` values per token).
+public enum OrthostochasticProjection: ManifoldProjection {
+  public static let name = "orthostochastic"
+  public static let help = "entrywise square of a Newton–Schulz orthogonalisation (t_max steps)"
+
+  public static func scratchCount(n: Int, iterations: Int) -> Int { (iterations + 6) * n * n }
+
+  /// `uniform`: `I − (2/n)J` (orthogonal; its square is `J/n` at n = 4); `identity`: `3I`
+  /// (→ `H = I`); `eye`: `I`.
+  public static func initialLogits(_ bias: BiasInit, n: Int) -> [Double] {
+    (0..<(n * n)).map { q in
+      let diagonal = q % (n + 1) == 0
+      switch bias {
+      case .uniform: return (diagonal ? 1 : 0) - 2 / Double(n)
+      case .identity: return diagonal ? 3 : 0
+      case .eye: return diagonal ? 1 : 0
+      }
+    }
+  }
+
+  /// `c = a bᵀ` (n×n).
+  @inline(__always) static func mulT<T: Scalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>,
+                                                _ c: UnsafeMutablePointer<T>, n: Int) {
+    for i in 0..<n {
+      for j in 0..<n {
+        var s: T = 0
+        for k in 0..<n { s += a[i * n + k] * b[j * n + k] }
+        c[i * n + j] = s
+      }
+    }
+  }
+
+  /// `c = aᵀ b` (n×n).
+  @inline(__always) static func tMul<T: Scalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>,
+                                                _ c: UnsafeMutablePointer<T>, n: Int) {
+    for i in 0..<n {
+      for j in 0..<n {
+        var s: T = 0
+        for k in 0..<n { s += a[k * n + i] * b[k * n + j] }
+        c[i * n + j] = s
+      }
+    }
+  }
+
+  /// `c = a b` (n×n).
+  @inline(__always) static func mul<T: Scalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>,
+                                               _ c: UnsafeMutablePointer<T>, n: Int) {
+    for i in 0..<n {
+      for j in 0..<n {
+        var s: T = 0
+        for k in 0..<n { s += a[i * n + k] * b[k * n + j] }
+        c[i * n + j] = s
+      }
+    }
+  }
+
+  /// The iterates `X₀ … X_T` of one token into `xs` (`(T + 1) n²`); returns `‖mat(ℓ)‖_F`.
+  static func iterate<T: Scalar>(_ l: UnsafePointer<T>, n: Int, steps: Int, xs: UnsafeMutablePointer<T>,
+                                 tmp: UnsafeMutablePointer<T>) -> T {
+    let nn = n * n
+    var sq: T = 0
+    for q in 0..<nn { sq += l[q] * l[q] }
+    let norm = (sq + T(1e-30)).squareRoot()
+    for q in 0..<nn { xs[q] = l[q] / norm }
+    for k in 0..<steps {
+      let x = xs + k * nn, next = xs + (k + 1) * nn
+      mulT(x, x, tmp, n: n)  // X Xᵀ
+      mul(tmp, x, next, n: n)  // X Xᵀ X
+      for q in 0..<nn { next[q] = 1.5 * x[q] - 0.5 * next[q] }
+    }
+    return norm
+  }
+
+  public static func forward<T: Scalar>(logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
+                                        iterations: Int, scratch: UnsafeMutablePointer<T>) {
+    let nn = n * n, xs = scratch, tmp = scratch + (iterations + 1) * nn
+    for t in 0..<count {
+      _ = iterate(logits + t * nn, n: n, steps: iterations, xs: xs, tmp: tmp)
+      let o = xs + iterations * nn, h = output + t * nn
+      for q in 0..<nn { h[q] = o[q] * o[q] }
+    }
+  }
+
+  public static func backward<T: Scalar>(logits: UnsafePointer<T>, dOutput: UnsafePointer<T>,
+                                         dLogits: UnsafeMutablePointer<T>, count: Int, n: Int, iterations: Int,
+                                         scratch: UnsafeMutablePointer<T>) {
+    let nn = n * n, xs = scratch, base = scratch + (iterations + 1) * nn
+    let g = base, gNext = base + nn, p = base + 2 * nn, q2 = base + 3 * nn, tmp = base + 4 * nn
+    for t in 0..<count {
+      let norm = iterate(logits + t * nn, n: n, steps: iterations, xs: xs, tmp: tmp)
+      let o = xs + iterations * nn, gh = dOutput + t * nn
+      for q in 0..<nn { g[q] = 2 * o[q] * gh[q] }
+      for k in stride(from: iterations - 1, through: 0, by: -1) {
+        let x = xs + k * nn
+        // ∂/∂X of ⟨G, X Xᵀ X⟩ = G XᵀX + X Gᵀ X + X Xᵀ G
+        tMul(x, x, p, n: n)  // XᵀX
+        mul(g, p, gNext, n: n)  // G XᵀX
+        tMul(g, x, p, n: n)  // Gᵀ X
+        mul(x, p, q2, n: n)  // X Gᵀ X
+        for q in 0..<nn { gNext[q] += q2[q] }
+        mulT(x, x, p, n: n)  // X Xᵀ
+        mul(p, g, q2, n: n)  // X Xᵀ G
+        for q in 0..<nn { g[q] = 1.5 * g[q] - 0.5 * (gNext[q] + q2[q]) }
+      }
+      var dot: T = 0
+      for q in 0..<nn { dot += g[q] * xs[q] }
+      let dl = dLogits + t * nn
+      for q in 0..<nn { dl[q] = (g[q] - xs[q] * dot) / norm }
+    }
+  }
+}
+
+extension ResidualManifold {
+  /// Orthostochastic matrices by Newton–Schulz (``OrthostochasticProjection``).
+  public static let orthostochastic = ResidualManifold(OrthostochasticProjection.self)
+}
