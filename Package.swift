@@ -30,6 +30,7 @@ let package = Package(
     .executable(name: "instability", targets: ["instability"]),
     .executable(name: "manifolds", targets: ["manifolds"]),
     .executable(name: "overhead", targets: ["overhead"]),
+    .executable(name: "mixing", targets: ["mixing"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -76,6 +77,7 @@ let package = Package(
     experiment("instability"),
     experiment("manifolds"),
     experiment("overhead"),
+    experiment("mixing"),
 
     // MARK: Tests
     .testTarget(

@@ -299,4 +299,33 @@ func temporaryFolder(_ tag: String) throws -> String {
     for n in [1, 2, 4, 8] { #expect(summary.contains("| hc | \(n) |") && summary.contains("| mhc | \(n) |")) }
     #expect(summary.contains("| residual | 1 |"))
   }
+
+  /// The synthetic mixing task end to end, tiny: every connection, target and mode trains; the
+  /// ones that start at their target (HC and Cayley at I, Sinkhorn at J/n) stay there exactly,
+  /// Cayley cannot leave the rotations (a cyclic shift of 4 streams has determinant −1), and
+  /// `--replot` draws from the stored results.
+  @Test func mixingTask() throws {
+    let dir = try temporaryFolder("mixing")
+    let args = ["--seeds", "1", "--steps", "20", "--width", "4", "--tokens", "16",
+                "--results", dir + "/results", "--plots", dir + "/plots"]
+    let (status, output) = try runTool("mixing", args)
+    #expect(status == 0, "mixing failed: \(output.suffix(2000))")
+    let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/results/mixing/results.json"))
+    let json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    let outcomes = json["outcomes"] as! [[String: Any]]
+    #expect(outcomes.count == 9 * 7 * 2)
+    func error(_ member: String, _ target: String, _ mode: String = "static") -> Double {
+      outcomes.first { $0["member"] as? String == member && $0["target"] as? String == target
+        && $0["mode"] as? String == mode }!["final_error"] as! Double
+    }
+    #expect(error("hc (unconstrained)", "identity") < 1e-20 && error("cayley", "identity") < 1e-20)
+    #expect(error("sinkhorn", "J/n") < 1e-20)
+    #expect(error("cayley", "cyclic shift") > 0.5)
+    expectFigures(dir, ["mixing"])
+    let summary = try String(contentsOfFile: dir + "/results/mixing/summary.md", encoding: .utf8)
+    #expect(summary.contains("| kronecker |") && summary.contains("## Dynamic mappings"))
+    try FileManager.default.removeItem(atPath: dir + "/plots/mixing.png")
+    #expect(try runTool("mixing", args + ["--replot"]).status == 0)
+    expectFigures(dir, ["mixing"])
+  }
 }
