@@ -7,42 +7,42 @@ set grid xtics ytics lt 1 lw 0.6 lc rgb '#dddddd'
 set key top right nobox noopaque samplen 2 spacing 1.1
 set style data lines
 $bars0 << EOD
-0.0 -0.035290125303049535 0.028168399470762814
-1.0 -0.08430859572422378 0.15420266948645622
-2.0 -0.020976280531613156 0.09816163450304537
-3.0 -0.03347345592430884 0.06337250487619031
-4.0 -0.009676938520669864 0.06958044307705188
-5.0 -0.03169243320178339 0.1733559970849155
-6.0 -0.018225323907813618 0.053210295429572535
-7.0 -0.04322239206442191 0.15240685947729268
-8.0 -0.0180572273091002 0.024516633588386287
-9.0 -0.047326707499962595 0.09576484606729833
-10.0 0.0033030589345344197 0.13393157745339296
-11.0 -0.016709927197211982 0.20989083793934343
+0.0 -0.029881695704748523 0.014643299634212712
+1.0 -0.07684994492280477 0.06112647998693599
+2.0 -0.006296355228181246 0.02723731718886472
+3.0 -0.020253150782561846 0.04856855256017976
+4.0 -0.009542891052401359 0.02150465459622186
+5.0 -0.03451916957158 0.045061161840478425
+6.0 -0.004338587377166192 0.016663065600372545
+7.0 -0.03145759425303751 0.05184455415208301
+8.0 -0.011017057133423455 0.020290606511552782
+9.0 -0.03371493450176052 0.06747188876770059
+10.0 0.020248103344798096 0.017415805214295026
+11.0 -0.010433473928738835 0.03887314203940495
 EOD
-set title 'final validation loss − residual baseline: mean and 95% interval over 2 seeds (paired by seed)'
+set title 'final validation loss − residual baseline: mean and 95% interval over 3 seeds (paired by seed)'
 set xlabel 'HC, or mHC with H_res init u = uniform, eye, id = identity (±3, home pre); + e = stream embeddings, + h = home-stream H_pre; lr×10 = connection lr'
 set ylabel 'loss gap to residual (nats/byte)'
 set xtics ('HC' 0, 'HC+e' 1, 'u' 2, 'u+e (default)' 3, 'u+h' 4, 'u+h+e' 5, 'eye' 6, 'eye+h+e' 7, 'id' 8, 'id+e' 9, 'u lr×10' 10, 'u+h+e lr×10' 11) scale 0
 set xrange [-0.6:11.6]
-set yrange [-0.33348354392029855:0.28815318945174995]
+set yrange [-0.17661729827288422:0.07630478192223658]
 set grid noxtics ytics
 set boxwidth 0.7360000000000001 absolute
 set style fill solid 0.85 border lc rgb '#333333'
 set key top left
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lc rgb '#333333'
-set label "−0.035\nbetter" at first 0.0, first -0.06345852477381235 center offset 0, -1.5 font ',9' front textcolor rgb '#b2182b'
-set label "−0.084" at first 1.0, first -0.23851126521068 center offset 0, -1.0 font ',9' front
-set label "−0.021" at first 2.0, first -0.11913791503465852 center offset 0, -1.0 font ',9' front
-set label "−0.033" at first 3.0, first -0.09684596080049915 center offset 0, -1.0 font ',9' front
-set label "−0.010" at first 4.0, first -0.07925738159772175 center offset 0, -1.0 font ',9' front
-set label "−0.032" at first 5.0, first -0.2050484302866989 center offset 0, -1.0 font ',9' front
-set label "−0.018" at first 6.0, first -0.07143561933738615 center offset 0, -1.0 font ',9' front
-set label "−0.043" at first 7.0, first -0.1956292515417146 center offset 0, -1.0 font ',9' front
-set label "−0.018" at first 8.0, first -0.042573860897486486 center offset 0, -1.0 font ',9' front
-set label "−0.047" at first 9.0, first -0.14309155356726094 center offset 0, -1.0 font ',9' front
-set label "+0.003" at first 10.0, first 0.13723463638792738 center offset 0, 1.0 font ',9' front
-set label "−0.017" at first 11.0, first -0.22660076513655542 center offset 0, -1.0 font ',9' front
+set label "−0.030\nbetter" at first 0.0, first -0.04452499533896123 center offset 0, -1.5 font ',9' front textcolor rgb '#b2182b'
+set label "−0.077\nbetter" at first 1.0, first -0.13797642490974077 center offset 0, -1.5 font ',9' front textcolor rgb '#b2182b'
+set label "−0.006" at first 2.0, first -0.03353367241704597 center offset 0, -1.0 font ',9' front
+set label "−0.020" at first 3.0, first -0.0688217033427416 center offset 0, -1.0 font ',9' front
+set label "−0.010" at first 4.0, first -0.03104754564862322 center offset 0, -1.0 font ',9' front
+set label "−0.035" at first 5.0, first -0.07958033141205842 center offset 0, -1.0 font ',9' front
+set label "−0.004" at first 6.0, first -0.021001652977538737 center offset 0, -1.0 font ',9' front
+set label "−0.031" at first 7.0, first -0.08330214840512051 center offset 0, -1.0 font ',9' front
+set label "−0.011" at first 8.0, first -0.03130766364497624 center offset 0, -1.0 font ',9' front
+set label "−0.034" at first 9.0, first -0.1011868232694611 center offset 0, -1.0 font ',9' front
+set label "+0.020\nworse" at first 10.0, first 0.03766390855909312 center offset 0, 1.5 font ',9' front textcolor rgb '#b2182b'
+set label "−0.010" at first 11.0, first -0.049306615968143785 center offset 0, -1.0 font ',9' front
 plot $bars0 using 1:2 with boxes lc rgb '#1f77b4' title 'gap', \
      $bars0 using 1:($2-$3):(0):(2*$3) with vectors heads size screen 0.008,90 lc rgb '#333333' lw 1 notitle
 unset output
