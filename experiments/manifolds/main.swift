@@ -1,7 +1,9 @@
 // manifolds — other ways to build mHC's H_res, on the same harness (paper §3, "general framework"):
 // Sinkhorn (mHC), exact Birkhoff mixtures of permutations (mHC-lite), DeepSeek-V4's σ+ε variant
-// (with and without its learned collapse head), and the unconstrained exp(logits) control,
-// beside the residual baseline, at the reference configuration and in a deep, hot stress cell.
+// (with its learned collapse head in the paper preset), the unconstrained exp(logits) control, and
+// the 2026 members — Kronecker (KromHC), orthostochastic, circulant, Cayley — beside the residual
+// baseline, at the reference configuration and in a deep, hot stress cell; plus how far the
+// product of every H_res drifts towards uniform averaging (stream collapse).
 //
 //   swift run -c release manifolds                  # quick preset (~20 min on 2 cores)
 //   swift run -c release manifolds --preset paper   # 3000 steps, 3 seeds, stress at the reference width
@@ -26,9 +28,14 @@ struct Manifolds: ParsableCommand {
     var collapse: Collapse = .sum
     var claim: String
     var color: String
+    /// Trained by the paper preset only (keeps the quick preset within its time).
+    var paperOnly = false
   }
 
-  static let members = [
+  /// The members this preset trains.
+  var members: [Member] { Self.allMembers.filter { sweep.preset == .paper || !$0.paperOnly } }
+
+  static let allMembers = [
     Member(name: "residual", manifold: nil, claim: "baseline", color: PlotStyle.color(for: "residual")),
     Member(
       name: "sinkhorn", manifold: .sinkhorn,
@@ -43,10 +50,25 @@ struct Manifolds: ParsableCommand {
       claim: "DeepSeek-V4 production code: n = 4, t_max = 20, ε = 1e-6 (no ablation published)", color: "#9467bd"),
     Member(
       name: "deepseek-v4 + learned collapse", manifold: .deepseekV4, collapse: .learned,
-      claim: "DeepSeek-V4 as shipped: learned σ(s·m+b)+ε head instead of the sum of streams", color: "#e377c2"),
+      claim: "DeepSeek-V4 as shipped: learned σ(s·m+b)+ε head instead of the sum of streams", color: "#e377c2",
+      paperOnly: true),
     Member(
       name: "none", manifold: ResidualManifold.none,
       claim: "unconstrained exp(logits) (t_max = 0): the control the paper's Fig. 2 argues against", color: "#ff7f0e"),
+    Member(
+      name: "kronecker", manifold: .kronecker,
+      claim: "KromHC (arXiv 2601.21579): Kronecker product of 2×2 doubly stochastic factors, log2 n logits",
+      color: "#17becf"),
+    Member(
+      name: "orthostochastic", manifold: .orthostochastic,
+      claim: "squared Newton–Schulz orthogonalisation; an automated study reports +0.003 vs Sinkhorn at n = 4",
+      color: "#8c564b"),
+    Member(
+      name: "circulant", manifold: .circulant,
+      claim: "doubly stochastic circulant (a 2026 note's stream-collapse argument)", color: "#bcbd22"),
+    Member(
+      name: "cayley", manifold: .cayley,
+      claim: "orthogonal Cayley transform (JPmHC): norm-preserving, not non-negative", color: "#7f7f7f"),
   ]
 
   // MARK: Config
@@ -57,6 +79,7 @@ struct Manifolds: ParsableCommand {
     var reference = sweep.preset.baseConfig
     reference.steps = sweep.preset.pick(quick: 300, paper: 3000, tiny: 8)
     reference.evalEvery = sweep.preset.pick(quick: 50, paper: 250, tiny: 4)
+    if sweep.preset == .quick { reference.seq = 64; reference.batch = 8 }  // ¼ of the reference tokens per step
     var stress = reference
     if tiny {
       stress.layers = 2; stress.lr = 3e-2
@@ -73,7 +96,7 @@ struct Manifolds: ParsableCommand {
     var list: [SweepRun] = []
     for (_, base) in settings() {
       for seed in 0..<(sweep.seedCount(tiny: 1)) {
-        for m in Self.members {
+        for m in members {
           var c = base; c.seed = UInt64(seed)
           c.connection = m.manifold == nil ? .residual : .mhc
           c.manifold = m.manifold; c.collapse = m.collapse
@@ -101,8 +124,8 @@ struct Manifolds: ParsableCommand {
   }
 
   func report(_ all: [LoadedRun]) throws {
-    let sets = settings(), members = Self.members.dropFirst()
-    func baseline(_ s: TrainConfig) -> [LoadedRun] { runs(of: Self.members[0], in: s, all) }
+    let sets = settings(), members = self.members.dropFirst()
+    func baseline(_ s: TrainConfig) -> [LoadedRun] { runs(of: self.members[0], in: s, all) }
     let seeds = Set(all.map(\.config.seed)).count
     // 1. loss gap to the residual, per setting
     try Gnuplot.render(
@@ -150,13 +173,34 @@ struct Manifolds: ParsableCommand {
         "manifolds-gains",
         title: "at the end of training (seed 0, evaluation batch; deviations below 1e-9 drawn at 1e-9)",
         panels: panels, columns: 2), in: sweep.plots)
-    // 3. step time
+    // 3. stream collapse: the composite H_res over depth, against J/n and I (last evaluation, mean over seeds)
+    var collapse: [Panel] = []
+    for s in sets {
+      for (what, pick) in [("J/n", \MappingRow.compositeDistanceUniform), ("I", \MappingRow.compositeDistanceIdentity)] {
+        collapse.append(
+          Panel(
+            title: "\(s.name): ‖H⁽ˡ⁾···H⁽¹⁾ − \(what)‖_F of the composite", xlabel: "sublayer l",
+            ylabel: "distance (mean over seeds)", logy: what == "J/n",
+            series: members.compactMap { m in
+              let curve = depthCurve(runs(of: m, in: s.config, all), pick)
+              return curve.isEmpty ? nil : Series(m.name, color: m.color, points: curve, style: "linespoints")
+            },
+            extra: ["set key outside right", "set xtics \(s.config.layers > 8 ? 4 : 1)"]
+              + (what == "J/n" ? ["set format y '%.0e'"] : [])))
+      }
+    }
+    try Gnuplot.render(
+      Chart.figure(
+        "manifolds-collapse",
+        title: "stream collapse: how far the product of every H_res so far is from uniform averaging J/n and from I",
+        panels: collapse, columns: 2), in: sweep.plots)
+    // 4. step time
     try Gnuplot.render(
       barChart(
         "manifolds-time",
         title: "training step time (s) per run: mean and 95% interval over \(seeds) seed(s)",
         xlabel: "", groups: sets.map(\.name),
-        series: Self.members.map { m in
+        series: self.members.map { m in
           (
             m.name, m.color,
             sets.map { s in
@@ -169,15 +213,15 @@ struct Manifolds: ParsableCommand {
   }
 
   func summary(_ all: [LoadedRun]) -> String {
-    let sets = settings(), sinkhorn = Self.members[1]
-    func baseline(_ s: TrainConfig) -> [LoadedRun] { runs(of: Self.members[0], in: s, all) }
+    let sets = settings(), sinkhorn = members[1]
+    func baseline(_ s: TrainConfig) -> [LoadedRun] { runs(of: members[0], in: s, all) }
     var t = MarkdownTable(
       ["member"]
         + sets.flatMap {
           ["\($0.name): final loss (mean ± 95%)", "\($0.name): max composite gain", "\($0.name): max col. deviation"]
         }
         + ["s/step (reference, mean ± 95%)", "published claim"])
-    for m in Self.members {
+    for m in members {
       var row = [m.name]
       for s in sets {
         let rs = runs(of: m, in: s.config, all)
@@ -198,16 +242,26 @@ struct Manifolds: ParsableCommand {
     var reading: [String] = []
     for s in sets {
       let base = baseline(s.config), mhc = runs(of: sinkhorn, in: s.config, all)
-      let toResidual = Self.members.dropFirst().map { m in
+      let toResidual = members.dropFirst().map { m in
         (label: m.name, gap: PairedComparison.finalLoss(runs(of: m, in: s.config, all), baseline: base))
       }
-      let toSinkhorn = Self.members.dropFirst(2).map { m in
+      let toSinkhorn = members.dropFirst(2).map { m in
         (label: m.name, gap: PairedComparison.finalLoss(runs(of: m, in: s.config, all), baseline: mhc))
       }
       for c in toResidual { vsResidual.add([s.name, c.label] + c.gap.tableCells) }
       for c in toSinkhorn { vsSinkhorn.add([s.name, c.label] + c.gap.tableCells) }
       reading.append("- \(s.name), against the residual: \(verdictList(toResidual)).")
       reading.append("- \(s.name), against sinkhorn: \(verdictList(toSinkhorn)).")
+    }
+    // stream collapse: the composite after the last sublayer
+    var collapse = MarkdownTable(
+      ["member"] + sets.flatMap { ["\($0.name): ‖composite − J/n‖ (mean ± 95%)", "\($0.name): ‖composite − I‖"] })
+    for m in members.dropFirst() {
+      collapse.add([m.name] + sets.flatMap { s -> [String] in
+        let rs = runs(of: m, in: s.config, all)
+        let u = finalCollapse(rs, \.compositeDistanceUniform), i = finalCollapse(rs, \.compositeDistanceIdentity)
+        return [u.n == 0 ? "–" : u.text(3), i.n == 0 ? "–" : i.text(3)]
+      })
     }
     // NaN, or (InstabilityReport) a loss that climbed back above the untrained model's and stayed there
     let diverged = all.compactMap { r -> String? in
@@ -228,6 +282,14 @@ struct Manifolds: ParsableCommand {
       \(t.text)
       Diverged runs: \(diverged.isEmpty ? "none" : diverged.joined(separator: ", ")).
 
+      ## Stream collapse
+
+      Frobenius distance of the per-token composite `H⁽ᴸ⁾···H⁽¹⁾` after the last sublayer from uniform averaging
+      `J/n` (0: every stream carries the average of all, the collapse a 2026 note predicts for deep products of
+      doubly stochastic matrices) and from the identity, at the last evaluation (token average, first evaluation batch),
+      mean and 95% interval over seeds. `plots/manifolds-collapse.png` has both over depth.
+
+      \(collapse.text)
       ## Final loss against the residual (paired by seed)
 
       \(vsResidual.text)
@@ -243,12 +305,33 @@ struct Manifolds: ParsableCommand {
       The manifolds (`Sources/MHC/Connections/`): `sinkhorn` — exp, then t_max column/row normalisations, exact \
       backward through the truncated iterates; `birkhoff` — softmax over the n! permutation matrices (exactly doubly \
       stochastic, Amax gain exactly 1); `deepseek-v4` — DeepSeek-V4's released `hc_split_sinkhorn` (column softmax + ε, \
-      then ε-regularised row/column normalisations, H_pre = σ(·) + ε); `none` — exp(logits), unconstrained. Step times \
+      then ε-regularised row/column normalisations, H_pre = σ(·) + ε); `none` — exp(logits), unconstrained; \
+      `kronecker` — a Kronecker product of 2×2 doubly stochastic factors (log2 n logits); `orthostochastic` — the \
+      entrywise square of t_max Newton–Schulz steps towards an orthogonal matrix; `circulant` — one softmax shifted per \
+      row; `cayley` — the orthogonal (I − A)(I + A)⁻¹ (not non-negative: gains between 1 and √n). Step times \
       are measured inside each run (its mean step), so they include whatever else the machine was doing.
 
-      Figures: `plots/manifolds-loss.png`, `plots/manifolds-gains.png`, `plots/manifolds-time.png`.
+      Figures: `plots/manifolds-loss.png`, `plots/manifolds-gains.png`, `plots/manifolds-collapse.png`, \
+      `plots/manifolds-time.png`.
 
       """
+  }
+
+  /// Per sublayer, `value` of the composite at the last evaluation, mean over `runs` (seeds).
+  func depthCurve(_ runs: [LoadedRun], _ value: KeyPath<MappingRow, Double>) -> [(Double, Double)] {
+    let last = runs.compactMap { r in r.mappingRows.map(\.step).max().map { s in r.mappingRows.filter { $0.step == s } } }
+    guard let sublayers = last.map(\.count).max(), sublayers > 0 else { return [] }
+    return (0..<sublayers).compactMap { k in
+      let v = last.compactMap { rows in rows.first { $0.sublayer == k }?[keyPath: value] }.filter(\.isFinite)
+      return v.isEmpty ? nil : (Double(k + 1), max(SeedInterval(v).mean, 1e-9))
+    }
+  }
+
+  /// The composite's distance from `J/n` after the last sublayer: mean and 95% interval over seeds.
+  func finalCollapse(_ runs: [LoadedRun], _ value: KeyPath<MappingRow, Double>) -> SeedInterval {
+    SeedInterval(runs.compactMap { r in
+      r.mappingRows.max { ($0.step, $0.sublayer) < ($1.step, $1.sublayer) }?[keyPath: value]
+    }.filter(\.isFinite))
   }
 
   /// Each run's mean training step time, over seeds.
