@@ -184,14 +184,14 @@ struct SinkhornIterations: ParsableCommand {
   // MARK: Figures and summary
 
   func report(_ all: [LoadedRun]) throws {
-    let byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let index = RunIndex(all)
     let ds = depths(), timing = try timings(ds)
     let cells = ds.map { d in
       tValues.map { t in
         let tokens = Double(d.config.batch * d.config.seq)
         let s = timing.first { $0[0] == Double(t) && $0[1] == tokens }.map { $0[2] + $0[3] } ?? .nan
         return Cell(
-          t: t, runs: (0..<d.seeds).compactMap { byID[run(d, t: t, seed: $0).id] },
+          t: t, runs: (0..<d.seeds).compactMap { index[run(d, t: t, seed: $0).id] },
           sinkhornSeconds: s * Double(2 * d.config.layers))
       }
     }
