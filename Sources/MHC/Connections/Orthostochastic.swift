@@ -14,12 +14,15 @@ import RealModule
 /// Backward through the iterations exactly: with `G = ∂L/∂X_{k+1}`,
 /// `∂L/∂X_k = 1.5 G − 0.5 (G X_kᵀX_k + X_k Gᵀ X_k + X_k X_kᵀ G)`, then through the
 /// normalisation `∂L/∂ℓ = (G₀ − X₀⟨G₀, X₀⟩) / ‖mat(ℓ)‖_F`, and `∂L/∂O = 2 O ⊙ ∂L/∂H`.
-/// The iterates are recomputed in the backward (`(t_max + 1) n²` values per token).
+/// The iterates are recomputed in the backward (`(t_max + 1) n²` values per token); eight tokens
+/// run side by side in the lanes of a SIMD vector, each through the same operations as alone.
 public enum OrthostochasticProjection: ManifoldProjection {
   public static let name = "orthostochastic"
   public static let help = "entrywise square of a Newton–Schulz orthogonalisation (t_max steps)"
 
-  public static func scratchCount(n: Int, iterations: Int) -> Int { (iterations + 6) * n * n }
+  /// None: eight tokens at a time, one per SIMD lane, in aligned temporary vectors
+  /// (`(t_max + 6) n²` of them).
+  public static func scratchCount(n: Int, iterations: Int) -> Int { 0 }
 
   /// `uniform`: `I − (2/n)J` (orthogonal; its square is `J/n` at n = 4); `identity`: `3I`
   /// (→ `H = I`); `eye`: `I`.
@@ -34,94 +37,137 @@ public enum OrthostochasticProjection: ManifoldProjection {
     }
   }
 
-  /// `c = a bᵀ` (n×n).
-  @inline(__always) static func mulT<T: Scalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>,
-                                                _ c: UnsafeMutablePointer<T>, n: Int) {
+  typealias V<T: Scalar> = SIMD8<T>
+
+  /// `c = a bᵀ` (n×n), eight tokens per lane.
+  @inline(__always) static func mulT<T: Scalar>(
+    _ a: UnsafePointer<V<T>>, _ b: UnsafePointer<V<T>>,
+    _ c: UnsafeMutablePointer<V<T>>, n: Int
+  ) {
     for i in 0..<n {
       for j in 0..<n {
-        var s: T = 0
+        var s = V<T>(repeating: 0)
         for k in 0..<n { s += a[i * n + k] * b[j * n + k] }
         c[i * n + j] = s
       }
     }
   }
 
-  /// `c = aᵀ b` (n×n).
-  @inline(__always) static func tMul<T: Scalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>,
-                                                _ c: UnsafeMutablePointer<T>, n: Int) {
+  /// `c = aᵀ b` (n×n), eight tokens per lane.
+  @inline(__always) static func tMul<T: Scalar>(
+    _ a: UnsafePointer<V<T>>, _ b: UnsafePointer<V<T>>,
+    _ c: UnsafeMutablePointer<V<T>>, n: Int
+  ) {
     for i in 0..<n {
       for j in 0..<n {
-        var s: T = 0
+        var s = V<T>(repeating: 0)
         for k in 0..<n { s += a[k * n + i] * b[k * n + j] }
         c[i * n + j] = s
       }
     }
   }
 
-  /// `c = a b` (n×n).
-  @inline(__always) static func mul<T: Scalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>,
-                                               _ c: UnsafeMutablePointer<T>, n: Int) {
+  /// `c = a b` (n×n), eight tokens per lane.
+  @inline(__always) static func mul<T: Scalar>(
+    _ a: UnsafePointer<V<T>>, _ b: UnsafePointer<V<T>>,
+    _ c: UnsafeMutablePointer<V<T>>, n: Int
+  ) {
     for i in 0..<n {
       for j in 0..<n {
-        var s: T = 0
+        var s = V<T>(repeating: 0)
         for k in 0..<n { s += a[i * n + k] * b[k * n + j] }
         c[i * n + j] = s
       }
     }
   }
 
-  /// The iterates `X₀ … X_T` of one token into `xs` (`(T + 1) n²`); returns `‖mat(ℓ)‖_F`.
-  static func iterate<T: Scalar>(_ l: UnsafePointer<T>, n: Int, steps: Int, xs: UnsafeMutablePointer<T>,
-                                 tmp: UnsafeMutablePointer<T>) -> T {
+  /// The iterates `X₀ … X_T` of up to eight tokens (`lanes`, the rest zero) into `xs`
+  /// (`(T + 1) n²` vectors, entry-major); returns each lane's `‖mat(ℓ)‖_F`. Every lane does the
+  /// same operations in the same order as one token alone would.
+  static func iterate<T: Scalar>(
+    _ l: UnsafePointer<T>, lanes: Int, n: Int, steps: Int,
+    xs: UnsafeMutablePointer<V<T>>, tmp: UnsafeMutablePointer<V<T>>
+  ) -> V<T> {
     let nn = n * n
-    var sq: T = 0
-    for q in 0..<nn { sq += l[q] * l[q] }
-    let norm = (sq + T(1e-30)).squareRoot()
-    for q in 0..<nn { xs[q] = l[q] / norm }
+    for q in 0..<nn {
+      var v = V<T>(repeating: 0)
+      for lane in 0..<lanes { v[lane] = l[lane * nn + q] }
+      xs[q] = v
+    }
+    var sq = V<T>(repeating: 0)
+    for q in 0..<nn { sq += xs[q] * xs[q] }
+    let norm = (sq + V<T>(repeating: T(1e-30))).squareRoot()
+    for q in 0..<nn { xs[q] = xs[q] / norm }
+    let a = V<T>(repeating: 1.5), b = V<T>(repeating: 0.5)
     for k in 0..<steps {
       let x = xs + k * nn, next = xs + (k + 1) * nn
       mulT(x, x, tmp, n: n)  // X Xᵀ
       mul(tmp, x, next, n: n)  // X Xᵀ X
-      for q in 0..<nn { next[q] = 1.5 * x[q] - 0.5 * next[q] }
+      for q in 0..<nn { next[q] = a * x[q] - b * next[q] }
     }
     return norm
   }
 
-  public static func forward<T: Scalar>(logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
-                                        iterations: Int, scratch: UnsafeMutablePointer<T>) {
-    let nn = n * n, xs = scratch, tmp = scratch + (iterations + 1) * nn
-    for t in 0..<count {
-      _ = iterate(logits + t * nn, n: n, steps: iterations, xs: xs, tmp: tmp)
-      let o = xs + iterations * nn, h = output + t * nn
-      for q in 0..<nn { h[q] = o[q] * o[q] }
+  /// Scratch vectors per block of eight tokens: the iterates and five n×n temporaries.
+  static func vectors(n: Int, iterations: Int) -> Int { (iterations + 6) * n * n }
+
+  public static func forward<T: Scalar>(
+    logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
+    iterations: Int, scratch: UnsafeMutablePointer<T>
+  ) {
+    let nn = n * n
+    withUnsafeTemporaryAllocation(of: V<T>.self, capacity: vectors(n: n, iterations: iterations)) { buffer in
+      let xs = buffer.baseAddress!, tmp = xs + (iterations + 1) * nn
+      for first in stride(from: 0, to: count, by: 8) {
+        let lanes = min(8, count - first)
+        _ = iterate(logits + first * nn, lanes: lanes, n: n, steps: iterations, xs: xs, tmp: tmp)
+        let o = xs + iterations * nn
+        for q in 0..<nn {
+          let h = o[q] * o[q]
+          for lane in 0..<lanes { output[(first + lane) * nn + q] = h[lane] }
+        }
+      }
     }
   }
 
-  public static func backward<T: Scalar>(logits: UnsafePointer<T>, dOutput: UnsafePointer<T>,
-                                         dLogits: UnsafeMutablePointer<T>, count: Int, n: Int, iterations: Int,
-                                         scratch: UnsafeMutablePointer<T>) {
-    let nn = n * n, xs = scratch, base = scratch + (iterations + 1) * nn
-    let g = base, gNext = base + nn, p = base + 2 * nn, q2 = base + 3 * nn, tmp = base + 4 * nn
-    for t in 0..<count {
-      let norm = iterate(logits + t * nn, n: n, steps: iterations, xs: xs, tmp: tmp)
-      let o = xs + iterations * nn, gh = dOutput + t * nn
-      for q in 0..<nn { g[q] = 2 * o[q] * gh[q] }
-      for k in stride(from: iterations - 1, through: 0, by: -1) {
-        let x = xs + k * nn
-        // ∂/∂X of ⟨G, X Xᵀ X⟩ = G XᵀX + X Gᵀ X + X Xᵀ G
-        tMul(x, x, p, n: n)  // XᵀX
-        mul(g, p, gNext, n: n)  // G XᵀX
-        tMul(g, x, p, n: n)  // Gᵀ X
-        mul(x, p, q2, n: n)  // X Gᵀ X
-        for q in 0..<nn { gNext[q] += q2[q] }
-        mulT(x, x, p, n: n)  // X Xᵀ
-        mul(p, g, q2, n: n)  // X Xᵀ G
-        for q in 0..<nn { g[q] = 1.5 * g[q] - 0.5 * (gNext[q] + q2[q]) }
+  public static func backward<T: Scalar>(
+    logits: UnsafePointer<T>, dOutput: UnsafePointer<T>,
+    dLogits: UnsafeMutablePointer<T>, count: Int, n: Int, iterations: Int,
+    scratch: UnsafeMutablePointer<T>
+  ) {
+    let nn = n * n
+    withUnsafeTemporaryAllocation(of: V<T>.self, capacity: vectors(n: n, iterations: iterations)) { buffer in
+      let xs = buffer.baseAddress!, base = xs + (iterations + 1) * nn
+      let g = base, gNext = base + nn, p = base + 2 * nn, q2 = base + 3 * nn, tmp = base + 4 * nn
+      let two = V<T>(repeating: 2), a = V<T>(repeating: 1.5), b = V<T>(repeating: 0.5)
+      for first in stride(from: 0, to: count, by: 8) {
+        let lanes = min(8, count - first)
+        let norm = iterate(logits + first * nn, lanes: lanes, n: n, steps: iterations, xs: xs, tmp: tmp)
+        let o = xs + iterations * nn
+        for q in 0..<nn {
+          var gh = V<T>(repeating: 0)
+          for lane in 0..<lanes { gh[lane] = dOutput[(first + lane) * nn + q] }
+          g[q] = two * o[q] * gh
+        }
+        for k in stride(from: iterations - 1, through: 0, by: -1) {
+          let x = xs + k * nn
+          // ∂/∂X of ⟨G, X Xᵀ X⟩ = G XᵀX + X Gᵀ X + X Xᵀ G
+          tMul(x, x, p, n: n)  // XᵀX
+          mul(g, p, gNext, n: n)  // G XᵀX
+          tMul(g, x, p, n: n)  // Gᵀ X
+          mul(x, p, q2, n: n)  // X Gᵀ X
+          for q in 0..<nn { gNext[q] += q2[q] }
+          mulT(x, x, p, n: n)  // X Xᵀ
+          mul(p, g, q2, n: n)  // X Xᵀ G
+          for q in 0..<nn { g[q] = a * g[q] - b * (gNext[q] + q2[q]) }
+        }
+        var dot = V<T>(repeating: 0)
+        for q in 0..<nn { dot += g[q] * xs[q] }
+        for q in 0..<nn {
+          let d = (g[q] - xs[q] * dot) / norm
+          for lane in 0..<lanes { dLogits[(first + lane) * nn + q] = d[lane] }
+        }
       }
-      var dot: T = 0
-      for q in 0..<nn { dot += g[q] * xs[q] }
-      let dl = dLogits + t * nn
-      for q in 0..<nn { dl[q] = (g[q] - xs[q] * dot) / norm }
     }
   }
 }
