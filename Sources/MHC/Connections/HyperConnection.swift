@@ -18,7 +18,7 @@
 /// let hc = try ConnectionConfig(kind: .hc, streams: 4, width: 128).make(store: store, prefix: "conns.0", capacity: 2048)
 /// ```
 public final class HyperConnection<T: Scalar>: MixingConnection<T>, ConnectionLayout {
-  let theta, alpha, bias: ParameterRef
+  let theta: ParameterRef
 
   init(
     _ config: ConnectionConfig, store: ParameterStore<T>, prefix: String, capacity: Int,
@@ -28,14 +28,11 @@ public final class HyperConnection<T: Scalar>: MixingConnection<T>, ConnectionLa
     theta = store.declare(
       "\(prefix).theta", shape: [n + 2, c], initialiser: .constant(0), decay: true,
       frozen: config.frozenProjection)
-    alpha = store.declare(
-      "\(prefix).a", shape: [3], initialiser: .constant(config.alphaInit),
-      lrScale: config.lrMultiplier)
     var b = [Double](repeating: 0, count: m)
     b[config.index % n] = 1
     for j in 0..<n { b[n + j] = 1; b[2 * n + j * n + j] = 1 }
-    bias = store.declare("\(prefix).b", shape: [m], initialiser: .values(b), lrScale: config.lrMultiplier)
-    super.init(config, store: store, capacity: capacity, cache: cache, workspace: workspace)
+    super.init(
+      config, store: store, prefix: prefix, capacity: capacity, cache: cache, workspace: workspace, initialBias: b)
   }
 
   /// `z = tanh(Θ x̃_j)` per stream, for all tokens (split products).

@@ -24,7 +24,7 @@ import RealModule
 /// let mhc = try c.make(store: store, prefix: "conns.0", capacity: 2048)
 /// ```
 public final class ManifoldHyperConnection<T: Scalar>: MixingConnection<T>, ConnectionLayout {
-  let phi, alpha, bias: ParameterRef
+  let phi: ParameterRef
 
   init(
     _ config: ConnectionConfig, store: ParameterStore<T>, prefix: String, capacity: Int,
@@ -35,16 +35,13 @@ public final class ManifoldHyperConnection<T: Scalar>: MixingConnection<T>, Conn
       "\(prefix).phi", shape: [n * c, m],
       initialiser: config.frozenProjection ? .constant(0) : .normal(config.phiStd),
       decay: true, frozen: config.frozenProjection)
-    alpha = store.declare(
-      "\(prefix).a", shape: [3], initialiser: .constant(config.alphaInit),
-      lrScale: config.lrMultiplier)
     var b = [Double](repeating: 0, count: m)
     if config.resolvedPreInit == .home {
       for j in 0..<n { b[j] = j == config.index % n ? 3 : -3 }
     }
     b.replaceSubrange((2 * n)..<m, with: config.manifold.initialLogits(config.biasInit, n: n))
-    bias = store.declare("\(prefix).b", shape: [m], initialiser: .values(b), lrScale: config.lrMultiplier)
-    super.init(config, store: store, capacity: capacity, cache: cache, workspace: workspace)
+    super.init(
+      config, store: store, prefix: prefix, capacity: capacity, cache: cache, workspace: workspace, initialBias: b)
   }
 
   override public var fusesWithPreviousMixing: Bool { true }

@@ -14,6 +14,9 @@ public class MixingConnection<T: Scalar>: StreamConnection {
   public let config: ConnectionConfig
   public let capacity: Int
   unowned let store: ParameterStore<T>
+  /// `a = [α_pre, α_post, α_res]` and `b` (`2n + r`: pre, post, then res), declared after the
+  /// subclass's projection (`Θ` / `Φ`), with the connection learning-rate multiplier.
+  let alpha, bias: ParameterRef
   /// What the forward leaves for the backward and the diagnostics (shared between the
   /// connections of a recomputation block, see ``ResidualStack``).
   public let cache: ConnectionCache<T>
@@ -46,9 +49,13 @@ public class MixingConnection<T: Scalar>: StreamConnection {
   var manifoldScratch: UnsafeMutablePointer<T> { workspace.manifoldScratch }
 
   init(
-    _ config: ConnectionConfig, store: ParameterStore<T>, capacity: Int, cache: ConnectionCache<T>,
-    workspace: ConnectionWorkspace<T>
+    _ config: ConnectionConfig, store: ParameterStore<T>, prefix: String, capacity: Int, cache: ConnectionCache<T>,
+    workspace: ConnectionWorkspace<T>, initialBias: [Double]
   ) {
+    alpha = store.declare(
+      "\(prefix).a", shape: [3], initialiser: .constant(config.alphaInit), lrScale: config.lrMultiplier)
+    bias = store.declare(
+      "\(prefix).b", shape: [config.mappingCount], initialiser: .values(initialBias), lrScale: config.lrMultiplier)
     self.config = config; self.capacity = capacity; self.store = store
     self.cache = cache; self.workspace = workspace
     y = pool.buffer(capacity * config.width)

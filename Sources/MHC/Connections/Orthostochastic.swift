@@ -39,47 +39,36 @@ public enum OrthostochasticProjection: ManifoldProjection {
 
   typealias V<T: Scalar> = SIMD8<T>
 
-  /// `c = a bᵀ` (n×n), eight tokens per lane.
-  @inline(__always) static func mulT<T: Scalar>(
-    _ a: UnsafePointer<V<T>>, _ b: UnsafePointer<V<T>>,
+  /// `c[i][j] = Σ_k a(i, k) b(k, j)` (n×n, eight tokens per lane) with `a(i, k) = a[i·ar + k·ac]` and
+  /// `b(k, j) = b[k·br + j·bc]`: `a b` with strides (n, 1, n, 1), `a bᵀ` with (n, 1, 1, n), `aᵀ b`
+  /// with (1, n, n, 1).
+  @inline(__always) static func product<T: Scalar>(
+    _ a: UnsafePointer<V<T>>, _ ar: Int, _ ac: Int, _ b: UnsafePointer<V<T>>, _ br: Int, _ bc: Int,
     _ c: UnsafeMutablePointer<V<T>>, n: Int
   ) {
     for i in 0..<n {
       for j in 0..<n {
         var s = V<T>(repeating: 0)
-        for k in 0..<n { s += a[i * n + k] * b[j * n + k] }
+        for k in 0..<n { s += a[i * ar + k * ac] * b[k * br + j * bc] }
         c[i * n + j] = s
       }
     }
   }
 
-  /// `c = aᵀ b` (n×n), eight tokens per lane.
-  @inline(__always) static func tMul<T: Scalar>(
-    _ a: UnsafePointer<V<T>>, _ b: UnsafePointer<V<T>>,
-    _ c: UnsafeMutablePointer<V<T>>, n: Int
-  ) {
-    for i in 0..<n {
-      for j in 0..<n {
-        var s = V<T>(repeating: 0)
-        for k in 0..<n { s += a[k * n + i] * b[k * n + j] }
-        c[i * n + j] = s
-      }
-    }
-  }
-
-  /// `c = a b` (n×n), eight tokens per lane.
+  /// `c = a b`.
   @inline(__always) static func mul<T: Scalar>(
-    _ a: UnsafePointer<V<T>>, _ b: UnsafePointer<V<T>>,
-    _ c: UnsafeMutablePointer<V<T>>, n: Int
-  ) {
-    for i in 0..<n {
-      for j in 0..<n {
-        var s = V<T>(repeating: 0)
-        for k in 0..<n { s += a[i * n + k] * b[k * n + j] }
-        c[i * n + j] = s
-      }
-    }
-  }
+    _ a: UnsafePointer<V<T>>, _ b: UnsafePointer<V<T>>, _ c: UnsafeMutablePointer<V<T>>, n: Int
+  ) { product(a, n, 1, b, n, 1, c, n: n) }
+
+  /// `c = a bᵀ`.
+  @inline(__always) static func mulT<T: Scalar>(
+    _ a: UnsafePointer<V<T>>, _ b: UnsafePointer<V<T>>, _ c: UnsafeMutablePointer<V<T>>, n: Int
+  ) { product(a, n, 1, b, 1, n, c, n: n) }
+
+  /// `c = aᵀ b`.
+  @inline(__always) static func tMul<T: Scalar>(
+    _ a: UnsafePointer<V<T>>, _ b: UnsafePointer<V<T>>, _ c: UnsafeMutablePointer<V<T>>, n: Int
+  ) { product(a, 1, n, b, n, 1, c, n: n) }
 
   /// The iterates `X₀ … X_T` of up to eight tokens (`lanes`, the rest zero) into `xs`
   /// (`(T + 1) n²` vectors, entry-major); returns each lane's `‖mat(ℓ)‖_F`. Every lane does the
