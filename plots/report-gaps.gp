@@ -1,4 +1,4 @@
-set terminal pngcairo noenhanced size 1200,468 font 'Helvetica,11' linewidth 1.5
+set terminal pngcairo noenhanced size 1200,570 font 'Helvetica,11' linewidth 1.5
 set output 'plots/report-gaps.png'
 set encoding utf8
 set border 3 lw 1 lc rgb '#333333'
@@ -7,23 +7,26 @@ set grid xtics ytics lt 1 lw 0.6 lc rgb '#dddddd'
 set key top right nobox noopaque samplen 2 spacing 1.1
 set style data lines
 $gaps << EOD
--0.03752099981200674 11.0 -0.06710085860916049 -0.007941141014853
--0.03923685138550015 10.0 -0.0818687494406374 0.0033950466696371084
-0.0017158515734934099 9.0 -0.019324387895077552 0.022756091042064372
-0.013933200165454074 8.0 -0.07872390778285678 0.10659030811376492
-0.013707846201243656 7.0 -0.24056673817698976 0.26798243057947707
-0.01970102534884492 6.0 -0.2148092425449758 0.2542112932426656
--0.006299425981283561 5.0 -0.39610937087471787 0.3835105189121507
--0.0004365699458190875 4.0 -0.0009011279478861234 2.798805624794847e-05
--0.007497858082478122 3.0 -0.041530087627971585 0.02653437146301534
--0.06367925041113172 2.0 -0.09786740175281425 -0.02949109906944919
--0.013015908769740273 1.0 -0.11889882941043356 0.092867011870953
--0.04218958227093846 0.0 -0.19423776906277412 0.10985860452089719
+-0.03752099981200674 14.0 -0.06710085860916049 -0.007941141014853
+-0.03923685138550015 13.0 -0.0818687494406374 0.0033950466696371084
+0.0017158515734934099 12.0 -0.019324387895077552 0.022756091042064372
+0.013933200165454074 11.0 -0.07872390778285678 0.10659030811376492
+0.013707846201243656 10.0 -0.24056673817698976 0.26798243057947707
+0.01970102534884492 9.0 -0.2148092425449758 0.2542112932426656
+-0.006299425981283561 8.0 -0.39610937087471787 0.3835105189121507
+-0.0004365699458190875 7.0 -0.0009011279478861234 2.798805624794847e-05
+-0.007497858082478122 6.0 -0.041530087627971585 0.02653437146301534
+-0.06367925041113172 5.0 -0.09786740175281425 -0.02949109906944919
+-0.013015908769740273 4.0 -0.11889882941043356 0.092867011870953
+-0.04218958227093846 3.0 -0.19423776906277412 0.10985860452089719
+-0.08617306025331128 2.0 -0.16880765930419966 -0.0035384612024229045
+-0.03198523518380029 1.0 -0.0525901984591059 -0.01138027190849468
+-0.03040920070148771 0.0 -0.055409713824087665 -0.0054086875788877525
 EOD
 set title 'paired final-loss gaps, mean and 95% interval over seeds (a line crossing 0: not resolved)'
 set xlabel 'loss gap (nats/byte); negative: the first variant is better'
-set ytics ('stability: mHC − residual (n=3)' 11, 'stability: HC − residual (n=3)' 10, 'stability: mHC − HC (n=3)' 9, 'instability 8 layers, lr 0.01: mHC − residual (n=4)' 8, 'instability 8 layers, lr 0.01: HC − residual (n=4)' 7, 'instability 4 layers, lr 0.01: mHC − residual (n=3)' 6, 'instability 4 layers, lr 0.01: HC − residual (n=3)' 5, 'sinkhorn: t_max 5 − t_max 20 (n=3)' 4, 'sinkhorn: t_max 1 − t_max 20 (n=3)' 3, 'components: HC res+pre+post − residual (n=3)' 2, 'components: mHC − residual (n=3)' 1, 'expansion: mHC n 4 − n 1 (n=3)' 0) font ',9'
-set yrange [-1:12]
+set ytics ('stability: mHC − residual (n=3)' 14, 'stability: HC − residual (n=3)' 13, 'stability: mHC − HC (n=3)' 12, 'instability 8 layers, lr 0.01: mHC − residual (n=4)' 11, 'instability 8 layers, lr 0.01: HC − residual (n=4)' 10, 'instability 4 layers, lr 0.01: mHC − residual (n=3)' 9, 'instability 4 layers, lr 0.01: HC − residual (n=3)' 8, 'sinkhorn: t_max 5 − t_max 20 (n=3)' 7, 'sinkhorn: t_max 1 − t_max 20 (n=3)' 6, 'components: HC res+pre+post − residual (n=3)' 5, 'components: mHC − residual (n=3)' 4, 'expansion: mHC n 4 − n 1 (n=3)' 3, 'scaling -C64-L2-H2-steps104: mHC − residual (n=3)' 2, 'scaling -C96-L3-H3-steps325: mHC − residual (n=3)' 1, 'scaling -steps785: mHC − residual (n=3)' 0) font ',9'
+set yrange [-1:15]
 set grid xtics
 set lmargin 48
 set arrow from first 0, graph 0 to first 0, graph 1 nohead lc rgb '#888888' dt 2
