@@ -32,29 +32,28 @@ struct Expansion: ParsableCommand {
     return n.sorted()
   }
 
-  /// Ids name every difference from the reference configuration (here the steps), so presets that
-  /// share a results folder never mistake each other's runs for their own.
-  func runs() throws -> [SweepRun] {
-    var base = sweep.preset.baseConfig  // quick and paper: the reference configuration (`TrainConfig()`)
+  /// One trained variant: the residual, or HC / mHC at an expansion rate.
+  struct Variant { var kind: ConnectionKind; var rate: Int }
+
+  /// Every variant × seed. Ids name every difference from the reference configuration (here the
+  /// steps), so presets that share a results folder never mistake each other's runs for their own.
+  func grid() throws -> SeedGrid<Variant> {
+    var base = sweep.preset.baseConfig  // quick and paper: the reference configuration
     base.steps = steps ?? sweep.preset.pick(quick: 250, paper: 3000, tiny: 8)
     base.evalEvery = sweep.preset.pick(quick: 50, paper: 250, tiny: 4)
     let n = try rates()
-    var list: [SweepRun] = []
-    for seed in 0..<(sweep.seedCount(tiny: 1)) {
-      var residual = base; residual.connection = .residual; residual.seed = UInt64(seed)
-      list.append(SweepRun(residual))
-      for kind in [ConnectionKind.hc, .mhc] {
-        for rate in n {
-          var c = base; c.connection = kind; c.streams = rate; c.seed = UInt64(seed)
-          list.append(SweepRun(c))
-        }
-      }
+    let variants = [Variant(kind: .residual, rate: 1)]
+      + [ConnectionKind.hc, .mhc].flatMap { k in n.map { Variant(kind: k, rate: $0) } }
+    return SeedGrid(variants: variants, seeds: sweep.seedCount(tiny: 1)) { v, seed in
+      var c = base
+      c.connection = v.kind; c.seed = UInt64(seed)
+      if v.kind != .residual { c.streams = v.rate }
+      return SweepRun(c)
     }
-    return list
   }
 
   func run() throws {
-    try Sweep(experiment: "expansion", runs: runs()).execute(sweep) { try report($0) }
+    try Sweep(experiment: "expansion", runs: grid().runs).execute(sweep) { try report($0) }
   }
 
   // MARK: Figures and summary
@@ -68,9 +67,9 @@ struct Expansion: ParsableCommand {
     let hc = groups.filter { $0.kind == .hc }.sorted { $0.n < $1.n },
       mhc = groups.filter { $0.kind == .mhc }.sorted { $0.n < $1.n }
     try Gnuplot.render(figure(residual: residual, variants: [hc, mhc]), in: sweep.plots)
-    try RunFiles.write(
-      summary(residual: residual, variants: [hc, mhc], all: all), to: "\(sweep.results)/expansion/summary.md")
-    print("expansion: figure in \(sweep.plots)/expansion.png, summary in \(sweep.results)/expansion/summary.md")
+    try ExperimentSummary.write(
+      summary(residual: residual, variants: [hc, mhc], all: all), experiment: "expansion", options: sweep,
+      figures: "expansion.png")
   }
 
   func figure(residual: Group, variants: [[Group]]) -> GnuplotFigure {
