@@ -71,9 +71,8 @@ struct InstabilityExperiment: ParsableCommand {
     try Gnuplot.render(fig2(runsAt, criteria: worst.summary.instability?.criteria ?? SpikeCriteria()), in: sweep.plots)
     try Gnuplot.render(phaseMap(g), in: sweep.plots)
     try Gnuplot.render(gainFigure(runsAt), in: sweep.plots)
-    try RunFiles.write(summary(g, worst: worst), to: "\(sweep.results)/instability/summary.md")
-    print(
-      "instability: figures in \(sweep.plots)/instability-*.png, summary in \(sweep.results)/instability/summary.md")
+    try ExperimentSummary.write(
+      summary(g, worst: worst), experiment: "instability", options: sweep, figures: "instability-*.png")
   }
 
   /// (a) The paper's Fig. 2 at the most unstable cell: loss gap to the residual above, gradient norms below.

@@ -104,9 +104,9 @@ struct Scaling: ParsableCommand {
       })
     try Gnuplot.render(computeFigure(results, fits: fits), in: sweep.plots)
     try Gnuplot.render(tokenFigure(long), in: sweep.plots)
-    try RunFiles.write(
-      summary(results, fits: fits, long: long, all: all, plan: p), to: "\(sweep.results)/scaling/summary.md")
-    print("scaling: figures in \(sweep.plots)/scaling-*.png, summary in \(sweep.results)/scaling/summary.md")
+    try ExperimentSummary.write(
+      summary(results, fits: fits, long: long, all: all, plan: p), experiment: "scaling", options: sweep,
+      figures: "scaling-*.png")
   }
 
   /// Final loss vs compute with the fitted power laws; gap and ratio to the baseline per size.

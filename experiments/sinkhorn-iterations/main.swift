@@ -360,8 +360,9 @@ struct SinkhornIterations: ParsableCommand {
             extra: epsilon + ["set key outside right samplen 4", "set xrange [0:\(Self.projectionSteps.last!)]"])
         ], width: 1100, height: 600), in: dir)
 
-    try RunFiles.write(summary(ds, cells, proj: proj, scales: scaleList), to: "\(folder)/summary.md")
-    print("sinkhorn-iterations: figures in \(dir)/sinkhorn-iterations-*.png, summary in \(folder)/summary.md")
+    try ExperimentSummary.write(
+      summary(ds, cells, proj: proj, scales: scaleList), experiment: "sinkhorn-iterations", options: sweep,
+      figures: "sinkhorn-iterations-*.png")
   }
 
   func summary(_ ds: [Depth], _ cells: [[Cell]], proj: [[Double]], scales: [Double]) -> String {

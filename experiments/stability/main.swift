@@ -162,8 +162,8 @@ struct Stability: ParsableCommand {
     // 5. stress sweep
     let stress = all.filter { $0.id.hasPrefix("stress-") }
     try Gnuplot.render(stressFigure(stress), in: dir)
-    try RunFiles.write(summary(main: main, stress: stress), to: "\(sweep.results)/stability/summary.md")
-    print("stability: figures in \(dir)/stability-*.png, summary in \(sweep.results)/stability/summary.md")
+    try ExperimentSummary.write(
+      summary(main: main, stress: stress), experiment: "stability", options: sweep, figures: "stability-*.png")
   }
 
   /// Fig. 8: the token-averaged H_res of every sublayer and the composite, HC above mHC.
