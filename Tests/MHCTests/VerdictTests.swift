@@ -211,4 +211,32 @@ func summary(status: String, loss: Double) throws -> RunSummary {
     #expect(FileManager.default.fileExists(atPath: root + "/plots/report-gaps.png"))
     #expect(!FileManager.default.fileExists(atPath: root + "/stability/residual-s0/checkpoint.bin"))
   }
+
+  /// The experiment kit: seed-major runs, runs read back by variant in seed order (missing
+  /// seeds left out), gaps paired by seed, presets picked in one call.
+  @Test func seedGridReadsRunsBackByVariant() throws {
+    let grid = SeedGrid(variants: [ConnectionKind.residual, .mhc], seeds: 3) { kind, seed in
+      var c = TrainConfig(); c.connection = kind; c.seed = UInt64(seed)
+      return SweepRun(c)
+    }
+    #expect(grid.runs.map(\.id) == ["residual-s0", "mhc-n4-t20-s0", "residual-s1", "mhc-n4-t20-s1", "residual-s2",
+                                    "mhc-n4-t20-s2"])
+    func loaded(_ id: String, _ kind: ConnectionKind, _ seed: UInt64, _ loss: Double) throws -> LoadedRun {
+      var c = TrainConfig(); c.connection = kind; c.seed = seed
+      return LoadedRun(id: id, directory: "", config: c, summary: try summary(status: "completed", loss: loss),
+                       metrics: [], gains: [], mappings: nil, initialMappings: nil, mappingRows: [])
+    }
+    let index = RunIndex([
+      try loaded("mhc-n4-t20-s2", .mhc, 2, 2.0), try loaded("residual-s0", .residual, 0, 2.1),
+      try loaded("mhc-n4-t20-s0", .mhc, 0, 2.05), try loaded("residual-s2", .residual, 2, 2.2),
+      try loaded("residual-s1", .residual, 1, 2.3),
+    ])
+    #expect(grid.loaded(.mhc, in: index).map(\.id) == ["mhc-n4-t20-s0", "mhc-n4-t20-s2"])
+    #expect(grid.bySeed(.mhc, in: index).map { $0?.id } == ["mhc-n4-t20-s0", nil, "mhc-n4-t20-s2"])
+    let gap = grid.gap(.mhc, to: .residual, in: index)
+    #expect(gap.seeds == [0, 2] && gap.differences.values.map { ($0 * 100).rounded() / 100 } == [-0.05, -0.2])
+    #expect(Preset.quick.pick(quick: 1, paper: 2, tiny: 3) == 1 && Preset.tiny.pick(quick: 1, paper: 2, tiny: 3) == 3)
+    #expect(Preset.tiny.baseConfig.width == TrainConfig.tiny.width && Preset.paper.baseConfig.width == 128)
+    #expect(Gnuplot.horizontalLine(at: "0") == "set arrow from graph 0, first 0 to graph 1, first 0 nohead lc rgb '#888888' dt 2")
+  }
 }
