@@ -180,13 +180,13 @@ struct Manifolds: ParsableCommand {
         collapse.append(
           Panel(
             title: "\(s.name): ‖H⁽ˡ⁾···H⁽¹⁾ − \(what)‖_F of the composite", xlabel: "sublayer l",
-            ylabel: "distance (mean over seeds)", logy: what == "J/n",
+            ylabel: "distance (mean over seeds)", logy: true,
             series: members.compactMap { m in
               let curve = depthCurve(runs(of: m, in: s.config, all), pick)
               return curve.isEmpty ? nil : Series(m.name, color: m.color, points: curve, style: "linespoints")
             },
             extra: ["set key outside right", "set xtics \(s.config.layers > 8 ? 4 : 1)"]
-              + (what == "J/n" ? ["set format y '%.0e'"] : [])))
+              + ["set format y '%.0e'"]))
       }
     }
     try Gnuplot.render(
@@ -260,7 +260,11 @@ struct Manifolds: ParsableCommand {
       collapse.add([m.name] + sets.flatMap { s -> [String] in
         let rs = runs(of: m, in: s.config, all)
         let u = finalCollapse(rs, \.compositeDistanceUniform), i = finalCollapse(rs, \.compositeDistanceIdentity)
-        return [u.n == 0 ? "–" : u.text(3), i.n == 0 ? "–" : i.text(3)]
+        /// Fixed decimals, or three significant digits once `none`'s products run away.
+        func text(_ v: SeedInterval) -> String {
+          v.n == 0 ? "–" : abs(v.mean) >= 1e4 ? String(format: "%.3g ± %.2g", v.mean, v.halfWidth) : v.text(3)
+        }
+        return [text(u), text(i)]
       })
     }
     // NaN, or (InstabilityReport) a loss that climbed back above the untrained model's and stayed there
