@@ -12,8 +12,8 @@ $gaps << EOD
 0.0017158515734934099 12.0 -0.019324387895077552 0.022756091042064372
 0.013933200165454074 11.0 -0.07872390778285678 0.10659030811376492
 0.013707846201243656 10.0 -0.24056673817698976 0.26798243057947707
-0.01970102534884492 9.0 -0.2148092425449758 0.2542112932426656
--0.006299425981283561 8.0 -0.39610937087471787 0.3835105189121507
+0.022990000711135328 9.0 -0.10010697123541976 0.1460869726576904
+-0.01067456425255886 8.0 -0.21502387505651097 0.19367474655139325
 -0.0004365699458190875 7.0 -0.0009011279478861234 2.798805624794847e-05
 -0.007497858082478122 6.0 -0.041530087627971585 0.02653437146301534
 -0.06367925041113172 5.0 -0.09786740175281425 -0.02949109906944919
@@ -25,7 +25,7 @@ $gaps << EOD
 EOD
 set title 'paired final-loss gaps, mean and 95% interval over seeds (a line crossing 0: not resolved)'
 set xlabel 'loss gap (nats/byte); negative: the first variant is better'
-set ytics ('stability: mHC − residual (n=3)' 14, 'stability: HC − residual (n=3)' 13, 'stability: mHC − HC (n=3)' 12, 'instability 8 layers, lr 0.01: mHC − residual (n=4)' 11, 'instability 8 layers, lr 0.01: HC − residual (n=4)' 10, 'instability 4 layers, lr 0.01: mHC − residual (n=3)' 9, 'instability 4 layers, lr 0.01: HC − residual (n=3)' 8, 'sinkhorn: t_max 5 − t_max 20 (n=3)' 7, 'sinkhorn: t_max 1 − t_max 20 (n=3)' 6, 'components: HC res+pre+post − residual (n=3)' 5, 'components: mHC − residual (n=3)' 4, 'expansion: mHC n 4 − n 1 (n=3)' 3, 'scaling -C64-L2-H2-steps104: mHC − residual (n=3)' 2, 'scaling -C96-L3-H3-steps325: mHC − residual (n=3)' 1, 'scaling -steps785: mHC − residual (n=3)' 0) font ',9'
+set ytics ('stability: mHC − residual (n=3)' 14, 'stability: HC − residual (n=3)' 13, 'stability: mHC − HC (n=3)' 12, 'instability 8 layers, lr 0.01: mHC − residual (n=4)' 11, 'instability 8 layers, lr 0.01: HC − residual (n=4)' 10, 'instability 4 layers, lr 0.01: mHC − residual (n=4)' 9, 'instability 4 layers, lr 0.01: HC − residual (n=4)' 8, 'sinkhorn: t_max 5 − t_max 20 (n=3)' 7, 'sinkhorn: t_max 1 − t_max 20 (n=3)' 6, 'components: HC res+pre+post − residual (n=3)' 5, 'components: mHC − residual (n=3)' 4, 'expansion: mHC n 4 − n 1 (n=3)' 3, 'scaling -C64-L2-H2-steps104: mHC − residual (n=3)' 2, 'scaling -C96-L3-H3-steps325: mHC − residual (n=3)' 1, 'scaling -steps785: mHC − residual (n=3)' 0) font ',9'
 set yrange [-1:15]
 set grid xtics
 set lmargin 48
