@@ -4,7 +4,8 @@
 //
 // Layout (grouped the way swift-numerics groups its manifest):
 //   public API          — the `MHC` library: numerics core, connections, model, training, harness
-//   implementation      — `COpenBLAS`, the system-library shim over OpenBLAS's CBLAS
+//   implementation      — `COpenBLAS`, the system-library shim over OpenBLAS's CBLAS, and `CZlib`
+//                         (zlib, to read the gzip-compressed Fashion-MNIST files)
 //   tools & experiments — thin `main.swift` programs over `MHC`
 //   tests               — `MHCTests`
 import PackageDescription
@@ -31,6 +32,7 @@ let package = Package(
     .executable(name: "manifolds", targets: ["manifolds"]),
     .executable(name: "overhead", targets: ["overhead"]),
     .executable(name: "mixing", targets: ["mixing"]),
+    .executable(name: "vision", targets: ["vision"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,6 +44,7 @@ let package = Package(
       name: "MHC",
       dependencies: [
         "COpenBLAS",
+        "CZlib",
         .product(name: "RealModule", package: "swift-numerics"),
       ],
       swiftSettings: vectorISA
@@ -57,6 +60,11 @@ let package = Package(
       name: "COpenBLAS",
       pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev"])]
+    ),
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]
     ),
 
     // MARK: Tools
@@ -78,11 +86,12 @@ let package = Package(
     experiment("manifolds"),
     experiment("overhead"),
     experiment("mixing"),
+    experiment("vision"),
 
     // MARK: Tests
     .testTarget(
       name: "MHCTests",
-      dependencies: ["MHC", "MHCHarness", .product(name: "RealModule", package: "swift-numerics")],
+      dependencies: ["MHC", "MHCHarness", "CZlib", .product(name: "RealModule", package: "swift-numerics")],
       exclude: ["Fixtures"]
     ),
   ]

@@ -19,13 +19,14 @@ public struct Bar: Sendable {
 /// Grouped bars (a group per x label, a bar per series in each group) with ± error bars and each
 /// value printed at the bar's end; a missing value (NaN) leaves a gap that shows only its note.
 /// Values are printed signed (gaps) unless `yLabel` is given for a quantity that is never negative
-/// (times), in which case they are printed plain and the axis starts at 0.
+/// (times), in which case they are printed plain and the axis starts at 0; `signedValues` says
+/// which explicitly (a gap with its own label).
 public func barChart(
   _ name: String, title: String, xlabel: String, groups: [String],
   series: [(title: String, color: String, bars: [Bar])], yLabel: String = "loss gap to residual (nats/byte)",
-  width: Int = 1100, height: Int = 620
+  signedValues: Bool? = nil, width: Int = 1100, height: Int = 620
 ) -> GnuplotFigure {
-  let k = Double(series.count), w = 0.8 / k, gap = yLabel == "loss gap to residual (nats/byte)"
+  let k = Double(series.count), w = 0.8 / k, gap = signedValues ?? (yLabel == "loss gap to residual (nats/byte)")
   var blocks: [GnuplotFigure.Datablock] = [], plots: [String] = [], labels: [String] = []
   var lo = 0.0, hi = 0.0
   for (si, s) in series.enumerated() {

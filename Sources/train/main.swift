@@ -1,6 +1,7 @@
 // train: one training run with every knob as a flag.
 //
 //   swift run -c release train --connection mhc --steps 300 --out results/train/mhc
+//   swift run -c release train --task fashion-mnist --width 64 --layers 6 --batch 128 --steps 1290 --out results/train/vit
 import ArgumentParser
 import Foundation
 import MHC
@@ -13,20 +14,29 @@ extension PreInit: ExpressibleByArgument {}
 extension StreamInit: ExpressibleByArgument {}
 extension ResidualManifold: ExpressibleByArgument {}
 extension Collapse: ExpressibleByArgument {}
+extension ModelTask: ExpressibleByArgument {}
 
 struct Train: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "train",
-    abstract: "Train one byte-level language model with a residual, HC or mHC connection.",
+    abstract:
+      "Train one byte-level language model (or, with --task fashion-mnist, a vision transformer) with a residual, HC or mHC connection.",
     discussion: "Writes config.json, meta.json, metrics.csv, gains.csv, hres.json and summary.json to --out.")
 
+  @Option(
+    help:
+      "bytes (byte-level language model on --corpus) | fashion-mnist (vision transformer on 28×28 images, 49 patches of 4×4, 10 classes; --seq is ignored)."
+  )
+  var task: ModelTask = .bytes
+  @Option(help: "Fashion-MNIST folder (--task fashion-mnist): the four IDX files, gzip-compressed or not.")
+  var data = FashionMNIST.defaultPath
   @Option(help: "residual | hc | mhc") var connection: ConnectionKind = .mhc
   @Option(help: "Expansion rate n (streams); ignored for residual.") var streams = 4
   @Option(help: "Model width C.") var width = 128
   @Option(help: "Transformer blocks (2 sublayers each).") var layers = 4
   @Option(help: "Attention heads.") var heads = 4
   @Option(help: "Sequence length.") var seq = 128
-  @Option(help: "Sequences per batch.") var batch = 16
+  @Option(help: "Sequences (images) per batch.") var batch = 16
   @Option(help: "Training steps.") var steps = 300
   @Option(help: "Peak learning rate.") var lr = 3e-3
   @Option(help: "Warmup steps (default 5% of --steps).") var warmup: Int?
@@ -101,6 +111,8 @@ struct Train: ParsableCommand {
 
   func config() throws -> TrainConfig {
     var c = TrainConfig()
+    c.task = task == .bytes ? nil : task
+    c.data = task == .bytes || data == FashionMNIST.defaultPath ? nil : data
     c.connection = connection; c.streams = streams; c.width = width; c.layers = layers; c.heads = heads
     c.seq = seq; c.batch = batch; c.steps = steps; c.lr = lr; c.warmup = warmup; c.iterations = iterations
     c.biasInit = `init`; c.seed = seed; c.corpus = corpus; c.evalEvery = evalEvery; c.evalBatches = evalBatches
@@ -162,12 +174,13 @@ struct Train: ParsableCommand {
         return
       }
       print(
-        "train: \(config.connection) n=\(config.connection == .residual ? 1 : config.streams) C=\(config.width) L=\(config.layers) steps=\(config.steps) → \(out)  [BLAS \(BLASRuntime.summary)]"
+        "train: \(task == .bytes ? "" : "\(task.rawValue) ")\(config.connection) n=\(config.connection == .residual ? 1 : config.streams) C=\(config.width) L=\(config.layers) steps=\(config.steps) → \(out)  [BLAS \(BLASRuntime.summary)]"
       )
       let run = try TrainingRun(config: config, directory: out)
       run.maxMemory = maxMemory
       run.initFrom = initFrom; run.saveEvery = saveEvery; run.dumpBatches = dumpBatches
-      run.observers.append(ConsoleProgress(label: config.connection.rawValue))
+      run.observers.append(
+        ConsoleProgress(label: config.connection.rawValue, tokensPerExample: task == .bytes ? nil : config.model.seq))
       Interruption.install()
       let summary = try run.run()
       if let code = Interruption.exitCode, summary.status == .interrupted {

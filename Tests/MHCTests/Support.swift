@@ -90,7 +90,7 @@ final class TanhLinear: Sublayer {
 /// (θ = 0 at HC init, for example), and α is raised by 0.8 (α = 0.01 would make every
 /// mapping gradient ~1e-9 and the check vacuous). Each tensor's check also asserts that
 /// its gradients are not all tiny, and frozen tensors get exactly zero.
-func checkWholeModelGradients(_ config: ModelConfig, label: String) throws {
+func checkWholeModelGradients(_ config: ModelConfig, label: String, h: Double = 1e-5) throws {
   let model = try Transformer<Double>(config, batch: 2, seed: 3)
   let store = model.parameters
   let noise = randomArray(store.count, seed: 9, scale: 0.2)
@@ -100,7 +100,9 @@ func checkWholeModelGradients(_ config: ModelConfig, label: String) throws {
   }
   var rng = Xoshiro(seed: 4)
   let tokens = 2 * config.seq
-  let x = (0..<tokens).map { _ in Int32(rng.below(256)) }, y = (0..<tokens).map { _ in Int32(rng.below(256)) }
+  let image = config.task == .fashionMNIST  // two images of random pixels and labels
+  let x = (0..<(image ? 2 * 784 : tokens)).map { _ in Int32(rng.below(256)) }
+  let y = (0..<(image ? 2 : tokens)).map { _ in Int32(rng.below(image ? 10 : 256)) }
   model.forward(inputs: x, targets: y)
   store.zeroGrads()
   model.backward()
@@ -111,7 +113,7 @@ func checkWholeModelGradients(_ config: ModelConfig, label: String) throws {
     if info.name == "emb.weight" { idx = (0..<8).map { Int(x[$0 % x.count]) * config.width + $0 } }
     let err = finiteDifferenceError(
       store.values + info.offset, count: info.count, analytic: analytic,
-      indices: idx
+      indices: idx, h: h
     ) {
       model.forward(inputs: x, targets: y)
     }

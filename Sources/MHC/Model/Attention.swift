@@ -1,7 +1,9 @@
 import RealModule
 
-/// Causal multi-head self-attention with its own pre-norm: `F(h) = Wo · attn(RoPE(Wq ĥ), RoPE(Wk ĥ), Wv ĥ)`
-/// with `ĥ = RMSNorm(h) ⊙ g`.
+/// Multi-head self-attention with its own pre-norm: `F(h) = Wo · attn(RoPE(Wq ĥ), RoPE(Wk ĥ), Wv ĥ)`
+/// with `ĥ = RMSNorm(h) ⊙ g` — causal with rotary positions for language, or bidirectional
+/// without them (`causal: false`: every token attends to every token of its example, and the
+/// positions come from the input's learned position embedding) for vision.
 ///
 /// Parameters (`prefix` = `subs.k`):
 ///
@@ -11,9 +13,11 @@ import RealModule
 ///
 /// RoPE uses the "halves" convention: in each head of size D, element i is paired with
 /// i + D/2 and rotated by `pos · 10000^(−i/(D/2))`. Scores are `QKᵀ/√D` with a causal
-/// mask; the softmax probabilities are cached for the backward.
+/// mask (or none); the softmax probabilities are cached for the backward.
 public final class Attention<T: Scalar>: Sublayer {
   public let width: Int, heads: Int, seq: Int, capacity: Int
+  /// Causal mask and rotary positions (language), or neither (vision).
+  public let causal: Bool
   unowned let store: ParameterStore<T>
   let gain, wqkv, wo: ParameterRef
   let headDim: Int
@@ -27,11 +31,15 @@ public final class Attention<T: Scalar>: Sublayer {
 
   /// Element counts of the buffers, in declaration order: the caches `xhat`, `rinv`, `hn`,
   /// `qkv`, `probs` (every head's `seq × seq` probabilities), `ao`; the backward scratch `dao`,
-  /// `dqkv`, `dhn`, `dp` (one score-gradient tile per thread); the RoPE tables `[seq][D/2]`.
-  public static func bufferCounts(width c: Int, heads: Int, seq: Int, capacity: Int, threads: Int) -> [Int] {
-    let half = c / heads / 2, batches = capacity / seq
-    return [capacity * c, capacity, capacity * c, capacity * 3 * c, batches * heads * seq * seq, capacity * c,
-            capacity * c, capacity * 3 * c, capacity * c, threads * seq * seq, seq * half, seq * half]
+  /// `dqkv`, `dhn`, `dp` (one score-gradient tile per thread); the RoPE tables `[seq][D/2]` (causal only).
+  public static func bufferCounts(
+    width c: Int, heads: Int, seq: Int, capacity: Int, threads: Int, causal: Bool = true
+  ) -> [Int] {
+    let half = causal ? c / heads / 2 : 0, batches = capacity / seq
+    return [
+      capacity * c, capacity, capacity * c, capacity * 3 * c, batches * heads * seq * seq, capacity * c,
+      capacity * c, capacity * 3 * c, capacity * c, threads * seq * seq, seq * half, seq * half,
+    ]
   }
 
   /// `norm.g [C]`, `qkv.weight [3C][C]`, `o.weight [C][C]`.
@@ -39,7 +47,7 @@ public final class Attention<T: Scalar>: Sublayer {
 
   public init(
     width: Int, heads: Int, seq: Int, layers: Int, capacity: Int, store: ParameterStore<T>,
-    prefix: String
+    prefix: String, causal: Bool = true
   ) throws {
     try MHCError.check(
       heads >= 1 && width % heads == 0,
@@ -49,17 +57,19 @@ public final class Attention<T: Scalar>: Sublayer {
       "head size \(width / heads) (width \(width) / heads \(heads)) must be even for RoPE")
     try MHCError.check(seq >= 1 && capacity % seq == 0, "capacity \(capacity) must be a multiple of seq \(seq)")
     self.width = width; self.heads = heads; self.seq = seq; self.capacity = capacity; self.store = store
+    self.causal = causal
     headDim = width / heads
     gain = store.declare("\(prefix).norm.g", shape: [width], initialiser: .constant(1))
     wqkv = store.declare("\(prefix).qkv.weight", shape: [3 * width, width], initialiser: .normal(0.02), decay: true)
     wo = store.declare(
       "\(prefix).o.weight", shape: [width, width],
       initialiser: .normal(0.02 / (2 * Double(layers)).squareRoot()), decay: true)
-    let b = Self.bufferCounts(width: width, heads: heads, seq: seq, capacity: capacity, threads: Parallel.threads)
-      .map { [pool] in pool.buffer($0) }
+    let b = Self.bufferCounts(
+      width: width, heads: heads, seq: seq, capacity: capacity, threads: Parallel.threads, causal: causal
+    ).map { [pool] in pool.buffer($0) }
     (xhat, rinv, hn, qkv, probs, ao) = (b[0], b[1], b[2], b[3], b[4], b[5])
     (dao, dqkv, dhn, dp, cosTable, sinTable) = (b[6], b[7], b[8], b[9], b[10], b[11])
-    let half = headDim / 2
+    let half = causal ? headDim / 2 : 0
     for pos in 0..<seq {
       for i in 0..<half {
         let angle = Double(pos) * Double.pow(10000, -Double(i) / Double(half))
@@ -113,7 +123,7 @@ public final class Attention<T: Scalar>: Sublayer {
     let scale = 1 / T(d).squareRoot()
     RMSNorm.forward(x, y: hn, xhat: xhat, r: rinv, gain: store.value(gain), rows: tokens, width: c)
     gemm(false, true, m: tokens, n: 3 * c, k: c, a: hn, lda: c, b: store.value(wqkv), ldb: c, c: qkv, ldc: 3 * c)
-    rope(qkv, tokens: tokens, inverse: false)
+    if causal { rope(qkv, tokens: tokens, inverse: false) }
     forEachHead(batches: batches) { b, h, _ in
       let base = qkv + b * s * 3 * c + h * d
       let p = probs + (b * heads + h) * s * s
@@ -121,7 +131,7 @@ public final class Attention<T: Scalar>: Sublayer {
         false, true, m: s, n: s, k: d, alpha: scale, a: base, lda: 3 * c, b: base + c, ldb: 3 * c, c: p, ldc: s,
         split: false)
       for i in 0..<s {
-        let row = p + i * s, len = i + 1
+        let row = p + i * s, len = causal ? i + 1 : s
         let mx = Vector.max(row, count: len)
         // exp over whole SIMD blocks (the row has room); the spill-over is zeroed below
         let padded = Swift.min(s, (len + 7) / 8 * 8)
@@ -150,7 +160,7 @@ public final class Attention<T: Scalar>: Sublayer {
       gemm(false, true, m: s, n: s, k: d, a: dout, lda: c, b: base + 2 * c, ldb: 3 * c, c: dp, ldc: s, split: false)
       gemm(true, false, m: s, n: d, k: s, a: p, lda: s, b: dout, ldb: c, c: dbase + 2 * c, ldc: 3 * c, split: false)
       for i in 0..<s {
-        let pr = p + i * s, dr = dp + i * s, len = i + 1
+        let pr = p + i * s, dr = dp + i * s, len = causal ? i + 1 : s
         let dot = Vector.dot(pr, dr, count: len)
         for j in 0..<len { dr[j] = pr[j] * (dr[j] - dot) }
         for j in len..<s { dr[j] = 0 }
@@ -162,7 +172,7 @@ public final class Attention<T: Scalar>: Sublayer {
         true, false, m: s, n: d, k: s, alpha: scale, a: dp, lda: s, b: base, ldb: 3 * c, c: dbase + c, ldc: 3 * c,
         split: false)
     }
-    rope(dqkv, tokens: tokens, inverse: true)
+    if causal { rope(dqkv, tokens: tokens, inverse: true) }
     gemm(
       true, false, m: 3 * c, n: c, k: tokens, a: dqkv, lda: 3 * c, b: hn, ldb: c, beta: 1, c: store.grad(wqkv), ldc: c)
     gemm(false, false, m: tokens, n: c, k: 3 * c, a: dqkv, lda: 3 * c, b: store.value(wqkv), ldb: c, c: dhn, ldc: c)

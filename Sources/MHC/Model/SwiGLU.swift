@@ -23,8 +23,10 @@ public final class SwiGLU<T: Scalar>: Sublayer {
   /// and `W3 h` side by side), `g`; the backward's `dg`, `dab`, `dhn`.
   public static func bufferCounts(width c: Int, capacity: Int) -> [Int] {
     let h = hiddenSize(width: c)
-    return [capacity * c, capacity, capacity * c, capacity * 2 * h, capacity * h, capacity * h, capacity * 2 * h,
-            capacity * c]
+    return [
+      capacity * c, capacity, capacity * c, capacity * 2 * h, capacity * h, capacity * h, capacity * 2 * h,
+      capacity * c,
+    ]
   }
 
   /// `norm.g [C]`, `w1`, `w3 [H][C]`, `w2 [C][H]`.

@@ -1,9 +1,13 @@
-/// The shape of the byte-level model every experiment trains (`docs/method.md`).
+/// The shape of the model every experiment trains (`docs/method.md`): the byte-level language
+/// model, or with ``task`` the Fashion-MNIST vision transformer over the same trunk.
 public struct ModelConfig: Codable, Sendable, Equatable {
+  /// What the model reads and predicts (``ModelTask``); it picks the input and output modules.
+  public var task: ModelTask = .bytes
   public var vocab: Int = 256
   public var width: Int = 128
   public var layers: Int = 4
   public var heads: Int = 4
+  /// Tokens per example: the sequence length, or the 49 patches of an image (``ModelTask/tokens``).
   public var seq: Int = 128
   /// Connection template; `width` and `index` are filled in per sublayer.
   public var connection: ConnectionConfig = ConnectionConfig(kind: .mhc, streams: 4, width: 128)
@@ -19,6 +23,9 @@ public struct ModelConfig: Codable, Sendable, Equatable {
 
   /// The block size in effect: `recompute`, or 0 for the residual (nothing to recompute).
   public var recomputeBlock: Int { connection.kind == .residual ? 0 : recompute }
+
+  /// Classes of the output: 256 byte values, or 10 Fashion-MNIST classes.
+  public var outputs: Int { task.outputs(vocab: vocab) }
 
   /// Whether the streams entering sublayer `k` (`0...2·layers`) have a buffer of their own
   /// that holds them through the backward. With recomputation only every K-th does, and not
@@ -51,17 +58,26 @@ public struct ModelConfig: Codable, Sendable, Equatable {
       heads >= 1 && width % heads == 0 && (width / heads) % 2 == 0,
       "heads = \(heads) is invalid for width \(width); heads must divide the width into an even head size")
     try MHCError.check(seq >= 1, "seq = \(seq) is invalid; must be ≥ 1")
+    if let fixed = task.tokens {
+      try MHCError.check(
+        seq == fixed, "seq = \(seq) is invalid for the \(task.rawValue) task; its images are \(fixed) tokens")
+    }
     try MHCError.check(recompute >= 0, "recompute = \(recompute) is invalid; the block size K must be ≥ 0 (0 = off)")
     var c = connection; c.width = width
     try c.validate()
   }
 }
 
-/// The byte-level decoder-only transformer: embedding → `n` stream copies → `layers` ×
-/// (attention, SwiGLU), each sublayer wrapped by a ``StreamConnection`` (the ``ResidualStack``) → sum of streams →
-/// RMSNorm → untied head → mean cross-entropy.
+/// The transformer every experiment trains, read top to bottom as its forward runs:
+/// input module (``InputEmbedding``) → `n` stream copies → `layers` × (attention, SwiGLU), each
+/// sublayer wrapped by a ``StreamConnection`` (the ``ResidualStack``) → sum (or learned collapse)
+/// of the streams → RMSNorm → output module (``OutputHead``) → mean cross-entropy. The task
+/// (``ModelConfig/task``) picks the two modules and the attention's mask: the byte-level
+/// decoder-only language model, or a vision transformer over Fashion-MNIST patches.
 ///
-/// Parameter layout (names match the reference fixture `Tests/MHCTests/Fixtures/tiny_model.json`):
+/// Parameter layout of the language model (names match the reference fixture
+/// `Tests/MHCTests/Fixtures/tiny_model.json`; the vision transformer has `patch.weight [C][16]`,
+/// `pos.emb [49][C]` in place of `emb.weight` and `head.weight [10][C]`):
 ///
 ///     emb.weight            [256][C]
 ///     streams.emb           [n][C]   (stream init `embeddings` only: added to stream j of every token)
@@ -84,7 +100,10 @@ public final class Transformer<T: Scalar> {
   public let mlp: [SwiGLU<T>]
   /// The sublayers (attention, MLP, attention, …) and their connections, with the schedule.
   public let stack: ResidualStack<T>
-  let emb, finalGain, head: ParameterRef
+  /// The task's modules: inputs → the first stream; the normed tokens → the loss.
+  public let input: any InputEmbedding<T>
+  public let output: any OutputHead<T>
+  let finalGain: ParameterRef
   let streamEmb: ParameterRef?
   /// The learned collapse of the streams (``Collapse/learned``), else a plain sum.
   let collapseHead: CollapseHead<T>?
@@ -93,20 +112,18 @@ public final class Transformer<T: Scalar> {
   let caches: [ConnectionCache<T>]
   /// The connections' shared backward scratch.
   let workspace: ConnectionWorkspace<T>
-  let summed, xhat, rinv, xf, probs, dxf, dsummed: UnsafeMutablePointer<T>
-  var tokenIDs: [Int32] = []
-  var targetIDs: [Int32] = []
-  var tokenLogLikelihood: [Double] = []
+  let summed, xhat, rinv, xf, dxf, dsummed: UnsafeMutablePointer<T>
+  var inputValues: [Int32] = []
   public private(set) var lastTokens = 0
   /// Activation and scratch buffers.
   public let pool = BufferPool<T>()
 
-  /// Element counts of the buffers after the stack, in declaration order: the collapsed stream
-  /// `summed`, the final norm's `xhat`, `rinv` and output `xf`, the softmax `probs [T][V]`, and
-  /// the backward's `dxf`, `dsummed`.
+  /// Element counts of the model's own buffers after the stack, in declaration order: the
+  /// collapsed stream `summed`, the final norm's `xhat`, `rinv` and output `xf`, and the
+  /// backward's `dxf`, `dsummed` (the input and output modules declare theirs).
   public static func headBufferCounts(_ config: ModelConfig, capacity cap: Int) -> [Int] {
     let c = config.width
-    return [cap * c, cap * c, cap, cap * c, cap * config.vocab, cap * c, cap * c]
+    return [cap * c, cap * c, cap, cap * c, cap * c, cap * c]
   }
 
   /// Builds the model for batches of up to `batch` sequences and initialises it from `seed`.
@@ -118,7 +135,7 @@ public final class Transformer<T: Scalar> {
     capacity = cap
     n = config.connection.streams
     let store = parameters
-    emb = store.declare("emb.weight", shape: [config.vocab, c], initialiser: .normal(0.02), decay: true)
+    input = config.task.makeInput(config, capacity: cap, store: store)
     streamEmb =
       config.streamInit == .embeddings
       ? store.declare("streams.emb", shape: [n, c], initialiser: .normal(0.02)) : nil
@@ -127,7 +144,7 @@ public final class Transformer<T: Scalar> {
       att.append(
         try Attention(
           width: c, heads: config.heads, seq: config.seq, layers: config.layers, capacity: cap,
-          store: store, prefix: "subs.\(2 * l)"))
+          store: store, prefix: "subs.\(2 * l)", causal: config.task.causal))
       mlps.append(SwiGLU(width: c, layers: config.layers, capacity: cap, store: store, prefix: "subs.\(2 * l + 1)"))
     }
     var template = config.connection
@@ -147,7 +164,7 @@ public final class Transformer<T: Scalar> {
     attention = att; mlp = mlps
     collapseHead = config.collapse == .learned ? CollapseHead(streams: n, width: c, capacity: cap, store: store) : nil
     finalGain = store.declare("norm.g", shape: [c], initialiser: .constant(1))
-    head = store.declare("head.weight", shape: [config.vocab, c], initialiser: .normal(0.02), decay: true)
+    output = config.task.makeOutput(config, capacity: cap, store: store)
     store.allocate(seed: seed)
     let buffer = pool.buffer
     let nc = n * c
@@ -169,19 +186,22 @@ public final class Transformer<T: Scalar> {
       sublayers: subs, connections: conns, streams: streams, gradient: gradient,
       recomputeBlock: config.recomputeBlock)
     let b = Self.headBufferCounts(config, capacity: cap).map(buffer)
-    (summed, xhat, rinv, xf, probs, dxf, dsummed) = (b[0], b[1], b[2], b[3], b[4], b[5], b[6])
-    tokenLogLikelihood = [Double](repeating: 0, count: cap)
+    (summed, xhat, rinv, xf, dxf, dsummed) = (b[0], b[1], b[2], b[3], b[4], b[5])
   }
 
-  /// Mean cross-entropy (nats per byte) of predicting `targets` from `inputs`, both
-  /// `[batch][seq]` byte values; caches what ``backward()`` needs.
+  /// Mean cross-entropy of predicting `targets` from `inputs` (nats per byte, or per image);
+  /// caches what ``backward()`` needs. Language: both `[batch][seq]` byte values. Vision:
+  /// `inputs` `[batch][784]` pixel values 0…255, `targets` `[batch]` class labels.
   @discardableResult
   public func forward(inputs: [Int32], targets: [Int32]) -> Double {
-    let c = config.width, v = config.vocab, tokens = inputs.count
+    let c = config.width, per = input.inputsPerExample, examples = inputs.count / max(per, 1)
+    let tokens = examples * config.seq
     precondition(
-      tokens == targets.count && tokens % config.seq == 0 && tokens <= capacity && tokens > 0,
-      "forward: \(tokens) tokens for seq \(config.seq), capacity \(capacity)")
-    tokenIDs = inputs; targetIDs = targets; lastTokens = tokens
+      inputs.count == examples * per && targets.count == examples * output.targetsPerExample && tokens <= capacity
+        && tokens > 0,
+      "forward: \(inputs.count) inputs and \(targets.count) targets for \(per) inputs per example, capacity \(capacity) tokens"
+    )
+    inputValues = inputs; lastTokens = tokens
     embedStreams()
     stack.forward(tokens: tokens)
     let last = streams[connections.count]
@@ -200,45 +220,22 @@ public final class Transformer<T: Scalar> {
       }
     }
     RMSNorm.forward(summed, y: xf, xhat: xhat, r: rinv, gain: parameters.value(finalGain), rows: tokens, width: c)
-    gemm(false, true, m: tokens, n: v, k: c, a: xf, lda: c, b: parameters.value(head), ldb: c, c: probs, ldc: v)
-    // Softmax rows in parallel; the per-token log-likelihoods are summed in token order.
-    let p = probs
-    targets.withUnsafeBufferPointer { ids in
-      tokenLogLikelihood.withUnsafeMutableBufferPointer { ll in
-        let ll = ll.baseAddress!
-        Parallel.rows(tokens) { range in
-          for t in range {
-            let row = p + t * v
-            let mx = Vector.max(row, count: v)
-            for i in 0..<v { row[i] -= mx }
-            let logit = row[Int(ids[t])]
-            T.expInPlace(row, count: v)
-            let sum = Vector.sum(row, count: v)
-            let inv = 1 / sum
-            for i in 0..<v { row[i] *= inv }
-            ll[t] = Double(logit) - Double(T.log(sum))  // log softmax, exact even when p underflows
-          }
-        }
-      }
-    }
-    var loss = 0.0
-    for t in 0..<tokens { loss -= tokenLogLikelihood[t] }
-    return loss / Double(tokens)
+    return output.forward(xf, targets: targets, tokens: tokens)
   }
 
-  /// The streams entering the first sublayer: `n` copies of each token's embedding (plus the
+  /// The streams entering the first sublayer: `n` copies of each token's input vector (plus the
   /// per-stream vectors with ``StreamInit/embeddings``), into `streams[0]`.
   func embedStreams() {
-    let c = config.width, n = n, tokens = lastTokens
-    let e = parameters.value(emb), s0 = streams[0], se = streamEmb.map { UnsafePointer(parameters.value($0)) }
-    tokenIDs.withUnsafeBufferPointer { ids in
-      Parallel.rows(tokens) { range in
-        for t in range {
-          let row = e + Int(ids[t]) * c
-          for j in 0..<n {
-            let s = s0 + (t * n + j) * c
-            if let se { for k in 0..<c { s[k] = row[k] + se[j * c + k] } } else { s.update(from: row, count: c) }
-          }
+    let c = config.width, n = n, tokens = lastTokens, s0 = streams[0]
+    input.forward(inputValues, s0, stride: n * c, tokens: tokens)
+    let se = streamEmb.map { UnsafePointer(parameters.value($0)) }
+    guard n > 1 || se != nil else { return }
+    Parallel.rows(tokens) { range in
+      for t in range {
+        let row = s0 + t * n * c
+        for j in stride(from: n - 1, through: 0, by: -1) {  // copy 0 last: the others read it
+          let s = row + j * c
+          if let se { for k in 0..<c { s[k] = row[k] + se[j * c + k] } } else if j > 0 { s.update(from: row, count: c) }
         }
       }
     }
@@ -247,20 +244,8 @@ public final class Transformer<T: Scalar> {
   /// Adds the gradient of the last ``forward(inputs:targets:)``'s loss to `parameters.grads`
   /// (call `parameters.zeroGrads()` first for a fresh gradient).
   public func backward() {
-    let c = config.width, v = config.vocab, tokens = lastTokens, nc = n * c
-    let invT = 1 / T(tokens), p = probs
-    targetIDs.withUnsafeBufferPointer { ids in
-      Parallel.rows(tokens) { range in
-        for t in range {
-          let row = p + t * v
-          row[Int(ids[t])] -= 1
-          for i in 0..<v { row[i] *= invT }
-        }
-      }
-    }
-    // probs now holds dlogits
-    gemm(true, false, m: v, n: c, k: tokens, a: probs, lda: v, b: xf, ldb: c, beta: 1, c: parameters.grad(head), ldc: c)
-    gemm(false, false, m: tokens, n: c, k: v, a: probs, lda: v, b: parameters.value(head), ldb: c, c: dxf, ldc: c)
+    let c = config.width, tokens = lastTokens, nc = n * c
+    output.backward(dxf, tokens: tokens)
     RMSNorm.backward(
       dxf, dx: dsummed, xhat: xhat, r: rinv, gain: parameters.value(finalGain),
       dGain: parameters.grad(finalGain), rows: tokens, width: c)
@@ -273,15 +258,15 @@ public final class Transformer<T: Scalar> {
       }
     }
     stack.backward(tokens: tokens) { embedStreams() }
-    // Embedding gradient: every column accumulated in token order, columns split over threads.
-    let de = parameters.grad(emb), dFirst = dStream, dse = streamEmb.map { parameters.grad($0) }
-    tokenIDs.withUnsafeBufferPointer { ids in
+    // Input gradient (each copy's), then the stream vectors': every column in token order.
+    input.backward(inputValues, dStream, stride: nc, copies: n, tokens: tokens)
+    if let dse = streamEmb.map({ parameters.grad($0) }) {
+      let dFirst = dStream
       Parallel.rows(c) { columns in
+        let first = columns.lowerBound, count = columns.count
         for t in 0..<tokens {
-          let row = de + Int(ids[t]) * c, d = dFirst + t * nc
-          let first = columns.lowerBound, count = columns.count
-          for j in 0..<n { Vector.accumulate(row + first, d + j * c + first, count: count) }
-          if let dse { for j in 0..<n { Vector.accumulate(dse + j * c + first, d + j * c + first, count: count) } }
+          let d = dFirst + t * nc
+          for j in 0..<n { Vector.accumulate(dse + j * c + first, d + j * c + first, count: count) }
         }
       }
     }
@@ -337,7 +322,7 @@ public final class Transformer<T: Scalar> {
   public func trainingFLOPs(tokens: Int) -> Double {
     let c = Double(config.width), h = Double(SwiGLU<T>.hiddenSize(width: config.width))
     let perLayer = 4 * c * c + 3 * c * h
-    let weights = Double(config.layers) * perLayer + c * Double(config.vocab)
+    let weights = Double(config.layers) * perLayer + config.task.outsideWeightsPerToken(config)
     let attn = Double(config.layers) * 2 * 2 * Double(config.seq) * c  // per token: QKᵀ + PV, full square
     return 3 * 2 * (weights + attn) * Double(tokens)
   }
@@ -386,7 +371,7 @@ extension Transformer {
     let buffers =
       attention.map(\.pool.bytes).reduce(0, +) + mlp.map(\.pool.bytes).reduce(0, +)
       + connections.map(\.ownedBytes).reduce(0, +) + caches.map(\.pool.bytes).reduce(0, +) + workspace.pool.bytes
-      + pool.bytes + (collapseHead?.pool.bytes ?? 0)
+      + pool.bytes + (collapseHead?.pool.bytes ?? 0) + input.pool.bytes + output.pool.bytes
     return 4 * parameters.count * MemoryLayout<T>.stride + buffers
   }
 }

@@ -57,11 +57,21 @@ public struct EvaluationSet: Sendable {
 
 /// The losses of one run on its ``EvaluationSet`` (`final-eval.csv`), and their mean and standard error.
 public struct FinalEvaluation: Sendable, Equatable {
-  /// Mean cross-entropy of each window (nats/byte), in the set's order.
+  /// Mean cross-entropy of each window (nats/byte), or of each image, in the set's order.
   public var perWindow: [Double]
   public var seq: Int
+  /// Classification: whether each image's most likely class was its label.
+  public var correct: [Bool]?
 
-  public init(perWindow: [Double], seq: Int) { self.perWindow = perWindow; self.seq = seq }
+  public init(perWindow: [Double], seq: Int, correct: [Bool]? = nil) {
+    self.perWindow = perWindow; self.seq = seq; self.correct = correct
+  }
+
+  /// Top-1 accuracy (classification), and its standard error `√(a(1 − a)/N)`.
+  public var accuracy: Double? { correct.map { Double($0.filter { $0 }.count) / Double(max($0.count, 1)) } }
+  public var accuracyStandardError: Double? {
+    accuracy.map { a in (a * (1 - a) / Double(max(windows, 1))).squareRoot() }
+  }
 
   public var windows: Int { perWindow.count }
   /// Mean over windows (NaN when any window's loss is not finite).
@@ -85,39 +95,40 @@ public struct FinalEvaluation: Sendable, Equatable {
   }
 
   public static let header = "window,loss"
+  public static let classificationHeader = "image,loss,correct"
 
   /// `final-eval.csv`: one row per window (loss to 7 significant digits: the file is for
-  /// paired statistics, not for replaying the mean bit for bit, which `summary.json` keeps).
+  /// paired statistics, not for replaying the mean bit for bit, which `summary.json` keeps);
+  /// for images `image,loss,correct` (1 or 0).
   public var csv: String {
-    ([Self.header] + perWindow.enumerated().map { "\($0),\(String(format: "%.7g", $1))" }).joined(separator: "\n")
-      + "\n"
+    let rows = perWindow.enumerated().map { i, l in
+      "\(i),\(String(format: "%.7g", l))" + (correct.map { $0[i] ? ",1" : ",0" } ?? "")
+    }
+    return ([correct == nil ? Self.header : Self.classificationHeader] + rows).joined(separator: "\n") + "\n"
   }
 
   /// Reads `final-eval.csv`; a short or damaged file is an error naming it.
   public static func read(_ path: String, seq: Int) throws -> FinalEvaluation {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw MHCError("cannot read \(path)") }
-    var values: [Double] = []
-    for (i, line) in RunFiles.completeLines(text).dropFirst().enumerated() {
+    var values: [Double] = [], correct: [Bool] = []
+    let lines = RunFiles.completeLines(text)
+    let images = lines.first.map(String.init) == classificationHeader
+    for (i, line) in lines.dropFirst().enumerated() {
       let f = line.split(separator: ",")
-      guard f.count == 2, Int(f[0]) == i else {
-        throw MHCError("\(path): row \(i + 2) is not 'window,loss' for window \(i)")
+      guard f.count == (images ? 3 : 2), Int(f[0]) == i else {
+        throw MHCError("\(path): row \(i + 2) is not '\(images ? classificationHeader : header)' for row \(i)")
       }
       values.append(parse(String(f[1])))
+      if images { correct.append(f[2] == "1") }
     }
-    return FinalEvaluation(perWindow: values, seq: seq)
+    return FinalEvaluation(perWindow: values, seq: seq, correct: images ? correct : nil)
   }
 }
 
 extension Transformer {
-  /// Mean cross-entropy of each sequence of the last ``forward(inputs:targets:)`` (nats/byte).
-  public func sequenceLosses() -> [Double] {
-    let s = config.seq
-    return (0..<(lastTokens / s)).map { b in
-      var sum = 0.0
-      for t in (b * s)..<((b + 1) * s) { sum -= tokenLogLikelihood[t] }
-      return sum / Double(s)
-    }
-  }
+  /// Mean cross-entropy of each sequence of the last ``forward(inputs:targets:)`` (nats/byte),
+  /// or of each image.
+  public func sequenceLosses() -> [Double] { output.exampleLosses() }
 }
 
 /// The token windows of a replayed run: a `.safetensors` file with one I32 tensor `windows` of

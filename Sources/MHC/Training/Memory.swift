@@ -34,9 +34,10 @@ public enum TrainingMemory {
     let c = m.width, n = m.connection.streams
     var conn = m.connection
     conn.width = c
-    let perLayer = Attention<Float>.parameterCount(width: c) + SwiGLU<Float>.parameterCount(width: c)
+    let perLayer =
+      Attention<Float>.parameterCount(width: c) + SwiGLU<Float>.parameterCount(width: c)
       + 2 * conn.parameterCount
-    return 2 * m.vocab * c + (m.streamInit == .embeddings ? n * c : 0) + m.layers * perLayer + c
+    return m.task.parameterCount(m) + (m.streamInit == .embeddings ? n * c : 0) + m.layers * perLayer + c
       + (m.collapse == .learned ? CollapseHead<Float>.parameterCount(streams: n, width: c) : 0)
   }
 
@@ -45,8 +46,10 @@ public enum TrainingMemory {
   public static func bufferElements(_ m: ModelConfig, batch: Int, threads: Int = Parallel.threads) -> Int {
     func one(_ x: Int) -> Int { max(x, 1) }  // a pool buffer holds at least one element
     let c = m.width, n = m.connection.streams, cap = batch * m.seq, t = threads
-    let attention = Attention<Float>.bufferCounts(width: c, heads: m.heads, seq: m.seq, capacity: cap, threads: t)
-      .map(one).reduce(0, +)
+    let attention = Attention<Float>.bufferCounts(
+      width: c, heads: m.heads, seq: m.seq, capacity: cap, threads: t, causal: m.task.causal
+    )
+    .map(one).reduce(0, +)
     let mlp = SwiGLU<Float>.bufferCounts(width: c, capacity: cap).map(one).reduce(0, +)
     var template = m.connection
     template.width = c
@@ -56,6 +59,7 @@ public enum TrainingMemory {
     let top =
       (m.streamBuffers + 1) * one(cap * n * c)  // + the gradient's
       + Transformer<Float>.headBufferCounts(m, capacity: cap).map(one).reduce(0, +)
+      + m.task.bufferCounts(m, capacity: cap).map(one).reduce(0, +)
       + m.cacheCount * cache + workspace
     let head = m.collapse == .learned ? CollapseHead<Float>.bufferElements(streams: n, width: c, capacity: cap) : 0
     return m.layers * (attention + mlp + 2 * (own == 0 ? 0 : one(own))) + top + head

@@ -26,12 +26,19 @@ public struct MetricsRow: Sendable, Equatable {
   public var lossExcess: Double?
   /// Gradient norm / the median of the previous 50 steps; empty on step 1.
   public var gradRatio: Double?
+  /// Classification runs: the top-1 accuracy on the validation batches (evaluation steps only).
+  public var valAccuracy: Double?
+  /// Whether the row has the `val_accuracy` column (classification runs).
+  public var classification = false
 
   public static let header = "step,tokens,lr,train_loss,grad_norm,step_seconds,val_loss,loss_excess,grad_ratio"
+  /// The header of a classification run's `metrics.csv`.
+  public static let classificationHeader = header + ",val_accuracy"
 
   public var csv: String {
     "\(step),\(tokens),\(fmt(lr)),\(fmt(trainLoss)),\(fmt(gradNorm)),\(String(format: "%.6f", stepSeconds)),"
       + [valLoss, lossExcess, gradRatio].map { $0.map(fmt) ?? "" }.joined(separator: ",")
+      + (classification ? "," + (valAccuracy.map(fmt) ?? "") : "")
   }
 
   public init(
@@ -44,12 +51,14 @@ public struct MetricsRow: Sendable, Equatable {
 
   public init?(csv line: Substring) {
     let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-    guard f.count == 7 || f.count == 9, let s = Int(f[0]), let t = Int(f[1]) else { return nil }  // 7: before the spike columns
+    // 7: before the spike columns; 10: a classification run's
+    guard f.count == 7 || f.count == 9 || f.count == 10, let s = Int(f[0]), let t = Int(f[1]) else { return nil }
     func optional(_ k: Int) -> Double? { k < f.count && !f[k].isEmpty ? parse(f[k]) : nil }
     self.init(
       step: s, tokens: t, lr: parse(f[2]), trainLoss: parse(f[3]), gradNorm: parse(f[4]),
       stepSeconds: parse(f[5]), valLoss: optional(6))
     lossExcess = optional(7); gradRatio = optional(8)
+    if f.count == 10 { classification = true; valAccuracy = optional(9) }
   }
 
   /// Fills ``lossExcess`` and ``gradRatio`` of consecutive rows from step 1 on.
@@ -74,10 +83,10 @@ public struct MetricsRow: Sendable, Equatable {
       throw MHCError("\(path) cannot be read; the checkpoint is at step \(step): delete the run folder to start over")
     }
     let lines = RunFiles.completeLines(text)
-    guard lines.first.map(String.init) == header else {
+    guard let first = lines.first.map(String.init), first == header || first == classificationHeader else {
       throw MHCError("\(path) has no metrics header; cannot resume from it")
     }
-    let columns = header.split(separator: ",").count
+    let columns = first.split(separator: ",").count
     var rows: [MetricsRow] = []
     for (i, line) in lines.dropFirst().enumerated() {
       guard line.split(separator: ",", omittingEmptySubsequences: false).count == columns,
@@ -168,6 +177,11 @@ public struct RunSummary: Codable, Sendable {
   public var tokens: Int
   public var seconds: Double
   public var params: Int
+  /// Classification runs: top-1 accuracy on the final evaluation set (the test images), its
+  /// standard error, and the last in-training validation accuracy.
+  public var finalEvalAccuracy: Double?
+  public var finalEvalAccuracyStandardError: Double?
+  public var lastValAccuracy: Double?
   /// Completed runs: the loss on the fixed final evaluation set (``EvaluationSet``); diverged
   /// runs: the last in-training evaluation (as ``lastValLoss``).
   public var finalEvalLoss: Double?
@@ -207,6 +221,9 @@ public struct RunSummary: Codable, Sendable {
     case finalEvalLoss = "final_eval_loss"
     case finalEvalStandardError = "final_eval_se"
     case finalEvalWindows = "final_eval_windows"
+    case finalEvalAccuracy = "final_eval_accuracy"
+    case finalEvalAccuracyStandardError = "final_eval_accuracy_se"
+    case lastValAccuracy = "last_val_accuracy"
     case lastValLoss = "last_val_loss"
     case finalTrainLoss = "final_train_loss"
     case finalTrainLossAverage = "final_train_loss_avg"

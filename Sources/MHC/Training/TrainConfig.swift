@@ -2,6 +2,11 @@
 /// (warmup = 5% of steps, streams = 1 for the residual baseline); `config.json` stores the
 /// resolved form.
 public struct TrainConfig: Codable, Sendable, Equatable {
+  /// What the model learns (``ModelTask``); `nil` means ``ModelTask/bytes``, the language model
+  /// (and reads `config.json` files written before there was a choice).
+  public var task: ModelTask?
+  /// The Fashion-MNIST folder (task `fashion-mnist`); `nil` means ``FashionMNIST/defaultPath``.
+  public var data: String?
   public var connection: ConnectionKind = .mhc
   public var streams = 4
   public var width = 128
@@ -72,8 +77,13 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     if c.connection == .residual || c.collapse == .sum { c.collapse = nil }
     if c.warmup == nil { c.warmup = max(1, Int((Double(steps) * 0.05).rounded())) }
     if c.checkpointEvery == nil { c.checkpointEvery = evalEvery }
-    if c.finalEvalWindows == nil { c.finalEvalWindows = TrainConfig.defaultFinalEvalWindows }
+    if c.finalEvalWindows == nil {  // the language model's default, or the whole test set of images
+      c.finalEvalWindows = (c.task ?? .bytes) == .bytes ? TrainConfig.defaultFinalEvalWindows : 10_000
+    }
     if c.connection == .residual || c.recompute == 0 { c.recompute = nil }
+    if c.task == .bytes { c.task = nil }  // the default, written as before
+    if let tokens = c.task?.tokens { c.seq = tokens }
+    if c.task == nil { c.data = nil }
     return c
   }
 
@@ -106,13 +116,17 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     )
     try MHCError.check(
       (checkpointEvery ?? 1) >= 1, "checkpoint interval \(checkpointEvery ?? 0) is invalid; must be ≥ 1")
-    try model.validate()
+    try MHCError.check(
+      batchesFile == nil || (task ?? .bytes) == .bytes,
+      "--batches is for the bytes task only; the \((task ?? .bytes).rawValue) task samples its own images")
+    try resolved().model.validate()
   }
 
   /// The model this run trains.
   public var model: ModelConfig {
     var m = ModelConfig()
-    m.width = width; m.layers = layers; m.heads = heads; m.seq = seq
+    m.task = task ?? .bytes
+    m.width = width; m.layers = layers; m.heads = heads; m.seq = m.task.tokens ?? seq
     m.connection = ConnectionConfig(
       kind: connection, streams: connection == .residual ? 1 : streams, width: width,
       iterations: iterations, learnPre: learnPre, learnPost: learnPost,

@@ -114,16 +114,15 @@ public final class TrainingRun {
     }
     try RunFiles.writeJSON(config, to: cfgPath)
 
-    let corpus = try ByteCorpus(path: config.corpus, minimumSplit: config.seq + 1)
+    var data = try config.taskData()
     let model = try Transformer<Float>(config.model, batch: config.batch, seed: config.seed)
     let store = model.parameters
     var optimizer = AdamW<Float>(parameterCount: store.count, weightDecay: config.weightDecay)
-    var sampler = WindowSampler(corpus.train, seed: config.seed &+ 0x5EED)
     let replay = try config.batchesFile.map { try ReplayBatches(path: $0, config: config) }
-    var evalSampler = WindowSampler(corpus.validation, seed: 0xE7A1)  // same windows for every run
-    let evalBatches = (0..<config.evalBatches).map { _ in evalSampler.batch(config.batch, seq: config.seq) }
+    let evalBatches = data.evaluationBatches(config.evalBatches, batch: config.batch)
     let schedule = config.schedule
     let tokensPerStep = config.batch * config.seq
+    let classification = config.model.task != .bytes
 
     var metrics: [MetricsRow] = []
     var gainRows: [GainRow] = []
@@ -136,7 +135,7 @@ public final class TrainingRun {
     {
       let ck = restored.header
       start = ck.step
-      sampler.rng = ck.sampler
+      data.rng = ck.sampler
       elapsed = ck.seconds
       metrics = try MetricsRow.readForResume(path("metrics.csv"), through: start)
       gainRows = (try? GainRow.read(path("gains.csv")))?.filter { $0.step <= start } ?? []
@@ -150,6 +149,8 @@ public final class TrainingRun {
     if start == 0, let file = initFrom {
       try store.load(Safetensors.read(file).tensors, from: file)
       meta.initFrom = file
+    } else if dumpBatches != nil && classification {
+      throw MHCError("--dump-batches is for the bytes task only; the \(config.model.task.rawValue) task samples images")
     } else if start > 0 && (initFrom != nil || dumpBatches != nil) {
       throw MHCError(
         "\(directory) resumes from its checkpoint at step \(start); --init-from and --dump-batches need a run that starts at step 0"
@@ -188,8 +189,8 @@ public final class TrainingRun {
 
     func writeLogs() throws {
       metrics = MetricsRow.withSpikeColumns(metrics)
-      try RunFiles.write(
-        ([MetricsRow.header] + metrics.map(\.csv)).joined(separator: "\n") + "\n", to: path("metrics.csv"))
+      let header = classification ? MetricsRow.classificationHeader : MetricsRow.header
+      try RunFiles.write(([header] + metrics.map(\.csv)).joined(separator: "\n") + "\n", to: path("metrics.csv"))
       try RunFiles.write(([GainRow.header] + gainRows.map(\.csv)).joined(separator: "\n") + "\n", to: path("gains.csv"))
       if hasMappings {
         try RunFiles.write(
@@ -201,10 +202,12 @@ public final class TrainingRun {
     /// Validation loss, recording gains on the first evaluation batch (and, for a
     /// non-finite batch loss, where it came from in `evalSource`).
     var evalSource: String?
+    var evalAccuracy: Double?
     func evaluate(step: Int) throws -> Double {
-      var total = 0.0
+      var total = 0.0, right = 0, seen = 0
       for (i, b) in evalBatches.enumerated() {
         let batchLoss = model.forward(inputs: b.inputs, targets: b.targets)
+        if let c = model.output.exampleCorrect() { right += c.filter { $0 }.count; seen += c.count }
         if !batchLoss.isFinite && evalSource == nil {
           evalSource = model.firstNonFinite(gradients: false) ?? "none found (loss reduction)"
         }
@@ -227,6 +230,7 @@ public final class TrainingRun {
         }
       }
       let loss = total / Double(evalBatches.count)
+      evalAccuracy = classification ? Double(right) / Double(max(seen, 1)) : nil
       let last = gainRows.filter { $0.step == step }.map(\.gains)
       for o in observers { o.evaluated(step: step, loss: loss, gains: last) }
       return loss
@@ -237,7 +241,7 @@ public final class TrainingRun {
     while step < config.steps {
       let t0 = DispatchTime.now().uptimeNanoseconds
       let lr = schedule.rate(at: step)
-      let (x, y) = replay?.batch(step) ?? sampler.batch(config.batch, seq: config.seq)
+      let (x, y) = replay?.batch(step) ?? data.trainingBatch(config.batch)
       if dumpBatches != nil { dumped += ReplayBatches.windows(inputs: x, targets: y, seq: config.seq) }
       let (loss, norm) = trainingStep(model, optimizer: &optimizer, inputs: x, targets: y, lr: lr, clip: config.clip)
       let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9
@@ -246,6 +250,7 @@ public final class TrainingRun {
       var row = MetricsRow(
         step: step, tokens: step * tokensPerStep, lr: lr, trainLoss: loss, gradNorm: norm,
         stepSeconds: dt)
+      row.classification = classification
       if !loss.isFinite || !norm.isFinite {
         status = .diverged; divergedStep = step
         divergedSource = model.firstNonFinite(gradients: loss.isFinite) ?? "none found (loss reduction)"
@@ -258,6 +263,7 @@ public final class TrainingRun {
       if step % config.evalEvery == 0 || step == config.steps {
         let v = try evaluate(step: step)
         row.valLoss = v
+        row.valAccuracy = evalAccuracy
         if !v.isFinite {
           status = .diverged; divergedStep = step
           divergedSource = evalSource ?? "none found (loss reduction)"
@@ -269,11 +275,11 @@ public final class TrainingRun {
       if status != .diverged,
         let dead = Instability.deadSince(
           metrics.map(\.trainLoss), metrics.map(\.gradNorm),
-          vocab: config.model.vocab)
+          vocab: config.model.outputs)
       {
         status = .diverged; divergedStep = dead
         divergedReason =
-          "dead network: training loss ln \(config.model.vocab) with a zero gradient for \(Instability.deadSteps) steps from step \(dead)"
+          "dead network: training loss ln \(config.model.outputs) with a zero gradient for \(Instability.deadSteps) steps from step \(dead)"
         divergedSource = "none (finite, but nothing left to learn from)"
       }
       if status == .diverged { break }
@@ -282,18 +288,17 @@ public final class TrainingRun {
         try writeLogs()
         try Checkpoint.save(
           path("checkpoint.bin"), store: store, optimizer: optimizer, step: step,
-          sampler: sampler.rng, seconds: elapsed, config: config)
+          sampler: data.rng, seconds: elapsed, config: config)
       }
       if let k = saveEvery, step % k == 0 { try saveWeights("model-step\(step).safetensors") }
       if interrupt && step < config.steps { status = .interrupted; break }
     }
     try writeLogs()
 
-    // The final evaluation: the fixed large set, the same windows for every run of this corpus and seq.
+    // The final evaluation: the fixed large set, the same windows (images) for every run of the task.
     var final: FinalEvaluation?
     if status == .completed {
-      let set = EvaluationSet(validation: corpus.validation, seq: config.seq, limit: config.finalEvalWindows!)
-      let result = set.evaluate(model, batch: config.batch)
+      let result = data.finalEvaluation(model, batch: config.batch, limit: config.finalEvalWindows!)
       try RunFiles.write(result.csv, to: path("final-eval.csv"))
       final = result
       if !result.loss.isFinite {
@@ -308,7 +313,9 @@ public final class TrainingRun {
     let tail = metrics.suffix(max(1, config.steps / 10)).map(\.trainLoss)
     let summary = RunSummary(
       status: status, steps: metrics.count, tokens: metrics.count * tokensPerStep, seconds: elapsed,
-      params: store.trainableCount, finalEvalLoss: final?.loss ?? lastVal,
+      params: store.trainableCount, finalEvalAccuracy: final?.accuracy,
+      finalEvalAccuracyStandardError: final?.accuracyStandardError,
+      lastValAccuracy: metrics.last { $0.valAccuracy != nil }?.valAccuracy, finalEvalLoss: final?.loss ?? lastVal,
       finalEvalStandardError: final?.standardError, finalEvalWindows: final?.windows, lastValLoss: lastVal,
       finalTrainLoss: metrics.last?.trainLoss, finalTrainLossAverage: tail.reduce(0, +) / Double(tail.count),
       divergedStep: divergedStep, divergedReason: divergedReason, divergedSource: divergedSource,
@@ -320,7 +327,7 @@ public final class TrainingRun {
       maxLogitSpread: last.compactMap(\.logitSpread).max(),
       instability: InstabilityReport(
         loss: metrics.map(\.trainLoss), gradNorm: metrics.map(\.gradNorm),
-        warmup: config.warmup!, vocab: config.model.vocab),
+        warmup: config.warmup!, vocab: config.model.outputs),
       meanStepSeconds: elapsed / Double(max(metrics.count, 1)),
       tokensPerSecond: Double(metrics.count * tokensPerStep) / max(elapsed, 1e-9),
       flopsPerStep: model.trainingFLOPs(tokens: tokensPerStep), trainingBytes: model.trainingBytes,
