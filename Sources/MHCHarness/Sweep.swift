@@ -281,7 +281,7 @@ public struct Sweep: Sendable {
         run.observers.append(
           ConsoleProgress(
             label: "[\(i + 1)/\(chosen.count)] \(r.id)",
-            interactive: !options.plain && standardOutputIsTerminal))
+            interactive: !options.plain && standardOutputIsTerminal, tokensPerExample: config.model.task.tokens))
         do {
           let summary = try run.run()
           if let code = Interruption.exitCode, summary.status == .interrupted {

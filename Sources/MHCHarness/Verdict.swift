@@ -268,12 +268,15 @@ public struct PairedComparison: Codable, Sendable {
 
   /// Mean, interval, seeds, verdict, the smallest effect these seeds resolve, and the seeds an
   /// effect of 0.02 nats/byte would need at 80% power with the spread measured here.
-  public var tableCells: [String] {
+  public var tableCells: [String] { tableCells(effect: 0.02) }
+
+  /// ``tableCells`` with the seeds that an effect of `effect` (in the compared quantity's unit) would need.
+  public func tableCells(effect: Double) -> [String] {
     [
       n == 0 ? "–" : signed(mean), intervalText.isEmpty ? "–" : intervalText,
       "\(n)" + (divergenceNote.isEmpty ? "" : " (\(divergenceNote))"), verdictText,
       halfWidth.isFinite ? String(format: "%.3f", halfWidth) : "–",
-      seedsNeeded(for: 0.02).map(String.init) ?? "–",
+      seedsNeeded(for: effect).map(String.init) ?? "–",
     ]
   }
 }

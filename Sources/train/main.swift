@@ -180,7 +180,7 @@ struct Train: ParsableCommand {
       run.maxMemory = maxMemory
       run.initFrom = initFrom; run.saveEvery = saveEvery; run.dumpBatches = dumpBatches
       run.observers.append(
-        ConsoleProgress(label: config.connection.rawValue, tokensPerExample: task == .bytes ? nil : config.model.seq))
+        ConsoleProgress(label: config.connection.rawValue, tokensPerExample: config.model.task.tokens))
       Interruption.install()
       let summary = try run.run()
       if let code = Interruption.exitCode, summary.status == .interrupted {
