@@ -45,6 +45,7 @@ public struct Claims {
       mhcAgainstHC(), sinkhornIterations(), tableOne(), expansionRate(), computeScaling(), timeOverhead(),
       recomputeMemory(),
     ]
+    rows += [visionLoss(), visionGain()]
     return rows
   }
 
@@ -231,6 +232,52 @@ public struct Claims {
       "mHC's loss is at or below HC's", paper: "mHC below HC (27B)", experiment: e.experiment,
       variant: e.mhc, baseline: e.hc, cellLabel: "stability: reference", figure: "plots/stability-loss-gap.png",
       command: command("stability"))
+  }
+
+  /// The `vision` reference cell with the most current paired seeds: the paper preset's (C 64,
+  /// 6 blocks, three epochs), else the quick preset's (C 64, 4 blocks, one epoch).
+  func visionReference() -> (label: String, suffix: String) {
+    let cells = [
+      ("vision: C 64, 6 blocks, 3 epochs", "-C64-L6-steps1290"), ("vision: C 64, 4 blocks, 1 epoch", "-C64-steps430"),
+    ]
+    return cells.first { c in
+      PairedComparison.finalLoss(
+        store.cell("vision", "mhc-n4-t20" + c.1), baseline: store.cell("vision", "residual" + c.1)
+      ).n >= minimumSeedsForVerdict
+    } ?? cells[cells.count - 1]
+  }
+
+  func visionLoss() -> ClaimRow {
+    let (label, suffix) = visionReference()
+    var row = lossClaim(
+      "mHC in a ViT: test loss below the residual's", paper: "not tested (language models only)",
+      experiment: "vision", variant: "mhc-n4-t20" + suffix, baseline: "residual" + suffix,
+      cellLabel: label + " (Fashion-MNIST)", figure: "plots/vision-loss-gap.png", command: command("vision"))
+    let acc = PairedComparison.paired(
+      store.cell("vision", "mhc-n4-t20" + suffix), baseline: store.cell("vision", "residual" + suffix),
+      value: { $0.summary.finalEvalAccuracy.map { 100 * $0 } }, lowerIsBetter: false)
+    if row.verdict != .notRun { row.toolkit += "; accuracy " + acc.text + " points" }
+    return row
+  }
+
+  /// HC's and mHC's peak composite gains over every `vision` cell (the stress cells drive HC's up).
+  func visionGain() -> ClaimRow {
+    let claim = "mHC in a ViT: composite gain stays near 1 where HC's grows", paper = "not tested (≤ 1.6 for language)"
+    let runs = store.runs("vision").filter { !ResultStore.isStale($0) }
+    let mhc = SeedInterval(runs.filter { $0.config.connection == .mhc }.compactMap(peakCompositeGain))
+    let hc = SeedInterval(runs.filter { $0.config.connection == .hc }.compactMap(peakCompositeGain))
+    guard mhc.n >= minimumSeedsForVerdict else {
+      return notRun(
+        claim, paper: paper, cell: "vision", figure: "plots/vision-gains.png", command: command("vision"), have: mhc.n)
+    }
+    let verdict: ClaimVerdict = mhc.upper <= 1.6 ? .reproduced : mhc.lower > 1.6 ? .contradicted : .notResolved
+    return ClaimRow(
+      claim: claim, paper: paper,
+      toolkit:
+        "mHC peak \(mhc.text(3)) (largest \(cell(mhc.values.max(), 4))); HC peak \(hc.text(3)) (largest \(cell(hc.values.max(), 4)))",
+      seeds: "\(mhc.n) runs", cell: "vision: every cell", figure: "plots/vision-gains.png", verdict: verdict,
+      rule: "reproduced when the 95% interval of mHC's per-run peak composite gain is ≤ 1.6 (as for language)",
+      command: command("vision"))
   }
 
   func sinkhornIterations() -> ClaimRow {

@@ -3,17 +3,23 @@
 //   swift run -c release bench            # table
 //   swift run -c release bench --json     # {"residual": {"step_seconds": …}, …}
 //   swift run -c release bench --connections residual,mhc,mhc:birkhoff,mhc:deepseek-v4
+//   swift run -c release bench --task fashion-mnist --width 64 --layers 4 --batch 128   # the ViT (images/s)
 import ArgumentParser
 import Foundation
 import MHC
 
 BLASRuntime.ensureFastKernel()
 
+extension ModelTask: ExpressibleByArgument {}
+
 struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
     abstract: "Time training steps (forward + backward + AdamW) of residual, HC and mHC.")
 
+  @Option(
+    help: "bytes (the language model) | fashion-mnist (the vision transformer: 49 tokens per image; --seq is ignored).")
+  var task: ModelTask = .bytes
   @Option(help: "Model width C.") var width = 128
   @Option(help: "Transformer blocks.") var layers = 4
   @Option(help: "Attention heads.") var heads = 4
@@ -61,7 +67,7 @@ struct Bench: ParsableCommand {
 
   /// sgemm GFLOP/s on the model's largest projection shape (the ideal's denominator), over `reps` products.
   func sgemmRate(reps: Int) -> Double {
-    let m = batch * seq, n = 2 * SwiGLU<Float>.hiddenSize(width: width), k = width
+    let m = batch * (task.tokens ?? seq), n = 2 * SwiGLU<Float>.hiddenSize(width: width), k = width
     let a = [Float](repeating: 0.01, count: m * k), b = [Float](repeating: 0.02, count: n * k)
     var c = [Float](repeating: 0, count: m * n)
     gemm(false, true, m: m, n: n, k: k, a: a, lda: k, b: b, ldb: k, c: &c, ldc: n)
@@ -79,6 +85,7 @@ struct Bench: ParsableCommand {
       config.layers = layers
       config.heads = heads; config.seq = seq; config.batch = batch; config.iterations = iterations
       config.recompute = recompute
+      config.task = task == .bytes ? nil : task
       return config
     }
     let results: [(String, StepBenchmark)]
@@ -94,6 +101,7 @@ struct Bench: ParsableCommand {
       throw ValidationError(e.description)
     }
     let peak = rates.sorted()[rates.count / 2]  // median, like the step times
+    let images = task.tokens  // tokens per image (vision), for images/s
     let rss = ProcessMemory.peak ?? 0
     let base = results.first { $0.0 == "residual" }?.1
     // mHC's cost from its parts, for the first mHC entry (after the timed rounds: it allocates 128 MiB)
@@ -107,6 +115,7 @@ struct Bench: ParsableCommand {
           "optimizer_seconds": r.optimizerSeconds, "gemm_seconds": r.gemmSeconds, "flops_per_step": r.flopsPerStep,
           "parameters": r.parameters, "training_bytes": r.trainingBytes, "connection_seconds": r.connectionSeconds,
         ]
+        if let images { entry["images_per_second"] = r.tokensPerSecond / Double(images) }
         if let base {
           entry["ratio_to_residual"] = r.stepSeconds / base.stepSeconds
           entry["paired_ratio_to_residual"] = r.pairedRatio(to: base)
@@ -128,7 +137,7 @@ struct Bench: ParsableCommand {
       return
     }
     print(
-      "BLAS: \(BLASRuntime.summary)   C=\(width) L=\(layers) heads=\(heads) seq=\(seq) batch=\(batch) n=\(streams) t_max=\(iterations) recompute=\(recompute)"
+      "BLAS: \(BLASRuntime.summary)   \(task == .bytes ? "" : "task=\(task.rawValue) ")C=\(width) L=\(layers) heads=\(heads) seq=\(task.tokens ?? seq) batch=\(batch) n=\(streams) t_max=\(iterations) recompute=\(recompute)"
     )
     let w = max(10, results.map(\.0.count).max() ?? 0)
     func label(_ s: String) -> String { s.padding(toLength: w, withPad: " ", startingAt: 0) }
@@ -148,6 +157,11 @@ struct Bench: ParsableCommand {
     }
     let phases = ConnectionProfile.Phase.allCases
     print("(vs residual: median over rounds of the step-time ratio within the round)")
+    if let images {
+      print(
+        results.map { String(format: "%@ %.0f images/s", $0.0, $0.1.tokensPerSecond / Double(images)) }.joined(
+          separator: ", "))
+    }
     print("\nconnection passes, ms per step over all sublayers, GEMMs inside them included (ConnectionProfile):")
     print(
       label("connection")
@@ -165,16 +179,16 @@ struct Bench: ParsableCommand {
         String(
           format:
             "ideal residual step = %.3g FLOP / %.1f GFLOP/s (sgemm %dx%dx%d, median of one measurement per round) = %.4f s; residual measured %.4f s = %.2f× ideal",
-          r.flopsPerStep, peak, batch * seq, 2 * SwiGLU<Float>.hiddenSize(width: width), width, ideal,
+          r.flopsPerStep, peak, batch * (task.tokens ?? seq), 2 * SwiGLU<Float>.hiddenSize(width: width), width, ideal,
           r.stepSeconds, r.stepSeconds / ideal))
     }
     for m in Set(list.filter { $0.kind == .mhc }.map(\.manifold)).sorted(by: { $0.rawValue < $1.rawValue }) {
-      let t = m.timeFloat(n: streams, iterations: iterations, tokens: batch * seq)
+      let t = m.timeFloat(n: streams, iterations: iterations, tokens: batch * (task.tokens ?? seq))
       print(
         String(
           format:
             "%@ projection alone, one thread (n=%d, t_max=%d, %d tokens): forward %.2f ms, backward %.2f ms per sublayer; ×%d sublayers = %.1f ms per step (split over the threads in training)",
-          m.rawValue, streams, iterations, batch * seq, t.forward * 1e3, t.backward * 1e3, 2 * layers,
+          m.rawValue, streams, iterations, batch * (task.tokens ?? seq), t.forward * 1e3, t.backward * 1e3, 2 * layers,
           (t.forward + t.backward) * Double(2 * layers) * 1e3))
     }
     if let floor {

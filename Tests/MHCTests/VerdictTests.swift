@@ -192,6 +192,14 @@ func summary(status: String, loss: Double) throws -> RunSummary {
         root, experiment: "instability", id: "mhc-n4-t20-L8-lr.01-s\(s)", kind: .mhc, seed: UInt64(s),
         loss: 2.2, se: nil)
     }
+    for s in 0..<3 {  // the vision quick cell: mHC below the residual by 0.02 ± 0.001
+      let base = 0.45 + Double(s) * 0.01
+      try writeRun(
+        root, experiment: "vision", id: "residual-C64-steps430-s\(s)", kind: .residual, seed: UInt64(s), loss: base)
+      try writeRun(
+        root, experiment: "vision", id: "mhc-n4-t20-C64-steps430-s\(s)", kind: .mhc, seed: UInt64(s),
+        loss: base - 0.02 + 0.001 * Double(s))
+    }
     let store = ResultStore(root: root)
     #expect(store.cell("stability", "mhc-n4-t20").count == 4)
     #expect(store.cell("instability", "mhc-n4-t20-L8-lr.01").isEmpty)
@@ -202,6 +210,8 @@ func summary(status: String, loss: Double) throws -> RunSummary {
     #expect(below.first { $0.cell.contains("8 layers") }?.verdict == .notRun)
     #expect(rows.first { $0.claim == "mHC's loss is at or below HC's" }?.verdict == .notResolved)
     #expect(rows.first { $0.claim.hasPrefix("A few Sinkhorn") }?.verdict == .notRun)
+    let vision = rows.first { $0.claim.hasPrefix("mHC in a ViT: test loss") }
+    #expect(vision?.verdict == .reproduced && vision?.cell.contains("1 epoch") == true, "\(String(describing: vision))")
     // the executable writes the page and never trains
     let out = root + "/REPORT.md"
     let (status, output) = try runTool("report", ["--results", root, "--plots", root + "/plots", "--out", out])
@@ -219,12 +229,16 @@ func summary(status: String, loss: Double) throws -> RunSummary {
       var c = TrainConfig(); c.connection = kind; c.seed = UInt64(seed)
       return SweepRun(c)
     }
-    #expect(grid.runs.map(\.id) == ["residual-s0", "mhc-n4-t20-s0", "residual-s1", "mhc-n4-t20-s1", "residual-s2",
-                                    "mhc-n4-t20-s2"])
+    #expect(
+      grid.runs.map(\.id) == [
+        "residual-s0", "mhc-n4-t20-s0", "residual-s1", "mhc-n4-t20-s1", "residual-s2",
+        "mhc-n4-t20-s2",
+      ])
     func loaded(_ id: String, _ kind: ConnectionKind, _ seed: UInt64, _ loss: Double) throws -> LoadedRun {
       var c = TrainConfig(); c.connection = kind; c.seed = seed
-      return LoadedRun(id: id, directory: "", config: c, summary: try summary(status: "completed", loss: loss),
-                       metrics: [], gains: [], mappings: nil, initialMappings: nil, mappingRows: [])
+      return LoadedRun(
+        id: id, directory: "", config: c, summary: try summary(status: "completed", loss: loss),
+        metrics: [], gains: [], mappings: nil, initialMappings: nil, mappingRows: [])
     }
     let index = RunIndex([
       try loaded("mhc-n4-t20-s2", .mhc, 2, 2.0), try loaded("residual-s0", .residual, 0, 2.1),
@@ -237,6 +251,8 @@ func summary(status: String, loss: Double) throws -> RunSummary {
     #expect(gap.seeds == [0, 2] && gap.differences.values.map { ($0 * 100).rounded() / 100 } == [-0.05, -0.2])
     #expect(Preset.quick.pick(quick: 1, paper: 2, tiny: 3) == 1 && Preset.tiny.pick(quick: 1, paper: 2, tiny: 3) == 3)
     #expect(Preset.tiny.baseConfig.width == TrainConfig.tiny.width && Preset.paper.baseConfig.width == 128)
-    #expect(Gnuplot.horizontalLine(at: "0") == "set arrow from graph 0, first 0 to graph 1, first 0 nohead lc rgb '#888888' dt 2")
+    #expect(
+      Gnuplot.horizontalLine(at: "0")
+        == "set arrow from graph 0, first 0 to graph 1, first 0 nohead lc rgb '#888888' dt 2")
   }
 }

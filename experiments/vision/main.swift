@@ -76,7 +76,29 @@ struct Vision: ParsableCommand {
   }
 
   func run() throws {
+    if !sweep.replot && !sweep.list { try ensureDataSet() }
     try Sweep(experiment: "vision", runs: grid().runs).execute(sweep) { try report($0) }
+  }
+
+  /// Installs Debian's `dataset-fashion-mnist` when the default folder is missing (and no `--data`
+  /// was given): `apt-get install`, through `sudo` unless this is root.
+  func ensureDataSet() throws {
+    guard data == nil, !FileManager.default.fileExists(atPath: FashionMNIST.defaultPath) else { return }
+    let root = getuid() == 0
+    let command =
+      (root ? "" : "sudo ") + "apt-get update -qq && " + (root ? "" : "sudo ")
+      + "env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dataset-fashion-mnist"
+    print("vision: \(FashionMNIST.defaultPath) is missing; installing it: \(command)")
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = ["-c", command]
+    try p.run()
+    p.waitUntilExit()
+    guard p.terminationStatus == 0, FileManager.default.fileExists(atPath: FashionMNIST.defaultPath) else {
+      throw ValidationError(
+        "could not install dataset-fashion-mnist (`\(command)` exited with \(p.terminationStatus)); install it yourself or pass --data FOLDER with the four IDX files"
+      )
+    }
   }
 
   // MARK: Figures and summary

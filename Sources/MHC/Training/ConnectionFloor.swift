@@ -31,7 +31,7 @@ public struct ConnectionFloor: Codable, Sendable {
   public static func measure(_ config: TrainConfig) -> ConnectionFloor {
     let model = config.model, n = config.streams, c = config.width
     let connection = model.connection, m = connection.mappingCount, width = n * c
-    let tokens = config.batch * config.seq, sublayers = 2 * config.layers, threads = Double(Parallel.threads)
+    let tokens = config.batch * model.seq, sublayers = 2 * config.layers, threads = Double(Parallel.threads)
     let block = SinkhornKnopp.block, blocks = (tokens + block - 1) / block
 
     // Φ products of one block: z = vΦ, ∂Φ_block = vᵀs, u = sΦᵀ.

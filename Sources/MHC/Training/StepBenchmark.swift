@@ -89,17 +89,17 @@ public struct StepBenchmark: Codable, Sendable {
     let x, y: [Int32]
     var parts = [0.0, 0.0, 0.0]
     var times: [Double] = []
-    var tokens: Int { x.count }
+    var tokens: Int { config.batch * config.model.seq }
 
     init(_ config: TrainConfig) throws {
       try config.validate()
       self.config = config.resolved()
       model = try Transformer<Float>(self.config.model, batch: self.config.batch, seed: self.config.seed)
       optimizer = AdamW<Float>(parameterCount: model.parameters.count, weightDecay: self.config.weightDecay)
-      var rng = Xoshiro(seed: 1)
-      let count = self.config.batch * self.config.seq
-      x = (0..<count).map { _ in Int32(rng.below(256)) }
-      y = (0..<count).map { _ in Int32(rng.below(256)) }
+      var rng = Xoshiro(seed: 1)  // random bytes (pixel values) and targets (bytes or classes) of the task's shapes
+      let b = self.config.batch, classes = self.config.model.outputs
+      x = (0..<(b * model.input.inputsPerExample)).map { _ in Int32(rng.below(256)) }
+      y = (0..<(b * model.output.targetsPerExample)).map { _ in Int32(rng.below(classes)) }
     }
 
     func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) * 1e-9 }
