@@ -61,7 +61,7 @@ public final class ConsoleProgress: TrainingObserver {
     if interactive && summary.status != .completed { print("") }
     var line = "\(label): \(summary.status.rawValue) after \(summary.steps) steps"
     if let v = summary.finalEvalLoss {
-      line += String(format: ", val loss %.4f", v)
+      line += String(format: tokensPerExample == nil ? ", val loss %.4f" : ", test loss %.4f", v)
       if let se = summary.finalEvalStandardError, let w = summary.finalEvalWindows {
         line += String(
           format: " ± %.4f (standard error, %d %@)", se, w, tokensPerExample == nil ? "fixed windows" : "test images")
