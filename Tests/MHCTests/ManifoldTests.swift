@@ -310,3 +310,29 @@ import Testing
     #expect(bad.status != 0 && bad.output.contains("--manifold birkhoff needs --connection mhc"))
   }
 }
+
+/// The mixing-shape metrics of the `manifolds` summary.
+@Suite struct MixingShapeTests {
+  @Test func nearestPermutationAndEffectiveRank() {
+    let p: [Double] = [0, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0]  // a cyclic shift
+    let d = MixingShape.nearestPermutation(p, n: 4)
+    #expect(d.distance < 1e-12 && d.permutation == [1, 3, 0, 2])
+    #expect(abs(MixingShape.effectiveRank(p, n: 4) - 4) < 1e-12)
+    let uniform = [Double](repeating: 0.25, count: 16)
+    #expect(abs(MixingShape.effectiveRank(uniform, n: 4) - 1) < 1e-9)
+    #expect(abs(MixingShape.nearestPermutation(uniform, n: 4).distance - 3.0.squareRoot()) < 1e-12)  // ‖J/4 − P‖² = 1 − 2 + 4
+    // singular values of diag(3, 2) rotated: 3, 2; Σσ² = ‖M‖² for a random matrix
+    let c = 0.6, s = 0.8
+    let rotated = [3 * c, -2 * s, 3 * s, 2 * c]
+    let sv = MixingShape.singularValues(rotated, n: 2)
+    #expect(abs(sv[0] - 3) < 1e-12 && abs(sv[1] - 2) < 1e-12)
+    var r = Xoshiro(seed: 3)
+    let m = (0..<25).map { _ in r.normal() }
+    let sum = MixingShape.singularValues(m, n: 5).reduce(0) { $0 + $1 * $1 }
+    #expect(abs(sum - m.reduce(0) { $0 + $1 * $1 }) < 1e-10)
+    // near a permutation: the distance is the perturbation's norm
+    var q = p
+    q[1] -= 0.1; q[0] += 0.1
+    #expect(abs(MixingShape.nearestPermutation(q, n: 4).distance - 0.02.squareRoot()) < 1e-12)
+  }
+}

@@ -176,7 +176,8 @@ struct Manifolds: ParsableCommand {
     // 3. stream collapse: the composite H_res over depth, against J/n and I (last evaluation, mean over seeds)
     var collapse: [Panel] = []
     for s in sets {
-      for (what, pick) in [("J/n", \MappingRow.compositeDistanceUniform), ("I", \MappingRow.compositeDistanceIdentity)] {
+      for (what, pick) in [("J/n", \MappingRow.compositeDistanceUniform), ("I", \MappingRow.compositeDistanceIdentity)]
+      {
         collapse.append(
           Panel(
             title: "\(s.name): ‖H⁽ˡ⁾···H⁽¹⁾ − \(what)‖_F of the composite", xlabel: "sublayer l",
@@ -257,15 +258,45 @@ struct Manifolds: ParsableCommand {
     var collapse = MarkdownTable(
       ["member"] + sets.flatMap { ["\($0.name): ‖composite − J/n‖ (mean ± 95%)", "\($0.name): ‖composite − I‖"] })
     for m in members.dropFirst() {
-      collapse.add([m.name] + sets.flatMap { s -> [String] in
-        let rs = runs(of: m, in: s.config, all)
-        let u = finalCollapse(rs, \.compositeDistanceUniform), i = finalCollapse(rs, \.compositeDistanceIdentity)
-        /// Fixed decimals, or three significant digits once `none`'s products run away.
-        func text(_ v: SeedInterval) -> String {
-          v.n == 0 ? "–" : abs(v.mean) >= 1e4 ? String(format: "%.3g ± %.2g", v.mean, v.halfWidth) : v.text(3)
-        }
-        return [text(u), text(i)]
-      })
+      collapse.add(
+        [m.name]
+          + sets.flatMap { s -> [String] in
+            let rs = runs(of: m, in: s.config, all)
+            let u = finalCollapse(rs, \.compositeDistanceUniform), i = finalCollapse(rs, \.compositeDistanceIdentity)
+            /// Fixed decimals, or three significant digits once `none`'s products run away.
+            func text(_ v: SeedInterval) -> String {
+              v.n == 0 ? "–" : abs(v.mean) >= 1e4 ? String(format: "%.3g ± %.2g", v.mean, v.halfWidth) : v.text(3)
+            }
+            return [text(u), text(i)]
+          })
+    }
+    // the shape of the token-averaged mappings at the end of training (hres.json): permutation-likeness and rank
+    var shape = MarkdownTable(
+      ["member"]
+        + sets.flatMap {
+          [
+            "\($0.name): sublayer ‖H̄ − nearest permutation‖ (mean over sublayers)",
+            "\($0.name): composite ‖H̄ − nearest permutation‖", "\($0.name): composite effective rank",
+          ]
+        })
+    for m in members.dropFirst() {
+      shape.add(
+        [m.name]
+          + sets.flatMap { s -> [String] in
+            let maps = runs(of: m, in: s.config, all).compactMap(\.mappings).filter { !$0.sublayers.isEmpty }
+            let perSublayer = SeedInterval(
+              maps.map { h in
+                h.sublayers.map { MixingShape.nearestPermutation($0, n: h.n).distance }.reduce(0, +)
+                  / Double(h.sublayers.count)
+              }.filter(\.isFinite))
+            let composite = SeedInterval(
+              maps.map { MixingShape.nearestPermutation($0.composite, n: $0.n).distance }.filter(\.isFinite))
+            let rank = SeedInterval(maps.map { MixingShape.effectiveRank($0.composite, n: $0.n) }.filter(\.isFinite))
+            func text(_ v: SeedInterval) -> String {  // three significant digits once `none`'s products run away
+              v.n == 0 ? "–" : abs(v.mean) >= 1e4 ? String(format: "%.3g ± %.2g", v.mean, v.halfWidth) : v.text(3)
+            }
+            return [text(perSublayer), text(composite), rank.text(2)]
+          })
     }
     // NaN, or (InstabilityReport) a loss that climbed back above the untrained model's and stayed there
     let diverged = all.compactMap { r -> String? in
@@ -294,6 +325,14 @@ struct Manifolds: ParsableCommand {
       mean and 95% interval over seeds. `plots/manifolds-collapse.png` has both over depth.
 
       \(collapse.text)
+      The shape of the mixing at the end of training, from the token-averaged `H_res` of every sublayer and their \
+      product (`hres.json`, first evaluation batch): the Frobenius distance to the nearest permutation matrix (0: the \
+      sublayer routes each stream to one stream, as the identity does; √3 ≈ 1.732 for `J/n` at n = 4) and the \
+      effective rank of the composite, `exp` of the entropy of its normalised singular values (1: one direction \
+      left, uniform averaging; 4: every stream kept apart, as a permutation or an orthogonal mixing keeps them). \
+      Mean and 95% interval over seeds.
+
+      \(shape.text)
       ## Final loss against the residual (paired by seed)
 
       \(vsResidual.text)
@@ -323,7 +362,8 @@ struct Manifolds: ParsableCommand {
 
   /// Per sublayer, `value` of the composite at the last evaluation, mean over `runs` (seeds).
   func depthCurve(_ runs: [LoadedRun], _ value: KeyPath<MappingRow, Double>) -> [(Double, Double)] {
-    let last = runs.compactMap { r in r.mappingRows.map(\.step).max().map { s in r.mappingRows.filter { $0.step == s } } }
+    let last = runs.compactMap { r in r.mappingRows.map(\.step).max().map { s in r.mappingRows.filter { $0.step == s } }
+    }
     guard let sublayers = last.map(\.count).max(), sublayers > 0 else { return [] }
     return (0..<sublayers).compactMap { k in
       let v = last.compactMap { rows in rows.first { $0.sublayer == k }?[keyPath: value] }.filter(\.isFinite)
@@ -333,9 +373,10 @@ struct Manifolds: ParsableCommand {
 
   /// The composite's distance from `J/n` after the last sublayer: mean and 95% interval over seeds.
   func finalCollapse(_ runs: [LoadedRun], _ value: KeyPath<MappingRow, Double>) -> SeedInterval {
-    SeedInterval(runs.compactMap { r in
-      r.mappingRows.max { ($0.step, $0.sublayer) < ($1.step, $1.sublayer) }?[keyPath: value]
-    }.filter(\.isFinite))
+    SeedInterval(
+      runs.compactMap { r in
+        r.mappingRows.max { ($0.step, $0.sublayer) < ($1.step, $1.sublayer) }?[keyPath: value]
+      }.filter(\.isFinite))
   }
 
   /// Each run's mean training step time, over seeds.

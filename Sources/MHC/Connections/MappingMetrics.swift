@@ -133,3 +133,73 @@ func streamCosine<T: Scalar>(_ x: UnsafePointer<T>, n: Int, width: Int) -> Doubl
   }
   return total / Double(n * (n - 1) / 2)
 }
+
+/// What a mixing matrix does, beyond its distance from `J/n` and `I`: how close it is to some
+/// permutation of the streams, and how many independent directions it keeps.
+///
+/// ```swift
+/// let (d, p) = MixingShape.nearestPermutation(h, n: 4)   // 0 and the permutation for a permutation matrix
+/// MixingShape.effectiveRank(h, n: 4)                      // 1 for J/n, 4 for any permutation
+/// ```
+public enum MixingShape {
+  /// `min_P ‖M − P‖_F` over the `n!` permutation matrices (`P[i][π(i)] = 1`), and the minimising `π`
+  /// (brute force; `n ≤ 8`).
+  public static func nearestPermutation(_ m: [Double], n: Int) -> (distance: Double, permutation: [Int]) {
+    precondition(n >= 1 && n <= 8 && m.count == n * n, "nearestPermutation: n = \(n), \(m.count) entries")
+    let total = m.reduce(0) { $0 + $1 * $1 }
+    var best = (score: -Double.infinity, perm: Array(0..<n))
+    // ‖M − P‖² = ‖M‖² − 2 Σ_i M[i][π(i)] + n: maximise the matched sum.
+    func visit(_ prefix: inout [Int], _ used: inout [Bool], _ sum: Double) {
+      if prefix.count == n {
+        if sum > best.score { best = (sum, prefix) }
+        return
+      }
+      let i = prefix.count
+      for j in 0..<n where !used[j] {
+        used[j] = true; prefix.append(j)
+        visit(&prefix, &used, sum + m[i * n + j])
+        prefix.removeLast(); used[j] = false
+      }
+    }
+    var prefix: [Int] = [], used = [Bool](repeating: false, count: n)
+    visit(&prefix, &used, 0)
+    return (Swift.max(0, total - 2 * best.score + Double(n)).squareRoot(), best.perm)
+  }
+
+  /// Singular values of the `n×n` matrix `M`, largest first (square roots of the eigenvalues of
+  /// `MᵀM`, by cyclic Jacobi rotations to 1e-15).
+  public static func singularValues(_ m: [Double], n: Int) -> [Double] {
+    var a = [Double](repeating: 0, count: n * n)  // MᵀM
+    for i in 0..<n { for j in 0..<n { for k in 0..<n { a[i * n + j] += m[k * n + i] * m[k * n + j] } } }
+    for _ in 0..<100 {
+      var off = 0.0
+      for p in 0..<n { for q in (p + 1)..<n { off += a[p * n + q] * a[p * n + q] } }
+      if off < 1e-30 { break }
+      for p in 0..<n {
+        for q in (p + 1)..<n where a[p * n + q] != 0 {
+          let theta = (a[q * n + q] - a[p * n + p]) / (2 * a[p * n + q])
+          let t = (theta >= 0 ? 1 : -1) / (abs(theta) + (theta * theta + 1).squareRoot())
+          let c = 1 / (t * t + 1).squareRoot(), s = t * c
+          for k in 0..<n {  // A ← Jᵀ A J
+            let akp = a[k * n + p], akq = a[k * n + q]
+            a[k * n + p] = c * akp - s * akq; a[k * n + q] = s * akp + c * akq
+          }
+          for k in 0..<n {
+            let apk = a[p * n + k], aqk = a[q * n + k]
+            a[p * n + k] = c * apk - s * aqk; a[q * n + k] = s * apk + c * aqk
+          }
+        }
+      }
+    }
+    return (0..<n).map { Swift.max(0, a[$0 * n + $0]).squareRoot() }.sorted(by: >)
+  }
+
+  /// `exp(−Σ p_i log p_i)` with `p = σ / Σσ` over the singular values: 1 for a rank-one mixing such
+  /// as `J/n`, `n` for any permutation (or any orthogonal matrix).
+  public static func effectiveRank(_ m: [Double], n: Int) -> Double {
+    let s = singularValues(m, n: n), total = s.reduce(0, +)
+    guard total > 0 else { return 0 }
+    let h = s.reduce(0.0) { acc, v in v > 0 ? acc - (v / total) * Double.log(v / total) : acc }
+    return Double.exp(h)
+  }
+}
