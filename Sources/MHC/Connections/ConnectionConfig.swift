@@ -61,8 +61,9 @@ public struct ConnectionConfig: Codable, Sendable, Equatable {
   public var biasInit: BiasInit = .uniform
   /// mHC `H_pre` bias; `nil`: `home` for `identity`, `uniform` otherwise.
   public var preInit: PreInit? = nil
-  /// Learning-rate multiplier of the connection's `α` and `b` (Φ/θ keep the base rate).
-  public var lrMultiplier: Double = 1
+  /// Learning-rate multiplier of the connection's `α` and `b` (Φ/θ keep the base rate); one name
+  /// everywhere: `connLRMult` here and in `TrainConfig` (`config.json`), `--conn-lr-mult` on the command line.
+  public var connLRMult: Double = 1
   /// Index `k` of the wrapped sublayer (sets the home stream `k mod n`).
   public var index: Int = 0
   /// Initial `α` of all three mappings.
@@ -92,8 +93,8 @@ public struct ConnectionConfig: Codable, Sendable, Equatable {
       "streams = \(streams) with connection 'residual': the plain residual has exactly 1 stream")
     try MHCError.check(alphaInit.isFinite, "alpha init \(alphaInit) is invalid; must be a finite number")
     try MHCError.check(
-      lrMultiplier > 0 && lrMultiplier.isFinite,
-      "connection lr multiplier \(lrMultiplier) is invalid; must be a positive number")
+      connLRMult > 0 && connLRMult.isFinite,
+      "--conn-lr-mult \(connLRMult) is invalid; the connections' learning-rate multiplier must be a positive number")
     if kind == .mhc { try manifold.validate(n: streams) }
   }
 

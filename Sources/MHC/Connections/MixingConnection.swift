@@ -53,9 +53,9 @@ public class MixingConnection<T: Scalar>: StreamConnection {
     workspace: ConnectionWorkspace<T>, initialBias: [Double]
   ) {
     alpha = store.declare(
-      "\(prefix).a", shape: [3], initialiser: .constant(config.alphaInit), lrScale: config.lrMultiplier)
+      "\(prefix).a", shape: [3], initialiser: .constant(config.alphaInit), lrScale: config.connLRMult)
     bias = store.declare(
-      "\(prefix).b", shape: [config.mappingCount], initialiser: .values(initialBias), lrScale: config.lrMultiplier)
+      "\(prefix).b", shape: [config.mappingCount], initialiser: .values(initialBias), lrScale: config.connLRMult)
     self.config = config; self.capacity = capacity; self.store = store
     self.cache = cache; self.workspace = workspace
     y = pool.buffer(capacity * config.width)

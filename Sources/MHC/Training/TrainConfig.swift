@@ -134,7 +134,7 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     m.connection.preInit = preInit
     m.connection.manifold = connection == .mhc ? manifold ?? .sinkhorn : .sinkhorn
     m.connection.alphaInit = alphaInit ?? 0.01
-    m.connection.lrMultiplier = connLRMult ?? 1
+    m.connection.connLRMult = connLRMult ?? 1
     m.streamInit = connection == .residual ? .copies : streamInit ?? .copies
     m.collapse = connection == .residual ? .sum : collapse ?? .sum
     m.recompute = recompute ?? 0
