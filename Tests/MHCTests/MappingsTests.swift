@@ -166,7 +166,7 @@ import Testing
   /// Bad values are named.
   @Test func badOptionValuesAreNamed() {
     var d = TrainConfig(); d.connLRMult = -1
-    #expect(throws: MHCError("connection lr multiplier -1.0 is invalid; must be a positive number")) {
+    #expect(throws: MHCError("--conn-lr-mult -1.0 is invalid; the connections' learning-rate multiplier must be a positive number")) {
       try d.validate()
     }
   }
