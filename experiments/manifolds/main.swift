@@ -263,11 +263,7 @@ struct Manifolds: ParsableCommand {
           + sets.flatMap { s -> [String] in
             let rs = runs(of: m, in: s.config, all)
             let u = finalCollapse(rs, \.compositeDistanceUniform), i = finalCollapse(rs, \.compositeDistanceIdentity)
-            /// Fixed decimals, or three significant digits once `none`'s products run away.
-            func text(_ v: SeedInterval) -> String {
-              v.n == 0 ? "–" : abs(v.mean) >= 1e4 ? String(format: "%.3g ± %.2g", v.mean, v.halfWidth) : v.text(3)
-            }
-            return [text(u), text(i)]
+            return [wide(u), wide(i)]
           })
     }
     // the shape of the token-averaged mappings at the end of training (hres.json): permutation-likeness and rank
@@ -292,10 +288,7 @@ struct Manifolds: ParsableCommand {
             let composite = SeedInterval(
               maps.map { MixingShape.nearestPermutation($0.composite, n: $0.n).distance }.filter(\.isFinite))
             let rank = SeedInterval(maps.map { MixingShape.effectiveRank($0.composite, n: $0.n) }.filter(\.isFinite))
-            func text(_ v: SeedInterval) -> String {  // three significant digits once `none`'s products run away
-              v.n == 0 ? "–" : abs(v.mean) >= 1e4 ? String(format: "%.3g ± %.2g", v.mean, v.halfWidth) : v.text(3)
-            }
-            return [text(perSublayer), text(composite), rank.text(2)]
+            return [wide(perSublayer), wide(composite), rank.text(2)]
           })
     }
     // NaN, or (InstabilityReport) a loss that climbed back above the untrained model's and stayed there
@@ -385,6 +378,11 @@ struct Manifolds: ParsableCommand {
   func describe(_ c: TrainConfig) -> String {
     "C \(c.width), \(c.layers) layers, seq \(c.seq), batch \(c.batch), lr \(cell(c.lr, 2)), \(c.steps) steps"
   }
+}
+
+/// Mean ± 95% with fixed decimals, or three significant digits once `none`'s products run away.
+func wide(_ v: SeedInterval) -> String {
+  v.n == 0 ? "–" : abs(v.mean) >= 1e4 ? String(format: "%.3g ± %.2g", v.mean, v.halfWidth) : v.text(3)
 }
 
 Manifolds.main()
