@@ -146,11 +146,12 @@ public final class TrainingRun {
         print("train: \(meta.resumeNote!)")
       }
     }
+    if dumpBatches != nil && classification {
+      throw MHCError("--dump-batches is for the bytes task only; the \(config.model.task.rawValue) task samples images")
+    }
     if start == 0, let file = initFrom {
       try store.load(Safetensors.read(file).tensors, from: file)
       meta.initFrom = file
-    } else if dumpBatches != nil && classification {
-      throw MHCError("--dump-batches is for the bytes task only; the \(config.model.task.rawValue) task samples images")
     } else if start > 0 && (initFrom != nil || dumpBatches != nil) {
       throw MHCError(
         "\(directory) resumes from its checkpoint at step \(start); --init-from and --dump-batches need a run that starts at step 0"
