@@ -81,12 +81,12 @@ struct Vision: ParsableCommand {
   }
 
   /// Installs Debian's `dataset-fashion-mnist` when the default folder is missing (and no `--data`
-  /// was given): `apt-get install`, through `sudo` unless this is root.
+  /// was given): `apt-get install`, through `sudo -n` (never waiting for a password) unless this is root.
   func ensureDataSet() throws {
     guard data == nil, !FileManager.default.fileExists(atPath: FashionMNIST.defaultPath) else { return }
     let root = getuid() == 0
     let command =
-      (root ? "" : "sudo ") + "apt-get update -qq && " + (root ? "" : "sudo ")
+      (root ? "" : "sudo -n ") + "apt-get update -qq && " + (root ? "" : "sudo -n ")
       + "env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dataset-fashion-mnist"
     print("vision: \(FashionMNIST.defaultPath) is missing; installing it: \(command)")
     let p = Process()
@@ -131,8 +131,8 @@ struct Vision: ParsableCommand {
     let kinds: [ConnectionKind] = [.residual, .hc, .mhc]
     return Chart.figure(
       "vision-training",
-      title: "Fashion-MNIST ViT, \(r.cell.label), batch \(base.batch): validation (5 000 held-out training images) "
-        + "over training, mean over \(r.seeds) seeds",
+      title: "Fashion-MNIST ViT, \(r.cell.label), batch \(base.batch): the first \(base.evalBatches * base.batch) "
+        + "validation images over training, mean over \(r.seeds) seeds",
       panels: [
         Panel(
           title: "validation loss", xlabel: "step", ylabel: "cross-entropy (nats/image)",
@@ -171,7 +171,7 @@ struct Vision: ParsableCommand {
     let panels = results.map { r -> Panel in
       var series: [Series] = []
       for kind in [ConnectionKind.hc, .mhc] {
-        guard let run = r.runs(kind).first else { continue }
+        guard let run = r.shown(kind) else { continue }
         let g = run.finalGains
         series.append(
           Series(
@@ -182,8 +182,10 @@ struct Vision: ParsableCommand {
             "\(kind.rawValue) single", color: PlotStyle.color(for: kind.rawValue),
             points: g.map { (Double($0.sublayer + 1), $0.gains.single.backward) }, style: "linespoints", dash: 2))
       }
+      let seeds = Set([ConnectionKind.hc, .mhc].compactMap { r.shown($0)?.config.seed }).sorted()
       return Panel(
-        title: "\(r.cell.label) (seed 0)", xlabel: "sublayer", ylabel: "backward Amax gain", logy: true,
+        title: "\(r.cell.label) (seed \(seeds.map(String.init).joined(separator: "/")))", xlabel: "sublayer",
+        ylabel: "backward Amax gain", logy: true,
         series: series, extra: [Gnuplot.horizontalLine(at: "1"), "set key top left font ',9'"])
     }
     return Chart.figure(
@@ -194,16 +196,18 @@ struct Vision: ParsableCommand {
   /// Token-averaged H_res of some sublayers and of the composite, HC and mHC, reference cell, seed 0.
   func heatmapFigure(_ r: CellResult) -> GnuplotFigure? {
     let rows: [[HeatMap]] = [ConnectionKind.hc, .mhc].compactMap { kind in
-      guard let m = r.runs(kind).first?.mappings, !m.sublayers.isEmpty else { return nil }
-      let count = m.sublayers.count
+      guard let run = r.shown(kind), let m = run.mappings, !m.sublayers.isEmpty else { return nil }
+      let count = m.sublayers.count, seed = run.config.seed
       let picks = Array(Set([0, count / 3, 2 * count / 3, count - 1])).sorted()
-      return picks.map { HeatMap(title: "\(kind.rawValue) · sublayer \($0 + 1)", n: m.n, values: m.sublayers[$0]) }
-        + [HeatMap(title: "\(kind.rawValue) · composite of all \(count)", n: m.n, values: m.composite)]
+      return picks.map {
+        HeatMap(title: "\(kind.rawValue) s\(seed) · sublayer \($0 + 1)", n: m.n, values: m.sublayers[$0])
+      }
+        + [HeatMap(title: "\(kind.rawValue) s\(seed) · composite of all \(count)", n: m.n, values: m.composite)]
     }
     guard !rows.isEmpty else { return nil }
     return Chart.heatmaps(
       "vision-hres",
-      title: "ViT \(r.cell.label): token-averaged H_res after training (seed 0; row i: output stream, column j: input)",
+      title: "ViT \(r.cell.label): token-averaged H_res after training (row i: output stream, column j: input)",
       rows: rows, cellWidth: 300, cellHeight: 260)
   }
 
@@ -252,8 +256,9 @@ struct Vision: ParsableCommand {
       # vision — \(sweep.preset.rawValue) preset
 
       Task: Fashion-MNIST (Zalando; Debian's `dataset-fashion-mnist`), 28×28 grey images in 10 classes. Training draws \
-      images uniformly with replacement from the first 55 000 training images; evaluations during training use the last \
-      5 000 (validation); the final numbers are on the \(windows) test images, the same for every run.
+      images uniformly with replacement from the first 55 000 training images; evaluations during training use the \
+      first \(base.evalBatches * base.batch) of the last 5 000 (the validation split); the final numbers are on the \
+      \(windows) test images, the same for every run.
 
       Model: 49 patches of 4×4 pixels, standardised with the training set's mean 0.2860 and standard deviation 0.3530; \
       a linear patch embedding 16 → C (no bias) plus a learned position embedding; the language model's pre-norm blocks \
@@ -301,6 +306,9 @@ struct CellResult {
 
   var seeds: Int { grid.seeds }
   func runs(_ kind: ConnectionKind) -> [LoadedRun] { grid.loaded(Vision.Variant(kind: kind, cell: cell), in: index) }
+
+  /// The run a per-run figure shows: the lowest seed that completed (seed 0 unless it diverged).
+  func shown(_ kind: ConnectionKind) -> LoadedRun? { runs(kind).first { $0.summary.status == .completed } }
 
   /// Test loss (lower is better) or accuracy in points (higher is better) of `variant` − `baseline`, paired by seed.
   func gap(_ variant: ConnectionKind, _ baseline: ConnectionKind, accuracy: Bool) -> PairedComparison {
