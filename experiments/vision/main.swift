@@ -27,7 +27,7 @@ struct Vision: ParsableCommand {
   struct Cell: Hashable {
     var width: Int, layers: Int, lr: Double, steps: Int
     var isReference = false
-    var label: String { "C\(width) L\(layers) lr \(RunIDText.short(lr))" }
+    var label: String { "C\(width) L\(layers) lr \(RunIDText.short(lr)), \(steps) steps" }
   }
 
   /// One trained variant: a connection in a cell.
@@ -61,10 +61,12 @@ struct Vision: ParsableCommand {
     return c
   }
 
-  func grid() -> SeedGrid<Variant> {
-    let variants = cells.flatMap { cell in [ConnectionKind.residual, .hc, .mhc].map { Variant(kind: $0, cell: cell) } }
+  func grid(_ cells: [Cell]? = nil, seeds: Int? = nil) -> SeedGrid<Variant> {
+    let variants = (cells ?? self.cells).flatMap { cell in
+      [ConnectionKind.residual, .hc, .mhc].map { Variant(kind: $0, cell: cell) }
+    }
     let base = base
-    return SeedGrid(variants: variants, seeds: sweep.seedCount(quick: 3, paper: 8, tiny: 2)) { v, seed in
+    return SeedGrid(variants: variants, seeds: seeds ?? sweep.seedCount(quick: 3, paper: 8, tiny: 2)) { v, seed in
       var c = base
       c.connection = v.kind; c.seed = UInt64(seed)
       c.width = v.cell.width; c.layers = v.cell.layers; c.lr = v.cell.lr; c.steps = v.cell.steps
@@ -105,7 +107,8 @@ struct Vision: ParsableCommand {
 
   func report(_ all: [LoadedRun]) throws {
     let grid = grid(), index = RunIndex(all)
-    let results = cells.map { cell in CellResult(cell: cell, grid: grid, index: index) }
+    var results = cells.map { cell in CellResult(cell: cell, grid: grid, index: index) }
+    if sweep.preset == .quick, let paper = paperReference() { results.insert(paper, at: 1) }
     guard let ref = results.first, !ref.runs(.residual).isEmpty else {
       throw MHCError("vision: the reference cell's residual runs are missing from \(sweep.results)/vision")
     }
@@ -115,6 +118,20 @@ struct Vision: ParsableCommand {
     if let heat = heatmapFigure(ref) { try Gnuplot.render(heat, in: sweep.plots) }
     try ExperimentSummary.write(
       summary(results, all: all), experiment: "vision", options: sweep, figures: "vision-*.png")
+  }
+
+  /// The paper preset's reference cell (C 64, 6 blocks, three epochs), when the results folder holds
+  /// its runs for every connection (any number of seeds, e.g. `--preset paper --seeds 3 --only C64-L6`):
+  /// the quick summary shows it beside its own cells.
+  func paperReference() -> CellResult? {
+    let cell = Cell(width: 64, layers: 6, lr: 3e-3, steps: 3 * Self.epoch, isReference: true)
+    let grid = grid([cell], seeds: 8)
+    let runs = grid.runs.compactMap { r -> LoadedRun? in
+      let dir = "\(sweep.results)/vision/\(r.id)"
+      return TrainingRun.finishedSummary(in: dir) == nil ? nil : try? LoadedRun.load(dir)
+    }
+    let result = CellResult(cell: cell, grid: grid, index: RunIndex(runs))
+    return [ConnectionKind.residual, .hc, .mhc].allSatisfy { !result.runs($0).isEmpty } ? result : nil
   }
 
   /// Validation loss and accuracy over training in the reference cell: mean over seeds per connection.
@@ -241,7 +258,8 @@ struct Vision: ParsableCommand {
       lines.append(
         "- \(r.cell.label): " + reading(r.gap(.mhc, .residual, accuracy: false), "mHC", "the residual") + " (loss); "
           + "accuracy " + r.gap(.mhc, .residual, accuracy: true).text + " points. "
-          + reading(r.gap(.hc, .residual, accuracy: false), "HC", "the residual") + " (loss).")
+          + reading(r.gap(.hc, .residual, accuracy: false), "HC", "the residual") + " (loss). "
+          + reading(r.gap(.mhc, .hc, accuracy: false), "mHC", "HC") + " (loss).")
     }
     let c = results[0].runs(.residual).first?.config ?? base
     let unfinished = all.filter { $0.summary.status != .completed }
@@ -267,8 +285,8 @@ struct Vision: ParsableCommand {
       tokens; a linear head C → 10 (no bias); cross-entropy. AdamW (weight decay 0.1), warmup 5% then cosine, \
       clip 1, batch \(c.batch) images (\(Self.epoch) steps are one epoch). Heads: 4 at C = 64, 2 at C = 32.
 
-      Reference cell: \(results[0].cell.label), \(results[0].cell.steps) steps; stress cell(s): \
-      \(results.dropFirst().map { "\($0.cell.label), \($0.cell.steps) steps" }.joined(separator: "; ")).
+      Cells: \(results.map { "\($0.cell.label) (\($0.runs(.residual).count) seeds\($0.cell.isReference ? ", reference" : ", stress"))" }.joined(separator: "; ")). \
+      \(results.count > 2 && sweep.preset == .quick ? "The second cell is the paper preset's reference, found in the results folder." : "")
 
       Gaps are paired by seed (variant − baseline of the same seed: same shared initial tensors, the same training \
       images in the same order, the same test images), with a 95% Student-t interval over the paired seeds; a \

@@ -1,0 +1,157 @@
+set terminal pngcairo noenhanced size 1300,480 font 'Helvetica,11' linewidth 1.5
+set output 'plots/vision-gains.png'
+set encoding utf8
+set border 3 lw 1 lc rgb '#333333'
+set tics nomirror out
+set grid xtics ytics lt 1 lw 0.6 lc rgb '#dddddd'
+set key top right nobox noopaque samplen 2 spacing 1.1
+set style data lines
+$p0s0 << EOD
+1.0 1.4679555684920254
+2.0 1.916760372991428
+3.0 2.3682303326510667
+4.0 2.937334697378584
+5.0 3.2294546539360334
+6.0 3.817166665587793
+7.0 4.726965195903069
+8.0 5.329222774287898
+EOD
+$p0s1 << EOD
+1.0 1.4679555684920254
+2.0 1.3041792370735938
+3.0 1.2394061634177906
+4.0 1.2946107891203815
+5.0 1.1730012398720833
+6.0 1.2760618485493125
+7.0 1.324980538161424
+8.0 1.259563129683909
+EOD
+$p0s2 << EOD
+1.0 1.000000053068756
+2.0 1.0000000673160274
+3.0 1.000000081991727
+4.0 1.00000009686614
+5.0 1.000000111927673
+6.0 1.0000001263578289
+7.0 1.0000001405088255
+8.0 1.0000001557776474
+EOD
+$p0s3 << EOD
+1.0 1.000000053068756
+2.0 1.0000000566039804
+3.0 1.0000000564733103
+4.0 1.0000000553542976
+5.0 1.000000054959911
+6.0 1.0000000547912276
+7.0 1.0000000546344232
+8.0 1.0000000554374515
+EOD
+$p1s0 << EOD
+1.0 3.3726258315974538
+2.0 5.520388663231658
+3.0 11.152433877963329
+4.0 25.402432566210848
+5.0 49.80840470687912
+6.0 77.00917228855349
+7.0 131.9515333978599
+8.0 203.09190629782913
+9.0 340.16938617833756
+10.0 559.7604093809729
+11.0 829.052152717334
+12.0 1241.582785596756
+13.0 1724.0097390788849
+14.0 2282.674213776546
+15.0 3248.042368721335
+16.0 4489.8837663638415
+EOD
+$p1s1 << EOD
+1.0 3.3726258315974538
+2.0 2.573860594137971
+3.0 2.2604429094773915
+4.0 2.558509332913079
+5.0 2.3092854781069185
+6.0 1.9278935526082783
+7.0 1.9365287738179846
+8.0 1.8073680497484985
+9.0 1.9632180546914055
+10.0 2.1076871164924733
+11.0 2.1227817007320295
+12.0 2.1020719749646317
+13.0 1.9046898579553995
+14.0 1.8236415329082198
+15.0 1.9069870611654514
+16.0 2.210110253972781
+EOD
+$p1s2 << EOD
+1.0 1.0106401517895185
+2.0 1.0224856908645397
+3.0 1.0288640245910285
+4.0 1.030838734438752
+5.0 1.0308387498831988
+6.0 1.0308387655724751
+7.0 1.030554099321036
+8.0 1.0305534699054852
+9.0 1.0305534851189697
+10.0 1.030553499865086
+11.0 1.0305535145394313
+12.0 1.0305535296876176
+13.0 1.0305535450801535
+14.0 1.0305535596344868
+15.0 1.0305535745051126
+16.0 1.030553590007891
+EOD
+$p1s3 << EOD
+1.0 1.0106401517895185
+2.0 1.031041637514985
+3.0 1.0122964776094074
+4.0 1.0036317039450937
+5.0 1.0000000558936095
+6.0 1.0000000563255267
+7.0 1.0052379745536342
+8.0 1.0001634602514773
+9.0 1.0000000551713593
+10.0 1.0000000534488878
+11.0 1.0000000563782774
+12.0 1.000000055470119
+13.0 1.0000000578370325
+14.0 1.000000055470713
+15.0 1.0000000566990135
+16.0 1.0000000552402581
+EOD
+set multiplot layout 1,2 title 'ViT: Amax gain of H_res per sublayer and of the composite up to it, end of training' font ',13'
+reset
+set border 3 lw 1 lc rgb '#333333'
+set tics nomirror out
+set grid xtics ytics lt 1 lw 0.6 lc rgb '#dddddd'
+set key top right nobox noopaque samplen 2 spacing 1.1
+set style data lines
+set title 'C64 L4 lr 3e-3, 430 steps (seed 0)'
+set xlabel 'sublayer'
+set ylabel 'backward Amax gain'
+unset logscale x
+set logscale y
+set arrow from graph 0, first 1 to graph 1, first 1 nohead lc rgb '#888888' dt 2
+set key top left font ',9'
+plot $p0s0 using 1:2 with linespoints lc rgb '#d62728' lw 2.0 dt 1 pt 7 ps 0.8 title 'hc composite', \
+     $p0s1 using 1:2 with linespoints lc rgb '#d62728' lw 2.0 dt 2 pt 7 ps 0.8 title 'hc single', \
+     $p0s2 using 1:2 with linespoints lc rgb '#1f77b4' lw 2.0 dt 1 pt 7 ps 0.8 title 'mhc composite', \
+     $p0s3 using 1:2 with linespoints lc rgb '#1f77b4' lw 2.0 dt 2 pt 7 ps 0.8 title 'mhc single'
+reset
+set border 3 lw 1 lc rgb '#333333'
+set tics nomirror out
+set grid xtics ytics lt 1 lw 0.6 lc rgb '#dddddd'
+set key top right nobox noopaque samplen 2 spacing 1.1
+set style data lines
+set title 'C32 L8 lr 3e-2, 215 steps (seed 0)'
+set xlabel 'sublayer'
+set ylabel 'backward Amax gain'
+unset logscale x
+set logscale y
+set arrow from graph 0, first 1 to graph 1, first 1 nohead lc rgb '#888888' dt 2
+set key top left font ',9'
+plot $p1s0 using 1:2 with linespoints lc rgb '#d62728' lw 2.0 dt 1 pt 7 ps 0.8 title 'hc composite', \
+     $p1s1 using 1:2 with linespoints lc rgb '#d62728' lw 2.0 dt 2 pt 7 ps 0.8 title 'hc single', \
+     $p1s2 using 1:2 with linespoints lc rgb '#1f77b4' lw 2.0 dt 1 pt 7 ps 0.8 title 'mhc composite', \
+     $p1s3 using 1:2 with linespoints lc rgb '#1f77b4' lw 2.0 dt 2 pt 7 ps 0.8 title 'mhc single'
+unset multiplot
+unset output
