@@ -1,4 +1,4 @@
-set terminal pngcairo noenhanced size 1380,420 font 'Helvetica,11' linewidth 1.5
+set terminal pngcairo noenhanced size 1830,420 font 'Helvetica,11' linewidth 1.5
 set output 'plots/instability-phase.png'
 set encoding utf8
 set border 3 lw 1 lc rgb '#333333'
@@ -9,74 +9,85 @@ set style data lines
 $phase0 << EOD
 0.0 0.0 0.0
 1.0 0.0 0.0
-0.0 1.0 0.0
+2.0 0.0 0.0
+1.0 1.0 0.0
 EOD
 $phase1 << EOD
-0.0 0.0 -0.006299425981283561
-1.0 0.0 -0.04460848804416647
-0.0 1.0 -0.05845157827532373
+0.0 0.0 -0.0309226456339331
+1.0 0.0 -0.01067456425255886
+2.0 0.0 -0.08928223456097995
+1.0 1.0 0.013707846201243656
 EOD
 $phase2 << EOD
-0.0 0.0 0.01970102534884492
-1.0 0.0 -0.0934636231490266
-0.0 1.0 0.03609807122618861
+0.0 0.0 -0.0243603635611106
+1.0 0.0 0.022990000711135328
+2.0 0.0 -0.08636622726720555
+1.0 1.0 0.013933200165454074
 EOD
 set multiplot layout 1,3 title 'final validation loss over depth × peak learning rate (C 128, 300 steps); verdict from the 95% interval over paired seeds; S: runs with loss spikes, G: gradient spikes, D: diverged' font ',12'
 reset
 set title 'residual: final validation loss (mean over seeds)' font ',11'
 unset key; set tics out nomirror; set border 3 lw 1 lc rgb '#333333'
 set xlabel 'peak learning rate'; set ylabel 'layers'
-set xtics ('0.01' 0, '0.03' 1)
+set xtics ('0.003' 0, '0.01' 1, '0.03' 2)
 set ytics ('4' 0, '8' 1)
-set xrange [-0.5:1.5]; set yrange [1.5:-0.5]
-set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.0934636231490266:0.0934636231490266]
+set xrange [-0.5:2.5]; set yrange [1.5:-0.5]
+set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.08928223456097995:0.08928223456097995]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
-set label '2.358' at 0,0 center front font ',9' offset 0,0.5
-set label 'S 0/3 G 0/3 D 0/3' at 0,0 center front font ',9' offset 0,-0.5
-set label '2.747' at 1,0 center front font ',9' offset 0,0.5
-set label 'S 0/3 G 3/3 D 0/3' at 1,0 center front font ',9' offset 0,-0.5
-set label '2.422' at 0,1 center front font ',9' offset 0,0.5
-set label 'S 0/3 G 0/3 D 0/3' at 0,1 center front font ',9' offset 0,-0.5
+set label '2.098' at 0,0 center front font ',9' offset 0,0.5
+set label 'S 0/4 G 2/4 D 0/4' at 0,0 center front font ',9' offset 0,-0.5
+set label '2.364' at 1,0 center front font ',9' offset 0,0.5
+set label 'S 0/4 G 0/4 D 0/4' at 1,0 center front font ',9' offset 0,-0.5
+set label '2.747' at 2,0 center front font ',9' offset 0,0.5
+set label 'S 0/4 G 4/4 D 0/4' at 2,0 center front font ',9' offset 0,-0.5
+set label '2.414' at 1,1 center front font ',9' offset 0,0.5
+set label 'S 0/4 G 1/4 D 0/4' at 1,1 center front font ',9' offset 0,-0.5
 set style fill solid 1.0 noborder
 plot $phase0 using 1:2:(0.5):(0.5):3 with boxxyerror lc palette
 reset
 set title 'HC − residual (paired by seed): mean gap, verdict' font ',11'
 unset key; set tics out nomirror; set border 3 lw 1 lc rgb '#333333'
 set xlabel 'peak learning rate'; set ylabel 'layers'
-set xtics ('0.01' 0, '0.03' 1)
+set xtics ('0.003' 0, '0.01' 1, '0.03' 2)
 set ytics ('4' 0, '8' 1)
-set xrange [-0.5:1.5]; set yrange [1.5:-0.5]
-set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.0934636231490266:0.0934636231490266]
+set xrange [-0.5:2.5]; set yrange [1.5:-0.5]
+set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.08928223456097995:0.08928223456097995]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
-set label '−0.006' at 0,0 center front font ',9' offset 0,1.0
-set label 'not resolved (±0.390)' at 0,0 center front font ',9' offset 0,0.0
-set label 'S 0/3 G 3/3 D 0/3' at 0,0 center front font ',9' offset 0,-1.0
-set label '−0.045' at 1,0 center front font ',9' offset 0,1.0
-set label 'not resolved (±0.780)' at 1,0 center front font ',9' offset 0,0.0
-set label 'S 1/3 G 3/3 D 0/3' at 1,0 center front font ',9' offset 0,-1.0
-set label '−0.058' at 0,1 center front font ',9' offset 0,1.0
-set label 'not resolved (±0.209)' at 0,1 center front font ',9' offset 0,0.0
-set label 'S 0/3 G 3/3 D 0/3' at 0,1 center front font ',9' offset 0,-1.0
+set label '−0.031' at 0,0 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.035)' at 0,0 center front font ',9' offset 0,0.0
+set label 'S 3/4 G 4/4 D 0/4' at 0,0 center front font ',9' offset 0,-1.0
+set label '−0.011' at 1,0 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.204)' at 1,0 center front font ',9' offset 0,0.0
+set label 'S 0/4 G 4/4 D 0/4' at 1,0 center front font ',9' offset 0,-1.0
+set label '−0.089' at 2,0 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.432)' at 2,0 center front font ',9' offset 0,0.0
+set label 'S 1/4 G 4/4 D 0/4' at 2,0 center front font ',9' offset 0,-1.0
+set label '+0.014' at 1,1 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.254)' at 1,1 center front font ',9' offset 0,0.0
+set label 'S 0/4 G 4/4 D 0/4' at 1,1 center front font ',9' offset 0,-1.0
 set style fill solid 1.0 noborder
 plot $phase1 using 1:2:(0.5):(0.5):3 with boxxyerror lc palette
 reset
 set title 'MHC − residual (paired by seed): mean gap, verdict' font ',11'
 unset key; set tics out nomirror; set border 3 lw 1 lc rgb '#333333'
 set xlabel 'peak learning rate'; set ylabel 'layers'
-set xtics ('0.01' 0, '0.03' 1)
+set xtics ('0.003' 0, '0.01' 1, '0.03' 2)
 set ytics ('4' 0, '8' 1)
-set xrange [-0.5:1.5]; set yrange [1.5:-0.5]
-set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.0934636231490266:0.0934636231490266]
+set xrange [-0.5:2.5]; set yrange [1.5:-0.5]
+set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.08928223456097995:0.08928223456097995]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
-set label '+0.020' at 0,0 center front font ',9' offset 0,1.0
-set label 'not resolved (±0.235)' at 0,0 center front font ',9' offset 0,0.0
-set label 'S 0/3 G 2/3 D 0/3' at 0,0 center front font ',9' offset 0,-1.0
-set label '−0.093' at 1,0 center front font ',9' offset 0,1.0
-set label 'not resolved (±0.125)' at 1,0 center front font ',9' offset 0,0.0
-set label 'S 0/3 G 3/3 D 0/3' at 1,0 center front font ',9' offset 0,-1.0
-set label '+0.036' at 0,1 center front font ',9' offset 0,1.0
-set label 'not resolved (±0.115)' at 0,1 center front font ',9' offset 0,0.0
-set label 'S 0/3 G 3/3 D 0/3' at 0,1 center front font ',9' offset 0,-1.0
+set label '−0.024' at 0,0 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.045)' at 0,0 center front font ',9' offset 0,0.0
+set label 'S 0/4 G 1/4 D 0/4' at 0,0 center front font ',9' offset 0,-1.0
+set label '+0.023' at 1,0 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.123)' at 1,0 center front font ',9' offset 0,0.0
+set label 'S 0/4 G 3/4 D 0/4' at 1,0 center front font ',9' offset 0,-1.0
+set label '−0.086' at 2,0 center front font ',9' offset 0,1.0
+set label 'better' at 2,0 center front font ',9' offset 0,0.0
+set label 'S 0/4 G 4/4 D 0/4' at 2,0 center front font ',9' offset 0,-1.0
+set label '+0.014' at 1,1 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.093)' at 1,1 center front font ',9' offset 0,0.0
+set label 'S 0/4 G 3/4 D 0/4' at 1,1 center front font ',9' offset 0,-1.0
 set style fill solid 1.0 noborder
 plot $phase2 using 1:2:(0.5):(0.5):3 with boxxyerror lc palette
 unset multiplot
