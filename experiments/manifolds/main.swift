@@ -195,6 +195,21 @@ struct Manifolds: ParsableCommand {
         "manifolds-collapse",
         title: "stream collapse: how far the product of every H_res so far is from uniform averaging J/n and from I",
         panels: collapse, columns: 2), in: sweep.plots)
+    // 3b. the collapse over training: the composite after the last sublayer, at every evaluation
+    try Gnuplot.render(
+      Chart.figure(
+        "manifolds-collapse-training",
+        title:
+          "stream collapse over training: ‖composite of every H_res − J/n‖_F after the last sublayer (mean over seeds)",
+        panels: sets.map { s in
+          Panel(
+            title: "\(s.name) (\(2 * s.config.layers) sublayers)", xlabel: "step", ylabel: "distance from J/n",
+            logy: true,
+            series: members.compactMap { m in
+              let curve = trainingCurve(runs(of: m, in: s.config, all), \.compositeDistanceUniform)
+              return curve.isEmpty ? nil : Series(m.name, color: m.color, points: curve, style: "linespoints")
+            }, extra: ["set key outside right", "set format y '%.0e'"])
+        }, columns: 1, width: 1100, height: 900), in: sweep.plots)
     // 4. step time
     try Gnuplot.render(
       barChart(
@@ -315,7 +330,10 @@ struct Manifolds: ParsableCommand {
       Frobenius distance of the per-token composite `H⁽ᴸ⁾···H⁽¹⁾` after the last sublayer from uniform averaging
       `J/n` (0: every stream carries the average of all, the collapse a 2026 note predicts for deep products of
       doubly stochastic matrices) and from the identity, at the last evaluation (token average, first evaluation batch),
-      mean and 95% interval over seeds. `plots/manifolds-collapse.png` has both over depth.
+      mean and 95% interval over seeds. `plots/manifolds-collapse.png` has both over depth; \
+      `plots/manifolds-collapse-training.png` the distance from `J/n` over training: with the default uniform bias init \
+      every `H_res` starts at `J/n`, so the composites start collapsed, and the question over training is whether \
+      they leave it.
 
       \(collapse.text)
       The shape of the mixing at the end of training, from the token-averaged `H_res` of every sublayer and their \
@@ -348,6 +366,7 @@ struct Manifolds: ParsableCommand {
       are measured inside each run (its mean step), so they include whatever else the machine was doing.
 
       Figures: `plots/manifolds-loss.png`, `plots/manifolds-gains.png`, `plots/manifolds-collapse.png`, \
+      `plots/manifolds-collapse-training.png` (the composite's distance from `J/n` over training), \
       `plots/manifolds-time.png`.
 
       """
@@ -361,6 +380,22 @@ struct Manifolds: ParsableCommand {
     return (0..<sublayers).compactMap { k in
       let v = last.compactMap { rows in rows.first { $0.sublayer == k }?[keyPath: value] }.filter(\.isFinite)
       return v.isEmpty ? nil : (Double(k + 1), max(SeedInterval(v).mean, 1e-9))
+    }
+  }
+
+  /// `value` of the composite after the last sublayer at every evaluation step, mean over the seeds that
+  /// have it (values below 1e-9 drawn at 1e-9 on the log axis).
+  func trainingCurve(_ runs: [LoadedRun], _ value: KeyPath<MappingRow, Double>) -> [(Double, Double)] {
+    let lastRows = runs.map { r -> [Int: Double] in
+      let last = r.mappingRows.map(\.sublayer).max() ?? 0
+      return Dictionary(
+        r.mappingRows.filter { $0.sublayer == last }.map { ($0.step, $0[keyPath: value]) },
+        uniquingKeysWith: { a, _ in a })
+    }
+    let steps = Set(lastRows.flatMap(\.keys)).sorted()
+    return steps.compactMap { step in
+      let v = lastRows.compactMap { $0[step] }.filter(\.isFinite)
+      return v.isEmpty ? nil : (Double(step), max(SeedInterval(v).mean, 1e-9))
     }
   }
 
