@@ -88,10 +88,29 @@ extension Gnuplot {
 /// An experiment's `summary.md`, written atomically into `<results>/<experiment>/`, with the one
 /// line every experiment prints at the end.
 public enum ExperimentSummary {
+  /// "All 18 runs completed." or which runs did not complete (and where they stopped), with
+  /// `consequence` saying what that means for the tables (e.g. "and have no loss").
+  ///
+  /// ```swift
+  /// ExperimentSummary.status(all, consequence: "and have no loss")
+  /// ```
+  public static func status(_ all: [LoadedRun], consequence: String = "", reasons: Bool = false) -> String {
+    let unfinished = all.filter { $0.summary.status != .completed }
+    guard !unfinished.isEmpty else { return "All \(all.count) runs completed." }
+    let which = unfinished.map {
+      "`\($0.id)` (\($0.summary.status) at step \($0.summary.divergedStep ?? $0.summary.steps)"
+        + (reasons ? ": \($0.summary.divergedReason ?? "–")" : "") + ")"
+    }
+    return "\(unfinished.count) of \(all.count) runs did not complete"
+      + (consequence.isEmpty ? "" : " " + consequence) + ": " + which.joined(separator: ", ") + "."
+  }
+
   /// Writes `text` and prints where the figures (`<plots>/<figures>`) and the summary are.
   public static func write(_ text: String, experiment: String, options: SweepOptions, figures: String) throws {
     let path = "\(options.results)/\(experiment)/summary.md"
     try RunFiles.write(text, to: path)
-    print("\(experiment): \(figures.contains("*") ? "figures" : "figure") in \(options.plots)/\(figures), summary in \(path)")
+    print(
+      "\(experiment): \(figures.contains("*") ? "figures" : "figure") in \(options.plots)/\(figures), summary in \(path)"
+    )
   }
 }

@@ -42,7 +42,8 @@ struct Expansion: ParsableCommand {
     base.steps = steps ?? sweep.preset.pick(quick: 250, paper: 3000, tiny: 8)
     base.evalEvery = sweep.preset.pick(quick: 50, paper: 250, tiny: 4)
     let n = try rates()
-    let variants = [Variant(kind: .residual, rate: 1)]
+    let variants =
+      [Variant(kind: .residual, rate: 1)]
       + [ConnectionKind.hc, .mhc].flatMap { k in n.map { Variant(kind: k, rate: $0) } }
     return SeedGrid(variants: variants, seeds: sweep.seedCount(tiny: 1)) { v, seed in
       var c = base
@@ -212,15 +213,9 @@ struct Expansion: ParsableCommand {
           + " of the baseline's, memory "
           + gs.map { percent($0.mebibytes.mean / residual.mebibytes.mean) }.joined(separator: " → ") + ".")
     }
-    let unfinished = all.filter { $0.summary.status != .completed }
     let c = residual.runs[0].config
     let seeds = Set(all.map(\.config.seed)).count
-    let status =
-      unfinished.isEmpty
-      ? "All \(all.count) runs completed."
-      : "\(unfinished.count) of \(all.count) runs did not complete and have no loss: "
-        + unfinished.map { "`\($0.id)` (\($0.summary.status) at step \($0.summary.divergedStep ?? $0.summary.steps))" }
-        .joined(separator: ", ") + "."
+    let status = ExperimentSummary.status(all, consequence: "and have no loss")
     return """
       # expansion — \(sweep.preset.rawValue) preset
 

@@ -163,7 +163,7 @@ struct Scaling: ParsableCommand {
     }
     var lossSeries: [Series] = []
     for kind in variants {
-      lossSeries += series(kind, { $0.loss(kind).mean }, { Array($0.losses(kind).values) })
+      lossSeries += series(kind, { $0.loss(kind).mean }, { $0.loss(kind).values })
       if let f = fits[kind] {
         lossSeries.append(
           Series(
@@ -316,15 +316,8 @@ struct Scaling: ParsableCommand {
           + [l[2], l[1]].flatMap { [cell(compare($0, l[0], -), 3), cell(compare($0, l[0], /), 4)] })
     }
     let longSeeds = Set(long.map(\.config.seed)).sorted().map { "seed \($0)" }.joined(separator: ", ")
-    let unfinished = all.filter { $0.summary.status != .completed }
-    let statusLine =
-      unfinished.isEmpty
-      ? "All \(all.count) runs completed."
-      : "\(unfinished.count) of \(all.count) runs did not complete and are left out of means, gaps and fits: "
-        + unfinished.map {
-          "`\($0.id)` (\($0.summary.status) at step \($0.summary.divergedStep ?? $0.summary.steps): "
-            + "\($0.summary.divergedReason ?? "–"))"
-        }.joined(separator: ", ") + "."
+    let statusLine = ExperimentSummary.status(
+      all, consequence: "and are left out of means, gaps and fits", reasons: true)
     let phi = phiShare(results.last).map { cell(100 * $0, 2) + "%" } ?? "–"
     let seedCounts = Set(results.map(\.seeds)).sorted()
     let seedsLine =

@@ -262,13 +262,7 @@ struct Vision: ParsableCommand {
           + reading(r.gap(.mhc, .hc, accuracy: false), "mHC", "HC") + " (loss).")
     }
     let c = results[0].runs(.residual).first?.config ?? base
-    let unfinished = all.filter { $0.summary.status != .completed }
-    let status =
-      unfinished.isEmpty
-      ? "All \(all.count) runs completed."
-      : "\(unfinished.count) of \(all.count) runs did not complete: "
-        + unfinished.map { "`\($0.id)` (\($0.summary.status) at step \($0.summary.divergedStep ?? $0.summary.steps))" }
-        .joined(separator: ", ") + "."
+    let status = ExperimentSummary.status(all)
     let windows = Set(all.compactMap(\.summary.finalEvalWindows)).sorted().map(String.init).joined(separator: " / ")
     return """
       # vision — \(sweep.preset.rawValue) preset
