@@ -30,7 +30,8 @@ final class TrainingSession {
   var mappingRows: [MappingRow] = []
   var start = 0, step = 0
   var elapsed = 0.0
-  var meta = RunMeta.current(status: .running)
+  /// `meta.json`; started once the data and the model are ready.
+  var meta: RunMeta
   /// The token windows trained on (`--dump-batches`).
   var dumped: [Int32] = []
   /// Token-averaged `H_res` of every sublayer before training: the reference of `drift`.
@@ -53,6 +54,7 @@ final class TrainingSession {
     tokensPerStep = config.batch * config.seq
     classification = config.model.task != .bytes
     hasMappings = config.connection != .residual
+    meta = RunMeta.current(status: .running)
   }
 
   func path(_ name: String) -> String { run.path(name) }
