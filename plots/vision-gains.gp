@@ -1,4 +1,4 @@
-set terminal pngcairo noenhanced size 1300,480 font 'Helvetica,11' linewidth 1.5
+set terminal pngcairo noenhanced size 1300,960 font 'Helvetica,11' linewidth 1.5
 set output 'plots/vision-gains.png'
 set encoding utf8
 set border 3 lw 1 lc rgb '#333333'
@@ -47,6 +47,62 @@ $p0s3 << EOD
 8.0 1.0000000554374515
 EOD
 $p1s0 << EOD
+1.0 2.306966451260413
+2.0 4.109654710197383
+3.0 5.910456736126242
+4.0 7.4425722749078576
+5.0 8.526000367330003
+6.0 10.41205866154589
+7.0 11.675736134706936
+8.0 13.609251798788273
+9.0 14.600657897497822
+10.0 13.52673568135105
+11.0 12.684829631886227
+12.0 14.423000977222555
+EOD
+$p1s1 << EOD
+1.0 2.306966451260413
+2.0 1.8368522142848873
+3.0 1.5743364849240977
+4.0 1.3287746383349184
+5.0 1.2438052651219291
+6.0 1.300610256800183
+7.0 1.2275245223869689
+8.0 1.293901883072234
+9.0 1.3052181984799713
+10.0 1.2083982566044291
+11.0 1.1147091508665115
+12.0 1.383289728049968
+EOD
+$p1s2 << EOD
+1.0 1.0000000557201743
+2.0 1.0000000702244278
+3.0 1.0000000852921185
+4.0 1.000000100521907
+5.0 1.0000001159338703
+6.0 1.0000001305861659
+7.0 1.0000001454956453
+8.0 1.0000001605975657
+9.0 1.000000175741063
+10.0 1.0000001898694908
+11.0 1.000000204783721
+12.0 1.0000002202919094
+EOD
+$p1s3 << EOD
+1.0 1.0000000557201743
+2.0 1.0000000552202122
+3.0 1.0000000570577627
+4.0 1.0000000568748242
+5.0 1.0000000562309763
+6.0 1.00000005615495
+7.0 1.00000005575106
+8.0 1.0000000560028972
+9.0 1.0000000553281636
+10.0 1.0000000553804316
+11.0 1.0000000535154108
+12.0 1.000000055857972
+EOD
+$p2s0 << EOD
 1.0 3.3726258315974538
 2.0 5.520388663231658
 3.0 11.152433877963329
@@ -64,7 +120,7 @@ $p1s0 << EOD
 15.0 3248.042368721335
 16.0 4489.8837663638415
 EOD
-$p1s1 << EOD
+$p2s1 << EOD
 1.0 3.3726258315974538
 2.0 2.573860594137971
 3.0 2.2604429094773915
@@ -82,7 +138,7 @@ $p1s1 << EOD
 15.0 1.9069870611654514
 16.0 2.210110253972781
 EOD
-$p1s2 << EOD
+$p2s2 << EOD
 1.0 1.0106401517895185
 2.0 1.0224856908645397
 3.0 1.0288640245910285
@@ -100,7 +156,7 @@ $p1s2 << EOD
 15.0 1.0305535745051126
 16.0 1.030553590007891
 EOD
-$p1s3 << EOD
+$p2s3 << EOD
 1.0 1.0106401517895185
 2.0 1.031041637514985
 3.0 1.0122964776094074
@@ -118,7 +174,7 @@ $p1s3 << EOD
 15.0 1.0000000566990135
 16.0 1.0000000552402581
 EOD
-set multiplot layout 1,2 title 'ViT: Amax gain of H_res per sublayer and of the composite up to it, end of training' font ',13'
+set multiplot layout 2,2 title 'ViT: Amax gain of H_res per sublayer and of the composite up to it, end of training' font ',13'
 reset
 set border 3 lw 1 lc rgb '#333333'
 set tics nomirror out
@@ -142,7 +198,7 @@ set tics nomirror out
 set grid xtics ytics lt 1 lw 0.6 lc rgb '#dddddd'
 set key top right nobox noopaque samplen 2 spacing 1.1
 set style data lines
-set title 'C32 L8 lr 3e-2, 215 steps (seed 0)'
+set title 'C64 L6 lr 3e-3, 1290 steps (seed 0)'
 set xlabel 'sublayer'
 set ylabel 'backward Amax gain'
 unset logscale x
@@ -153,5 +209,22 @@ plot $p1s0 using 1:2 with linespoints lc rgb '#d62728' lw 2.0 dt 1 pt 7 ps 0.8 t
      $p1s1 using 1:2 with linespoints lc rgb '#d62728' lw 2.0 dt 2 pt 7 ps 0.8 title 'hc single', \
      $p1s2 using 1:2 with linespoints lc rgb '#1f77b4' lw 2.0 dt 1 pt 7 ps 0.8 title 'mhc composite', \
      $p1s3 using 1:2 with linespoints lc rgb '#1f77b4' lw 2.0 dt 2 pt 7 ps 0.8 title 'mhc single'
+reset
+set border 3 lw 1 lc rgb '#333333'
+set tics nomirror out
+set grid xtics ytics lt 1 lw 0.6 lc rgb '#dddddd'
+set key top right nobox noopaque samplen 2 spacing 1.1
+set style data lines
+set title 'C32 L8 lr 3e-2, 215 steps (seed 0)'
+set xlabel 'sublayer'
+set ylabel 'backward Amax gain'
+unset logscale x
+set logscale y
+set arrow from graph 0, first 1 to graph 1, first 1 nohead lc rgb '#888888' dt 2
+set key top left font ',9'
+plot $p2s0 using 1:2 with linespoints lc rgb '#d62728' lw 2.0 dt 1 pt 7 ps 0.8 title 'hc composite', \
+     $p2s1 using 1:2 with linespoints lc rgb '#d62728' lw 2.0 dt 2 pt 7 ps 0.8 title 'hc single', \
+     $p2s2 using 1:2 with linespoints lc rgb '#1f77b4' lw 2.0 dt 1 pt 7 ps 0.8 title 'mhc composite', \
+     $p2s3 using 1:2 with linespoints lc rgb '#1f77b4' lw 2.0 dt 2 pt 7 ps 0.8 title 'mhc single'
 unset multiplot
 unset output
