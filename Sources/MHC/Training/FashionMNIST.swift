@@ -107,17 +107,20 @@ public struct FashionMNIST: Sendable {
     return gzerror(gz, &code).map { String(cString: $0) } ?? "zlib error \(code)"
   }
 
-  static func header(_ b: [UInt8], _ words: Int, file: String) throws -> [Int] {
+  /// The first `words` big-endian 32-bit words, the first of which must be `magic` (an IDX `kind` file).
+  static func header(_ b: [UInt8], _ words: Int, magic: Int, kind: String, file: String) throws -> [Int] {
     try MHCError.check(b.count >= 4 * words, "\(file) holds \(b.count) bytes; too short for an IDX header")
-    return (0..<words).map { w in (0..<4).reduce(0) { $0 << 8 | Int(b[4 * w + $1]) } }
+    let h = (0..<words).map { w in (0..<4).reduce(0) { $0 << 8 | Int(b[4 * w + $1]) } }
+    try MHCError.check(
+      h[0] == magic,
+      "\(file) starts with the magic number 0x\(String(h[0], radix: 16)); an IDX \(kind) file starts with 0x\(String(magic, radix: 16))"
+    )
+    return h
   }
 
   static func images(_ file: String) throws -> (bytes: [UInt8], count: Int) {
     let b = try gunzip(file)
-    let h = try header(b, 4, file: file)
-    try MHCError.check(
-      h[0] == 0x803,
-      "\(file) starts with the magic number 0x\(String(h[0], radix: 16)); an IDX image file starts with 0x803")
+    let h = try header(b, 4, magic: 0x803, kind: "image", file: file)
     try MHCError.check(
       h[2] == side && h[3] == side, "\(file) holds \(h[2])×\(h[3]) images; Fashion-MNIST images are \(side)×\(side)")
     let size = h[1] * side * side
@@ -129,10 +132,7 @@ public struct FashionMNIST: Sendable {
 
   static func labels(_ file: String, images: Int) throws -> [UInt8] {
     let b = try gunzip(file)
-    let h = try header(b, 2, file: file)
-    try MHCError.check(
-      h[0] == 0x801,
-      "\(file) starts with the magic number 0x\(String(h[0], radix: 16)); an IDX label file starts with 0x801")
+    let h = try header(b, 2, magic: 0x801, kind: "label", file: file)
     try MHCError.check(
       h[1] == images, "\(file) holds \(h[1]) labels but its image file holds \(images) images")
     try MHCError.check(
