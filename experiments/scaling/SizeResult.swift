@@ -1,0 +1,108 @@
+// scaling — model sizes, the runs of one size, and the power law fitted across sizes.
+
+import ArgumentParser
+import Foundation
+import MHC
+import MHCHarness
+
+/// A model size: width and depth grow together; the head size stays 32 (at least two heads).
+struct ModelSize: Hashable {
+  var width: Int, layers: Int
+  var heads: Int { max(2, width / 32) }
+  var label: String { "C\(width)/L\(layers)" }
+
+  init(width: Int, layers: Int) { self.width = width; self.layers = layers }
+  init(_ config: TrainConfig) { self.init(width: config.width, layers: config.layers) }
+
+  /// Parses `64x2,96x3,128x4`, smallest model first.
+  static func parse(_ list: String) throws -> [ModelSize] {
+    let sizes = try list.split(separator: ",").map { item in
+      let p = item.split(separator: "x").compactMap { Int($0) }
+      guard p.count == 2, p[0] >= 2, p[1] >= 1 else {
+        throw ValidationError("--sizes '\(item)' is invalid; write WIDTHxLAYERS, e.g. 128x4")
+      }
+      let size = ModelSize(width: p[0], layers: p[1])
+      guard size.width % size.heads == 0, (size.width / size.heads) % 2 == 0 else {
+        throw ValidationError(
+          "--sizes '\(item)': width \(size.width) does not split into \(size.heads) heads of even size; use a multiple of 32 (or 4 below 64)"
+        )
+      }
+      return size
+    }
+    guard !sizes.isEmpty, Set(sizes).count == sizes.count else {
+      throw ValidationError("--sizes '\(list)' must list distinct sizes")
+    }
+    return sizes.sorted { ($0.width * $0.width * $0.layers) < ($1.width * $1.width * $1.layers) }
+  }
+}
+
+/// The compute-scaling runs of one model size.
+struct SizeResult {
+  let size: ModelSize
+  let runs: [LoadedRun]
+
+  func runs(_ kind: ConnectionKind) -> [LoadedRun] { runs.filter { $0.config.connection == kind } }
+  var steps: Int { runs.first?.config.steps ?? 0 }
+  var tokens: Int { runs.first.map { $0.config.steps * $0.config.batch * $0.config.seq } ?? 0 }
+  var seeds: Int { Set(runs.map(\.config.seed)).count }
+  /// Training FLOPs of the budget: the transformer's matmuls, the same for every variant.
+  var compute: Double { runs.map { Double($0.config.steps) * $0.summary.flopsPerStep }.max() ?? .nan }
+  func parameters(_ kind: ConnectionKind) -> Int { runs(kind).first?.config.model.nonEmbeddingParameters ?? 0 }
+
+  /// Final validation loss by seed, of the runs that completed (a diverged run has none).
+  func losses(_ kind: ConnectionKind) -> [UInt64: Double] {
+    Dictionary(
+      runs(kind).compactMap { r in
+        r.summary.status == .completed ? r.summary.finalEvalLoss.map { (r.config.seed, $0) } : nil
+      }, uniquingKeysWith: { a, _ in a })
+  }
+  /// Final validation loss over the completed seeds.
+  func loss(_ kind: ConnectionKind) -> SeedInterval {
+    SeedInterval(losses(kind).sorted { $0.key < $1.key }.map(\.value))
+  }
+  /// `compare(variant, residual)` for every seed where both completed, in seed order.
+  func paired(_ kind: ConnectionKind, _ compare: (Double, Double) -> Double) -> [Double] {
+    let base = losses(.residual)
+    return losses(kind).sorted { $0.key < $1.key }.compactMap { s, l in base[s].map { compare(l, $0) } }
+  }
+  /// Final loss of `kind` minus the residual's, paired by seed.
+  func gap(_ kind: ConnectionKind) -> PairedComparison { .finalLoss(runs(kind), baseline: runs(.residual)) }
+  /// Final loss of `kind` over the residual's, per paired seed.
+  func ratio(_ kind: ConnectionKind) -> SeedInterval { SeedInterval(paired(kind, /)) }
+}
+
+/// L(C) = a · C^(−b), fitted by least squares of log L on log C.
+struct PowerLaw {
+  var a: Double, b: Double
+  /// Coefficient of determination of the log-log fit.
+  var r2: Double
+  /// Standard error of the exponent b (NaN with two points).
+  var standardError: Double
+  var count: Int
+
+  init?(_ points: [(Double, Double)]) {
+    let p = points.filter { $0.0 > 0 && $0.1 > 0 && $0.0.isFinite && $0.1.isFinite }.map { (log($0.0), log($0.1)) }
+    guard p.count >= 2 else { return nil }
+    let n = Double(p.count), mx = p.map(\.0).reduce(0, +) / n, my = p.map(\.1).reduce(0, +) / n
+    let sxx = p.map { ($0.0 - mx) * ($0.0 - mx) }.reduce(0, +), syy = p.map { ($0.1 - my) * ($0.1 - my) }.reduce(0, +)
+    guard sxx > 0 else { return nil }
+    let slope = p.map { ($0.0 - mx) * ($0.1 - my) }.reduce(0, +) / sxx
+    let ssr = p.map { (x, y) -> Double in
+      let e = y - (my + slope * (x - mx)); return e * e
+    }.reduce(0, +)
+    a = exp(my - slope * mx); b = -slope; count = p.count
+    r2 = syy > 0 ? 1 - ssr / syy : 1
+    standardError = p.count > 2 ? (ssr / (n - 2) / sxx).squareRoot() : .nan
+  }
+
+  func callAsFunction(_ c: Double) -> Double { a * pow(c, -b) }
+}
+
+/// The share of mHC's Φ projection (2·nC·(n²+2n) FLOPs per token and sublayer, ×3 for training)
+/// in the counted training FLOPs of a size.
+func phiShare(_ r: SizeResult?) -> Double? {
+  guard let run = r?.runs(.mhc).first else { return nil }
+  let c = run.config, n = Double(c.streams), tokens = Double(c.batch * c.seq)
+  let phi = 3 * Double(2 * c.layers) * 2 * n * Double(c.width) * (n * n + 2 * n) * tokens
+  return phi / run.summary.flopsPerStep
+}
