@@ -1,0 +1,81 @@
+// sinkhorn-iterations — what is measured without training (saved under results/, so --replot
+// recomputes nothing): the projection's time per batch, and its convergence on random logits.
+
+import ArgumentParser
+import Foundation
+import MHC
+import MHCHarness
+
+extension SinkhornIterations {
+  var folder: String { "\(sweep.results)/sinkhorn-iterations" }
+
+  /// t_max of the isolated projection (a superset of the trained values).
+  static let projectionSteps = Array(0...20) + Array(stride(from: 25, through: 100, by: 5))
+  var logitScales: [Double] { scales?.values ?? [0.5, 1, 2, 4, 8] }
+
+  /// The logit scales measured in `proj` that this sweep asks for, in order.
+  func projectionScales(_ proj: [[Double]]) -> [Double] {
+    Array(Set(proj.map { $0[0] })).sorted().filter(logitScales.contains)
+  }
+
+  /// A numeric table in `folder/file` (CSV): read when it is there and `covers` what is needed,
+  /// else made (never under `--replot`, which only reads results/).
+  func table(_ file: String, header: String, covers: ([[Double]]) -> Bool, make: () -> [[Double]]) throws -> [[Double]]
+  {
+    let path = "\(folder)/\(file)"
+    if RunFiles.exists(path), !sweep.force || sweep.replot {
+      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw MHCError("cannot read \(path)") }
+      let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map { Double($0) ?? .nan } }
+      if covers(rows) { return rows }
+    }
+    try MHCError.check(
+      !sweep.replot, "\(path) is missing or lacks values this sweep needs; run without --replot to measure it")
+    let rows = make()
+    try RunFiles.write(
+      ([header] + rows.map { $0.map { "\($0)" }.joined(separator: ",") }).joined(separator: "\n") + "\n", to: path)
+    return rows
+  }
+
+  /// Sinkhorn forward and backward seconds per batch (`t, tokens, forward, backward` rows), for every
+  /// t_max and batch size of the sweep; measured alone in this process, median of 11 repeats.
+  func timings(_ ds: [Depth]) throws -> [[Double]] {
+    let keys = Set(ds.flatMap { d in tValues.map { [Double($0), Double(d.config.batch * d.config.seq)] } })
+    let n = ds[0].config.streams
+    return try table(
+      "sinkhorn-timing.csv", header: "t,tokens,forward_seconds,backward_seconds",
+      covers: { rows in keys.isSubset(of: Set(rows.map { Array($0.prefix(2)) })) }
+    ) {
+      keys.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }.map { key in
+        let s = SinkhornKnopp.timeFloat(n: n, iterations: Int(key[0]), tokens: Int(key[1]), repeats: 11)
+        return key + [s.forward, s.backward]
+      }
+    }
+  }
+
+  /// The projection alone on `matrices` random n×n logit matrices `scale · N(0, 1)` (the same draws
+  /// at every scale): `scale, t, median column deviation, worst column deviation, worst row deviation`.
+  func projection(n: Int) throws -> [[Double]] {
+    let matrices = sweep.preset == .tiny ? 100 : 2000, nn = n * n
+    return try table(
+      "projection.csv", header: "scale,t,median_column_deviation,worst_column_deviation,worst_row_deviation",
+      covers: { rows in Set(logitScales).isSubset(of: Set(rows.map { $0[0] })) }
+    ) {
+      var rng = Xoshiro(seed: 0)
+      let z = (0..<(matrices * nn)).map { _ in rng.normal() }
+      return logitScales.flatMap { scale in
+        let logits = z.map { Float($0 * scale) }
+        return Self.projectionSteps.map { t -> [Double] in
+          let h = sinkhornKnopp(logits: logits, n: n, iterations: t)
+          let columns = (0..<matrices).map {
+            StochasticDeviation.measure(Array(h[($0 * nn)..<(($0 + 1) * nn)]), n: n).column
+          }.sorted()
+          return [
+            scale, Double(t), columns[matrices / 2], columns[matrices - 1], StochasticDeviation.measure(h, n: n).row,
+          ]
+        }
+      }
+    }
+  }
+}
+
+func median(_ x: [Double]) -> Double? { x.isEmpty ? nil : x.sorted()[x.count / 2] }
