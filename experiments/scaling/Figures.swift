@@ -1,4 +1,5 @@
-// scaling — the figures: loss vs compute with power-law fits, and the long runs' gap and ratio over training.
+// scaling — the figures: loss vs compute with power-law fits; the long runs' gap and ratio
+// over training.
 
 import ArgumentParser
 import Foundation

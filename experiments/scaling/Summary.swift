@@ -1,4 +1,5 @@
-// scaling — summary.md: the tables, the slope comparison and what the runs can and cannot conclude.
+// scaling — summary.md: the tables, the slope comparison, and what the runs can and cannot
+// conclude.
 
 import ArgumentParser
 import Foundation

@@ -1,0 +1,137 @@
+// instability — the figures: the paper's Fig. 2 (loss gap and gradient norm), the phase map over
+// depth × learning rate, and the composite gains.
+
+import ArgumentParser
+import Foundation
+import MHC
+import MHCHarness
+
+extension InstabilityExperiment {
+  /// (a) The paper's Fig. 2 at the most unstable cell: loss gap to the residual above, gradient norms below.
+  func fig2(_ t: Trio, criteria: SpikeCriteria) -> GnuplotFigure {
+    func gap(_ r: LoadedRun) -> [(Double, Double)] {
+      let a = smooth(r.metrics.map(\.trainLoss), window: 10),
+        b = smooth(t.residual.metrics.map(\.trainLoss), window: 10)
+      return (0..<min(a.count, b.count)).map { (Double($0 + 1), a[$0] - b[$0]) }
+    }
+    func spikes(_ r: LoadedRun, _ pick: (MetricsRow) -> Bool, value: (MetricsRow) -> Double) -> [(Double, Double)] {
+      r.metrics.filter { $0.step > (r.config.warmup ?? 0) && pick($0) }.map { (Double($0.step), value($0)) }
+    }
+    var gradSeries = [t.residual, t.hc, t.mhc].map { r in
+      Series(r.config.connection.rawValue, points: r.metrics.map { (Double($0.step), $0.gradNorm) }, width: 1.2)
+    }
+    var gapSeries = [t.hc, t.mhc].map { Series($0.config.connection.rawValue, points: gap($0)) }
+    for r in [t.residual, t.hc, t.mhc] {
+      let k = r.config.connection.rawValue
+      let g = spikes(r, { ($0.gradRatio ?? 0) > criteria.gradRatio }) { $0.gradNorm }
+      if !g.isEmpty {
+        gradSeries.append(Series("\(k) gradient spike", color: PlotStyle.color(for: k), points: g, style: "points"))
+      }
+      if r.config.connection != .residual {
+        let base = Dictionary(gap(r).map { (Int($0.0), $0.1) }, uniquingKeysWith: { a, _ in a })
+        let l = spikes(r, { ($0.lossExcess ?? 0) > criteria.lossExcess }) { base[$0.step] ?? .nan }
+        if !l.isEmpty {
+          gapSeries.append(Series("\(k) loss spike", color: PlotStyle.color(for: k), points: l, style: "points"))
+        }
+      }
+    }
+    let zero = [Gnuplot.horizontalLine(at: "0")]
+    return Chart.figure(
+      "instability-fig2", title: "most unstable cell: \(t.label)",
+      panels: [
+        Panel(
+          title: "training loss − residual (moving average, 10 steps); dots: loss spikes", xlabel: "step",
+          ylabel: "loss gap (nats/byte)", series: gapSeries, extra: zero),
+        Panel(
+          title: "gradient norm before clipping; dots: > \(cell(criteria.gradRatio, 2))× its 50-step median",
+          xlabel: "step",
+          ylabel: "‖g‖₂", logy: true, series: gradSeries),
+      ], columns: 1, width: 1000, height: 900)
+  }
+
+  /// (b) Depth × learning rate: final loss relative to the residual (mean gap over the paired seeds
+  /// and its verdict), with spike and divergence counts.
+  func phaseMap(_ g: Grid) -> GnuplotFigure {
+    let depths = g.depths, lrs = g.lrs
+    var gaps: [Double] = []
+    let panels = [ConnectionKind.residual, .hc, .mhc].map { kind -> PhasePanel in
+      var values: [[Double?]] = [], notes: [[String]] = []
+      for d in depths {
+        var vrow: [Double?] = [], nrow: [String] = []
+        for lr in lrs {
+          let cellRuns = g.runs(kind, layers: d, lr: lr)
+          guard !cellRuns.isEmpty else { vrow.append(nil); nrow.append(""); continue }
+          if kind == .residual {
+            vrow.append(0)  // white
+            let done = cellRuns.filter { $0.summary.status == .completed }
+            let loss = SeedInterval(done.compactMap(\.summary.finalEvalLoss))
+            nrow.append([loss.n == 0 ? "–" : cell(loss.mean, 4), Grid.counts(cellRuns)].joined(separator: "\n"))
+            continue
+          }
+          let gap = g.gap(kind, layers: d, lr: lr)
+          if gap.n > 0 { gaps.append(gap.mean) }
+          vrow.append(gap.n > 0 ? gap.mean : nil)
+          let head = gap.n > 0 ? signed(gap.mean) : "–"
+          let verdict = gap.n > 0 ? gap.verdictText : gap.divergenceNote.isEmpty ? "no paired seed" : gap.divergenceNote
+          nrow.append([head, verdict, Grid.counts(cellRuns)].joined(separator: "\n"))
+        }
+        values.append(vrow); notes.append(nrow)
+      }
+      let title =
+        kind == .residual
+        ? "residual: final validation loss (mean over seeds)"
+        : "\(kind.rawValue.uppercased()) − residual (paired by seed): mean gap, verdict"
+      return PhasePanel(
+        title: title, rowLabels: depths.map { "\($0)" }, columnLabels: lrs.map { cell($0, 2) },
+        values: values, notes: notes)
+    }
+    let range = max(0.05, gaps.map(abs).max() ?? 0.05)
+    let c = g.all.first?.config
+    return Chart.phaseMaps(
+      "instability-phase",
+      title: "final validation loss over depth × peak learning rate (C \(c?.width ?? 0), \(c?.steps ?? 0) steps); "
+        + "verdict from the 95% interval over paired seeds; S: runs with loss spikes, G: gradient spikes, D: diverged",
+      panels: panels, xlabel: "peak learning rate", ylabel: "layers", range: range, cellHeight: 120)
+  }
+
+  /// (c) HC's composite gain over training at the most unstable cell, beside its loss.
+  func gainFigure(_ t: Trio) -> GnuplotFigure {
+    func gain(_ r: LoadedRun) -> [(Double, Double)] {
+      Dictionary(grouping: r.gains, by: \.step).map {
+        (Double($0.key), $0.value.map(\.gains.composite.backward).max() ?? 1)
+      }
+      .sorted { $0.0 < $1.0 }
+    }
+    var marks: [String] = []
+    if let s = t.hc.summary.instability?.firstLossSpikeStep {
+      marks.append(Gnuplot.verticalLine(at: "\(s)", color: "#d62728", dash: 3))
+      marks.append(
+        "set label 'HC first loss spike (step \(s))' at first \(s), graph 0.95 left offset 0.5,0 textcolor rgb '#d62728'"
+      )
+    }
+    if let s = t.hc.summary.instability?.maxGradRatioStep {
+      marks.append(Gnuplot.verticalLine(at: "\(s)", color: "#d62728", dash: 2))
+      marks.append(
+        "set label 'HC largest gradient spike (step \(s))' at first \(s), graph 0.85 left offset 0.5,0 textcolor rgb '#d62728'"
+      )
+    }
+    let unit = Gnuplot.horizontalLine(at: "1")
+    return Chart.figure(
+      "instability-gain", title: "composite gain and loss over training: \(t.label)",
+      panels: [
+        Panel(
+          title: "largest composite backward gain over the sublayers (evaluation batch)", xlabel: "step",
+          ylabel: "gain",
+          logy: true,
+          series: [
+            Series("hc", points: gain(t.hc), style: "linespoints"),
+            Series("mhc", points: gain(t.mhc), style: "linespoints"),
+          ], extra: marks + [unit]),
+        Panel(
+          title: "training loss", xlabel: "step", ylabel: "loss (nats/byte)",
+          series: [t.residual, t.hc, t.mhc].map { r in
+            Series(r.config.connection.rawValue, points: r.metrics.map { (Double($0.step), $0.trainLoss) }, width: 1.2)
+          }, extra: marks),
+      ], columns: 1, width: 1000, height: 900)
+  }
+}

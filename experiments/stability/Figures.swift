@@ -1,0 +1,78 @@
+// stability — the H_res heat maps and the stress figure (the report draws the other figures).
+
+import ArgumentParser
+import Foundation
+import MHC
+import MHCHarness
+
+extension Stability {
+  /// Fig. 8: the token-averaged H_res of every sublayer and the composite, HC above mHC.
+  /// (mHC's composite is J/n as soon as one factor is, so the per-sublayer maps carry the information.)
+  func heatmaps(hc: LoadedRun, mhc: LoadedRun) -> GnuplotFigure {
+    let rows = [hc, mhc].compactMap { r -> [HeatMap]? in
+      guard let m = r.mappings else { return nil }
+      let name = r.config.connection.rawValue.uppercased()
+      return m.sublayers.enumerated().map {
+        HeatMap(title: "\(name) sublayer \($0.offset + 1)", n: m.n, values: $0.element)
+      }
+        + [HeatMap(title: "\(name) composite", n: m.n, values: m.composite)]
+    }
+    return Chart.heatmaps(
+      "stability-hres-heatmaps",
+      title: "token-averaged H_res of every sublayer and their composite at the end of training, seed 0 "
+        + "(row i: output stream i; column j: input stream j)",
+      rows: rows, cellWidth: 260, cellHeight: 290)
+  }
+
+  /// The stress sweep as curves over the learning rate, one per connection and depth: seed 0 (one
+  /// run per point); the title counts the diverged runs of every seed, and summary.md pairs the seeds.
+  func stressFigure(_ stress: [LoadedRun]) -> GnuplotFigure {
+    var lossSeries: [Series] = [], gainSeriesList: [Series] = []
+    let seed0 = stress.filter { $0.config.seed == 0 }
+    let depths = Set(stress.map(\.config.layers)).sorted()
+    for kind in [ConnectionKind.residual, .hc, .mhc] {
+      for (di, depth) in depths.enumerated() {
+        let runs = seed0.filter { $0.config.connection == kind && $0.config.layers == depth }
+          .sorted { $0.config.lr < $1.config.lr }
+        let title = "\(kind.rawValue) L=\(depth)"
+        lossSeries.append(
+          Series(
+            title, color: PlotStyle.color(for: kind.rawValue),
+            points: runs.map {
+              ($0.config.lr, $0.summary.status == .diverged ? Double.nan : ($0.summary.finalEvalLoss ?? .nan))
+            }, style: "linespoints", dash: di + 1))
+        if kind != .residual {
+          gainSeriesList.append(
+            Series(
+              title, color: PlotStyle.color(for: kind.rawValue),
+              points: runs.map {
+                ($0.config.lr, $0.summary.maxCompositeBackwardGain ?? .nan)
+              }, style: "linespoints", dash: di + 1))
+        }
+      }
+    }
+    let diverged = stress.filter { $0.summary.status == .diverged }
+    let lrs = stress.map(\.config.lr)
+    let xrange = "set xrange [\((lrs.min() ?? 1e-3) / 1.5):\((lrs.max() ?? 1e-1) * 1.5)]"
+    var marks: [String] = []
+    for d in diverged where d.config.seed == 0 {
+      marks.append(
+        "set label 'diverged: \(d.config.connection.rawValue) L=\(d.config.layers) @\(d.summary.divergedStep ?? 0)' at first \(d.config.lr), graph 0.95 center textcolor rgb '#b2182b' font ',8'"
+      )
+    }
+    let seeds = Set(stress.map(\.config.seed)).count
+    let title =
+      "stress sweep: depth × learning rate, seed 0 "
+      + "(over \(seeds) seed\(seeds == 1 ? "" : "s"): \(diverged.count) of \(stress.count) runs diverged)"
+    return Chart.figure(
+      "stability-stress", title: title,
+      panels: [
+        Panel(
+          title: "final validation loss (diverged runs have no point)", xlabel: "peak learning rate",
+          ylabel: "loss (nats/byte)", logx: true, series: lossSeries, extra: marks + ["set key outside right", xrange]),
+        Panel(
+          title: "largest composite backward gain", xlabel: "peak learning rate", ylabel: "gain", logx: true,
+          logy: true, series: gainSeriesList, extra: ["set key outside right", "set format y '%.0e'", xrange]),
+      ], columns: 1, width: 1100, height: 1000)
+  }
+}
