@@ -123,8 +123,10 @@ public struct Claims {
         command: command("stability"), have: peaks.n)
     }
     let largest = peaks.values.max() ?? .nan
-    let stress = store.runs(e.experiment).filter { $0.id.hasPrefix("stress-") && $0.config.connection == .hc }
-      .compactMap(peakCompositeGain).max()
+    let stress = store.runs(e.experiment).filter {
+      $0.id.hasPrefix("stress-") && $0.config.model.connection.kind == .hc
+    }
+    .compactMap(peakCompositeGain).max()
     let verdict: ClaimVerdict = peaks.lower > 10 ? .reproduced : peaks.upper < 10 ? .contradicted : .notResolved
     return ClaimRow(
       claim: claim, paper: paper,
@@ -281,8 +283,8 @@ public struct Claims {
   func visionGain() -> ClaimRow {
     let claim = "mHC in a ViT: composite gain stays near 1 where HC's grows", paper = "not tested (≤ 1.6 for language)"
     let runs = store.runs("vision").filter { !ResultStore.isStale($0) }
-    let mhc = SeedInterval(runs.filter { $0.config.connection == .mhc }.compactMap(peakCompositeGain))
-    let hc = SeedInterval(runs.filter { $0.config.connection == .hc }.compactMap(peakCompositeGain))
+    let mhc = SeedInterval(runs.filter { $0.config.model.connection.kind == .mhc }.compactMap(peakCompositeGain))
+    let hc = SeedInterval(runs.filter { $0.config.model.connection.kind == .hc }.compactMap(peakCompositeGain))
     guard mhc.n >= minimumSeedsForVerdict else {
       return notRun(
         claim, paper: paper, cell: "vision", figure: "plots/vision-gains.png", command: command("vision"), have: mhc.n)
@@ -490,8 +492,8 @@ public struct Claims {
       let byBase = Dictionary(base.map { ($0.config.seed, $0) }, uniquingKeysWith: { a, _ in a })
       let evalNoise = mine.compactMap { r -> Double? in
         guard let b = byBase[r.config.seed],
-          let x = try? FinalEvaluation.read(r.directory + "/final-eval.csv", seq: r.config.seq),
-          let y = try? FinalEvaluation.read(b.directory + "/final-eval.csv", seq: b.config.seq)
+          let x = try? FinalEvaluation.read(r.directory + "/final-eval.csv", seq: r.config.model.seq),
+          let y = try? FinalEvaluation.read(b.directory + "/final-eval.csv", seq: b.config.model.seq)
         else { return nil }
         return x.pairedStandardError(against: y)
       }

@@ -12,7 +12,8 @@ extension TrainConfig {
   /// A toy model for the `tiny` preset: the same code path in seconds.
   public static var tiny: TrainConfig {
     var c = TrainConfig()
-    c.width = 16; c.layers = 1; c.heads = 2; c.seq = 16; c.batch = 2; c.steps = 8; c.evalEvery = 4; c.evalBatches = 1
+    c.model.width = 16; c.model.layers = 1; c.model.heads = 2; c.model.seq = 16; c.batch = 2; c.steps = 8;
+    c.evalEvery = 4; c.evalBatches = 1
     c.finalEvalWindows = 32
     return c
   }
@@ -38,32 +39,28 @@ public struct SweepRun: Sendable {
 /// differs from `base` in a fixed order, and the seed last.
 public enum RunID {
   public static func derive(_ c: TrainConfig, base: TrainConfig = TrainConfig()) -> String {
-    var parts = [c.connection.rawValue]
-    if c.connection != .residual { parts.append("n\(c.streams)") }
-    if c.connection == .mhc {
-      let m = c.manifold ?? .sinkhorn  // the manifold (the default goes unnamed), and t_max where it iterates
-      if m != .sinkhorn { parts.append(m.rawValue) }
-      if m.iterates { parts.append("t\(c.iterations)") }
+    let m = c.model, k = m.connection, b = base.model
+    var parts = [k.kind.rawValue]
+    if k.kind != .residual { parts.append("n\(k.streams)") }
+    if k.kind == .mhc {  // the manifold (the default goes unnamed), and t_max where it iterates
+      if k.manifold != .sinkhorn { parts.append(k.manifold.rawValue) }
+      if k.manifold.iterates { parts.append("t\(k.iterations)") }
     }
-    if c.connection == .mhc && c.biasInit != .uniform { parts.append("init-\(c.biasInit.rawValue)") }
-    if c.connection == .mhc, let p = c.preInit, p != c.model.connection.impliedPreInit {
-      parts.append("pre-\(p.rawValue)")
-    }
-    if c.connection != .residual {
-      if (c.streamInit ?? .copies) != (base.streamInit ?? .copies) {
-        parts.append("streams-\((c.streamInit ?? .copies).rawValue)")
-      }
-      if let a = c.alphaInit, a != (base.alphaInit ?? 0.01) { parts.append("alpha\(short(a))") }
-      if let m = c.connLRMult, m != (base.connLRMult ?? 1) { parts.append("connlr\(short(m))") }
-      if (c.collapse ?? .sum) == .learned { parts.append("collapse-learned") }
-      let learned = [("pre", c.learnPre), ("post", c.learnPost), ("res", c.learnRes)].filter(\.1).map(\.0)
+    if k.kind == .mhc && k.biasInit != .uniform { parts.append("init-\(k.biasInit.rawValue)") }
+    if k.kind == .mhc, let p = k.preInit, p != k.impliedPreInit { parts.append("pre-\(p.rawValue)") }
+    if k.kind != .residual {
+      if m.streamInit != b.streamInit { parts.append("streams-\(m.streamInit.rawValue)") }
+      if k.alphaInit != b.connection.alphaInit { parts.append("alpha\(short(k.alphaInit))") }
+      if k.connLRMult != b.connection.connLRMult { parts.append("connlr\(short(k.connLRMult))") }
+      if m.collapse == .learned { parts.append("collapse-learned") }
+      let learned = [("pre", k.learnPre), ("post", k.learnPost), ("res", k.learnRes)].filter(\.1).map(\.0)
       if learned.count < 3 { parts.append("learn-" + (learned.isEmpty ? "none" : learned.joined(separator: "+"))) }
-      if !c.dynamic { parts.append("static") }
+      if !k.dynamic { parts.append("static") }
     }
-    if c.width != base.width { parts.append("C\(c.width)") }
-    if c.layers != base.layers { parts.append("L\(c.layers)") }
-    if c.heads != base.heads { parts.append("H\(c.heads)") }
-    if c.seq != base.seq { parts.append("T\(c.seq)") }
+    if m.width != b.width { parts.append("C\(m.width)") }
+    if m.layers != b.layers { parts.append("L\(m.layers)") }
+    if m.heads != b.heads { parts.append("H\(m.heads)") }
+    if m.seq != b.seq { parts.append("T\(m.seq)") }
     if c.batch != base.batch { parts.append("B\(c.batch)") }
     if c.steps != base.steps { parts.append("steps\(c.steps)") }
     if c.lr != base.lr { parts.append("lr\(short(c.lr))") }

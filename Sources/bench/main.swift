@@ -81,11 +81,10 @@ struct Bench: ParsableCommand {
     let list = try entries()
     let configs = list.map { entry in
       var config = TrainConfig()
-      config.connection = entry.kind; config.manifold = entry.manifold; config.streams = streams; config.width = width;
-      config.layers = layers
-      config.heads = heads; config.seq = seq; config.batch = batch; config.iterations = iterations
-      config.recompute = recompute
-      config.task = task == .bytes ? nil : task
+      config.model.connection.kind = entry.kind; config.model.connection.manifold = entry.manifold
+      config.model.connection.streams = streams; config.model.connection.iterations = iterations
+      config.model.task = task; config.model.width = width; config.model.layers = layers; config.model.heads = heads
+      config.model.seq = seq; config.model.recompute = recompute; config.batch = batch
       return config
     }
     let results: [(String, StepBenchmark)]

@@ -30,10 +30,10 @@ struct Parity: ParsableCommand {
   func run() throws {
     do {
       var c = TrainConfig()
-      c.connection = connection; c.width = width; c.layers = layers; c.heads = heads; c.seq = seq; c.batch = batch
-      c.steps = steps; c.lr = lr; c.seed = seed; c.corpus = corpus
-      if connection == .residual { c.streams = 1 }
+      c.model.connection.kind = connection; c.model.width = width; c.model.layers = layers; c.model.heads = heads
+      c.model.seq = seq; c.batch = batch; c.steps = steps; c.lr = lr; c.seed = seed; c.corpus = corpus
       try c.validate()
+      c = c.resolved()  // the model as it takes effect (the residual: one stream)
       let data = try ByteCorpus(path: corpus, minimumSplit: seq + 1)
       let f = try Transformer<Float>(c.model, batch: batch, seed: seed)
       let d = try Transformer<Double>(c.model, batch: batch, seed: seed)

@@ -110,42 +110,38 @@ struct Train: ParsableCommand {
   var maxMemory: Int?
 
   func config() throws -> TrainConfig {
-    var c = TrainConfig()
-    c.task = task == .bytes ? nil : task
-    c.data = task == .bytes || data == FashionMNIST.defaultPath ? nil : data
-    c.connection = connection; c.streams = streams; c.width = width; c.layers = layers; c.heads = heads
-    c.seq = seq; c.batch = batch; c.steps = steps; c.lr = lr; c.warmup = warmup; c.iterations = iterations
-    c.biasInit = `init`; c.seed = seed; c.corpus = corpus; c.evalEvery = evalEvery; c.evalBatches = evalBatches
-    c.finalEvalWindows = finalEvalWindows
-    c.batchesFile = batches
-    c.dynamic = !`static`
-    c.preInit = preInit
-    c.recompute = recompute == 0 ? nil : recompute
     guard manifold == .sinkhorn || connection == .mhc else {
       throw ValidationError(
         "--manifold \(manifold.rawValue) needs --connection mhc (the manifold is where mHC projects H_res)")
     }
-    c.manifold = manifold
     guard collapse == .sum || connection != .residual else {
       throw ValidationError("--collapse learned needs --connection hc or mhc; the residual network has one stream")
     }
-    c.collapse = collapse
-    if let s = streamInit {
-      guard connection != .residual || s == .copies else {
-        throw ValidationError(
-          "--stream-init \(s.rawValue) needs --connection hc or mhc; the residual network has one stream")
-      }
-      c.streamInit = s == .copies ? nil : s
+    if let s = streamInit, connection == .residual, s != .copies {
+      throw ValidationError(
+        "--stream-init \(s.rawValue) needs --connection hc or mhc; the residual network has one stream")
     }
-    c.alphaInit = alphaInit == 0.01 ? nil : alphaInit
-    c.connLRMult = connLrMult == 1 ? nil : connLrMult
+    var c = TrainConfig()
+    c.model.task = task; c.model.width = width; c.model.layers = layers; c.model.heads = heads; c.model.seq = seq
+    c.model.collapse = collapse; c.model.recompute = recompute
+    if let s = streamInit { c.model.streamInit = s }
+    c.model.connection.kind = connection; c.model.connection.streams = connection == .residual ? 1 : streams
+    c.model.connection.iterations = iterations; c.model.connection.biasInit = `init`
+    c.model.connection.preInit = preInit; c.model.connection.manifold = manifold
+    c.model.connection.dynamic = !`static`
+    c.model.connection.alphaInit = alphaInit; c.model.connection.connLRMult = connLrMult
+    c.data = task == .bytes || data == FashionMNIST.defaultPath ? nil : data
+    c.batch = batch; c.steps = steps; c.lr = lr; c.warmup = warmup; c.seed = seed; c.corpus = corpus
+    c.evalEvery = evalEvery; c.evalBatches = evalBatches; c.finalEvalWindows = finalEvalWindows
+    c.batchesFile = batches
     let parts = Set(learn.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
     let known: Set<String> = ["pre", "post", "res", "none"]
     if let bad = parts.subtracting(known).first {
       throw ValidationError("--learn '\(bad)' is not a mapping; use a comma-separated subset of pre,post,res (or none)")
     }
-    c.learnPre = parts.contains("pre"); c.learnPost = parts.contains("post"); c.learnRes = parts.contains("res")
-    if connection == .residual { c.streams = 1 }
+    c.model.connection.learnPre = parts.contains("pre")
+    c.model.connection.learnPost = parts.contains("post")
+    c.model.connection.learnRes = parts.contains("res")
     return c
   }
 
@@ -174,13 +170,13 @@ struct Train: ParsableCommand {
         return
       }
       print(
-        "train: \(task == .bytes ? "" : "\(task.rawValue) ")\(config.connection) n=\(config.connection == .residual ? 1 : config.streams) C=\(config.width) L=\(config.layers) steps=\(config.steps) → \(out)  [BLAS \(BLASRuntime.summary)]"
+        "train: \(task == .bytes ? "" : "\(task.rawValue) ")\(config.model.connection.kind) n=\(config.model.connection.kind == .residual ? 1 : config.model.connection.streams) C=\(config.model.width) L=\(config.model.layers) steps=\(config.steps) → \(out)  [BLAS \(BLASRuntime.summary)]"
       )
       let run = try TrainingRun(config: config, directory: out)
       run.maxMemory = maxMemory
       run.initFrom = initFrom; run.saveEvery = saveEvery; run.dumpBatches = dumpBatches
       run.observers.append(
-        ConsoleProgress(label: config.connection.rawValue, tokensPerExample: config.model.task.tokens))
+        ConsoleProgress(label: config.model.connection.kind.rawValue, tokensPerExample: config.model.task.tokens))
       Interruption.install()
       let summary = try run.run()
       if let code = Interruption.exitCode, summary.status == .interrupted {

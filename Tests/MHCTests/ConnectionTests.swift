@@ -222,7 +222,11 @@ final class ConnectionRig {
         store: store, prefix: "c",
         capacity: 1)
     }
-    #expect(throws: MHCError("streams = 4 with connection 'residual': the plain residual has exactly 1 stream")) {
+    #expect(
+      throws: MHCError(
+        "streams = 4 with connection 'residual': the plain residual has exactly 1 stream (TrainConfig.resolved() sets it)"
+      )
+    ) {
       _ = try ConnectionConfig(kind: .residual, streams: 4, width: 4).make(store: store, prefix: "c", capacity: 1)
     }
   }

@@ -56,13 +56,15 @@ func temporaryFolder(_ tag: String) throws -> String {
   @Test func runIDsAreStableAndReadable() {
     var c = TrainConfig()
     #expect(RunID.derive(c) == "mhc-n4-t20-s0")
-    c.connection = .hc; c.seed = 2
+    c.model.connection.kind = .hc; c.seed = 2
     #expect(RunID.derive(c) == "hc-n4-s2")
-    c.connection = .residual; c.streams = 1
+    c.model.connection.kind = .residual; c.model.connection.streams = 1
     #expect(RunID.derive(c) == "residual-s2")
-    c = TrainConfig(); c.layers = 8; c.lr = 0.009; c.biasInit = .identity; c.learnPost = false
+    c = TrainConfig(); c.model.layers = 8; c.lr = 0.009; c.model.connection.biasInit = .identity;
+    c.model.connection.learnPost = false
     #expect(RunID.derive(c) == "mhc-n4-t20-init-identity-learn-pre+res-L8-lr.009-s0")
-    c = TrainConfig(); c.dynamic = false; c.learnPre = false; c.learnPost = false; c.learnRes = false
+    c = TrainConfig(); c.model.connection.dynamic = false; c.model.connection.learnPre = false;
+    c.model.connection.learnPost = false; c.model.connection.learnRes = false
     #expect(RunID.derive(c) == "mhc-n4-t20-learn-none-static-s0")
   }
 
@@ -90,7 +92,7 @@ func temporaryFolder(_ tag: String) throws -> String {
   @Test func sweepSkipsFinishedRunsAndResumesInterruptedOnes() throws {
     let (config, dir) = try tinyRun(.mhc, steps: 6)
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    var other = config; other.connection = .hc
+    var other = config; other.model.connection.kind = .hc
     let sweep = try Sweep(experiment: "demo", runs: [SweepRun(config, base: config), SweepRun(other, base: config)])
     let options = try SweepOptions.parse(["--results", dir + "/results", "--plots", dir + "/plots", "--plain"])
     // Interrupt the mhc run half way: it leaves a checkpoint and no finished summary.
@@ -141,7 +143,7 @@ func temporaryFolder(_ tag: String) throws -> String {
   @Test func compareTabulatesRuns() throws {
     let (config, dir) = try tinyRun(.mhc, steps: 4)
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    var hc = config; hc.connection = .hc
+    var hc = config; hc.model.connection.kind = .hc
     try TrainingRun(config: config, directory: dir + "/runs/a").run()
     try TrainingRun(config: hc, directory: dir + "/runs/b").run()
     let (status, out) = try runTool("compare", [dir + "/runs/*", "--plot", "cmp", "--plots", dir + "/plots"])
@@ -306,8 +308,10 @@ func temporaryFolder(_ tag: String) throws -> String {
   /// `--replot` draws from the stored results.
   @Test func mixingTask() throws {
     let dir = try temporaryFolder("mixing")
-    let args = ["--seeds", "1", "--steps", "20", "--width", "4", "--tokens", "16",
-                "--results", dir + "/results", "--plots", dir + "/plots"]
+    let args = [
+      "--seeds", "1", "--steps", "20", "--width", "4", "--tokens", "16",
+      "--results", dir + "/results", "--plots", dir + "/plots",
+    ]
     let (status, output) = try runTool("mixing", args)
     #expect(status == 0, "mixing failed: \(output.suffix(2000))")
     let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/results/mixing/results.json"))
@@ -315,8 +319,10 @@ func temporaryFolder(_ tag: String) throws -> String {
     let outcomes = json["outcomes"] as! [[String: Any]]
     #expect(outcomes.count == 9 * 7 * 2)
     func error(_ member: String, _ target: String, _ mode: String = "static") -> Double {
-      outcomes.first { $0["member"] as? String == member && $0["target"] as? String == target
-        && $0["mode"] as? String == mode }!["final_error"] as! Double
+      outcomes.first {
+        $0["member"] as? String == member && $0["target"] as? String == target
+          && $0["mode"] as? String == mode
+      }!["final_error"] as! Double
     }
     #expect(error("hc (unconstrained)", "identity") < 1e-20 && error("cayley", "identity") < 1e-20)
     #expect(error("sinkhorn", "J/n") < 1e-20)

@@ -163,7 +163,9 @@ import Testing
 
   /// Kronecker and circulant: doubly stochastic by construction for any logits (spread 200
   /// too), non-negative, every Amax gain 1; uniform logits give `J/n`, the identity init ≈ `I`.
-  @Test(arguments: [(ResidualManifold.kronecker, 2), (.kronecker, 4), (.kronecker, 8), (.circulant, 3), (.circulant, 5)])
+  @Test(arguments: [
+    (ResidualManifold.kronecker, 2), (.kronecker, 4), (.kronecker, 8), (.circulant, 3), (.circulant, 5),
+  ])
   func exactMembersAreDoublyStochastic(m: ResidualManifold, n: Int) {
     let r = m.logitCount(n: n)
     for scale in [0.1, 3.0, 100.0] {
@@ -216,7 +218,8 @@ import Testing
     #expect(stochasticError(run(.orthostochastic, logits, n: 4, iterations: 2), n: 4) > 1e-3)
     let u = run(.orthostochastic, ResidualManifold.orthostochastic.initialLogits(.uniform, n: 4), n: 4, iterations: 20)
     #expect(u.allSatisfy { abs($0 - 0.25) < 1e-12 }, "I − J/2 squared is J/4: \(u)")
-    let id = run(.orthostochastic, ResidualManifold.orthostochastic.initialLogits(.identity, n: 3), n: 3, iterations: 20)
+    let id = run(
+      .orthostochastic, ResidualManifold.orthostochastic.initialLogits(.identity, n: 3), n: 3, iterations: 20)
     #expect((0..<9).allSatisfy { abs(id[$0] - ($0 % 4 == 0 ? 1 : 0)) < 1e-9 })
   }
 
@@ -292,20 +295,21 @@ import Testing
     for m in [ResidualManifold.birkhoff, .deepseekV4, .none] {
       var (config, dir) = try tinyRun(.mhc, steps: 4)
       defer { try? FileManager.default.removeItem(atPath: dir) }
-      config.manifold = m
+      config.model.connection.manifold = m
       let s = try TrainingRun(config: config, directory: dir + "/r").run()
       #expect(s.status == .completed, "\(m)")
       let stored = try RunFiles.readJSON(TrainConfig.self, from: dir + "/r/config.json")
-      #expect(stored.manifold == m)
+      #expect(stored.model.connection.manifold == m)
       #expect(RunID.derive(config).contains(m.rawValue))
     }
     var (learned, dir) = try tinyRun(.hc, steps: 4)
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    learned.collapse = .learned
+    learned.model.collapse = .learned
     #expect(try TrainingRun(config: learned, directory: dir + "/c").run().status == .completed)
     #expect(RunID.derive(learned).contains("collapse-learned"))
-    var sink = TrainConfig(); sink.manifold = .sinkhorn
-    #expect(RunID.derive(sink) == "mhc-n4-t20-s0" && sink.resolved().manifold == nil)
+    var sink = TrainConfig(); sink.model.connection.manifold = .sinkhorn
+    let written = try JSONSerialization.jsonObject(with: RunFiles.json(sink.resolved())) as! [String: Any]
+    #expect(RunID.derive(sink) == "mhc-n4-t20-s0" && written["manifold"] == nil)  // the default, written as before
     let bad = try runTool("train", ["--connection", "hc", "--manifold", "birkhoff", "--out", "/tmp/never"])
     #expect(bad.status != 0 && bad.output.contains("--manifold birkhoff needs --connection mhc"))
   }

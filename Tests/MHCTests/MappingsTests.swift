@@ -114,8 +114,8 @@ import Testing
   /// `--conn-lr-mult` scales the update of α and b only.
   @Test func connectionLearningRateMultiplier() throws {
     var base = TrainConfig.tiny
-    base.connection = .mhc; base.streams = 2
-    var fast = base; fast.connLRMult = 10
+    base.model.connection.kind = .mhc; base.model.connection.streams = 2
+    var fast = base; fast.model.connection.connLRMult = 10
     let a = try Transformer<Double>(base.model, batch: 1, seed: 0),
       b = try Transformer<Double>(fast.model, batch: 1, seed: 0)
     let x = (0..<16).map { Int32($0 * 7 % 256) }, y = (0..<16).map { Int32($0 * 11 % 256) }
@@ -137,13 +137,15 @@ import Testing
   @Test func runIDsOfTheNewOptions() {
     var c = TrainConfig()
     #expect(RunID.derive(c) == "mhc-n4-t20-s0")
-    c.streamInit = nil; c.biasInit = .eye; c.preInit = .home; c.connLRMult = 10; c.alphaInit = 0.1
+    c.model.streamInit = .copies; c.model.connection.biasInit = .eye; c.model.connection.preInit = .home
+    c.model.connection.connLRMult = 10; c.model.connection.alphaInit = 0.1
     #expect(RunID.derive(c) == "mhc-n4-t20-init-eye-pre-home-streams-copies-alpha.1-connlr10-s0")
-    var r = TrainConfig(); r.connection = .residual
+    var r = TrainConfig(); r.model.connection.kind = .residual
     #expect(RunID.derive(r) == "residual-s0")
-    var i = TrainConfig(); i.biasInit = .identity; i.preInit = .home  // home is identity's own pre init
+    var i = TrainConfig()
+    i.model.connection.biasInit = .identity; i.model.connection.preInit = .home  // home is identity's own pre init
     #expect(RunID.derive(i) == "mhc-n4-t20-init-identity-s0")
-    i.preInit = .uniform
+    i.model.connection.preInit = .uniform
     #expect(RunID.derive(i) == "mhc-n4-t20-init-identity-pre-uniform-s0")
   }
 
@@ -156,17 +158,22 @@ import Testing
     #expect(json["connLRMult"] == nil && json["alphaInit"] == nil && json["preInit"] == nil)
     json["streamInit"] = nil
     let old = try JSONDecoder().decode(TrainConfig.self, from: JSONSerialization.data(withJSONObject: json))
-    #expect(old.streamInit == nil && old.model.streamInit == .copies && old != TrainConfig().resolved())
+    #expect(old.model.streamInit == .copies && old != TrainConfig().resolved())
     #expect(try JSONDecoder().decode(TrainConfig.self, from: enc.encode(TrainConfig())) == TrainConfig())
-    // the residual network has one stream: no stream init at all
-    var r = TrainConfig(); r.connection = .residual
-    #expect(r.resolved().streamInit == nil && r.model.streamInit == .copies)
+    // the residual network has one stream, made by copying: config.json names no stream init
+    var r = TrainConfig(); r.model.connection.kind = .residual
+    #expect(r.resolved().model.streamInit == .copies && r.resolved().model.connection.streams == 1)
+    let residual = try JSONSerialization.jsonObject(with: enc.encode(r.resolved())) as! [String: Any]
+    #expect(residual["streamInit"] == nil && residual["streams"] as? Int == 1)
   }
 
   /// Bad values are named.
   @Test func badOptionValuesAreNamed() {
-    var d = TrainConfig(); d.connLRMult = -1
-    #expect(throws: MHCError("--conn-lr-mult -1.0 is invalid; the connections' learning-rate multiplier must be a positive number")) {
+    var d = TrainConfig(); d.model.connection.connLRMult = -1
+    #expect(
+      throws: MHCError(
+        "--conn-lr-mult -1.0 is invalid; the connections' learning-rate multiplier must be a positive number")
+    ) {
       try d.validate()
     }
   }

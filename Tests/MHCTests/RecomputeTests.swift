@@ -86,9 +86,9 @@ import Testing
   @Test func trainingIsBitIdentical() throws {
     var (config, dir) = try tinyRun(.mhc, steps: 6)
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    config.layers = 2
+    config.model.layers = 2
     try TrainingRun(config: config, directory: dir + "/off").run()
-    config.recompute = 2
+    config.model.recompute = 2
     try TrainingRun(config: config, directory: dir + "/on").run()
     #expect(try deterministicColumns(dir + "/off/metrics.csv") == deterministicColumns(dir + "/on/metrics.csv"))
     for file in ["gains.csv", "mappings.csv"] {
@@ -96,8 +96,8 @@ import Testing
         try String(contentsOfFile: dir + "/off/" + file, encoding: .utf8)
           == String(contentsOfFile: dir + "/on/" + file, encoding: .utf8), "\(file)")
     }
-    #expect(try RunFiles.readJSON(TrainConfig.self, from: dir + "/on/config.json").recompute == 2)
-    var other = config; other.recompute = 3
+    #expect(try RunFiles.readJSON(TrainConfig.self, from: dir + "/on/config.json").model.recompute == 2)
+    var other = config; other.model.recompute = 3
     #expect(
       other.sameRun(as: config)
         && !other.sameRun(

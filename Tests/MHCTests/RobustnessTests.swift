@@ -30,7 +30,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: dir) }
     // Far beyond any machine: refused from the machine's own limit, in well under a second.
     for (batch, seq) in [(100_000, 128), (16, 100_000), (1 << 40, 1 << 40)] {
-      var c = base; c.batch = batch; c.seq = seq
+      var c = base; c.batch = batch; c.model.seq = seq
       let t0 = Date()
       let e = #expect(throws: MHCError.self) { try TrainingRun(config: c, directory: dir + "/big").run() }
       #expect(Date().timeIntervalSince(t0) < 5)

@@ -42,7 +42,7 @@ import Testing
       let p = parsed[info.name]!
       #expect(p.dtype == "F32" && p.shape == info.shape && p.floats.count == info.count, "\(info.name)")
     }
-    #expect(parsed["emb.weight"]!.shape == [256, c.width])
+    #expect(parsed["emb.weight"]!.shape == [256, c.model.width])
     // Python: with the safetensors package where the machine has it (scripts/test.sh installs it)
     let script = """
       import sys
@@ -64,9 +64,9 @@ import Testing
     if np.status != 0 && np.output.contains("No module named") {
       print("SafetensorsTests: python3 without numpy; the NumPy load was skipped")
     } else {
-      let v = parsed["emb.weight"]!.floats[3 * c.width + 1]
+      let v = parsed["emb.weight"]!.floats[3 * c.model.width + 1]
       #expect(
-        np.status == 0 && np.output.hasPrefix("\(model.parameters.infos.count) (256, \(c.width)) \(Double(v))"),
+        np.status == 0 && np.output.hasPrefix("\(model.parameters.infos.count) (256, \(c.model.width)) \(Double(v))"),
         "\(np.output)")
     }
     let (status, output) = try runProcess(
@@ -76,9 +76,10 @@ import Testing
       print(
         "SafetensorsTests: python3 without the safetensors package; the Python load was skipped (\(output.suffix(80)))")
     } else {
-      let v = parsed["emb.weight"]!.floats[3 * c.width + 1]
+      let v = parsed["emb.weight"]!.floats[3 * c.model.width + 1]
       #expect(
-        status == 0 && output.hasPrefix("\(model.parameters.infos.count) (256, \(c.width)) \(Double(v))"), "\(output)")
+        status == 0 && output.hasPrefix("\(model.parameters.infos.count) (256, \(c.model.width)) \(Double(v))"),
+        "\(output)")
     }
   }
 
@@ -105,7 +106,7 @@ import Testing
   @Test func float64WeightsAreConvertedAndMismatchesListed() throws {
     let (c, dir) = try tinyRun(.residual, steps: 2)
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let model = try Transformer<Float>(c.model, batch: c.batch, seed: 4)
+    let model = try Transformer<Float>(c.resolved().model, batch: c.batch, seed: 4)
     // every tensor as F64: loads, rounded to the same floats
     let f64 = model.parameters.infos.map { i in
       (
@@ -117,14 +118,14 @@ import Testing
     }
     let path = dir + "/w64.safetensors"
     try RunFiles.write(Safetensors.encode(f64), to: path)
-    let other = try Transformer<Float>(c.model, batch: c.batch, seed: 5)
+    let other = try Transformer<Float>(c.resolved().model, batch: c.batch, seed: 5)
     try other.parameters.load(Safetensors.read(path).tensors, from: path)
     #expect(other.parameters.values(named: "emb.weight") == model.parameters.values(named: "emb.weight"))
     // a missing, an extra and a misshapen tensor, in one error
     var broken = model.parameters.safetensors().filter { $0.name != "norm.g" }
     broken.append(("extra.weight", .init([Float(1), 2], shape: [2])))
     let i = broken.firstIndex { $0.name == "emb.weight" }!
-    broken[i].tensor.shape = [128, 2 * c.width]
+    broken[i].tensor.shape = [128, 2 * c.model.width]
     try RunFiles.write(Safetensors.encode(broken), to: path)
     do {
       try other.parameters.load(Safetensors.read(path).tensors, from: path)
@@ -132,7 +133,7 @@ import Testing
     } catch let e as MHCError {
       #expect(
         e.description.contains("missing norm.g") && e.description.contains("not in this model extra.weight")
-          && e.description.contains("emb.weight [128, \(2 * c.width)]"), "\(e.description)")
+          && e.description.contains("emb.weight [128, \(2 * c.model.width)]"), "\(e.description)")
     }
     // damaged files: a short file, a header length beyond the file, offsets outside the data
     try RunFiles.write(Data([1, 2, 3]), to: path)

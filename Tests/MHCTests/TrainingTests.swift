@@ -9,7 +9,8 @@ func tinyRun(_ kind: ConnectionKind = .mhc, steps: Int = 6) throws -> (TrainConf
   let text = (0..<400).map { "line \($0): the quick brown fox jumps over the lazy dog.\n" }.joined()
   try text.write(toFile: dir + "/corpus.txt", atomically: true, encoding: .utf8)
   var c = TrainConfig()
-  c.connection = kind; c.streams = 2; c.width = 8; c.layers = 1; c.heads = 2; c.seq = 8; c.batch = 2
+  c.model.connection.kind = kind; c.model.connection.streams = 2; c.model.width = 8; c.model.layers = 1;
+  c.model.heads = 2; c.model.seq = 8; c.batch = 2
   c.steps = steps; c.evalEvery = 2; c.evalBatches = 1; c.corpus = dir + "/corpus.txt"; c.lr = 1e-2
   return (c, dir)
 }
@@ -138,12 +139,12 @@ func deterministicColumns(_ path: String) throws -> [String] {
   @Test func badConfigNamesTheValue() {
     var c = TrainConfig(); c.steps = 0
     #expect(throws: MHCError("--steps 0 is invalid; must be ≥ 1")) { try c.validate() }
-    c = TrainConfig(); c.heads = 3
+    c = TrainConfig(); c.model.heads = 3
     #expect(throws: MHCError("heads = 3 is invalid for width 128; heads must divide the width into an even head size"))
     {
       try c.validate()
     }
-    c = TrainConfig(); c.iterations = -1
+    c = TrainConfig(); c.model.connection.iterations = -1
     #expect(throws: MHCError("iterations = -1 is invalid; t_max must be ≥ 0")) { try c.validate() }
   }
 

@@ -31,11 +31,11 @@ import Testing
     let steps = c["steps"] as! [[String: Any]]
 
     var config = TrainConfig()
-    config.connection = ConnectionKind(rawValue: kind)!
-    config.streams = c["streams"] as! Int
-    config.width = 8; config.layers = 3; config.heads = 2; config.seq = 8; config.batch = 2
-    config.steps = steps.count; config.lr = 1e-2; config.warmup = 2; config.iterations = 20
-    config.streamInit = nil  // the reference forms the streams as copies
+    config.model.connection.kind = ConnectionKind(rawValue: kind)!
+    config.model.connection.streams = c["streams"] as! Int
+    config.model.width = 8; config.model.layers = 3; config.model.heads = 2; config.model.seq = 8; config.batch = 2
+    config.steps = steps.count; config.lr = 1e-2; config.warmup = 2; config.model.connection.iterations = 20
+    config.model.streamInit = .copies  // the reference forms the streams as copies
     try config.validate()
     let run = config.resolved()
     let model = try Transformer<Double>(run.model, batch: run.batch, seed: 0)

@@ -60,7 +60,7 @@ func summary(status: String, loss: Double) throws -> RunSummary {
 
   @Test func pairingUsesSeedsAndSkipsDivergedRuns() throws {
     func run(_ kind: ConnectionKind, seed: UInt64, loss: Double, status: String = "completed") -> LoadedRun {
-      var c = TrainConfig(); c.connection = kind; c.seed = seed
+      var c = TrainConfig(); c.model.connection.kind = kind; c.seed = seed
       let s = try! summary(status: status, loss: loss)
       return LoadedRun(
         id: "\(kind)-\(seed)", directory: "", config: c, summary: s, metrics: [], gains: [],
@@ -85,11 +85,11 @@ func summary(status: String, loss: Double) throws -> RunSummary {
   /// and the batch size; its loss is the mean of the per-window losses.
   @Test func finalEvaluationSetIsFixedAndBatchIndependent() throws {
     let (c, _) = try tinyRun(.mhc)
-    let corpus = try ByteCorpus(path: c.corpus, minimumSplit: c.seq + 1)
-    let set = EvaluationSet(validation: corpus.validation, seq: c.seq, limit: 1000)
-    #expect(set.count == corpus.validation.count / (c.seq + 1))
+    let corpus = try ByteCorpus(path: c.corpus, minimumSplit: c.model.seq + 1)
+    let set = EvaluationSet(validation: corpus.validation, seq: c.model.seq, limit: 1000)
+    #expect(set.count == corpus.validation.count / (c.model.seq + 1))
     #expect(set.starts.prefix(3) == [0, 9, 18])
-    #expect(EvaluationSet(validation: corpus.validation, seq: c.seq, limit: 5).count == 5)
+    #expect(EvaluationSet(validation: corpus.validation, seq: c.model.seq, limit: 5).count == 5)
     let m1 = try Transformer<Double>(c.model, batch: 2, seed: 3)
     let m2 = try Transformer<Double>(c.model, batch: 7, seed: 3)
     let a = set.evaluate(m1, batch: 2), b = set.evaluate(m2, batch: 7)
@@ -97,7 +97,7 @@ func summary(status: String, loss: Double) throws -> RunSummary {
     for (x, y) in zip(a.perWindow, b.perWindow) { #expect(abs(x - y) < 1e-12) }
     // each window's loss is the model's loss on that window alone
     let s = set.starts[3]
-    let bytes = corpus.validation[s...(s + c.seq)].map(Int32.init)
+    let bytes = corpus.validation[s...(s + c.model.seq)].map(Int32.init)
     let alone = m1.forward(inputs: Array(bytes.dropLast()), targets: Array(bytes.dropFirst()))
     #expect(abs(alone - a.perWindow[3]) < 1e-12)
     #expect(abs(a.loss - a.perWindow.reduce(0, +) / Double(a.windows)) < 1e-15)
@@ -110,7 +110,7 @@ func summary(status: String, loss: Double) throws -> RunSummary {
     var c = c0; c.finalEvalWindows = 40
     let summary = try TrainingRun(config: c, directory: dir + "/run").run()
     #expect(summary.finalEvalWindows == 40)
-    let f = try FinalEvaluation.read(dir + "/run/final-eval.csv", seq: c.seq)
+    let f = try FinalEvaluation.read(dir + "/run/final-eval.csv", seq: c.model.seq)
     #expect(f.windows == 40)
     #expect(abs(f.loss - summary.finalEvalLoss!) < 1e-5)
     #expect(abs(f.standardError - summary.finalEvalStandardError!) < 1e-5)
@@ -123,10 +123,12 @@ func summary(status: String, loss: Double) throws -> RunSummary {
   /// Common random numbers: a residual and an mHC run with the same seed start from the same
   /// shared tensors and see the same batches; another seed changes both.
   @Test func sameSeedSharesWeightsAndBatchesAcrossConnections() throws {
-    var r = TrainConfig(); r.connection = .residual; r.width = 16; r.layers = 2; r.heads = 2; r.seq = 8
-    var m = r; m.connection = .mhc; m.streams = 4
-    let a = try Transformer<Float>(r.model, batch: 1, seed: 5), b = try Transformer<Float>(m.model, batch: 1, seed: 5)
-    let c = try Transformer<Float>(r.model, batch: 1, seed: 6)
+    var r = TrainConfig(); r.model.connection.kind = .residual; r.model.width = 16; r.model.layers = 2;
+    r.model.heads = 2; r.model.seq = 8
+    var m = r; m.model.connection.kind = .mhc; m.model.connection.streams = 4
+    let res = r.resolved().model
+    let a = try Transformer<Float>(res, batch: 1, seed: 5), b = try Transformer<Float>(m.model, batch: 1, seed: 5)
+    let c = try Transformer<Float>(res, batch: 1, seed: 6)
     var shared = 0
     for name in a.parameters.infos.map(\.name) {
       guard let x = b.parameters.values(named: name) else { continue }
@@ -163,7 +165,7 @@ func summary(status: String, loss: Double) throws -> RunSummary {
   ) throws {
     let dir = "\(root)/\(experiment)/\(id)"
     try RunFiles.makeDirectory(dir)
-    var c = TrainConfig(); c.connection = kind; c.seed = seed
+    var c = TrainConfig(); c.model.connection.kind = kind; c.seed = seed
     try RunFiles.writeJSON(c.resolved(), to: dir + "/config.json")
     var s = try summary(status: "completed", loss: loss)
     s.finalEvalStandardError = se; s.finalEvalWindows = se == nil ? nil : 2000
@@ -226,7 +228,7 @@ func summary(status: String, loss: Double) throws -> RunSummary {
   /// seeds left out), gaps paired by seed, presets picked in one call.
   @Test func seedGridReadsRunsBackByVariant() throws {
     let grid = SeedGrid(variants: [ConnectionKind.residual, .mhc], seeds: 3) { kind, seed in
-      var c = TrainConfig(); c.connection = kind; c.seed = UInt64(seed)
+      var c = TrainConfig(); c.model.connection.kind = kind; c.seed = UInt64(seed)
       return SweepRun(c)
     }
     #expect(
@@ -235,7 +237,7 @@ func summary(status: String, loss: Double) throws -> RunSummary {
         "mhc-n4-t20-s2",
       ])
     func loaded(_ id: String, _ kind: ConnectionKind, _ seed: UInt64, _ loss: Double) throws -> LoadedRun {
-      var c = TrainConfig(); c.connection = kind; c.seed = seed
+      var c = TrainConfig(); c.model.connection.kind = kind; c.seed = seed
       return LoadedRun(
         id: id, directory: "", config: c, summary: try summary(status: "completed", loss: loss),
         metrics: [], gains: [], mappings: nil, initialMappings: nil, mappingRows: [])
@@ -250,7 +252,8 @@ func summary(status: String, loss: Double) throws -> RunSummary {
     let gap = grid.gap(.mhc, to: .residual, in: index)
     #expect(gap.seeds == [0, 2] && gap.differences.values.map { ($0 * 100).rounded() / 100 } == [-0.05, -0.2])
     #expect(Preset.quick.pick(quick: 1, paper: 2, tiny: 3) == 1 && Preset.tiny.pick(quick: 1, paper: 2, tiny: 3) == 3)
-    #expect(Preset.tiny.baseConfig.width == TrainConfig.tiny.width && Preset.paper.baseConfig.width == 128)
+    #expect(
+      Preset.tiny.baseConfig.model.width == TrainConfig.tiny.model.width && Preset.paper.baseConfig.model.width == 128)
     #expect(
       Gnuplot.horizontalLine(at: "0")
         == "set arrow from graph 0, first 0 to graph 1, first 0 nohead lc rgb '#888888' dt 2")

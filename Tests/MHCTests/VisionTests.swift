@@ -234,7 +234,8 @@ func syntheticFashionMNIST(train: Int = 5_120, test: Int = 200) throws -> String
       try? FileManager.default.removeItem(atPath: dir)
     }
     var c = TrainConfig()
-    c.task = .fashionMNIST; c.data = data; c.connection = .mhc; c.width = 16; c.layers = 1; c.heads = 2
+    c.model.task = .fashionMNIST; c.data = data; c.model.connection.kind = .mhc; c.model.width = 16; c.model.layers = 1;
+    c.model.heads = 2
     c.batch = 16; c.steps = 40; c.lr = 1e-2; c.evalEvery = 10; c.evalBatches = 2; c.seed = 3; c.finalEvalWindows = 100
     let full = try TrainingRun(config: c, directory: dir + "/full").run()
     #expect(full.status == .completed && full.finalEvalWindows == 100)

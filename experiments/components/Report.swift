@@ -132,8 +132,8 @@ extension Components {
     let text = """
       # components — \(sweep.preset.rawValue) preset
 
-      n=\(c.streams), C=\(c.width), L=\(c.layers), heads \(c.heads), seq \(c.seq), batch \(c.batch), \(c.steps) steps, \
-      lr \(c.lr), mHC t_max=\(c.iterations), seeds 0–\(n - 1).
+      n=\(c.model.connection.streams), C=\(c.model.width), L=\(c.model.layers), heads \(c.model.heads), seq \(c.model.seq), batch \(c.batch), \(c.steps) steps, \
+      lr \(c.lr), mHC t_max=\(c.model.connection.iterations), seeds 0–\(n - 1).
       \(sweep.preset == .quick ? quickNote : "")
       Loss gap = final validation loss − that of the baseline with the same seed (the residual unless stated); \
       negative = better than the baseline.

@@ -66,12 +66,13 @@ struct Components: ParsableCommand {
   func base() -> TrainConfig {
     let preset = sweep.preset
     var c = preset.baseConfig  // the reference configuration
-    if preset == .quick { c.seq = 64; c.batch = 8 }  // quick: ¼ of the reference tokens per step
-    if preset == .paper { c.layers = 8 }
+    if preset == .quick { c.model.seq = 64; c.batch = 8 }  // quick: ¼ of the reference tokens per step
+    if preset == .paper { c.model.layers = 8 }
     c.steps = steps ?? preset.pick(quick: 300, paper: 2000, tiny: 8)
     c.evalEvery = preset.pick(quick: 100, paper: 500, tiny: 4)
     c.evalBatches = preset == .tiny ? 1 : 16  // the gaps are small: evaluate on more windows
-    c.layers = layers ?? c.layers; c.batch = batch ?? c.batch; c.seq = seq ?? c.seq; c.lr = lr ?? c.lr
+    c.model.layers = layers ?? c.model.layers; c.batch = batch ?? c.batch; c.model.seq = seq ?? c.model.seq;
+    c.lr = lr ?? c.lr
     return c
   }
 
@@ -83,8 +84,9 @@ struct Components: ParsableCommand {
     let base = base()
     return SeedGrid(variants: Self.variants, seeds: seedCount) { v, seed in
       var c = base
-      c.connection = v.kind; c.learnRes = v.learned.res; c.learnPre = v.learned.pre; c.learnPost = v.learned.post
-      c.biasInit = v.biasInit; c.dynamic = v.dynamic; c.seed = UInt64(seed)
+      c.model.connection.kind = v.kind; c.model.connection.learnRes = v.learned.res;
+      c.model.connection.learnPre = v.learned.pre; c.model.connection.learnPost = v.learned.post
+      c.model.connection.biasInit = v.biasInit; c.model.connection.dynamic = v.dynamic; c.seed = UInt64(seed)
       return SweepRun(c, base: TrainConfig())
     }
   }

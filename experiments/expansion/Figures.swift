@@ -81,7 +81,7 @@ extension Expansion {
     let seeds = Set(residual.runs.map(\.config.seed)).count
     return Chart.figure(
       "expansion",
-      title: "expansion rate n at C=\(c.width), L=\(c.layers), \(c.steps) steps: "
+      title: "expansion rate n at C=\(c.model.width), L=\(c.model.layers), \(c.steps) steps: "
         + "means and 95% intervals over \(seeds) seed(s) (paired by seed)"
         + (diverged > 0 ? "; \(diverged) diverged runs have no loss" : ""),
       panels: [

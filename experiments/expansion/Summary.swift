@@ -62,8 +62,8 @@ extension Expansion {
     return """
       # expansion — \(sweep.preset.rawValue) preset
 
-      Configuration: C=\(c.width), layers=\(c.layers), heads=\(c.heads), seq \(c.seq) × batch \(c.batch), lr \(c.lr), \
-      t_max=\(c.iterations) (mHC), \(c.steps) steps, \(seeds) seed(s) per cell (same data order across variants for a \
+      Configuration: C=\(c.model.width), layers=\(c.model.layers), heads=\(c.model.heads), seq \(c.model.seq) × batch \(c.batch), lr \(c.lr), \
+      t_max=\(c.model.connection.iterations) (mHC), \(c.steps) steps, \(seeds) seed(s) per cell (same data order across variants for a \
       seed). Step time is each run's median training step (forward, backward, AdamW; evaluation excluded). Memory is the \
       bytes the model holds for training: parameters, gradients, both AdamW moments and every activation buffer \
       (deterministic; not the process's resident size). Composite gain: the largest composite Amax gain over the \

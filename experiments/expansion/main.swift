@@ -50,8 +50,8 @@ struct Expansion: ParsableCommand {
       + [ConnectionKind.hc, .mhc].flatMap { k in n.map { Variant(kind: k, rate: $0) } }
     return SeedGrid(variants: variants, seeds: sweep.seedCount(tiny: 1)) { v, seed in
       var c = base
-      c.connection = v.kind; c.seed = UInt64(seed)
-      if v.kind != .residual { c.streams = v.rate }
+      c.model.connection.kind = v.kind; c.seed = UInt64(seed)
+      if v.kind != .residual { c.model.connection.streams = v.rate }
       return SweepRun(c)
     }
   }
@@ -63,8 +63,10 @@ struct Expansion: ParsableCommand {
   // MARK: Figures and summary
 
   func report(_ all: [LoadedRun]) throws {
-    let groups = Dictionary(grouping: all) { Key(kind: $0.config.connection, n: $0.config.model.connection.streams) }
-      .map { Group(kind: $0.key.kind, n: $0.key.n, runs: $0.value) }
+    let groups = Dictionary(grouping: all) {
+      Key(kind: $0.config.model.connection.kind, n: $0.config.model.connection.streams)
+    }
+    .map { Group(kind: $0.key.kind, n: $0.key.n, runs: $0.value) }
     guard let residual = groups.first(where: { $0.kind == .residual }) else {
       throw MHCError("expansion: the residual runs are missing from \(sweep.results)/expansion")
     }

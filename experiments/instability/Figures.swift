@@ -18,16 +18,17 @@ extension InstabilityExperiment {
       r.metrics.filter { $0.step > (r.config.warmup ?? 0) && pick($0) }.map { (Double($0.step), value($0)) }
     }
     var gradSeries = [t.residual, t.hc, t.mhc].map { r in
-      Series(r.config.connection.rawValue, points: r.metrics.map { (Double($0.step), $0.gradNorm) }, width: 1.2)
+      Series(
+        r.config.model.connection.kind.rawValue, points: r.metrics.map { (Double($0.step), $0.gradNorm) }, width: 1.2)
     }
-    var gapSeries = [t.hc, t.mhc].map { Series($0.config.connection.rawValue, points: gap($0)) }
+    var gapSeries = [t.hc, t.mhc].map { Series($0.config.model.connection.kind.rawValue, points: gap($0)) }
     for r in [t.residual, t.hc, t.mhc] {
-      let k = r.config.connection.rawValue
+      let k = r.config.model.connection.kind.rawValue
       let g = spikes(r, { ($0.gradRatio ?? 0) > criteria.gradRatio }) { $0.gradNorm }
       if !g.isEmpty {
         gradSeries.append(Series("\(k) gradient spike", color: PlotStyle.color(for: k), points: g, style: "points"))
       }
-      if r.config.connection != .residual {
+      if r.config.model.connection.kind != .residual {
         let base = Dictionary(gap(r).map { (Int($0.0), $0.1) }, uniquingKeysWith: { a, _ in a })
         let l = spikes(r, { ($0.lossExcess ?? 0) > criteria.lossExcess }) { base[$0.step] ?? .nan }
         if !l.isEmpty {
@@ -89,7 +90,8 @@ extension InstabilityExperiment {
     let c = g.all.first?.config
     return Chart.phaseMaps(
       "instability-phase",
-      title: "final validation loss over depth × peak learning rate (C \(c?.width ?? 0), \(c?.steps ?? 0) steps); "
+      title:
+        "final validation loss over depth × peak learning rate (C \(c?.model.width ?? 0), \(c?.steps ?? 0) steps); "
         + "verdict from the 95% interval over paired seeds; S: runs with loss spikes, G: gradient spikes, D: diverged",
       panels: panels, xlabel: "peak learning rate", ylabel: "layers", range: range, cellHeight: 120)
   }
@@ -130,7 +132,9 @@ extension InstabilityExperiment {
         Panel(
           title: "training loss", xlabel: "step", ylabel: "loss (nats/byte)",
           series: [t.residual, t.hc, t.mhc].map { r in
-            Series(r.config.connection.rawValue, points: r.metrics.map { (Double($0.step), $0.trainLoss) }, width: 1.2)
+            Series(
+              r.config.model.connection.kind.rawValue, points: r.metrics.map { (Double($0.step), $0.trainLoss) },
+              width: 1.2)
           }, extra: marks),
       ], columns: 1, width: 1000, height: 900)
   }

@@ -9,11 +9,11 @@ import MHCHarness
 struct Grid {
   let all: [LoadedRun]
   init(_ runs: [LoadedRun]) { all = runs }
-  var depths: [Int] { Set(all.map(\.config.layers)).sorted() }
+  var depths: [Int] { Set(all.map(\.config.model.layers)).sorted() }
   var lrs: [Double] { Set(all.map(\.config.lr)).sorted() }
 
   func runs(_ kind: ConnectionKind, layers: Int, lr: Double) -> [LoadedRun] {
-    all.filter { $0.config.connection == kind && $0.config.layers == layers && $0.config.lr == lr }
+    all.filter { $0.config.model.connection.kind == kind && $0.config.model.layers == layers && $0.config.lr == lr }
       .sorted { $0.config.seed < $1.config.seed }
   }
 
@@ -31,19 +31,19 @@ struct Grid {
       let i = r.summary.instability
       return (i?.divergedStep == nil ? 0 : 1, i?.lossSpikes ?? 0, i?.maxLossExcess ?? -.infinity, i?.maxGradRatio ?? 0)
     }
-    return all.filter { $0.config.connection == .hc && trioExists($0) }.max { score($0) < score($1) }
+    return all.filter { $0.config.model.connection.kind == .hc && trioExists($0) }.max { score($0) < score($1) }
   }
 
   func trioExists(_ r: LoadedRun) -> Bool {
     [ConnectionKind.residual, .mhc].allSatisfy { k in
-      runs(k, layers: r.config.layers, lr: r.config.lr).contains { $0.config.seed == r.config.seed }
+      runs(k, layers: r.config.model.layers, lr: r.config.lr).contains { $0.config.seed == r.config.seed }
     }
   }
 
   /// The residual, HC and mHC runs of `hc`'s cell and seed.
   func trio(_ hc: LoadedRun) -> Trio {
     func pick(_ k: ConnectionKind) -> LoadedRun {
-      runs(k, layers: hc.config.layers, lr: hc.config.lr).first { $0.config.seed == hc.config.seed }!
+      runs(k, layers: hc.config.model.layers, lr: hc.config.lr).first { $0.config.seed == hc.config.seed }!
     }
     return Trio(residual: pick(.residual), hc: hc, mhc: pick(.mhc))
   }
@@ -60,5 +60,5 @@ struct Grid {
 
 struct Trio {
   let residual: LoadedRun, hc: LoadedRun, mhc: LoadedRun
-  var label: String { "\(hc.config.layers) layers, peak lr \(cell(hc.config.lr, 2)), seed \(hc.config.seed)" }
+  var label: String { "\(hc.config.model.layers) layers, peak lr \(cell(hc.config.lr, 2)), seed \(hc.config.seed)" }
 }

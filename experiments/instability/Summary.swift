@@ -12,7 +12,7 @@ extension InstabilityExperiment {
       "largest loss excess", "largest gradient ratio", "largest composite gain",
     ])
     for kind in [ConnectionKind.residual, .hc, .mhc] {
-      let rs = g.all.filter { $0.config.connection == kind }
+      let rs = g.all.filter { $0.config.model.connection.kind == kind }
       let rep = rs.compactMap(\.summary.instability)
       func frac(_ n: Int) -> String { "\(n)/\(rs.count)" }
       rates.add([
@@ -75,30 +75,34 @@ extension InstabilityExperiment {
         )
         if let d = i.divergedStep { parts.append("diverged (\(i.divergence!)) at step \(d)") }
       }
-      if r.config.connection != .residual {
+      if r.config.model.connection.kind != .residual {
         parts.append("composite gain \(cell(r.summary.maxCompositeBackwardGain, 3)) at the end")
       }
       return parts.joined(separator: ", ")
     }
-    let hcSpiked = g.all.filter { $0.config.connection == .hc && ($0.summary.instability?.lossSpikes ?? 0) > 0 }
+    let hcSpiked = g.all.filter {
+      $0.config.model.connection.kind == .hc && ($0.summary.instability?.lossSpikes ?? 0) > 0
+    }
     let verdict =
       hcSpiked.isEmpty
       ? "**HC never had a loss spike in this budget.** Grid tried: layers \(g.depths.map(String.init).joined(separator: ", ")) × peak lr \(g.lrs.map { cell($0, 2) }.joined(separator: ", ")), \(g.all.first?.config.steps ?? 0) steps, seeds as in the table. The cell shown is \(worst.summary.instability?.divergedStep != nil || worst.summary.status == .diverged ? "an HC run that diverged" : "the HC run with the largest loss excess")."
-      : "HC had loss spikes in \(hcSpiked.count) of \(g.all.filter { $0.config.connection == .hc }.count) runs; the cell shown is the HC run that failed most clearly (diverged first, then most spikes, then the largest excess)."
+      : "HC had loss spikes in \(hcSpiked.count) of \(g.all.filter { $0.config.model.connection.kind == .hc }.count) runs; the cell shown is the HC run that failed most clearly (diverged first, then most spikes, then the largest excess)."
     let c = worst.summary.instability?.criteria ?? SpikeCriteria()
-    let at = (layers: worst.config.layers, lr: worst.config.lr)
+    let at = (layers: worst.config.model.layers, lr: worst.config.lr)
     let here = comparisons.map { k in
       "- "
         + reading(
           g.gap(k.kind, to: k.baseline, layers: at.layers, lr: at.lr),
           k.kind == .hc ? "HC" : "mHC", k.baseline == .hc ? "HC" : "the residual") + "."
     }.joined(separator: "\n")
-    let mhcRuns = g.all.filter { $0.config.connection == .mhc }.count
-    let mhcSpiked = g.all.filter { $0.config.connection == .mhc && ($0.summary.instability?.lossSpikes ?? 0) > 0 }.count
+    let mhcRuns = g.all.filter { $0.config.model.connection.kind == .mhc }.count
+    let mhcSpiked = g.all.filter {
+      $0.config.model.connection.kind == .mhc && ($0.summary.instability?.lossSpikes ?? 0) > 0
+    }.count
     return """
       # instability — \(sweep.preset.rawValue) preset (figures use every finished run of the full grid on disk)
 
-      Width C=\(worst.config.width), heads \(worst.config.heads), seq \(worst.config.seq), batch \(worst.config.batch), n=4, t_max=20, \(worst.config.steps) steps, warmup \(worst.config.warmup ?? 0), step decay at 80% and 90%.
+      Width C=\(worst.config.model.width), heads \(worst.config.model.heads), seq \(worst.config.model.seq), batch \(worst.config.batch), n=4, t_max=20, \(worst.config.steps) steps, warmup \(worst.config.warmup ?? 0), step decay at 80% and 90%.
       Definitions (after warmup, as in `summary.json` → `instability`): a **loss spike** is a training loss more than \(cell(c.lossExcess, 2)) nats/byte above the median of the previous \(c.window) steps; a **gradient spike** a pre-clip gradient norm more than \(cell(c.gradRatio, 2))× that median; consecutive spiking steps are one event. **Divergence**: a non-finite loss or gradient, or the median of the last \(c.divergenceWindow) losses above the first step's loss. S/G/D in the tables: runs with loss spikes / gradient spikes / divergence.
 
       \(finalEvaluationNote(g.all))
@@ -137,8 +141,8 @@ extension InstabilityExperiment {
       | HC's loss surges mid-training (≈ 12k steps) with a spike in the gradient norm | \(hcSpiked.isEmpty ? "no HC loss spike in the grid" : "HC loss spikes in \(hcSpiked.count) runs") |
       | mHC trains smoothly | mHC runs with loss spikes: \(mhcSpiked) of \(mhcRuns) |
       | mHC's final loss is below the residual's (−0.021) | mHC − residual: \(verdicts("mHC − residual")) |
-      | HC composite gain peaks ≈ 3000 | largest here \(cell(g.all.filter { $0.config.connection == .hc }.compactMap(\.summary.maxCompositeBackwardGain).max(), 3)) |
-      | mHC composite gain ≈ 1.6 | largest here \(cell(g.all.filter { $0.config.connection == .mhc }.compactMap(\.summary.maxCompositeBackwardGain).max(), 4)) |
+      | HC composite gain peaks ≈ 3000 | largest here \(cell(g.all.filter { $0.config.model.connection.kind == .hc }.compactMap(\.summary.maxCompositeBackwardGain).max(), 3)) |
+      | mHC composite gain ≈ 1.6 | largest here \(cell(g.all.filter { $0.config.model.connection.kind == .mhc }.compactMap(\.summary.maxCompositeBackwardGain).max(), 4)) |
 
       Figures: `plots/instability-fig2.png` (loss gap and gradient norm at the cell above), \
       `plots/instability-phase.png` (depth × learning rate: mean gap and verdict per cell), \

@@ -48,7 +48,8 @@ struct InstabilityExperiment: ParsableCommand {
     for cell in cells(preset) {
       for seed in 0..<cell.seeds {
         for kind in [ConnectionKind.residual, .hc, .mhc] {
-          var c = base; c.connection = kind; c.layers = cell.layers; c.lr = cell.lr; c.seed = UInt64(seed)
+          var c = base; c.model.connection.kind = kind; c.model.layers = cell.layers; c.lr = cell.lr;
+          c.seed = UInt64(seed)
           list.append(SweepRun(c))
         }
       }

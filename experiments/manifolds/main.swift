@@ -82,15 +82,15 @@ struct Manifolds: ParsableCommand {
     var reference = sweep.preset.baseConfig
     reference.steps = sweep.preset.pick(quick: 300, paper: 3000, tiny: 8)
     reference.evalEvery = sweep.preset.pick(quick: 50, paper: 250, tiny: 4)
-    if sweep.preset == .quick { reference.seq = 64; reference.batch = 8 }  // ¼ of the reference tokens per step
+    if sweep.preset == .quick { reference.model.seq = 64; reference.batch = 8 }  // ¼ of the reference tokens per step
     var stress = reference
     if tiny {
-      stress.layers = 2; stress.lr = 3e-2
+      stress.model.layers = 2; stress.lr = 3e-2
     } else if paper {
-      stress.layers = 16; stress.lr = 1e-2; stress.steps = 1000  // the reference width, as in `instability`
+      stress.model.layers = 16; stress.lr = 1e-2; stress.steps = 1000  // the reference width, as in `instability`
     } else {  // the deepest cell of stability's quick stress sweep: C 64, 16 layers, lr 3e-2
-      stress.width = 64; stress.heads = 2; stress.seq = 64; stress.batch = 8
-      stress.layers = 16; stress.lr = 3e-2; stress.steps = 150
+      stress.model.width = 64; stress.model.heads = 2; stress.model.seq = 64; stress.batch = 8
+      stress.model.layers = 16; stress.lr = 3e-2; stress.steps = 150
     }
     return [("reference", reference), ("stress", stress)]
   }
@@ -101,8 +101,8 @@ struct Manifolds: ParsableCommand {
       for seed in 0..<(sweep.seedCount(tiny: 1)) {
         for m in members {
           var c = base; c.seed = UInt64(seed)
-          c.connection = m.manifold == nil ? .residual : .mhc
-          c.manifold = m.manifold; c.collapse = m.collapse
+          c.model.connection.kind = m.manifold == nil ? .residual : .mhc
+          c.model.connection.manifold = m.manifold ?? .sinkhorn; c.model.collapse = m.collapse
           list.append(SweepRun(c))
         }
       }
@@ -118,11 +118,12 @@ struct Manifolds: ParsableCommand {
 
   func runs(of m: Member, in setting: TrainConfig, _ all: [LoadedRun]) -> [LoadedRun] {
     all.filter { r in
-      r.config.layers == setting.layers && r.config.width == setting.width && r.config.lr == setting.lr
+      r.config.model.layers == setting.model.layers && r.config.model.width == setting.model.width
+        && r.config.lr == setting.lr
         && (m.manifold == nil
-          ? r.config.connection == .residual
-          : r.config.connection == .mhc && (r.config.manifold ?? .sinkhorn) == m.manifold
-            && (r.config.collapse ?? .sum) == m.collapse)
+          ? r.config.model.connection.kind == .residual
+          : r.config.model.connection.kind == .mhc && r.config.model.connection.manifold == m.manifold
+            && r.config.model.collapse == m.collapse)
     }.sorted { $0.config.seed < $1.config.seed }
   }
 
@@ -137,7 +138,7 @@ struct Manifolds: ParsableCommand {
         title: "final validation loss − residual: mean and 95% interval over \(seeds) seed(s) (paired by seed)",
         xlabel: "",
         groups: sets.map {
-          "\($0.name): \($0.config.layers) layers, C \($0.config.width), lr \(cell($0.config.lr, 2))"
+          "\($0.name): \($0.config.model.layers) layers, C \($0.config.model.width), lr \(cell($0.config.lr, 2))"
         },
         series: members.map { m in
           (
@@ -164,12 +165,12 @@ struct Manifolds: ParsableCommand {
         Panel(
           title: "\(s.name): composite backward gain", xlabel: "sublayer", ylabel: "gain", logy: true,
           series: series { $0.gains.composite.backward },
-          extra: [unit, "set key top left", "set xtics \(s.config.layers > 8 ? 4 : 1)"]))
+          extra: [unit, "set key top left", "set xtics \(s.config.model.layers > 8 ? 4 : 1)"]))
       panels.append(
         Panel(
           title: "\(s.name): column deviation max_j |Σ_i H_ij − 1|", xlabel: "sublayer", ylabel: "deviation",
           logy: true, series: series { max($0.deviation.column, 1e-9) },
-          extra: ["set key top left", "set xtics \(s.config.layers > 8 ? 4 : 1)", "set format y '%.0e'"]))
+          extra: ["set key top left", "set xtics \(s.config.model.layers > 8 ? 4 : 1)", "set format y '%.0e'"]))
     }
     try Gnuplot.render(
       Chart.figure(
@@ -189,7 +190,7 @@ struct Manifolds: ParsableCommand {
               let curve = depthCurve(runs(of: m, in: s.config, all), pick)
               return curve.isEmpty ? nil : Series(m.name, color: m.color, points: curve, style: "linespoints")
             },
-            extra: ["set key outside right", "set xtics \(s.config.layers > 8 ? 4 : 1)"]
+            extra: ["set key outside right", "set xtics \(s.config.model.layers > 8 ? 4 : 1)"]
               + ["set format y '%.0e'"]))
       }
     }
@@ -206,7 +207,7 @@ struct Manifolds: ParsableCommand {
           "stream collapse over training: ‖composite of every H_res − J/n‖_F after the last sublayer (mean over seeds)",
         panels: sets.map { s in
           Panel(
-            title: "\(s.name) (\(2 * s.config.layers) sublayers)", xlabel: "step", ylabel: "distance from J/n",
+            title: "\(s.name) (\(2 * s.config.model.layers) sublayers)", xlabel: "step", ylabel: "distance from J/n",
             logy: true,
             series: members.compactMap { m in
               let curve = trainingCurve(runs(of: m, in: s.config, all), \.compositeDistanceUniform)

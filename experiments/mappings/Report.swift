@@ -87,7 +87,7 @@ extension Mappings {
       "variant", "H_res drift", "‖H − J/n‖", "‖H − I‖", "entropy / ln n",
       "stream cosine", "max composite bwd gain",
     ])
-    let n = Double(base().streams)
+    let n = Double(base().model.connection.streams)
     for v in learned {
       let gain = loaded(v).compactMap(\.summary.maxCompositeBackwardGain).max()
       table.add([
@@ -101,14 +101,14 @@ extension Mappings {
         .sorted { $0.config.seed < $1.config.seed }.compactMap(\.summary.finalEvalLoss))
     let c = base()
     // per-sublayer drift at the end (seed mean): where H_res can and cannot move
-    var perSublayer = MarkdownTable(["variant"] + (1...(2 * c.layers)).map { "sublayer \($0)" })
+    var perSublayer = MarkdownTable(["variant"] + (1...(2 * c.model.layers)).map { "sublayer \($0)" })
     for v in learned {
       let last = loaded(v).compactMap { r in
         r.mappingRows.last.map { end in r.mappingRows.filter { $0.step == end.step } }
       }
       perSublayer.add(
         [v.label]
-          + (0..<(2 * c.layers)).map { k in
+          + (0..<(2 * c.model.layers)).map { k in
             let d = last.compactMap { rows in rows.first { $0.sublayer == k }?.drift }
             return d.isEmpty ? "–" : String(format: "%.3f", SeedInterval(d).mean)
           })
@@ -139,7 +139,7 @@ extension Mappings {
     let text = """
       # mappings — \(sweep.preset.rawValue) preset
 
-      n=\(c.streams), C=\(c.width), L=\(c.layers) (\(2 * c.layers) sublayers), heads \(c.heads), seq \(c.seq), batch \(c.batch), \(c.steps) steps, lr \(c.lr), t_max=\(c.iterations), seeds 0–\(seedCount - 1), \(c.evalBatches) validation batches.
+      n=\(c.model.connection.streams), C=\(c.model.width), L=\(c.model.layers) (\(2 * c.model.layers) sublayers), heads \(c.model.heads), seq \(c.model.seq), batch \(c.batch), \(c.steps) steps, lr \(c.lr), t_max=\(c.model.connection.iterations), seeds 0–\(seedCount - 1), \(c.evalBatches) validation batches.
       Residual baseline: final loss \(res.n == 0 ? "–" : res.text(4)) nats/byte (mean ± 95% half-width over \
       \(res.n) seed(s)).
 

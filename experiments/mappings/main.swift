@@ -76,11 +76,13 @@ struct Mappings: ParsableCommand {
   func base() -> TrainConfig {
     let tiny = sweep.preset == .tiny
     var c = sweep.preset.baseConfig
-    if sweep.preset == .quick { c.width = 64; c.layers = 3; c.heads = 2; c.seq = 64; c.batch = 8 }
+    if sweep.preset == .quick {
+      c.model.width = 64; c.model.layers = 3; c.model.heads = 2; c.model.seq = 64; c.batch = 8
+    }
     c.steps = steps ?? sweep.preset.pick(quick: 1000, paper: 5000, tiny: 8)
     c.evalEvery = sweep.preset.pick(quick: 100, paper: 500, tiny: 4)
     c.evalBatches = tiny ? 1 : 8
-    c.width = width ?? c.width; c.layers = layers ?? c.layers; c.lr = lr ?? c.lr
+    c.model.width = width ?? c.model.width; c.model.layers = layers ?? c.model.layers; c.lr = lr ?? c.lr
     return c
   }
 
@@ -91,9 +93,8 @@ struct Mappings: ParsableCommand {
     let base = base()
     return SeedGrid(variants: Self.variants, seeds: seedCount) { v, seed in
       var c = base
-      c.connection = v.kind; c.biasInit = v.biasInit; c.preInit = v.preInit
-      c.streamInit = v.streams == .copies ? nil : v.streams
-      c.connLRMult = v.connLR == 1 ? nil : v.connLR
+      c.model.connection.kind = v.kind; c.model.connection.biasInit = v.biasInit; c.model.connection.preInit = v.preInit
+      c.model.streamInit = v.streams; c.model.connection.connLRMult = v.connLR
       c.seed = UInt64(seed)
       return SweepRun(c, base: TrainConfig())
     }

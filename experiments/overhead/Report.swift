@@ -35,7 +35,7 @@ extension Overhead {
       + "\nset yrange [*<0:*]\nset arrow from graph 0, first 6.7 to graph 1, first 6.7 nohead dt 2 lc rgb '#555555'\nset label 'paper: mHC +6.7%' at graph 0.98, first 6.7 right offset 0,0.8 textcolor rgb '#555555'"
     let kinds: [(ConnectionKind, Bool)] = [(.hc, false), (.mhc, false), (.mhc, true)]
     func name(_ kind: ConnectionKind, _ rc: Bool) -> String { kind.rawValue + (rc ? " + recompute" : "") }
-    func rcOf(_ n: Int) -> Int { n > 1 ? optimalBlock(n: n, sublayers: 2 * base.layers) : 0 }
+    func rcOf(_ n: Int) -> Int { n > 1 ? optimalBlock(n: n, sublayers: 2 * base.model.layers) : 0 }
 
     // overhead % vs C (n = 4) and vs n (C = 128)
     let byC = Panel(
@@ -48,7 +48,7 @@ extension Overhead {
           },
           style: "linespoints", dash: rc ? 2 : 1)
       }, extra: [paperLine, "set xtics (" + widthList.map { "'\($0)' \($0)" }.joined(separator: ", ") + ")"])
-    let firstC = widthGroups.first ?? "C=\(base.width)"
+    let firstC = widthGroups.first ?? "C=\(base.model.width)"
     let byN = Panel(
       title: firstC, xlabel: "expansion rate n", ylabel: "step time over the residual (%)", logx: true,
       series: kinds.map { kind, rc in
@@ -120,7 +120,7 @@ extension Overhead {
     let ref = find(firstC, .mhc, n: 4), refK = find(firstC, .mhc, n: 4, k: rcOf(4))
     // K ≥ 2L is one block whose replay the backward skips: the same work as K off, timed twice
     let noise =
-      sweep.first { $0.recompute >= 2 * base.layers }.flatMap { same in
+      sweep.first { $0.recompute >= 2 * base.model.layers }.flatMap { same in
         find("recompute", .mhc, n: 4).flatMap { off in
           overhead(same).flatMap { a in
             overhead(off).map { b in
@@ -137,7 +137,7 @@ extension Overhead {
       times are medians, and "over residual" is the median over rounds of the ratio to the residual's step in the same round, with the mean of those per-round overheads and its 95% Student-t interval over the rounds (the rounds are the replicates; a slow spell of the machine that lasts several rounds makes them less independent than the interval assumes). Memory is what the model allocates for training (parameters, gradients, AdamW moments,
       activations, scratch), exact. Recomputation uses the paper's block K = √(n·2L/(n+2)) over the 2L sublayers
       (K = \(rcOf(4)) at n = 4) unless the row says otherwise. I/O per token: elements each connection reads and writes
-      per sublayer, forward and backward (`ConnectionIO`; the paper's unfused HC forward alone: \(ConnectionIO.paperHC(n: 4, width: base.width).read + ConnectionIO.paperHC(n: 4, width: base.width).write) at n = 4, C = \(base.width)).
+      per sublayer, forward and backward (`ConnectionIO`; the paper's unfused HC forward alone: \(ConnectionIO.paperHC(n: 4, width: base.model.width).read + ConnectionIO.paperHC(n: 4, width: base.model.width).write) at n = 4, C = \(base.model.width)).
 
       Headline, n = 4, \(firstC): mHC \(ref.map(withInterval) ?? "–") step time, \(ref.flatMap(memoryRatio).map { String(format: "%.3f×", $0) } ?? "–") memory; with recomputation \(refK.map(withInterval) ?? "–"), \(refK.flatMap(memoryRatio).map { String(format: "%.3f×", $0) } ?? "–"). The paper: +6.7% (27B, fused GPU kernels).
 

@@ -76,7 +76,7 @@ struct Overhead: ParsableCommand {
   var tiny: Bool { preset == "tiny" }
   var base: TrainConfig {  // the reference configuration (tiny: a toy)
     var c = TrainConfig()
-    if tiny { c.layers = 2; c.seq = 32; c.batch = 2; c.heads = 2 }
+    if tiny { c.model.layers = 2; c.model.seq = 32; c.batch = 2; c.model.heads = 2 }
     return c
   }
   var widthList: [Int] { widths?.values ?? (tiny ? [32, 64] : [128, 256, 512]) }
@@ -98,7 +98,8 @@ struct Overhead: ParsableCommand {
 
   func model(_ kind: ConnectionKind, n: Int, width: Int, recompute: Int = 0) -> TrainConfig {
     var c = base
-    c.connection = kind; c.streams = kind == .residual ? 1 : n; c.width = width; c.recompute = recompute
+    c.model.connection.kind = kind; c.model.connection.streams = kind == .residual ? 1 : n; c.model.width = width;
+    c.model.recompute = recompute
     return c
   }
 
@@ -110,13 +111,13 @@ struct Overhead: ParsableCommand {
         for n in nList {
           models.append(model(kind, n: n, width: w))
           if n > 1 {
-            models.append(model(kind, n: n, width: w, recompute: optimalBlock(n: n, sublayers: 2 * base.layers)))
+            models.append(model(kind, n: n, width: w, recompute: optimalBlock(n: n, sublayers: 2 * base.model.layers)))
           }
         }
       }
       return ("C=\(w)", models, steps(width: w))
     }
-    let w = base.width
+    let w = base.model.width
     out.append(
       (
         "recompute",
@@ -138,7 +139,7 @@ struct Overhead: ParsableCommand {
         try RunFiles.makeDirectory(folder)
         let meta = RunMeta.current(status: .running)
         let settings =
-          "L=\(base.layers) seq=\(base.seq) batch=\(base.batch) t_max=\(base.iterations), "
+          "L=\(base.model.layers) seq=\(base.model.seq) batch=\(base.batch) t_max=\(base.model.connection.iterations), "
           + widthList.map { "\(steps(width: $0)) timed steps at C = \($0)" }.joined(separator: ", ")
         if stored == nil || force || stored!.cpu != cpuModel || stored!.settings != settings {
           stored = Measurements(
@@ -151,11 +152,11 @@ struct Overhead: ParsableCommand {
           let bench = try StepBenchmark.measure(models, steps: count, warmup: 1)
           stored!.groups[name] = zip(models, bench).map { c, r in
             var m = c.model.connection
-            m.width = c.width
+            m.width = c.model.width
             return Measurement(
-              group: name, connection: c.connection, n: m.streams, width: c.width,
-              recompute: c.recompute ?? 0,
-              io: ConnectionIO(m, recompute: (1..<(2 * c.layers)).contains(c.recompute ?? 0)),  // K ≥ 2L replays nothing
+              group: name, connection: c.model.connection.kind, n: m.streams, width: c.model.width,
+              recompute: c.model.recompute,
+              io: ConnectionIO(m, recompute: (1..<(2 * c.model.layers)).contains(c.model.recompute)),  // K ≥ 2L replays nothing
               result: r)
           }
           try RunFiles.writeJSON(stored!, to: path)  // after every group: an interrupted run keeps what it measured

@@ -100,13 +100,13 @@ extension Scaling {
     func curve(_ r: LoadedRun) -> [(Double, Double)] {
       r.metrics.compactMap { m in m.valLoss.map { (Double(m.tokens), $0) } }
     }
-    let residual = long.first { $0.config.connection == .residual }
+    let residual = long.first { $0.config.model.connection.kind == .residual }
     let baseline = Dictionary(residual.map(curve) ?? [], uniquingKeysWith: { a, _ in a })
     func versus(_ kind: ConnectionKind, _ f: (Double, Double) -> Double) -> Series {
-      let points = long.first { $0.config.connection == kind }.map(curve) ?? []
+      let points = long.first { $0.config.model.connection.kind == kind }.map(curve) ?? []
       return Series(kind.rawValue, points: points.compactMap { t, l in baseline[t].map { (t, f(l, $0)) } })
     }
-    let total = Double((residual?.config.steps ?? 0) * (residual.map { $0.config.batch * $0.config.seq } ?? 0))
+    let total = Double((residual?.config.steps ?? 0) * (residual.map { $0.config.batch * $0.config.model.seq } ?? 0))
     // The step decay of the learning rate (×0.316 at 80%, ×0.1 at 90% of training) shows in every curve.
     let decay =
       [0.8, 0.9].map {
@@ -135,7 +135,7 @@ extension Scaling {
         Panel(
           title: "validation loss", xlabel: "tokens seen", ylabel: "loss (nats/byte)",
           series: variants.map { k in
-            Series(k.rawValue, points: long.first { $0.config.connection == k }.map(curve) ?? [])
+            Series(k.rawValue, points: long.first { $0.config.model.connection.kind == k }.map(curve) ?? [])
           }, extra: decay),
         Panel(
           title: "absolute loss gap: variant − residual (y: last 80%)", xlabel: "tokens seen",

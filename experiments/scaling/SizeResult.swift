@@ -12,7 +12,7 @@ struct ModelSize: Hashable {
   var label: String { "C\(width)/L\(layers)" }
 
   init(width: Int, layers: Int) { self.width = width; self.layers = layers }
-  init(_ config: TrainConfig) { self.init(width: config.width, layers: config.layers) }
+  init(_ config: TrainConfig) { self.init(width: config.model.width, layers: config.model.layers) }
 
   /// Parses `64x2,96x3,128x4`, smallest model first.
   static func parse(_ list: String) throws -> [ModelSize] {
@@ -41,9 +41,9 @@ struct SizeResult {
   let size: ModelSize
   let runs: [LoadedRun]
 
-  func runs(_ kind: ConnectionKind) -> [LoadedRun] { runs.filter { $0.config.connection == kind } }
+  func runs(_ kind: ConnectionKind) -> [LoadedRun] { runs.filter { $0.config.model.connection.kind == kind } }
   var steps: Int { runs.first?.config.steps ?? 0 }
-  var tokens: Int { runs.first.map { $0.config.steps * $0.config.batch * $0.config.seq } ?? 0 }
+  var tokens: Int { runs.first.map { $0.config.steps * $0.config.batch * $0.config.model.seq } ?? 0 }
   var seeds: Int { Set(runs.map(\.config.seed)).count }
   /// Training FLOPs of the budget: the transformer's matmuls, the same for every variant.
   var compute: Double { runs.map { Double($0.config.steps) * $0.summary.flopsPerStep }.max() ?? .nan }
@@ -102,7 +102,7 @@ struct PowerLaw {
 /// in the counted training FLOPs of a size.
 func phiShare(_ r: SizeResult?) -> Double? {
   guard let run = r?.runs(.mhc).first else { return nil }
-  let c = run.config, n = Double(c.streams), tokens = Double(c.batch * c.seq)
-  let phi = 3 * Double(2 * c.layers) * 2 * n * Double(c.width) * (n * n + 2 * n) * tokens
+  let c = run.config, n = Double(c.model.connection.streams), tokens = Double(c.batch * c.model.seq)
+  let phi = 3 * Double(2 * c.model.layers) * 2 * n * Double(c.model.width) * (n * n + 2 * n) * tokens
   return phi / run.summary.flopsPerStep
 }

@@ -55,13 +55,13 @@ extension Scaling {
     var tokenTable = MarkdownTable(
       ["tokens", "step"] + variants.map(\.rawValue) + ["mhc − res", "mhc / res", "hc − res", "hc / res"])
     let curves = variants.map { k in
-      long.first { $0.config.connection == k }.map { r in
+      long.first { $0.config.model.connection.kind == k }.map { r in
         Dictionary(r.metrics.compactMap { m in m.valLoss.map { (m.step, $0) } }, uniquingKeysWith: { a, _ in a })
       } ?? [:]
     }
     let evalSteps = curves[0].keys.sorted()
     let picks = evalSteps.isEmpty ? [] : Set((1...8).map { evalSteps[max(0, $0 * evalSteps.count / 8 - 1)] }).sorted()
-    let tokensPerStep = long.first.map { $0.config.batch * $0.config.seq } ?? 0
+    let tokensPerStep = long.first.map { $0.config.batch * $0.config.model.seq } ?? 0
     for step in picks {
       let l = curves.map { $0[step] }
       tokenTable.add(
@@ -83,8 +83,8 @@ extension Scaling {
 
       Compute scaling: \(results.count) sizes (width and depth together; heads = max(2, width/32)), each trained on \
       \(cell(p.tokensPerParameter, 3)) tokens per non-embedding parameter of its residual model (HC and mHC get the \
-      same steps, so the same compute); batch \(p.base.batch) × seq \(p.base.seq), lr \(p.base.lr) with the paper's \
-      step decay, n = \(streams), t_max = \(p.base.iterations); \(seedsLine). Compute = training FLOPs of the \
+      same steps, so the same compute); batch \(p.base.batch) × seq \(p.base.model.seq), lr \(p.base.lr) with the paper's \
+      step decay, n = \(streams), t_max = \(p.base.model.connection.iterations); \(seedsLine). Compute = training FLOPs of the \
       transformer's matmuls (6 × tokens × (weights + attention), head included), the same for all three variants: the \
       connections' own work is not counted (mHC's Φ projection adds \(phi) at the largest size). Losses are final \
       validation nats/byte; ratios are variant / residual per seed, then mean ± 95% half-width.

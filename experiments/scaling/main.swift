@@ -51,7 +51,7 @@ struct Scaling: ParsableCommand {
   func plan() throws -> Plan {
     let paper = sweep.preset == .paper, tiny = sweep.preset == .tiny
     var base = sweep.preset.baseConfig  // batch 16 × seq 128 = 2048 tokens per step, lr 3e-3, t_max 20
-    base.streams = streams
+    base.model.connection.streams = streams
     let defaultSizes = tiny ? "16x1,24x1,32x2" : paper ? "96x3,128x4,192x6,256x8" : "64x2,96x3,128x4"
     let plan = Plan(
       base: base, sizes: try ModelSize.parse(sizes ?? defaultSizes),
@@ -66,10 +66,11 @@ struct Scaling: ParsableCommand {
   /// `kind` at `size`, trained on `budget` × the size's token budget.
   func config(_ kind: ConnectionKind, _ size: ModelSize, seed: Int, budget: Double, plan p: Plan) -> TrainConfig {
     var c = p.base
-    c.connection = kind; c.width = size.width; c.layers = size.layers; c.heads = size.heads; c.seed = UInt64(seed)
-    var residual = c; residual.connection = .residual  // every variant gets the baseline's budget, so the same FLOPs
+    c.model.connection.kind = kind; c.model.width = size.width; c.model.layers = size.layers;
+    c.model.heads = size.heads; c.seed = UInt64(seed)
+    var residual = c; residual.model.connection.kind = .residual  // every variant gets the baseline's budget, so the same FLOPs
     let tokens = p.tokensPerParameter * budget * Double(residual.model.nonEmbeddingParameters)
-    c.steps = max(4, Int((tokens / Double(c.batch * c.seq)).rounded()))
+    c.steps = max(4, Int((tokens / Double(c.batch * c.model.seq)).rounded()))
     c.evalEvery = max(1, c.steps / (budget > 1 ? 32 : 8))  // the long runs are followed closely
     return c
   }

@@ -34,7 +34,7 @@ extension SinkhornIterations {
     func lines(_ f: (Cell) -> Double?, log: Bool = false, dash: Int = 1, suffix: String = "") -> [Series] {
       zip(ds, cells).map { d, cs in
         Series(
-          "\(d.label) (\(2 * d.config.layers) sublayers)\(suffix)", color: d.color,
+          "\(d.label) (\(2 * d.config.model.layers) sublayers)\(suffix)", color: d.color,
           points: cs.map { (x($0.t), f($0) ?? .nan) }.filter { !log || $0.1 > 0 }, style: "linespoints", dash: dash)
       }
     }
@@ -168,7 +168,7 @@ extension SinkhornIterations {
         panels: [
           Panel(
             title:
-              "Sinkhorn-Knopp alone on random logits σ·N(0,1), n=\(ds[0].config.streams), t_max ≥ 1 (straight line = geometric convergence)",
+              "Sinkhorn-Knopp alone on random logits σ·N(0,1), n=\(ds[0].config.model.connection.streams), t_max ≥ 1 (straight line = geometric convergence)",
             xlabel: "t_max (iterations)", ylabel: "max |column sum − 1|", logy: true,
             series: convergence(3, dash: 1, "worst matrix") + convergence(2, dash: 2, "median matrix"),
             extra: epsilon + ["set key outside right samplen 4", "set xrange [0:\(Self.projectionSteps.last!)]"])

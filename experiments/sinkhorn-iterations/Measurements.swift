@@ -39,8 +39,8 @@ extension SinkhornIterations {
   /// Sinkhorn forward and backward seconds per batch (`t, tokens, forward, backward` rows), for every
   /// t_max and batch size of the sweep; measured alone in this process, median of 11 repeats.
   func timings(_ ds: [Depth]) throws -> [[Double]] {
-    let keys = Set(ds.flatMap { d in tValues.map { [Double($0), Double(d.config.batch * d.config.seq)] } })
-    let n = ds[0].config.streams
+    let keys = Set(ds.flatMap { d in tValues.map { [Double($0), Double(d.config.batch * d.config.model.seq)] } })
+    let n = ds[0].config.model.connection.streams
     return try table(
       "sinkhorn-timing.csv", header: "t,tokens,forward_seconds,backward_seconds",
       covers: { rows in keys.isSubset(of: Set(rows.map { Array($0.prefix(2)) })) }

@@ -15,13 +15,13 @@ extension SinkhornIterations {
     var text = """
       # sinkhorn-iterations — \(sweep.preset.rawValue) preset
 
-      mHC, n=\(ds[0].config.streams), uniform bias init, trained for every t_max ∈ {\(tValues.map(String.init).joined(separator: ", "))}:
-      C=\(ds[0].config.width), heads \(ds[0].config.heads), seq \(ds[0].config.seq), batch \(ds[0].config.batch), \(ds[0].config.steps) steps, lr \(ds[0].config.lr),
+      mHC, n=\(ds[0].config.model.connection.streams), uniform bias init, trained for every t_max ∈ {\(tValues.map(String.init).joined(separator: ", "))}:
+      C=\(ds[0].config.model.width), heads \(ds[0].config.model.heads), seq \(ds[0].config.model.seq), batch \(ds[0].config.batch), \(ds[0].config.steps) steps, lr \(ds[0].config.lr),
       at \(ds.map { "\($0.label) (\($0.seeds) seed\($0.seeds == 1 ? "" : "s"))" }.joined(separator: " and ")).
       \(sweep.preset == .quick ? quickNote : "")
       Deviation and gains are those of the last evaluation (first validation batch): deviation is the largest over tokens and sublayers,
       gains are token averages, largest over sublayers; both are means over the completed seeds. Step time is the median training step;
-      "Sinkhorn" is the projection's forward + backward for one batch, timed alone, times \(2 * ds[0].config.layers) (or \(2 * ds[1].config.layers)) sublayers.
+      "Sinkhorn" is the projection's forward + backward for one batch, timed alone, times \(2 * ds[0].config.model.layers) (or \(2 * ds[1].config.model.layers)) sublayers.
 
       \(finalEvaluationNote(cells.joined().flatMap(\.runs)))
       Every t_max is compared with t_max = \(referenceT)\(referenceNote) \
@@ -57,7 +57,7 @@ extension SinkhornIterations {
           g.add(["\(c.t)"] + gap.tableCells)
         }
       }
-      text += "## \(d.label) (\(2 * d.config.layers) sublayers)\n\n\(t.text)\n"
+      text += "## \(d.label) (\(2 * d.config.model.layers) sublayers)\n\n\(t.text)\n"
       text += "Final loss against t_max = \(referenceT), paired by seed:\n\n\(g.text)\n"
     }
     for (d, cs) in zip(ds, cells) {
@@ -87,7 +87,7 @@ extension SinkhornIterations {
     text += """
       ## The projection alone (no training)
 
-      \(sweep.preset == .tiny ? 100 : 2000) random \(ds[0].config.streams)×\(ds[0].config.streams) logit matrices σ·N(0,1) (the same draws at every σ), column deviation after t_max iterations
+      \(sweep.preset == .tiny ? 100 : 2000) random \(ds[0].config.model.connection.streams)×\(ds[0].config.model.connection.streams) logit matrices σ·N(0,1) (the same draws at every σ), column deviation after t_max iterations
       (rows are exact after every iteration: the largest |row sum − 1| for t_max ≥ 1 is \(cell(proj.filter { $0[1] >= 1 }.map { $0[4] }.max(), 2))). "Median factor per iteration" is the geometric rate of the median curve between
       t=1 and the last t where it is above 1e-5 (values near float32 rounding, ~1e-7, are not informative).
 

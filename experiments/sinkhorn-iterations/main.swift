@@ -45,19 +45,19 @@ struct SinkhornIterations: ParsableCommand {
     var config: TrainConfig
     var seeds: Int
     var color: String
-    var label: String { "L=\(config.layers)" }
+    var label: String { "L=\(config.model.layers)" }
   }
 
   func depths() -> [Depth] {
     let tiny = sweep.preset == .tiny
     var base = sweep.preset.baseConfig  // the reference configuration (`TrainConfig()`)
-    if sweep.preset == .quick { base.seq = 64; base.batch = 8 }  // quick: ¼ of the reference tokens per step
+    if sweep.preset == .quick { base.model.seq = 64; base.batch = 8 }  // quick: ¼ of the reference tokens per step
     base.steps = steps ?? sweep.preset.pick(quick: 300, paper: 2000, tiny: 8)
     base.evalEvery = sweep.preset.pick(quick: 100, paper: 500, tiny: 4)
     base.evalBatches = tiny ? 1 : 8
-    base.batch = batch ?? base.batch; base.seq = seq ?? base.seq; base.lr = lr ?? base.lr
+    base.batch = batch ?? base.batch; base.model.seq = seq ?? base.model.seq; base.lr = lr ?? base.lr
     var deep = base
-    deep.layers = deepLayers ?? sweep.preset.pick(quick: 8, paper: 12, tiny: 2)
+    deep.model.layers = deepLayers ?? sweep.preset.pick(quick: 8, paper: 12, tiny: 2)
     return [
       Depth(config: base, seeds: sweep.seedCount(tiny: 2), color: PlotStyle.color(for: "mhc")),
       Depth(config: deep, seeds: deepSeeds ?? sweep.seedCount(tiny: 1), color: "#ff7f0e"),
@@ -68,7 +68,7 @@ struct SinkhornIterations: ParsableCommand {
 
   /// Ids are derived against the reference configuration, so different presets never share a run folder.
   func run(_ d: Depth, t: Int, seed: Int) -> SweepRun {
-    var c = d.config; c.iterations = t; c.seed = UInt64(seed)
+    var c = d.config; c.model.connection.iterations = t; c.seed = UInt64(seed)
     return SweepRun(c, base: TrainConfig())
   }
 
@@ -126,14 +126,14 @@ struct SinkhornIterations: ParsableCommand {
     let ds = depths(), timing = try timings(ds)
     let cells = ds.map { d in
       tValues.map { t in
-        let tokens = Double(d.config.batch * d.config.seq)
+        let tokens = Double(d.config.batch * d.config.model.seq)
         let s = timing.first { $0[0] == Double(t) && $0[1] == tokens }.map { $0[2] + $0[3] } ?? .nan
         return Cell(
           t: t, runs: (0..<d.seeds).compactMap { index[run(d, t: t, seed: $0).id] },
-          sinkhornSeconds: s * Double(2 * d.config.layers))
+          sinkhornSeconds: s * Double(2 * d.config.model.layers))
       }
     }
-    let proj = try projection(n: ds[0].config.streams)
+    let proj = try projection(n: ds[0].config.model.connection.streams)
     for figure in figures(ds, cells, proj: proj) { try Gnuplot.render(figure, in: sweep.plots) }
     try ExperimentSummary.write(
       summary(ds, cells, proj: proj, scales: projectionScales(proj)), experiment: "sinkhorn-iterations",

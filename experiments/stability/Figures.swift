@@ -11,7 +11,7 @@ extension Stability {
   func heatmaps(hc: LoadedRun, mhc: LoadedRun) -> GnuplotFigure {
     let rows = [hc, mhc].compactMap { r -> [HeatMap]? in
       guard let m = r.mappings else { return nil }
-      let name = r.config.connection.rawValue.uppercased()
+      let name = r.config.model.connection.kind.rawValue.uppercased()
       return m.sublayers.enumerated().map {
         HeatMap(title: "\(name) sublayer \($0.offset + 1)", n: m.n, values: $0.element)
       }
@@ -29,10 +29,10 @@ extension Stability {
   func stressFigure(_ stress: [LoadedRun]) -> GnuplotFigure {
     var lossSeries: [Series] = [], gainSeriesList: [Series] = []
     let seed0 = stress.filter { $0.config.seed == 0 }
-    let depths = Set(stress.map(\.config.layers)).sorted()
+    let depths = Set(stress.map(\.config.model.layers)).sorted()
     for kind in [ConnectionKind.residual, .hc, .mhc] {
       for (di, depth) in depths.enumerated() {
-        let runs = seed0.filter { $0.config.connection == kind && $0.config.layers == depth }
+        let runs = seed0.filter { $0.config.model.connection.kind == kind && $0.config.model.layers == depth }
           .sorted { $0.config.lr < $1.config.lr }
         let title = "\(kind.rawValue) L=\(depth)"
         lossSeries.append(
@@ -57,7 +57,7 @@ extension Stability {
     var marks: [String] = []
     for d in diverged where d.config.seed == 0 {
       marks.append(
-        "set label 'diverged: \(d.config.connection.rawValue) L=\(d.config.layers) @\(d.summary.divergedStep ?? 0)' at first \(d.config.lr), graph 0.95 center textcolor rgb '#b2182b' font ',8'"
+        "set label 'diverged: \(d.config.model.connection.kind.rawValue) L=\(d.config.model.layers) @\(d.summary.divergedStep ?? 0)' at first \(d.config.lr), graph 0.95 center textcolor rgb '#b2182b' font ',8'"
       )
     }
     let seeds = Set(stress.map(\.config.seed)).count

@@ -10,7 +10,7 @@ extension Stability {
   /// mHC against HC), every main run, and the stress sweep paired by seed in each depth × lr cell.
   func summary(main: [LoadedRun], stress: [LoadedRun]) -> String {
     func runs(_ k: ConnectionKind, in set: [LoadedRun]) -> [LoadedRun] {
-      set.filter { $0.config.connection == k }.sorted { $0.config.seed < $1.config.seed }
+      set.filter { $0.config.model.connection.kind == k }.sorted { $0.config.seed < $1.config.seed }
     }
     /// `f` over the completed main runs of `k`.
     func over(_ k: ConnectionKind, _ f: (RunSummary) -> Double?) -> SeedInterval {
@@ -54,7 +54,9 @@ extension Stability {
 
     var seedTable = MarkdownTable(["run", "seed", "status", "final val loss", "max composite bwd gain"])
     let bySeed = main.sorted {
-      ($0.config.seed, $0.config.connection.rawValue) < ($1.config.seed, $1.config.connection.rawValue)
+      ($0.config.seed, $0.config.model.connection.kind.rawValue) < (
+        $1.config.seed, $1.config.model.connection.kind.rawValue
+      )
     }
     for r in bySeed {
       seedTable.add([
@@ -70,9 +72,11 @@ extension Stability {
     ])
     let names = ["HC − residual", "mHC − residual", "mHC − HC"]
     var tally: [String: [Verdict: Int]] = [:]
-    let cells = Set(stress.map { [Double($0.config.layers), $0.config.lr] }).sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
+    let cells = Set(stress.map { [Double($0.config.model.layers), $0.config.lr] }).sorted {
+      ($0[0], $0[1]) < ($1[0], $1[1])
+    }
     for key in cells {
-      let here = stress.filter { Double($0.config.layers) == key[0] && $0.config.lr == key[1] }
+      let here = stress.filter { Double($0.config.model.layers) == key[0] && $0.config.lr == key[1] }
       let r = runs(.residual, in: here), h = runs(.hc, in: here), m = runs(.mhc, in: here)
       func diverged(_ x: [LoadedRun]) -> Int { x.filter { $0.summary.status == .diverged }.count }
       func maxGain(_ x: [LoadedRun]) -> String { cell(x.compactMap(\.summary.maxCompositeBackwardGain).max(), 3) }
@@ -100,23 +104,23 @@ extension Stability {
       "diverged at",
     ])
     for r in stress.sorted(by: {
-      ($0.config.layers, $0.config.lr, $0.config.connection.rawValue, $0.config.seed)
-        < ($1.config.layers, $1.config.lr, $1.config.connection.rawValue, $1.config.seed)
+      ($0.config.model.layers, $0.config.lr, $0.config.model.connection.kind.rawValue, $0.config.seed)
+        < ($1.config.model.layers, $1.config.lr, $1.config.model.connection.kind.rawValue, $1.config.seed)
     }) {
       stressRuns.add([
-        r.id, "\(r.config.layers)", cell(r.config.lr, 3), "\(r.config.seed)", r.summary.status.rawValue,
+        r.id, "\(r.config.model.layers)", cell(r.config.lr, 3), "\(r.config.seed)", r.summary.status.rawValue,
         cell(r.summary.finalEvalLoss), cell(r.summary.maxCompositeBackwardGain, 4),
         r.summary.divergedStep.map(String.init) ?? "–",
       ])
     }
     func worst(_ k: ConnectionKind) -> LoadedRun? {
-      stress.filter { $0.config.connection == k }
+      stress.filter { $0.config.model.connection.kind == k }
         .max { ($0.summary.maxCompositeBackwardGain ?? 0) < ($1.summary.maxCompositeBackwardGain ?? 0) }
     }
     let stressLine = [ConnectionKind.hc, .mhc].compactMap { k in
       worst(k).map { r in
         "\(k.rawValue): largest composite backward gain \(cell(r.summary.maxCompositeBackwardGain, 3)) "
-          + "(\(r.config.layers) layers, lr \(cell(r.config.lr, 3)), seed \(r.config.seed))"
+          + "(\(r.config.model.layers) layers, lr \(cell(r.config.lr, 3)), seed \(r.config.seed))"
       }
     }
     .joined(separator: "; ")
@@ -125,8 +129,8 @@ extension Stability {
     return """
       # stability — \(sweep.preset.rawValue) preset
 
-      Main comparison: C=\(c.width), layers=\(c.layers), n=\(hc.first?.config.streams ?? 4), \
-      t_max=\(mhc.first?.config.iterations ?? 20), \(c.steps) steps, lr \(c.lr), \(seedRange) (per seed, the three \
+      Main comparison: C=\(c.model.width), layers=\(c.model.layers), n=\(hc.first?.config.model.connection.streams ?? 4), \
+      t_max=\(mhc.first?.config.model.connection.iterations ?? 20), \(c.steps) steps, lr \(c.lr), \(seedRange) (per seed, the three \
       connections share the data order, the initial weights of every tensor they share and the evaluation windows).
       Gains are measured at the last evaluation on a fixed validation batch (token average). The figures of curves, \
       gain profiles and heat maps show seed 0; the tables use every seed.

@@ -28,26 +28,28 @@ struct Stability: ParsableCommand {
     var base = sweep.preset.baseConfig  // quick: the reference configuration (`TrainConfig()`)
     base.steps = steps ?? sweep.preset.pick(quick: 300, paper: 3000, tiny: 8)
     base.evalEvery = sweep.preset.pick(quick: 25, paper: 100, tiny: 4)
-    if paper { base.width = 256; base.layers = 12; base.heads = 8; base.batch = 32 }
+    if paper { base.model.width = 256; base.model.layers = 12; base.model.heads = 8; base.batch = 32 }
     var list: [SweepRun] = []
     for seed in 0..<(sweep.seedCount(tiny: 2)) {
       for kind in [ConnectionKind.residual, .hc, .mhc] {
-        var c = base; c.connection = kind; c.seed = UInt64(seed)
+        var c = base; c.model.connection.kind = kind; c.seed = UInt64(seed)
         list.append(SweepRun(c))  // ids against the reference config: presets never share a folder
       }
     }
     // Stress: depth ×{1,2,4}, learning rate ×{1,3,10}; a smaller model in the quick preset.
     var stress = base
-    stress.steps = sweep.preset.pick(quick: 150, paper: 1000, tiny: 4); stress.evalEvery = sweep.preset.pick(quick: 50, paper: 250, tiny: 4)
-    if !paper && !tiny { stress.width = 64; stress.heads = 2; stress.seq = 64; stress.batch = 8 }
+    stress.steps = sweep.preset.pick(quick: 150, paper: 1000, tiny: 4);
+    stress.evalEvery = sweep.preset.pick(quick: 50, paper: 250, tiny: 4)
+    if !paper && !tiny { stress.model.width = 64; stress.model.heads = 2; stress.model.seq = 64; stress.batch = 8 }
     for seed in 0..<sweep.seedCount(tiny: 1) {
       for depth in [1, 2, 4] {
         for lrx in [1.0, 3.0, 10.0] {
           for kind in [ConnectionKind.residual, .hc, .mhc] {
-            var c = stress; c.connection = kind; c.layers = stress.layers * depth; c.lr = base.lr * lrx;
+            var c = stress; c.model.connection.kind = kind; c.model.layers = stress.model.layers * depth;
+            c.lr = base.lr * lrx;
             c.seed = UInt64(seed)
             let id =
-              "stress-\(sweep.preset.rawValue)-\(kind.rawValue)-L\(c.layers)-lrx\(Int(lrx))"
+              "stress-\(sweep.preset.rawValue)-\(kind.rawValue)-L\(c.model.layers)-lrx\(Int(lrx))"
               + (seed == 0 ? "" : "-s\(seed)")
             list.append(SweepRun(id: id, config: c))
           }
@@ -67,7 +69,7 @@ struct Stability: ParsableCommand {
     let main = all.filter { !$0.id.hasPrefix("stress-") }
     // Curves, gain profiles and heat maps need one run per connection: seed 0. Tables use every seed.
     let byKind = Dictionary(
-      main.filter { $0.config.seed == 0 }.map { ($0.config.connection, $0) },
+      main.filter { $0.config.seed == 0 }.map { ($0.config.model.connection.kind, $0) },
       uniquingKeysWith: { a, _ in a })
     guard let res = byKind[.residual], let hc = byKind[.hc], let mhc = byKind[.mhc] else {
       throw MHCError("stability: the seed-0 residual, hc and mhc runs are missing from \(sweep.results)/stability")
@@ -110,7 +112,7 @@ struct Stability: ParsableCommand {
             ylabel: "‖g‖₂", logy: true,
             series: [res, hc, mhc].map { r in
               Series(
-                r.config.connection.rawValue,
+                r.config.model.connection.kind.rawValue,
                 points: smooth(r.metrics.map(\.gradNorm)).enumerated().map { (Double($0.0 + 1), $0.1) })
             })
         ]), in: dir)
@@ -118,7 +120,7 @@ struct Stability: ParsableCommand {
     func gainSeries(_ pick: (GainRow) -> Double) -> [Series] {
       [hc, mhc].map { r in
         Series(
-          r.config.connection.rawValue, points: r.finalGains.map { (Double($0.sublayer + 1), pick($0)) },
+          r.config.model.connection.kind.rawValue, points: r.finalGains.map { (Double($0.sublayer + 1), pick($0)) },
           style: "linespoints")
       }
     }

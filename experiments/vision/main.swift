@@ -61,8 +61,8 @@ struct Vision: ParsableCommand {
   /// The configuration every run starts from: the vision task at batch 128 (ids name differences from it).
   var base: TrainConfig {
     var c = TrainConfig()
-    c.task = .fashionMNIST; c.data = data; c.seq = 49; c.batch = sweep.preset == .tiny ? 8 : Self.batch
-    c.heads = 4; c.evalBatches = sweep.preset == .tiny ? 1 : 8
+    c.model.task = .fashionMNIST; c.data = data; c.model.seq = 49; c.batch = sweep.preset == .tiny ? 8 : Self.batch
+    c.model.heads = 4; c.evalBatches = sweep.preset == .tiny ? 1 : 8
     c.finalEvalWindows = sweep.preset == .tiny ? 64 : 10_000  // the whole test set
     return c
   }
@@ -74,11 +74,11 @@ struct Vision: ParsableCommand {
     let base = base
     return SeedGrid(variants: variants, seeds: seeds ?? sweep.seedCount(quick: 3, paper: 8, tiny: 2)) { v, seed in
       var c = base
-      c.connection = v.kind; c.seed = UInt64(seed)
-      c.width = v.cell.width; c.layers = v.cell.layers; c.lr = v.cell.lr; c.steps = v.cell.steps
-      c.heads = v.cell.width >= 64 ? 4 : 2
+      c.model.connection.kind = v.kind; c.seed = UInt64(seed)
+      c.model.width = v.cell.width; c.model.layers = v.cell.layers; c.lr = v.cell.lr; c.steps = v.cell.steps
+      c.model.heads = v.cell.width >= 64 ? 4 : 2
       c.evalEvery = max(1, v.cell.steps / 10)
-      if sweep.preset == .tiny { c.heads = 2 }
+      if sweep.preset == .tiny { c.model.heads = 2 }
       return SweepRun(c, base: base)
     }
   }

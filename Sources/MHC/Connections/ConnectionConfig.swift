@@ -31,7 +31,7 @@ public enum PreInit: String, Codable, CaseIterable, Sendable {
 }
 
 /// How the `n` streams are formed from the token embedding (the default of a ``TrainConfig``
-/// is `embeddings`; see ``TrainConfig/streamInit`` for the evidence).
+/// is `embeddings`; see ``TrainConfig/init()`` for the evidence).
 public enum StreamInit: String, Codable, CaseIterable, Sendable {
   /// `n` identical copies (the HC paper): while they stay identical mHC's `H_res` gets no gradient.
   case copies
@@ -90,7 +90,8 @@ public struct ConnectionConfig: Codable, Sendable, Equatable {
     try MHCError.check(iterations >= 0, "iterations = \(iterations) is invalid; t_max must be ≥ 0")
     try MHCError.check(
       kind != .residual || streams == 1,
-      "streams = \(streams) with connection 'residual': the plain residual has exactly 1 stream")
+      "streams = \(streams) with connection 'residual': the plain residual has exactly 1 stream (TrainConfig.resolved() sets it)"
+    )
     try MHCError.check(alphaInit.isFinite, "alpha init \(alphaInit) is invalid; must be a finite number")
     try MHCError.check(
       connLRMult > 0 && connLRMult.isFinite,

@@ -27,11 +27,11 @@ public struct ConnectionFloor: Codable, Sendable {
   /// The sum: seconds per step.
   public var seconds: Double { phiSeconds + manifoldSeconds + trafficSeconds }
 
-  /// Measures the parts for `config`'s mHC connection (`config.connection` must be `.mhc`).
+  /// Measures the parts for `config`'s mHC connection (`config.model.connection.kind` must be `.mhc`).
   public static func measure(_ config: TrainConfig) -> ConnectionFloor {
-    let model = config.model, n = config.streams, c = config.width
+    let model = config.resolved().model, n = model.connection.streams, c = model.width
     let connection = model.connection, m = connection.mappingCount, width = n * c
-    let tokens = config.batch * model.seq, sublayers = 2 * config.layers, threads = Double(Parallel.threads)
+    let tokens = config.batch * model.seq, sublayers = 2 * model.layers, threads = Double(Parallel.threads)
     let block = SinkhornKnopp.block, blocks = (tokens + block - 1) / block
 
     // Φ products of one block: z = vΦ, ∂Φ_block = vᵀs, u = sΦᵀ.
@@ -55,7 +55,7 @@ public struct ConnectionFloor: Codable, Sendable {
     let perBlock = samples.sorted()[samples.count / 2]
     let flops = 3 * 2 * Double(block * width * m)
 
-    let projection = connection.manifold.timeFloat(n: n, iterations: config.iterations, tokens: tokens)
+    let projection = connection.manifold.timeFloat(n: n, iterations: config.model.connection.iterations, tokens: tokens)
     var mhc = connection
     mhc.kind = .mhc; mhc.width = c
     let io = ConnectionIO(mhc)

@@ -145,8 +145,8 @@ public struct ReplayBatches: Sendable {
       throw MHCError("\(path) has no I32 tensor 'windows' of shape [steps][batch][seq + 1]")
     }
     try MHCError.check(
-      t.shape[0] >= config.steps && t.shape[1] == config.batch && t.shape[2] == config.seq + 1,
-      "\(path) holds windows of shape \(t.shape); this run needs [≥ \(config.steps)][\(config.batch)][\(config.seq + 1)] (--steps, --batch, --seq + 1)"
+      t.shape[0] >= config.steps && t.shape[1] == config.batch && t.shape[2] == config.model.seq + 1,
+      "\(path) holds windows of shape \(t.shape); this run needs [≥ \(config.steps)][\(config.batch)][\(config.model.seq + 1)] (--steps, --batch, --seq + 1)"
     )
     if let bad = w.first(where: { $0 < 0 || $0 > 255 }) {
       throw MHCError("\(path) holds the token \(bad); byte tokens are 0…255")

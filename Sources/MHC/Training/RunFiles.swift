@@ -46,11 +46,16 @@ public enum RunFiles {
   }
 
   public static func writeJSON<V: Encodable>(_ value: V, to path: String) throws {
+    try write(json(value), to: path)
+  }
+
+  /// The bytes ``writeJSON(_:to:)`` writes: pretty-printed, keys sorted, non-finite numbers as strings.
+  public static func json<V: Encodable>(_ value: V) throws -> Data {
     let enc = JSONEncoder()
     enc.outputFormatting = [.prettyPrinted, .sortedKeys]
     enc.nonConformingFloatEncodingStrategy = .convertToString(
       positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    try write(enc.encode(value), to: path)
+    return try enc.encode(value)
   }
 
   public static func readJSON<V: Decodable>(_ type: V.Type, from path: String) throws -> V {

@@ -92,9 +92,9 @@ public struct ImageData: TaskData {
 extension TrainConfig {
   /// The data of this run's task (reads the corpus or the image files).
   public func taskData() throws -> any TaskData {
-    switch task ?? .bytes {
+    switch model.task {
     case .bytes:
-      ByteData(corpus: try ByteCorpus(path: corpus, minimumSplit: seq + 1), seq: seq, seed: seed)
+      ByteData(corpus: try ByteCorpus(path: corpus, minimumSplit: model.seq + 1), seq: model.seq, seed: seed)
     case .fashionMNIST:
       ImageData(data: try FashionMNIST(path: data ?? FashionMNIST.defaultPath), seed: seed)
     }

@@ -1,49 +1,26 @@
-/// Every knob of one training run. `resolved()` fills the defaults that depend on others
-/// (warmup = 5% of steps, streams = 1 for the residual baseline); `config.json` stores the
-/// resolved form.
-public struct TrainConfig: Codable, Sendable, Equatable {
-  /// What the model learns (``ModelTask``); `nil` means ``ModelTask/bytes``, the language model
-  /// (and reads `config.json` files written before there was a choice).
-  public var task: ModelTask?
+/// Every knob of one training run: the model (``ModelConfig``, which holds the connection's
+/// ``ConnectionConfig``), the optimisation, the data and the evaluation. Each setting has one
+/// name: `c.model.layers`, `c.model.connection.streams`, `c.lr`; the same name in `config.json`
+/// (flat: `layers`, `streams`, `lr`) and on the command line (`--layers`, `--streams`, `--lr`).
+/// `resolved()` fills the defaults that depend on others (warmup = 5% of steps, one stream for
+/// the residual baseline); `config.json` stores the resolved form.
+///
+/// ```swift
+/// var c = TrainConfig()                      // mHC, n = 4, C = 128, 4 layers, 300 steps
+/// c.model.connection.kind = .hc; c.model.layers = 8; c.lr = 1e-2
+/// let run = try TrainingRun(config: c, out: "runs/hc-L8")
+/// ```
+public struct TrainConfig: Sendable, Equatable {
+  /// The model as asked for. For the residual baseline the connection's `streams`, the stream
+  /// init and the collapse are ignored (one stream); ``resolved()`` writes them as they take effect.
+  public var model: ModelConfig
   /// The Fashion-MNIST folder (task `fashion-mnist`); `nil` means ``FashionMNIST/defaultPath``.
   public var data: String?
-  public var connection: ConnectionKind = .mhc
-  public var streams = 4
-  public var width = 128
-  public var layers = 4
-  public var heads = 4
-  public var seq = 128
   public var batch = 16
   public var steps = 300
   public var lr = 3e-3
   /// Warmup steps; `nil` → 5% of `steps`.
   public var warmup: Int?
-  /// Sinkhorn-Knopp iterations `t_max`.
-  public var iterations = 20
-  public var biasInit: BiasInit = .uniform
-  /// mHC `H_pre` bias init; `nil`: the bias init's own (`home` for identity, else `uniform`).
-  public var preInit: PreInit?
-  /// How the HC/mHC streams are formed; `nil` means `copies` (the HC paper's way).
-  ///
-  /// The default is `embeddings`, chosen by the `mappings` experiment: with identical copies the
-  /// first sublayer's `H_res` cannot learn at all (`docs/method.md`, "Symmetry"), and adding a learned
-  /// per-stream vector lowered the final loss in each of the four setups compared with and
-  /// without it there (HC; mHC uniform; uniform + home-stream `H_pre`; identity), by
-  /// 0.012–0.049 nats/byte (2 seeds each, paired by seed). Optional, like
-  /// the next two, so that `config.json` files written before these options existed still read.
-  public var streamInit: StreamInit? = .embeddings
-  /// Initial `α` of every mapping; `nil` means 0.01.
-  public var alphaInit: Double?
-  /// Learning-rate multiplier of the connections' `α` and `b`; `nil` means 1.
-  public var connLRMult: Double?
-  /// mHC's residual manifold; `nil` means ``ResidualManifold/sinkhorn`` (and reads older `config.json` files).
-  public var manifold: ResidualManifold?
-  /// How the streams are reduced before the final norm (HC, mHC); `nil` means ``Collapse/sum``.
-  public var collapse: Collapse?
-  public var learnPre = true
-  public var learnPost = true
-  public var learnRes = true
-  public var dynamic = true
   public var seed: UInt64 = 0
   public var corpus = ByteCorpus.defaultPath
   public var evalEvery = 50
@@ -55,42 +32,52 @@ public struct TrainConfig: Codable, Sendable, Equatable {
   public var clip = 1.0
   /// Steps between checkpoints; `nil` → `evalEvery`.
   public var checkpointEvery: Int?
-  /// Recomputation block size `K` (``ModelConfig/recompute``; HC and mHC); `nil` means 0, off.
-  /// It changes memory and time, never a number: runs with any `K` are bit-identical, so a
-  /// run may be resumed with another (``sameRun(as:)``).
-  public var recompute: Int?
   /// Replay: the token windows of every step come from this file (see ``ReplayBatches``) instead
   /// of the seeded sampler; `nil`: sampled.
   public var batchesFile: String?
 
-  public init() {}
+  /// The reference configuration: mHC with `n = 4`, `t_max = 20`, uniform bias init, C = 128,
+  /// 4 layers, 4 heads, seq 128, batch 16, 300 steps at peak lr 3e-3, streams formed as
+  /// `embeddings`.
+  ///
+  /// The stream init is `embeddings`, chosen by the `mappings` experiment: with identical copies
+  /// the first sublayer's `H_res` cannot learn at all (`docs/method.md`, "Symmetry"), and adding a
+  /// learned per-stream vector lowered the final loss in each of the four setups compared with
+  /// and without it there (HC; mHC uniform; uniform + home-stream `H_pre`; identity), by
+  /// 0.012–0.049 nats/byte (2 seeds each, paired by seed).
+  public init() {
+    model = ModelConfig()
+    model.streamInit = .embeddings
+  }
 
   /// Final-evaluation windows when not set: with `fortunes` at `seq` 128 the whole split (1 997
   /// windows), whose standard error is about 0.007 nats/byte for the reference model.
   public static let defaultFinalEvalWindows = 2048
 
-  /// Defaults filled in.
+  /// Defaults filled in, and the model as it takes effect: the residual has one stream formed
+  /// by copying, summed, not recomputed; only mHC has a manifold; images have 49 tokens; the
+  /// connection template has the model's width.
   public func resolved() -> TrainConfig {
     var c = self
-    if c.connection == .residual { c.streams = 1; c.streamInit = nil }  // one stream: nothing to form
-    if c.connection != .mhc || c.manifold == .sinkhorn { c.manifold = nil }  // the default, written as before
-    if c.connection == .residual || c.collapse == .sum { c.collapse = nil }
+    if c.model.connection.kind == .residual {
+      c.model.connection.streams = 1; c.model.streamInit = .copies; c.model.collapse = .sum; c.model.recompute = 0
+    }
+    if c.model.connection.kind != .mhc { c.model.connection.manifold = .sinkhorn }
+    c.model.connection.width = c.model.width
+    if let tokens = c.model.task.tokens { c.model.seq = tokens }
+    if c.model.task == .bytes { c.data = nil }
     if c.warmup == nil { c.warmup = max(1, Int((Double(steps) * 0.05).rounded())) }
     if c.checkpointEvery == nil { c.checkpointEvery = evalEvery }
     if c.finalEvalWindows == nil {  // the language model's default, or the whole test set of images
-      c.finalEvalWindows = (c.task ?? .bytes) == .bytes ? TrainConfig.defaultFinalEvalWindows : 10_000
+      c.finalEvalWindows = c.model.task == .bytes ? TrainConfig.defaultFinalEvalWindows : 10_000
     }
-    if c.connection == .residual || c.recompute == 0 { c.recompute = nil }
-    if c.task == .bytes { c.task = nil }  // the default, written as before
-    if let tokens = c.task?.tokens { c.seq = tokens }
-    if c.task == nil { c.data = nil }
     return c
   }
 
   /// Whether `other` trains the same run: equal in everything but ``recompute``.
   public func sameRun(as other: TrainConfig) -> Bool {
     var a = self, b = other
-    a.recompute = nil; b.recompute = nil
+    a.model.recompute = 0; b.model.recompute = 0
     return a == b
   }
 
@@ -107,42 +94,115 @@ public struct TrainConfig: Codable, Sendable, Equatable {
       "--final-eval-windows \(finalEvalWindows ?? 0) is invalid; must be ≥ 1 (windows of the final evaluation set)")
     try MHCError.check(weightDecay >= 0, "weight decay \(weightDecay) is invalid; must be ≥ 0")
     try MHCError.check(
-      connection == .residual || streams >= 1,
-      "--streams \(streams) is invalid; the expansion rate n must be ≥ 1")
+      model.connection.kind == .residual || model.connection.streams >= 1,
+      "--streams \(model.connection.streams) is invalid; the expansion rate n must be ≥ 1")
     try MHCError.check(clip > 0, "clip \(clip) is invalid; must be > 0")
     try MHCError.check(
-      (recompute ?? 0) >= 0,
-      "--recompute \(recompute ?? 0) is invalid; the block size K must be ≥ 0 (0 = off; K keeps every K-th sublayer's streams)"
+      model.recompute >= 0,
+      "--recompute \(model.recompute) is invalid; the block size K must be ≥ 0 (0 = off; K keeps every K-th sublayer's streams)"
     )
     try MHCError.check(
       (checkpointEvery ?? 1) >= 1, "checkpoint interval \(checkpointEvery ?? 0) is invalid; must be ≥ 1")
     try MHCError.check(
-      batchesFile == nil || (task ?? .bytes) == .bytes,
-      "--batches is for the bytes task only; the \((task ?? .bytes).rawValue) task samples its own images")
+      batchesFile == nil || model.task == .bytes,
+      "--batches is for the bytes task only; the \(model.task.rawValue) task samples its own images")
     try resolved().model.validate()
-  }
-
-  /// The model this run trains.
-  public var model: ModelConfig {
-    var m = ModelConfig()
-    m.task = task ?? .bytes
-    m.width = width; m.layers = layers; m.heads = heads; m.seq = m.task.tokens ?? seq
-    m.connection = ConnectionConfig(
-      kind: connection, streams: connection == .residual ? 1 : streams, width: width,
-      iterations: iterations, learnPre: learnPre, learnPost: learnPost,
-      learnRes: learnRes, dynamic: dynamic, biasInit: biasInit)
-    m.connection.preInit = preInit
-    m.connection.manifold = connection == .mhc ? manifold ?? .sinkhorn : .sinkhorn
-    m.connection.alphaInit = alphaInit ?? 0.01
-    m.connection.connLRMult = connLRMult ?? 1
-    m.streamInit = connection == .residual ? .copies : streamInit ?? .copies
-    m.collapse = connection == .residual ? .sum : collapse ?? .sum
-    m.recompute = recompute ?? 0
-    return m
   }
 
   /// The schedule this run follows.
   public var schedule: LearningRateSchedule {
     LearningRateSchedule(peak: lr, warmup: resolved().warmup!, steps: steps)
+  }
+}
+
+/// `config.json` is flat, one key per setting (`layers`, `streams`, `lr`, …), as it has been since
+/// the first run: files written by every earlier version read back, and settings at their
+/// defaults that older files did not know (`task`, `manifold`, `collapse`, `recompute`,
+/// `alphaInit`, `connLRMult`) are left out, so a configuration that uses none of them is written
+/// as it always was.
+extension TrainConfig: Codable {
+  enum Key: String, CodingKey {
+    case task, data, connection, streams, width, layers, heads, seq, batch, steps, lr, warmup, iterations
+    case biasInit, preInit, streamInit, alphaInit, connLRMult, manifold, collapse
+    case learnPre, learnPost, learnRes, dynamic, seed, corpus, evalEvery, evalBatches, finalEvalWindows
+    case weightDecay, clip, checkpointEvery, recompute, batchesFile
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let k = try decoder.container(keyedBy: Key.self)
+    var m = ModelConfig()
+    m.task = try k.decodeIfPresent(ModelTask.self, forKey: .task) ?? .bytes
+    m.width = try k.decode(Int.self, forKey: .width)
+    m.layers = try k.decode(Int.self, forKey: .layers)
+    m.heads = try k.decode(Int.self, forKey: .heads)
+    m.seq = try k.decode(Int.self, forKey: .seq)
+    var c = ConnectionConfig(
+      kind: try k.decode(ConnectionKind.self, forKey: .connection), streams: try k.decode(Int.self, forKey: .streams),
+      width: m.width, iterations: try k.decode(Int.self, forKey: .iterations),
+      learnPre: try k.decode(Bool.self, forKey: .learnPre), learnPost: try k.decode(Bool.self, forKey: .learnPost),
+      learnRes: try k.decode(Bool.self, forKey: .learnRes), dynamic: try k.decode(Bool.self, forKey: .dynamic),
+      biasInit: try k.decode(BiasInit.self, forKey: .biasInit))
+    c.preInit = try k.decodeIfPresent(PreInit.self, forKey: .preInit)
+    c.alphaInit = try k.decodeIfPresent(Double.self, forKey: .alphaInit) ?? 0.01
+    c.connLRMult = try k.decodeIfPresent(Double.self, forKey: .connLRMult) ?? 1
+    c.manifold = try k.decodeIfPresent(ResidualManifold.self, forKey: .manifold) ?? .sinkhorn
+    m.connection = c
+    m.streamInit = try k.decodeIfPresent(StreamInit.self, forKey: .streamInit) ?? .copies  // before there was a choice
+    m.collapse = try k.decodeIfPresent(Collapse.self, forKey: .collapse) ?? .sum
+    m.recompute = try k.decodeIfPresent(Int.self, forKey: .recompute) ?? 0
+    model = m
+    data = try k.decodeIfPresent(String.self, forKey: .data)
+    batch = try k.decode(Int.self, forKey: .batch)
+    steps = try k.decode(Int.self, forKey: .steps)
+    lr = try k.decode(Double.self, forKey: .lr)
+    warmup = try k.decodeIfPresent(Int.self, forKey: .warmup)
+    seed = try k.decode(UInt64.self, forKey: .seed)
+    corpus = try k.decode(String.self, forKey: .corpus)
+    evalEvery = try k.decode(Int.self, forKey: .evalEvery)
+    evalBatches = try k.decode(Int.self, forKey: .evalBatches)
+    finalEvalWindows = try k.decodeIfPresent(Int.self, forKey: .finalEvalWindows)
+    weightDecay = try k.decode(Double.self, forKey: .weightDecay)
+    clip = try k.decode(Double.self, forKey: .clip)
+    checkpointEvery = try k.decodeIfPresent(Int.self, forKey: .checkpointEvery)
+    batchesFile = try k.decodeIfPresent(String.self, forKey: .batchesFile)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var k = encoder.container(keyedBy: Key.self)
+    let m = model, c = model.connection, residual = c.kind == .residual
+    if m.task != .bytes { try k.encode(m.task, forKey: .task) }
+    try k.encodeIfPresent(data, forKey: .data)
+    try k.encode(c.kind, forKey: .connection)
+    try k.encode(c.streams, forKey: .streams)
+    try k.encode(m.width, forKey: .width)
+    try k.encode(m.layers, forKey: .layers)
+    try k.encode(m.heads, forKey: .heads)
+    try k.encode(m.seq, forKey: .seq)
+    try k.encode(batch, forKey: .batch)
+    try k.encode(steps, forKey: .steps)
+    try k.encode(lr, forKey: .lr)
+    try k.encodeIfPresent(warmup, forKey: .warmup)
+    try k.encode(c.iterations, forKey: .iterations)
+    try k.encode(c.biasInit, forKey: .biasInit)
+    try k.encodeIfPresent(c.preInit, forKey: .preInit)
+    if !residual && m.streamInit != .copies { try k.encode(m.streamInit, forKey: .streamInit) }
+    if c.alphaInit != 0.01 { try k.encode(c.alphaInit, forKey: .alphaInit) }
+    if c.connLRMult != 1 { try k.encode(c.connLRMult, forKey: .connLRMult) }
+    if c.kind == .mhc && c.manifold != .sinkhorn { try k.encode(c.manifold, forKey: .manifold) }
+    if !residual && m.collapse != .sum { try k.encode(m.collapse, forKey: .collapse) }
+    try k.encode(c.learnPre, forKey: .learnPre)
+    try k.encode(c.learnPost, forKey: .learnPost)
+    try k.encode(c.learnRes, forKey: .learnRes)
+    try k.encode(c.dynamic, forKey: .dynamic)
+    try k.encode(seed, forKey: .seed)
+    try k.encode(corpus, forKey: .corpus)
+    try k.encode(evalEvery, forKey: .evalEvery)
+    try k.encode(evalBatches, forKey: .evalBatches)
+    try k.encodeIfPresent(finalEvalWindows, forKey: .finalEvalWindows)
+    try k.encode(weightDecay, forKey: .weightDecay)
+    try k.encode(clip, forKey: .clip)
+    try k.encodeIfPresent(checkpointEvery, forKey: .checkpointEvery)
+    if !residual && m.recompute != 0 { try k.encode(m.recompute, forKey: .recompute) }
+    try k.encodeIfPresent(batchesFile, forKey: .batchesFile)
   }
 }

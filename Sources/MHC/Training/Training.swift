@@ -80,8 +80,8 @@ public final class TrainingRun {
     guard let limit, need > limit.bytes else { return }
     let c = config
     let flags =
-      "--batch \(c.batch) --seq \(c.seq) --width \(c.width) --layers \(c.layers) --heads \(c.heads)"
-      + (c.connection == .residual ? "" : " --streams \(c.streams)")
+      "--batch \(c.batch) --seq \(c.model.seq) --width \(c.model.width) --layers \(c.model.layers) --heads \(c.model.heads)"
+      + (c.model.connection.kind == .residual ? "" : " --streams \(c.model.connection.streams)")
     throw MHCError(
       "\(flags) needs an estimated \(need == .max ? "more than 100 PiB" : TrainingMemory.describe(need)) to train but the limit is \(TrainingMemory.describe(limit.bytes)) (\(limit.source)); lower --batch, --seq, --layers or --width, or set the limit with --max-memory SIZE (e.g. 64G)"
     )

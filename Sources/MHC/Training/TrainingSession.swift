@@ -51,9 +51,9 @@ final class TrainingSession {
     optimizer = AdamW<Float>(parameterCount: model.parameters.count, weightDecay: config.weightDecay)
     replay = try config.batchesFile.map { try ReplayBatches(path: $0, config: config) }
     evalBatches = data.evaluationBatches(config.evalBatches, batch: config.batch)
-    tokensPerStep = config.batch * config.seq
+    tokensPerStep = config.batch * config.model.seq
     classification = config.model.task != .bytes
-    hasMappings = config.connection != .residual
+    hasMappings = config.model.connection.kind != .residual
     meta = RunMeta.current(status: .running)
   }
 
@@ -178,7 +178,7 @@ final class TrainingSession {
       let t0 = DispatchTime.now().uptimeNanoseconds
       let lr = schedule.rate(at: step)
       let (x, y) = replay?.batch(step) ?? data.trainingBatch(config.batch)
-      if run.dumpBatches != nil { dumped += ReplayBatches.windows(inputs: x, targets: y, seq: config.seq) }
+      if run.dumpBatches != nil { dumped += ReplayBatches.windows(inputs: x, targets: y, seq: config.model.seq) }
       let (loss, norm) = trainingStep(model, optimizer: &optimizer, inputs: x, targets: y, lr: lr, clip: config.clip)
       let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9
       elapsed += dt
@@ -251,10 +251,10 @@ final class TrainingSession {
     if status != .interrupted {
       try saveWeights("model.safetensors")
       if let file = run.dumpBatches {
-        let steps = dumped.count / (config.batch * (config.seq + 1))
+        let steps = dumped.count / (config.batch * (config.model.seq + 1))
         try RunFiles.write(
           Safetensors.encode(
-            [("windows", .init(dumped, shape: [steps, config.batch, config.seq + 1]))],
+            [("windows", .init(dumped, shape: [steps, config.batch, config.model.seq + 1]))],
             metadata: ["format": "mhc-toolkit batches"]), to: file)
       }
       Checkpoint.remove(path("checkpoint.bin"))
