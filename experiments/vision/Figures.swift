@@ -44,7 +44,7 @@ extension Vision {
         name, title: title, xlabel: "cell", groups: results.map(\.cell.label),
         series: pairs.enumerated().map { i, p in
           (p.0, colors[i], results.map { ($0.gap(p.1, p.2, accuracy: accuracy)).bar })
-        }, yLabel: ylabel, signedValues: true, width: 1100, height: 560)
+        }, yLabel: ylabel, signedValues: true, width: max(1100, 210 * results.count), height: 560)  // room for each cell's label
     }
     return [
       chart(

@@ -45,18 +45,19 @@ struct Vision: ParsableCommand {
 
   /// The reference cell and the stress cells of each preset. Quick: C 64 with 4 blocks for one
   /// epoch, and one stress cell (8 blocks at C 32, peak lr 3e-2, half an epoch). Paper: C 64 with
-  /// 6 blocks for five epochs, and a depth × peak-lr grid at C 32 for one epoch each.
-  var cells: [Cell] {
-    let p = sweep.preset
+  /// 6 blocks for five epochs, and a depth × peak-lr grid at C 32 for half an epoch each
+  /// (4, 8, 16 blocks × lr 1e-2, 3e-2; its 8-block lr 3e-2 cell is the quick preset's).
+  func cells(_ p: Preset) -> [Cell] {
     let reference = Cell(
       width: p.pick(quick: 64, paper: 64, tiny: 16), layers: p.pick(quick: 4, paper: 6, tiny: 1), lr: 3e-3,
       steps: p.pick(quick: Self.epoch, paper: Self.referenceEpochs * Self.epoch, tiny: 6), isReference: true)
     let stress: [Cell] = p.pick(
       quick: [Cell(width: 32, layers: 8, lr: 3e-2, steps: Self.epoch / 2)],
-      paper: [6, 12, 24].flatMap { l in [1e-2, 3e-2].map { Cell(width: 32, layers: l, lr: $0, steps: Self.epoch) } },
+      paper: [4, 8, 16].flatMap { l in [1e-2, 3e-2].map { Cell(width: 32, layers: l, lr: $0, steps: Self.epoch / 2) } },
       tiny: [Cell(width: 16, layers: 2, lr: 3e-2, steps: 6)])
     return [reference] + stress
   }
+  var cells: [Cell] { cells(sweep.preset) }
 
   /// The configuration every run starts from: the vision task at batch 128 (ids name differences from it).
   var base: TrainConfig {
@@ -114,7 +115,12 @@ struct Vision: ParsableCommand {
   func report(_ all: [LoadedRun]) throws {
     let grid = grid(), index = RunIndex(all)
     var results = cells.map { cell in CellResult(cell: cell, grid: grid, index: index) }
-    if sweep.preset == .quick, let paper = paperReference() { results.insert(paper, at: 1) }
+    if sweep.preset == .quick {  // the paper preset's reference after the quick one, its stress cells after the quick ones
+      let paper = paperCells()
+      results.insert(contentsOf: paper.filter(\.cell.isReference), at: 1)
+      results = results.filter(\.cell.isReference)
+        + (results + paper).filter { !$0.cell.isReference }.sorted { ($0.cell.layers, $0.cell.lr) < ($1.cell.layers, $1.cell.lr) }
+    }
     guard let ref = results.first, !ref.runs(.residual).isEmpty else {
       throw MHCError("vision: the reference cell's residual runs are missing from \(sweep.results)/vision")
     }
@@ -126,18 +132,20 @@ struct Vision: ParsableCommand {
       summary(results, all: all), experiment: "vision", options: sweep, figures: "vision-*.png")
   }
 
-  /// The paper preset's reference cell (C 64, 6 blocks, five epochs), when the results folder holds
-  /// its runs for every connection (any number of seeds, e.g. `--preset paper --seeds 3 --only C64-L6`):
-  /// the quick summary shows it beside its own cells.
-  func paperReference() -> CellResult? {
-    let cell = Cell(width: 64, layers: 6, lr: 3e-3, steps: Self.referenceEpochs * Self.epoch, isReference: true)
-    let grid = grid([cell], seeds: 8)
-    let runs = grid.runs.compactMap { r -> LoadedRun? in
-      let dir = "\(sweep.results)/vision/\(r.id)"
-      return TrainingRun.finishedSummary(in: dir) == nil ? nil : try? LoadedRun.load(dir)
+  /// The paper preset's cells that the quick preset does not have, where the results folder holds
+  /// runs of every connection (any number of seeds, e.g. `--preset paper --seeds 3 --only C64-L6`):
+  /// the quick summary and figures show them beside its own cells.
+  func paperCells() -> [CellResult] {
+    let quick = cells(.quick)
+    return cells(.paper).filter { !quick.contains($0) }.compactMap { cell in
+      let grid = grid([cell], seeds: 8)
+      let runs = grid.runs.compactMap { r -> LoadedRun? in
+        let dir = "\(sweep.results)/vision/\(r.id)"
+        return TrainingRun.finishedSummary(in: dir) == nil ? nil : try? LoadedRun.load(dir)
+      }
+      let result = CellResult(cell: cell, grid: grid, index: RunIndex(runs))
+      return [ConnectionKind.residual, .hc, .mhc].allSatisfy { !result.runs($0).isEmpty } ? result : nil
     }
-    let result = CellResult(cell: cell, grid: grid, index: RunIndex(runs))
-    return [ConnectionKind.residual, .hc, .mhc].allSatisfy { !result.runs($0).isEmpty } ? result : nil
   }
 }
 
