@@ -40,7 +40,8 @@ extension Vision {
           + reading(r.gap(.mhc, .hc, accuracy: false), "mHC", "HC") + " (loss).")
     }
     let c = results[0].runs(.residual).first?.config ?? base
-    let status = ExperimentSummary.status(all)
+    let shown = results.flatMap { r in [ConnectionKind.residual, .hc, .mhc].flatMap { r.runs($0) } }
+    let status = ExperimentSummary.status(shown.isEmpty ? all : shown)  // every run the tables show
     let windows = Set(all.compactMap(\.summary.finalEvalWindows)).sorted().map(String.init).joined(separator: " / ")
     return """
       # vision — \(sweep.preset.rawValue) preset
