@@ -125,7 +125,7 @@ struct Train: ParsableCommand {
     c.model.task = task; c.model.width = width; c.model.layers = layers; c.model.heads = heads; c.model.seq = seq
     c.model.collapse = collapse; c.model.recompute = recompute
     if let s = streamInit { c.model.streamInit = s }
-    c.model.connection.kind = connection; c.model.connection.streams = connection == .residual ? 1 : streams
+    c.model.connection.kind = connection; c.model.connection.streams = streams  // resolved(): 1 for the residual
     c.model.connection.iterations = iterations; c.model.connection.biasInit = `init`
     c.model.connection.preInit = preInit; c.model.connection.manifold = manifold
     c.model.connection.dynamic = !`static`
@@ -169,10 +169,11 @@ struct Train: ParsableCommand {
         )
         return
       }
-      print(
-        "train: \(task == .bytes ? "" : "\(task.rawValue) ")\(config.model.connection.kind) n=\(config.model.connection.kind == .residual ? 1 : config.model.connection.streams) C=\(config.model.width) L=\(config.model.layers) steps=\(config.steps) → \(out)  [BLAS \(BLASRuntime.summary)]"
-      )
       let run = try TrainingRun(config: config, directory: out)
+      let m = run.config.model  // as it takes effect
+      print(
+        "train: \(task == .bytes ? "" : "\(task.rawValue) ")\(m.connection.kind) n=\(m.connection.streams) C=\(m.width) L=\(m.layers) steps=\(config.steps) → \(out)  [BLAS \(BLASRuntime.summary)]"
+      )
       run.maxMemory = maxMemory
       run.initFrom = initFrom; run.saveEvery = saveEvery; run.dumpBatches = dumpBatches
       run.observers.append(

@@ -55,7 +55,7 @@ public struct ConnectionFloor: Codable, Sendable {
     let perBlock = samples.sorted()[samples.count / 2]
     let flops = 3 * 2 * Double(block * width * m)
 
-    let projection = connection.manifold.timeFloat(n: n, iterations: config.model.connection.iterations, tokens: tokens)
+    let projection = connection.manifold.timeFloat(n: n, iterations: connection.iterations, tokens: tokens)
     var mhc = connection
     mhc.kind = .mhc; mhc.width = c
     let io = ConnectionIO(mhc)

@@ -8,7 +8,7 @@
 /// ```swift
 /// var c = TrainConfig()                      // mHC, n = 4, C = 128, 4 layers, 300 steps
 /// c.model.connection.kind = .hc; c.model.layers = 8; c.lr = 1e-2
-/// let run = try TrainingRun(config: c, out: "runs/hc-L8")
+/// try TrainingRun(config: c, directory: "runs/hc-L8").run()
 /// ```
 public struct TrainConfig: Sendable, Equatable {
   /// The model as asked for. For the residual baseline the connection's `streams`, the stream
