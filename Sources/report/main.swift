@@ -25,7 +25,8 @@ struct Report: ParsableCommand {
     let claims = Claims(store: ResultStore(root: results))
     let rows = claims.rows(), gaps = claims.lossGaps(), noise = claims.noise()
     if !gaps.isEmpty { try Gnuplot.render(forest(gaps), in: plots) }
-    try RunFiles.write(page(rows, noise: noise, figure: !gaps.isEmpty), to: out)
+    let evaluation = finalEvaluationText(ResultStore(root: results))
+    try RunFiles.write(page(rows, noise: noise, evaluation: evaluation, figure: !gaps.isEmpty), to: out)
     let counts = Dictionary(grouping: rows, by: \.verdict).mapValues(\.count)
     print(
       "report: \(rows.count) claims → \(out) ("
@@ -35,7 +36,18 @@ struct Report: ParsableCommand {
 
   // MARK: The page
 
-  func page(_ rows: [ClaimRow], noise: [Claims.NoiseRow], figure: Bool) -> String {
+  /// The fixed final evaluation of every language-model run under the results root: its window
+  /// counts and the standard errors of the runs' final losses against the 0.01 target.
+  func finalEvaluationText(_ store: ResultStore) -> String {
+    let experiments = ((try? FileManager.default.contentsOfDirectory(atPath: results)) ?? []).sorted()
+    let runs = experiments.flatMap { store.runs($0) }.filter {
+      $0.config.model.task == .bytes && $0.summary.finalEvalStandardError != nil
+    }
+    let windows = Set(runs.compactMap(\.summary.finalEvalWindows)).sorted().map(String.init)
+    return "\(windows.joined(separator: " or ")) windows; " + finalEvaluationErrorNote(runs)
+  }
+
+  func page(_ rows: [ClaimRow], noise: [Claims.NoiseRow], evaluation: String, figure: Bool) -> String {
     var t = MarkdownTable([
       "#", "claim", "paper", "toolkit (mean, 95% interval)", "seeds", "cell", "verdict", "regenerate",
     ])
@@ -78,9 +90,8 @@ struct Report: ParsableCommand {
       interval over the seeds (n − 1 degrees of freedom). A verdict needs at least \(minimumSeedsForVerdict) paired
       seeds; a loss claim is **reproduced** only when the interval excludes 0 on the claimed side, **contradicted**
       only when it excludes 0 on the other, and otherwise **not resolved at this scale**; a claim without enough
-      current runs is **not run**, with the command that runs it. The final loss of every run is measured on one
-      fixed set of disjoint validation windows (about 2000 × 128 bytes, standard error ≈ 0.006 nats/byte per run);
-      runs evaluated before that set existed are left out.
+      current runs is **not run**, with the command that runs it. The final loss of every language run is measured on
+      one fixed set of disjoint validation windows (\(evaluation)) Runs evaluated before that set existed are left out.
 
       The paper trains 3B–27B mixture-of-experts models for thousands of steps; these are byte-level models of
       ≈ 1M parameters trained for a few hundred steps on 2 CPU cores. A claim "not resolved at this scale" says
