@@ -224,6 +224,16 @@ func summary(status: String, loss: Double) throws -> RunSummary {
     #expect(!FileManager.default.fileExists(atPath: root + "/stability/residual-s0/checkpoint.bin"))
   }
 
+  /// Claim 1 judges HC's peak gains on a log scale: one huge run does not blur the interval, and
+  /// peaks that stay small contradict the claim.
+  @Test func gainClaimUsesTheGeometricMean() {
+    let peaks = [40.0, 60, 300, 5e4, 80, 120, 50, 200]
+    #expect(SeedInterval(peaks).lower < 10)  // the arithmetic interval would not resolve it
+    #expect(Claims.gainExplodes(peaks) == .reproduced)
+    #expect(Claims.gainExplodes([2, 3, 2.5, 4]) == .contradicted)
+    #expect(Claims.gainExplodes([2, 300, 5, 1e4]) == .notResolved)
+  }
+
   /// The experiment kit: seed-major runs, runs read back by variant in seed order (missing
   /// seeds left out), gaps paired by seed, presets picked in one call.
   @Test func seedGridReadsRunsBackByVariant() throws {
