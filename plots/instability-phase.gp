@@ -11,18 +11,21 @@ $phase0 << EOD
 1.0 0.0 0.0
 2.0 0.0 0.0
 1.0 1.0 0.0
+2.0 1.0 0.0
 EOD
 $phase1 << EOD
 0.0 0.0 -0.0309226456339331
 1.0 0.0 -0.01067456425255886
 2.0 0.0 -0.08928223456097995
 1.0 1.0 0.013707846201243656
+2.0 1.0 -0.036703209815203364
 EOD
 $phase2 << EOD
 0.0 0.0 -0.0243603635611106
 1.0 0.0 0.022990000711135328
 2.0 0.0 -0.08636622726720555
 1.0 1.0 0.013933200165454074
+2.0 1.0 -0.20116863754472847
 EOD
 set multiplot layout 1,3 title 'final validation loss over depth × peak learning rate (C 128, 300 steps); verdict from the 95% interval over paired seeds; S: runs with loss spikes, G: gradient spikes, D: diverged' font ',12'
 reset
@@ -32,7 +35,7 @@ set xlabel 'peak learning rate'; set ylabel 'layers'
 set xtics ('0.003' 0, '0.01' 1, '0.03' 2)
 set ytics ('4' 0, '8' 1)
 set xrange [-0.5:2.5]; set yrange [1.5:-0.5]
-set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.08928223456097995:0.08928223456097995]
+set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.20116863754472847:0.20116863754472847]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
 set label '2.098' at 0,0 center front font ',9' offset 0,0.5
 set label 'S 0/4 G 2/4 D 0/4' at 0,0 center front font ',9' offset 0,-0.5
@@ -42,6 +45,8 @@ set label '2.747' at 2,0 center front font ',9' offset 0,0.5
 set label 'S 0/4 G 4/4 D 0/4' at 2,0 center front font ',9' offset 0,-0.5
 set label '2.414' at 1,1 center front font ',9' offset 0,0.5
 set label 'S 0/4 G 1/4 D 0/4' at 1,1 center front font ',9' offset 0,-0.5
+set label '2.792' at 2,1 center front font ',9' offset 0,0.5
+set label 'S 0/4 G 4/4 D 0/4' at 2,1 center front font ',9' offset 0,-0.5
 set style fill solid 1.0 noborder
 plot $phase0 using 1:2:(0.5):(0.5):3 with boxxyerror lc palette
 reset
@@ -51,7 +56,7 @@ set xlabel 'peak learning rate'; set ylabel 'layers'
 set xtics ('0.003' 0, '0.01' 1, '0.03' 2)
 set ytics ('4' 0, '8' 1)
 set xrange [-0.5:2.5]; set yrange [1.5:-0.5]
-set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.08928223456097995:0.08928223456097995]
+set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.20116863754472847:0.20116863754472847]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
 set label '−0.031' at 0,0 center front font ',9' offset 0,1.0
 set label 'not resolved (±0.035)' at 0,0 center front font ',9' offset 0,0.0
@@ -65,6 +70,9 @@ set label 'S 1/4 G 4/4 D 0/4' at 2,0 center front font ',9' offset 0,-1.0
 set label '+0.014' at 1,1 center front font ',9' offset 0,1.0
 set label 'not resolved (±0.254)' at 1,1 center front font ',9' offset 0,0.0
 set label 'S 0/4 G 4/4 D 0/4' at 1,1 center front font ',9' offset 0,-1.0
+set label '−0.037' at 2,1 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.335)' at 2,1 center front font ',9' offset 0,0.0
+set label 'S 0/4 G 4/4 D 0/4' at 2,1 center front font ',9' offset 0,-1.0
 set style fill solid 1.0 noborder
 plot $phase1 using 1:2:(0.5):(0.5):3 with boxxyerror lc palette
 reset
@@ -74,7 +82,7 @@ set xlabel 'peak learning rate'; set ylabel 'layers'
 set xtics ('0.003' 0, '0.01' 1, '0.03' 2)
 set ytics ('4' 0, '8' 1)
 set xrange [-0.5:2.5]; set yrange [1.5:-0.5]
-set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.08928223456097995:0.08928223456097995]
+set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.20116863754472847:0.20116863754472847]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
 set label '−0.024' at 0,0 center front font ',9' offset 0,1.0
 set label 'not resolved (±0.045)' at 0,0 center front font ',9' offset 0,0.0
@@ -88,6 +96,9 @@ set label 'S 0/4 G 4/4 D 0/4' at 2,0 center front font ',9' offset 0,-1.0
 set label '+0.014' at 1,1 center front font ',9' offset 0,1.0
 set label 'not resolved (±0.093)' at 1,1 center front font ',9' offset 0,0.0
 set label 'S 0/4 G 3/4 D 0/4' at 1,1 center front font ',9' offset 0,-1.0
+set label '−0.201' at 2,1 center front font ',9' offset 0,1.0
+set label 'better' at 2,1 center front font ',9' offset 0,0.0
+set label 'S 0/4 G 3/4 D 0/4' at 2,1 center front font ',9' offset 0,-1.0
 set style fill solid 1.0 noborder
 plot $phase2 using 1:2:(0.5):(0.5):3 with boxxyerror lc palette
 unset multiplot

@@ -68,6 +68,15 @@ public struct Claims {
     "`swift run -c release \(experiment)\(extra.isEmpty ? "" : " " + extra)`"
   }
 
+  /// The command that trains one `instability` cell (`suffix` as in ``instabilityCells()``, "" for
+  /// 4 layers at lr 3e-3) at `seeds` seeds: the paper preset, kept to that cell's three connections
+  /// (`n4…` matches HC's ids only, `t20…` mHC's).
+  func instabilityCommand(_ suffix: String, seeds: Int) -> String {
+    command(
+      "instability",
+      "--preset paper --seeds \(seeds) --only " + ["residual", "n4", "t20"].map { $0 + suffix + "-s" }.joined(separator: ","))
+  }
+
   /// "not run" with the reason and the command.
   func notRun(
     _ claim: String, paper: String, cell: String, figure: String, command: String, have: Int,
@@ -237,7 +246,7 @@ public struct Claims {
     return seeds("instability") > seeds(e.experiment)
       ? (
         "instability", "reference C 128, 4 layers, lr 3e-3 (instability's cell: stability's runs plus more seeds)",
-        "plots/instability-phase.png", command("instability", "--seeds 4")
+        "plots/instability-phase.png", instabilityCommand("", seeds: seeds("instability"))
       )
       : (
         e.experiment, "stability: reference C 128, 4 layers, lr 3e-3", "plots/stability-loss-gap.png",
@@ -258,7 +267,7 @@ public struct Claims {
           "mHC's loss is below the residual's", paper: "−0.021 (27B)", experiment: "instability",
           variant: "mhc-n4-t20" + c.suffix, baseline: "residual" + c.suffix,
           cellLabel: "instability: \(c.label)", figure: "plots/instability-phase.png",
-          command: command("instability")))
+          command: instabilityCommand(c.suffix, seeds: store.cell("instability", "residual" + c.suffix).count)))
     }
     return rows
   }
