@@ -1,4 +1,4 @@
-set terminal pngcairo noenhanced size 1830,420 font 'Helvetica,11' linewidth 1.5
+set terminal pngcairo noenhanced size 1830,540 font 'Helvetica,11' linewidth 1.5
 set output 'plots/instability-phase.png'
 set encoding utf8
 set border 3 lw 1 lc rgb '#333333'
@@ -12,6 +12,8 @@ $phase0 << EOD
 2.0 0.0 0.0
 1.0 1.0 0.0
 2.0 1.0 0.0
+1.0 2.0 0.0
+2.0 2.0 0.0
 EOD
 $phase1 << EOD
 0.0 0.0 -0.0309226456339331
@@ -19,6 +21,8 @@ $phase1 << EOD
 2.0 0.0 -0.08928223456097995
 1.0 1.0 0.013707846201243656
 2.0 1.0 -0.036703209815203364
+1.0 2.0 -0.02542410249965721
+2.0 2.0 0.45424913699369407
 EOD
 $phase2 << EOD
 0.0 0.0 -0.0243603635611106
@@ -26,6 +30,8 @@ $phase2 << EOD
 2.0 0.0 -0.08636622726720555
 1.0 1.0 0.013933200165454074
 2.0 1.0 -0.20116863754472847
+1.0 2.0 -0.04699237661186473
+2.0 2.0 -0.046893666806580137
 EOD
 set multiplot layout 1,3 title 'final validation loss over depth × peak learning rate (C 128, 300 steps); verdict from the 95% interval over paired seeds; S: runs with loss spikes, G: gradient spikes, D: diverged' font ',12'
 reset
@@ -33,9 +39,9 @@ set title 'residual: final validation loss (mean over seeds)' font ',11'
 unset key; set tics out nomirror; set border 3 lw 1 lc rgb '#333333'
 set xlabel 'peak learning rate'; set ylabel 'layers'
 set xtics ('0.003' 0, '0.01' 1, '0.03' 2)
-set ytics ('4' 0, '8' 1)
-set xrange [-0.5:2.5]; set yrange [1.5:-0.5]
-set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.20116863754472847:0.20116863754472847]
+set ytics ('4' 0, '8' 1, '16' 2)
+set xrange [-0.5:2.5]; set yrange [2.5:-0.5]
+set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.45424913699369407:0.45424913699369407]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
 set label '2.098' at 0,0 center front font ',9' offset 0,0.5
 set label 'S 0/4 G 2/4 D 0/4' at 0,0 center front font ',9' offset 0,-0.5
@@ -47,6 +53,10 @@ set label '2.414' at 1,1 center front font ',9' offset 0,0.5
 set label 'S 0/4 G 1/4 D 0/4' at 1,1 center front font ',9' offset 0,-0.5
 set label '2.792' at 2,1 center front font ',9' offset 0,0.5
 set label 'S 0/4 G 4/4 D 0/4' at 2,1 center front font ',9' offset 0,-0.5
+set label '2.441' at 1,2 center front font ',9' offset 0,0.5
+set label 'S 0/4 G 3/4 D 0/4' at 1,2 center front font ',9' offset 0,-0.5
+set label '2.749' at 2,2 center front font ',9' offset 0,0.5
+set label 'S 0/4 G 4/4 D 0/4' at 2,2 center front font ',9' offset 0,-0.5
 set style fill solid 1.0 noborder
 plot $phase0 using 1:2:(0.5):(0.5):3 with boxxyerror lc palette
 reset
@@ -54,9 +64,9 @@ set title 'HC − residual (paired by seed): mean gap, verdict' font ',11'
 unset key; set tics out nomirror; set border 3 lw 1 lc rgb '#333333'
 set xlabel 'peak learning rate'; set ylabel 'layers'
 set xtics ('0.003' 0, '0.01' 1, '0.03' 2)
-set ytics ('4' 0, '8' 1)
-set xrange [-0.5:2.5]; set yrange [1.5:-0.5]
-set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.20116863754472847:0.20116863754472847]
+set ytics ('4' 0, '8' 1, '16' 2)
+set xrange [-0.5:2.5]; set yrange [2.5:-0.5]
+set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.45424913699369407:0.45424913699369407]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
 set label '−0.031' at 0,0 center front font ',9' offset 0,1.0
 set label 'not resolved (±0.035)' at 0,0 center front font ',9' offset 0,0.0
@@ -73,16 +83,22 @@ set label 'S 0/4 G 4/4 D 0/4' at 1,1 center front font ',9' offset 0,-1.0
 set label '−0.037' at 2,1 center front font ',9' offset 0,1.0
 set label 'not resolved (±0.335)' at 2,1 center front font ',9' offset 0,0.0
 set label 'S 0/4 G 4/4 D 0/4' at 2,1 center front font ',9' offset 0,-1.0
+set label '−0.025' at 1,2 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.187)' at 1,2 center front font ',9' offset 0,0.0
+set label 'S 0/4 G 4/4 D 0/4' at 1,2 center front font ',9' offset 0,-1.0
+set label '+0.454' at 2,2 center front font ',9' offset 0,1.0
+set label 'worse' at 2,2 center front font ',9' offset 0,0.0
+set label 'S 2/4 G 3/4 D 0/4' at 2,2 center front font ',9' offset 0,-1.0
 set style fill solid 1.0 noborder
 plot $phase1 using 1:2:(0.5):(0.5):3 with boxxyerror lc palette
 reset
-set title 'MHC − residual (paired by seed): mean gap, verdict' font ',11'
+set title 'mHC − residual (paired by seed): mean gap, verdict' font ',11'
 unset key; set tics out nomirror; set border 3 lw 1 lc rgb '#333333'
 set xlabel 'peak learning rate'; set ylabel 'layers'
 set xtics ('0.003' 0, '0.01' 1, '0.03' 2)
-set ytics ('4' 0, '8' 1)
-set xrange [-0.5:2.5]; set yrange [1.5:-0.5]
-set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.20116863754472847:0.20116863754472847]
+set ytics ('4' 0, '8' 1, '16' 2)
+set xrange [-0.5:2.5]; set yrange [2.5:-0.5]
+set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.45424913699369407:0.45424913699369407]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
 set label '−0.024' at 0,0 center front font ',9' offset 0,1.0
 set label 'not resolved (±0.045)' at 0,0 center front font ',9' offset 0,0.0
@@ -99,6 +115,12 @@ set label 'S 0/4 G 3/4 D 0/4' at 1,1 center front font ',9' offset 0,-1.0
 set label '−0.201' at 2,1 center front font ',9' offset 0,1.0
 set label 'better' at 2,1 center front font ',9' offset 0,0.0
 set label 'S 0/4 G 3/4 D 0/4' at 2,1 center front font ',9' offset 0,-1.0
+set label '−0.047' at 1,2 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.124)' at 1,2 center front font ',9' offset 0,0.0
+set label 'S 0/4 G 2/4 D 0/4' at 1,2 center front font ',9' offset 0,-1.0
+set label '−0.047' at 2,2 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.250)' at 2,2 center front font ',9' offset 0,0.0
+set label 'S 1/4 G 4/4 D 0/4' at 2,2 center front font ',9' offset 0,-1.0
 set style fill solid 1.0 noborder
 plot $phase2 using 1:2:(0.5):(0.5):3 with boxxyerror lc palette
 unset multiplot

@@ -72,9 +72,23 @@ public struct Claims {
   /// 4 layers at lr 3e-3) at `seeds` seeds: the paper preset, kept to that cell's three connections
   /// (`n4…` matches HC's ids only, `t20…` mHC's).
   func instabilityCommand(_ suffix: String, seeds: Int) -> String {
-    command(
+    command("instability", "--preset paper --seeds \(seeds) --only " + Self.onlyPatterns(suffix).joined(separator: ","))
+  }
+
+  /// `--only` patterns that select one instability cell: `L8-lr.03-s` when the suffix names the
+  /// depth (no other cell's ids contain it), else one per connection, as 4-layer ids carry no depth.
+  static func onlyPatterns(_ suffix: String) -> [String] {
+    suffix.hasPrefix("-L") ? [suffix.dropFirst() + "-s"] : ["residual", "n4", "t20"].map { $0 + suffix + "-s" }
+  }
+
+  /// The command that trains every instability cell on disk at the seeds its claims pool.
+  func instabilityGridCommand() -> String {
+    let cells = instabilityCells()
+    let seeds = cells.map { store.cell("instability", "residual" + $0.suffix).count }.min() ?? 0
+    guard seeds > 0 else { return command("instability") }
+    return command(
       "instability",
-      "--preset paper --seeds \(seeds) --only " + ["residual", "n4", "t20"].map { $0 + suffix + "-s" }.joined(separator: ","))
+      "--preset paper --seeds \(seeds) --only " + cells.flatMap { Self.onlyPatterns($0.suffix) }.joined(separator: ","))
   }
 
   /// "not run" with the reason and the command.
@@ -155,7 +169,7 @@ public struct Claims {
     return ClaimRow(
       claim: claim, paper: paper,
       toolkit: "peak: geometric mean \(power(logs.mean)) [\(power(logs.lower)), \(power(logs.upper))]"
-        + " (arithmetic \(peaks.text(0)); largest \(cell(largest, 3)))"
+        + " (arithmetic mean \(cell(peaks.mean, 3)) ± \(cell(peaks.halfWidth, 3)); largest \(cell(largest, 3)))"
         + (stress.map { "; stress sweep (up to 16 layers, lr 3e-2): largest \(cell($0, 3))" } ?? ""),
       seeds: "\(peaks.n) runs",
       cell: "stability reference + every instability cell", figure: "plots/stability-gains.png",
@@ -163,7 +177,7 @@ public struct Claims {
       rule:
         "explodes = the 95% interval of the geometric mean of the per-run peak composite Amax gains (Student t over"
         + " log10 of the peaks, which span orders of magnitude) lies above 10; below 10 contradicts it at this scale",
-      command: command("stability") + ", " + command("instability"))
+      command: command("stability") + ", " + instabilityGridCommand())
   }
 
   func mhcGain() -> ClaimRow {
@@ -180,7 +194,7 @@ public struct Claims {
       seeds: "\(peaks.n) runs", cell: "stability reference + every instability cell",
       figure: "plots/stability-gains.png", verdict: verdict,
       rule: "reproduced when the 95% interval of the per-run peak composite gain is ≤ 1.6",
-      command: command("stability") + ", " + command("instability"))
+      command: command("stability") + ", " + instabilityGridCommand())
   }
 
   /// Spike events of `kind` minus the residual's, paired by seed within every instability cell.
@@ -212,7 +226,7 @@ public struct Claims {
       verdict: verdict,
       rule:
         "loss + gradient spike events after warmup, HC minus the same-seed residual; reproduced when the interval is above 0",
-      command: command("instability"))
+      command: instabilityGridCommand())
   }
 
   func mhcSmooth() -> ClaimRow {
@@ -232,7 +246,7 @@ public struct Claims {
       verdict: verdict,
       rule:
         "reproduced when the interval of mHC's extra spike events over the residual stays below 0.5 per run; contradicted when it is above 0",
-      command: command("instability"))
+      command: instabilityGridCommand())
   }
 
   /// Where the reference configuration's runs are read from: `stability`, or `instability` when its

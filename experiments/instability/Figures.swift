@@ -81,7 +81,7 @@ extension InstabilityExperiment {
       let title =
         kind == .residual
         ? "residual: final validation loss (mean over seeds)"
-        : "\(kind.rawValue.uppercased()) − residual (paired by seed): mean gap, verdict"
+        : "\(kind == .hc ? "HC" : "mHC") − residual (paired by seed): mean gap, verdict"
       return PhasePanel(
         title: title, rowLabels: depths.map { "\($0)" }, columnLabels: lrs.map { cell($0, 2) },
         values: values, notes: notes)
