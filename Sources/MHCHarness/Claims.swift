@@ -53,14 +53,22 @@ public struct Claims {
 
   /// The main comparison of `stability` (the reference configuration).
   static let reference = (experiment: "stability", residual: "residual", hc: "hc-n4", mhc: "mhc-n4-t20")
-  /// Cells of `instability` with their label.
+  /// Cells of `instability`'s grid (300 steps) with their label.
   func instabilityCells() -> [(label: String, suffix: String)] {
-    let keys = store.cells("instability").filter { $0.hasPrefix("residual") }
+    instabilityCells(longer: false)
+  }
+
+  /// Cells of `instability` trained with `--steps` other than 300 (ids with `-steps<N>`), or the
+  /// grid's own; a longer cell is read only for the noise table, as a way of lowering the noise.
+  func instabilityCells(longer: Bool) -> [(label: String, suffix: String)] {
+    let keys = store.cells("instability").filter { $0.hasPrefix("residual") && $0.contains("-steps") == longer }
     return keys.map { k in
       let suffix = String(k.dropFirst("residual".count))
-      let layers = suffix.split(separator: "-").first { $0.hasPrefix("L") }.map { String($0.dropFirst()) } ?? "4"
-      let lr = suffix.split(separator: "-").first { $0.hasPrefix("lr") }.map { "0" + $0.dropFirst(2) } ?? "0.003"
-      return ("\(layers) layers, lr \(lr)", suffix)
+      let parts = suffix.split(separator: "-")
+      let layers = parts.first { $0.hasPrefix("L") }.map { String($0.dropFirst()) } ?? "4"
+      let lr = parts.first { $0.hasPrefix("lr") }.map { "0" + $0.dropFirst(2) } ?? "0.003"
+      let steps = parts.first { $0.hasPrefix("steps") }.map { ", \($0.dropFirst(5)) steps" } ?? ""
+      return ("\(layers) layers, lr \(lr)\(steps)", suffix)
     }
   }
 
@@ -515,7 +523,7 @@ public struct Claims {
     var cells: [(String, String, String, String)] = [
       ("stability", "stability reference", Self.reference.mhc, Self.reference.residual)
     ]
-    for c in instabilityCells() where !c.suffix.isEmpty {
+    for c in instabilityCells() + instabilityCells(longer: true) where !c.suffix.isEmpty {
       cells.append(("instability", "instability \(c.label)", "mhc-n4-t20" + c.suffix, "residual" + c.suffix))
     }
     return cells.compactMap { e, label, v, b in
