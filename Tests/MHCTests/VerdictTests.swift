@@ -202,7 +202,19 @@ func summary(status: String, loss: Double) throws -> RunSummary {
         root, experiment: "vision", id: "mhc-n4-t20-C64-steps430-s\(s)", kind: .mhc, seed: UInt64(s),
         loss: base - 0.02 + 0.001 * Double(s))
     }
+    for s in 0..<3 {  // a longer cell: only the noise table reads it
+      try writeRun(
+        root, experiment: "instability", id: "residual-steps600-lr.01-s\(s)", kind: .residual, seed: UInt64(s),
+        loss: 2.3 + 0.01 * Double(s))
+      try writeRun(
+        root, experiment: "instability", id: "mhc-n4-t20-steps600-lr.01-s\(s)", kind: .mhc, seed: UInt64(s),
+        loss: 2.3 - 0.02 * Double(s))
+    }
     let store = ResultStore(root: root)
+    let claims = Claims(store: store)
+    #expect(claims.noise().map(\.cell).contains("instability 4 layers, lr 0.01, 600 steps"))
+    // the grid's claims hold the 8-layer cell only, not the longer one
+    #expect(claims.rows().filter { $0.cell.hasPrefix("instability:") }.map(\.cell) == ["instability: 8 layers, lr 0.01"])
     #expect(store.cell("stability", "mhc-n4-t20").count == 4)
     #expect(store.cell("instability", "mhc-n4-t20-L8-lr.01").isEmpty)
     #expect(store.staleCount("instability", "mhc-n4-t20-L8-lr.01") == 4)
