@@ -516,17 +516,26 @@ public struct Claims {
     /// 1/√windows): what the gap carried when final losses came from a few batches.
     public var smallSetEvaluationNoise: Double?
     public var smallWindows: Int
+    /// For a cell trained longer (`--steps`): the ``cell`` label of the same cell in the grid.
+    public var longerThan: String? = nil
   }
 
   /// The noise of the mHC − residual gap in every cell with at least three paired seeds.
   public func noise() -> [NoiseRow] {
-    var cells: [(String, String, String, String)] = [
-      ("stability", "stability reference", Self.reference.mhc, Self.reference.residual)
+    var cells: [(String, String, String, String, String?)] = [
+      ("stability", "stability reference", Self.reference.mhc, Self.reference.residual, nil)
     ]
-    for c in instabilityCells() + instabilityCells(longer: true) where !c.suffix.isEmpty {
-      cells.append(("instability", "instability \(c.label)", "mhc-n4-t20" + c.suffix, "residual" + c.suffix))
+    let grid = instabilityCells()
+    for c in grid where !c.suffix.isEmpty {
+      cells.append(("instability", "instability \(c.label)", "mhc-n4-t20" + c.suffix, "residual" + c.suffix, nil))
     }
-    return cells.compactMap { e, label, v, b in
+    for c in instabilityCells(longer: true) {
+      // the grid cell with the same suffix once `-steps<N>` is taken out
+      let base = c.suffix.split(separator: "-").filter { !$0.hasPrefix("steps") }.map { "-" + $0 }.joined()
+      let twin = grid.first { $0.suffix == base }.map { "instability \($0.label)" }
+      cells.append(("instability", "instability \(c.label)", "mhc-n4-t20" + c.suffix, "residual" + c.suffix, twin))
+    }
+    return cells.compactMap { e, label, v, b, twin in
       let mine = store.cell(e, v), base = store.cell(e, b)
       func spread(_ value: @escaping (LoadedRun) -> Double?) -> Double? {
         let g = PairedComparison.paired(mine, baseline: base, value: value)
@@ -554,7 +563,7 @@ public struct Claims {
         fixedSet: fixed.sd, trainTail: spread { $0.summary.finalTrainLossAverage },
         fixedSetEvaluationNoise: noise,
         smallSetEvaluationNoise: noise.map { $0 * (Double(windows) / Double(small)).squareRoot() },
-        smallWindows: small)
+        smallWindows: small, longerThan: twin)
     }
   }
 

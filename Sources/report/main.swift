@@ -22,10 +22,11 @@ struct Report: ParsableCommand {
       throw ValidationError(
         "--results \(results) does not exist; run an experiment first (e.g. swift run -c release stability)")
     }
-    let claims = Claims(store: ResultStore(root: results))
+    let store = ResultStore(root: results)
+    let claims = Claims(store: store)
     let rows = claims.rows(), gaps = claims.lossGaps(), noise = claims.noise()
     if !gaps.isEmpty { try Gnuplot.render(forest(gaps), in: plots) }
-    let evaluation = finalEvaluationText(ResultStore(root: results))
+    let evaluation = finalEvaluationText(store)
     try RunFiles.write(page(rows, noise: noise, evaluation: evaluation, figure: !gaps.isEmpty), to: out)
     let counts = Dictionary(grouping: rows, by: \.verdict).mapValues(\.count)
     print(
@@ -48,12 +49,11 @@ struct Report: ParsableCommand {
   }
 
   /// What training longer did to the spread: each noise row of a cell trained with more steps
-  /// (its label ends ", N steps") beside the same cell of the grid.
+  /// beside the same cell of the grid.
   func longerRuns(_ noise: [Claims.NoiseRow]) -> String {
     let byCell = Dictionary(noise.map { ($0.cell, $0) }, uniquingKeysWith: { a, _ in a })
     let pairs = noise.compactMap { r -> String? in
-      guard let cut = r.cell.range(of: ", ", options: .backwards), r.cell.hasSuffix(" steps"),
-        let base = byCell[String(r.cell[..<cut.lowerBound])], let long = r.fixedSet, let short = base.fixedSet
+      guard let twin = r.longerThan, let base = byCell[twin], let long = r.fixedSet, let short = base.fixedSet
       else { return nil }
       return "\(r.cell) (\(r.seeds) seeds): the gap's spread on the fixed set is "
         + String(format: "%.3f against %.3f at 300 steps (%d seeds)", long, short, base.seeds)
