@@ -50,14 +50,15 @@ public struct SeedGrid<Variant> {
   /// Seed-major: every variant of seed 0, then of seed 1, … (a partial sweep holds whole pairs first).
   public var runs: [SweepRun] { (0..<seeds).flatMap { s in variants.map { make($0, s) } } }
 
-  /// The finished runs of `variant`, one per seed that has one, in seed order.
+  /// The finished runs of `variant`, one per seed that has one, in seed order — the grid's
+  /// seeds, and any later seed the sweep loaded (`--precision` trains past the preset's).
   public func loaded(_ variant: Variant, in index: RunIndex) -> [LoadedRun] {
-    (0..<seeds).compactMap { index[make(variant, $0).id] }
+    (0..<max(seeds, index.seedBound)).compactMap { index[make(variant, $0).id] }
   }
 
   /// Every seed's run of `variant`, `nil` where it has none.
   public func bySeed(_ variant: Variant, in index: RunIndex) -> [LoadedRun?] {
-    (0..<seeds).map { index[make(variant, $0).id] }
+    (0..<max(seeds, index.seedBound)).map { index[make(variant, $0).id] }
   }
 
   /// The final-loss gap of `variant` to `base`, paired by seed (``PairedComparison``).
@@ -69,7 +70,12 @@ public struct SeedGrid<Variant> {
 /// Loaded runs by id.
 public struct RunIndex {
   let byID: [String: LoadedRun]
-  public init(_ runs: [LoadedRun]) { byID = Dictionary(runs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) }
+  /// One past the largest seed of any run.
+  public let seedBound: Int
+  public init(_ runs: [LoadedRun]) {
+    byID = Dictionary(runs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    seedBound = Int(min(runs.map(\.config.seed).max().map { $0 + 1 } ?? 0, 1000))
+  }
   public subscript(id: String) -> LoadedRun? { byID[id] }
 }
 
@@ -108,7 +114,9 @@ public enum ExperimentSummary {
   /// Writes `text` and prints where the figures (`<plots>/<figures>`) and the summary are.
   public static func write(_ text: String, experiment: String, options: SweepOptions, figures: String) throws {
     let path = "\(options.results)/\(experiment)/summary.md"
-    try RunFiles.write(text, to: path)
+    // `--precision` leaves its table beside the summary: the summary carries it, on every replot too
+    let precision = try? String(contentsOfFile: "\(options.results)/\(experiment)/precision.md", encoding: .utf8)
+    try RunFiles.write(text + (precision.map { "\n" + $0 } ?? ""), to: path)
     print(
       "\(experiment): \(figures.contains("*") ? "figures" : "figure") in \(options.plots)/\(figures), summary in \(path)"
     )

@@ -21,6 +21,7 @@ public struct SlurmOptions: ParsableArguments {
   static let submitOnly: [String: Bool] = [
     "--slurm": false, "--slurm-dry-run": false, "--slurm-tasks": true, "--slurm-time": true, "--slurm-cpus": true,
     "--slurm-partition": true, "--shard": true, "--list": false, "--force": false, "--replot": false, "--plain": false,
+    "--jobs": true,
   ]
 }
 
@@ -83,7 +84,7 @@ public struct SlurmJob {
   }
 
   /// `arguments` without the submit-only flags (`--slurm…`, `--shard`, `--list`, `--force`, `--replot`,
-  /// `--plain`; the scripts add their own `--shard`, `--plain` or `--replot`).
+  /// `--plain`, `--jobs`; the scripts add their own `--shard`, `--plain`, `--jobs 1` or `--replot`).
   static func taskArguments(_ arguments: [String]) -> [String] {
     var out: [String] = [], i = 0
     while i < arguments.count {
@@ -126,7 +127,7 @@ public struct SlurmJob {
       cd \(Self.shellQuote(cwd))
       export MHC_THREADS=${SLURM_CPUS_PER_TASK:-\(options.slurmCpus)}
       echo "task ${SLURM_ARRAY_TASK_ID} of job ${SLURM_ARRAY_JOB_ID} on $(hostname) at $(date -u +%FT%TZ)"
-      exec \(command) --plain --shard "${SLURM_ARRAY_TASK_ID}/\(tasks)"
+      exec \(command) --plain --jobs 1 --shard "${SLURM_ARRAY_TASK_ID}/\(tasks)"
 
       """
   }

@@ -112,6 +112,18 @@ public struct SweepOptions: ParsableArguments {
       "Most memory a run may use, e.g. 64G (default: what the machine has available).", valueName: "size"),
     transform: TrainingMemory.limit)
   public var maxMemory: Int?
+  @Option(
+    help: ArgumentHelp(
+      "Runs side by side, one thread each (default: one per core, at most 8; 1 inside a Slurm task).",
+      valueName: "N"))
+  public var jobs: Int?
+  @Option(
+    help: ArgumentHelp(
+      "Train seeds until every paired final-loss comparison's 95% interval is ±H (Stein's two-stage rule).",
+      valueName: "H"))
+  public var precision: Double?
+  @Option(help: ArgumentHelp("Pilot seeds of --precision (n₀).", valueName: "N")) public var pilot = 4
+  @Option(help: ArgumentHelp("Most seeds --precision trains per variant.", valueName: "N")) public var maxSeeds = 32
   @OptionGroup(title: "Slurm") public var slurm: SlurmOptions
 
   public init() {}
@@ -120,7 +132,22 @@ public struct SweepOptions: ParsableArguments {
     if let n = seeds, n < 1 {
       throw ValidationError("--seeds \(n) is invalid; must be ≥ 1 (seeds per compared variant)")
     }
+    if let j = jobs, j < 1 || j > 256 {
+      throw ValidationError("--jobs \(j) is invalid; must be 1…256 (runs side by side)")
+    }
+    if let h = precision, !(h > 0 && h.isFinite) {
+      throw ValidationError("--precision \(h) is invalid; must be a positive half-width, e.g. 0.02 (nats/byte)")
+    }
+    if pilot < 2 || pilot > 1000 {
+      throw ValidationError("--pilot \(pilot) is invalid; must be 2…1000 (a spread needs two seeds)")
+    }
+    if maxSeeds < pilot || maxSeeds > 1000 {
+      throw ValidationError("--max-seeds \(maxSeeds) is invalid; must be at least --pilot (\(pilot)) and at most 1000")
+    }
   }
+
+  /// `--jobs`, or one run per core (see ``DefaultJobs``).
+  public var jobCount: Int { jobs ?? DefaultJobs.count }
 
   /// `--seeds`, or the preset's default: `quick` and `paper` as given, `tiny` 2 (enough for an interval).
   public func seedCount(quick: Int = 3, paper: Int = 8, tiny: Int = 2) -> Int {
@@ -177,13 +204,28 @@ public struct LoadedRun: Sendable {
 /// let sweep = Sweep(experiment: "stability", runs: runs)
 /// try sweep.execute(options) { results in try figures(results) }
 /// ```
-public struct Sweep: Sendable {
+///
+/// Declared with ``PairedCell``s, a sweep also knows which runs are compared by seed, and
+/// `--precision H` sizes each cell's seeds with ``TwoStage``.
+public struct Sweep {
   public let experiment: String
   public var runs: [SweepRun]
+  /// The paired comparisons (empty: the experiment has none, and `--precision` is refused).
+  public let cells: [PairedCell]
 
   public init(experiment: String, runs: [SweepRun]) throws {
+    try self.init(experiment: experiment, runs: runs, cells: [])
+  }
+
+  /// The runs of `cells` with their preset seeds, then `others` (runs no comparison sizes).
+  public init(experiment: String, cells: [PairedCell], others: [SweepRun] = []) throws {
+    try self.init(experiment: experiment, runs: cells.flatMap(\.presetRuns) + others, cells: cells)
+  }
+
+  init(experiment: String, runs: [SweepRun], cells: [PairedCell]) throws {
     self.experiment = experiment
     self.runs = runs
+    self.cells = cells
     var seen = Set<String>()
     for r in runs {
       guard seen.insert(r.id).inserted else { throw MHCError("sweep \(experiment) lists run id '\(r.id)' twice") }
@@ -195,10 +237,12 @@ public struct Sweep: Sendable {
   }
 
   /// The runs this process should handle under `--only` and `--shard`.
-  public func selected(_ options: SweepOptions) -> [SweepRun] {
+  public func selected(_ options: SweepOptions) -> [SweepRun] { selected(runs, options) }
+
+  func selected(_ list: [SweepRun], _ options: SweepOptions) -> [SweepRun] {
     let patterns = options.only?.split(separator: ",").map(String.init) ?? []
     // --only first, then --shard over what it kept, so N shards of a filtered sweep are balanced
-    let kept = runs.filter { r in patterns.isEmpty || patterns.contains { r.id.contains($0) } }
+    let kept = list.filter { r in patterns.isEmpty || patterns.contains { r.id.contains($0) } }
     return kept.enumerated().filter { i, _ in options.shard?.contains(i) ?? true }.map(\.1)
   }
 
@@ -211,18 +255,30 @@ public struct Sweep: Sendable {
     }
   }
 
+  /// Whether this process was started by a sweep's `--jobs` to train one run (``execute(_:report:)`` then trains only it).
+  public static var isChild: Bool { SweepChild.assignment != nil }
+
   /// Lists, trains (skipping finished runs, resuming interrupted ones) and then calls
   /// `report` with the finished runs, or only calls `report` under `--replot`.
   /// Figures are made when every run of the sweep has finished.
   public func execute(_ options: SweepOptions, report: ([LoadedRun]) throws -> Void) throws {
     do {
+      if let child = SweepChild.assignment {  // a child of `--jobs`: train the one run, nothing else
+        try SweepChild.train(child, options: options)
+        return
+      }
       try executeThrowingMHCErrors(options, report: report)
     } catch let e as MHCError {
       throw ValidationError(e.description)
+    } catch let e as ExitCodeError {
+      throw ExitCode(e.code)
     }
   }
 
   func executeThrowingMHCErrors(_ options: SweepOptions, report: ([LoadedRun]) throws -> Void) throws {
+    if options.precision != nil && cells.isEmpty {
+      throw MHCError("--precision: \(experiment) has no paired seed comparisons to size; drop --precision")
+    }
     if options.slurm.enabled {
       let job = try SlurmJob(sweep: self, options: options, slurm: options.slurm)
       let path = try job.write()
@@ -237,6 +293,57 @@ public struct Sweep: Sendable {
       }
       return
     }
+    var sweep = self
+    if let h = options.precision, !options.list, !options.replot {
+      Interruption.install()
+      try sweep.trainToPrecision(h, options)
+    } else if let h = options.precision {
+      sweep.runs = sweep.precisionRuns(options, target: h).runs
+    }
+    try sweep.trainAndReport(options, report: report)
+  }
+
+  /// Trains the pilots, sizes every cell, trains the second stage and writes `precision.md`;
+  /// afterwards ``runs`` holds every run the comparisons use.
+  mutating func trainToPrecision(_ h: Double, _ options: SweepOptions) throws {
+    let n0 = options.pilot
+    let pilot = cells.flatMap { $0.runs(0..<max(n0, $0.seeds)) }
+    print("\(experiment): --precision \(h): pilot of \(n0) seeds per variant in \(cells.count) cell(s)")
+    try train(selected(pilot, options), options, of: pilot.count)
+    let plan = precisionRuns(options, target: h)
+    let extra = plan.runs.filter { r in !pilot.contains { $0.id == r.id } }
+    if !extra.isEmpty {
+      print("\(experiment): the pilot's spread asks for \(extra.count) more runs (second stage)")
+      try train(selected(extra, options), options, of: extra.count)
+    }
+    let rows = precisionRuns(options, target: h).rows
+    let text = PrecisionReport.markdown(rows, target: h, maxSeeds: options.maxSeeds)
+    try RunFiles.write(text, to: "\(options.results)/\(experiment)/precision.md")
+    try RunFiles.writeJSON(rows, to: "\(options.results)/\(experiment)/precision.json")
+    print(text)
+    runs = precisionRuns(options, target: h).runs
+  }
+
+  /// The runs `--precision` needs as far as the finished pilots tell (every cell's pilot, then
+  /// each variant's second-stage seeds), the other runs of the sweep, and the comparisons' rows.
+  func precisionRuns(_ options: SweepOptions, target h: Double) -> (runs: [SweepRun], rows: [PrecisionRow]) {
+    var list: [SweepRun] = [], rows: [PrecisionRow] = []
+    for cell in cells {
+      let (seeds, r) = plan(cell, options: options, target: h)
+      rows += r
+      let n = max(options.pilot, cell.seeds)
+      list += cell.runs(0..<n)
+      for s in n..<max(n, seeds.values.max() ?? 0) {
+        list += cell.variants.filter { (seeds[$0] ?? 0) > s }.map { cell.run($0, seed: s) }
+      }
+    }
+    var seen = Set(list.map(\.id))
+    for r in runs where seen.insert(r.id).inserted { list.append(r) }
+    return (list, rows)
+  }
+
+  /// `--list`, or trains the selected runs; then the report once every run has finished.
+  func trainAndReport(_ options: SweepOptions, report: ([LoadedRun]) throws -> Void) throws {
     let chosen = selected(options)
     if options.list {
       for (i, r) in runs.enumerated() {
@@ -247,50 +354,9 @@ public struct Sweep: Sendable {
       }
       return
     }
-    if !options.replot {
+    if !options.replot && options.precision == nil {
       Interruption.install()
-      print(
-        "\(experiment) (\(options.preset.rawValue)): \(chosen.count) of \(runs.count) runs in this process; BLAS \(BLASRuntime.summary)"
-      )
-      for (i, r) in chosen.enumerated() {
-        if let code = Interruption.exitCode {  // stopped between runs: start no new one
-          print("\(experiment): stopped by \(Interruption.name) before \(r.id); re-run the same command to continue")
-          throw ExitCode(code)
-        }
-        var config = r.config
-        if let c = options.corpus { config.corpus = c }
-        let dir = directory(r, options: options)
-        if let done = TrainingRun.finishedSummary(in: dir) {
-          let stored = try RunFiles.readJSON(TrainConfig.self, from: dir + "/config.json")
-          if !stored.sameRun(as: config.resolved()) && !options.force {
-            throw MHCError(
-              "\(dir) holds a finished run of a different configuration (\(differingKeys(stored, config.resolved()).joined(separator: ", "))); pass --force to replace it or --results to use another folder"
-            )
-          }
-          if !options.force {
-            print("[\(i + 1)/\(chosen.count)] \(r.id): \(done.status.rawValue), skipped")
-            continue
-          }
-          try FileManager.default.removeItem(atPath: dir)
-        }
-        let run = try TrainingRun(config: config, directory: dir)
-        run.maxMemory = options.maxMemory
-        run.observers.append(
-          ConsoleProgress(
-            label: "[\(i + 1)/\(chosen.count)] \(r.id)",
-            interactive: !options.plain && standardOutputIsTerminal, tokensPerExample: config.model.task.tokens))
-        do {
-          let summary = try run.run()
-          if let code = Interruption.exitCode, summary.status == .interrupted {
-            print(
-              "\(experiment): stopped by \(Interruption.name) in \(r.id) after step \(summary.steps); re-run the same command to resume"
-            )
-            throw ExitCode(code)
-          }
-        } catch let busy as RunInUse {
-          print("[\(i + 1)/\(chosen.count)] \(r.id): in use by another process (\(busy.holder)), skipped")
-        }
-      }
+      try train(chosen, options)
     }
     let loaded = load(options)
     if loaded.count < runs.count {
@@ -301,6 +367,70 @@ public struct Sweep: Sendable {
     }
     try RunFiles.makeDirectory(options.plots)
     try report(loaded)
+  }
+
+  /// Trains `chosen` (skipping finished runs, resuming interrupted ones): side by side in child
+  /// processes under `--jobs N` with N > 1 and more than one run to train, else one after another here.
+  func train(_ chosen: [SweepRun], _ options: SweepOptions, of total: Int? = nil) throws {
+    let jobs = options.jobCount
+    print(
+      "\(experiment) (\(options.preset.rawValue)): \(chosen.count) of \(total ?? runs.count) runs in this process"
+        + (jobs > 1 ? ", up to \(jobs) side by side" : "") + "; BLAS \(BLASRuntime.summary)")
+    var pending: [PendingRun] = []
+    for (i, r) in chosen.enumerated() {
+      var config = r.config
+      if let c = options.corpus { config.corpus = c }
+      let dir = directory(r, options: options)
+      let label = "[\(i + 1)/\(chosen.count)] \(r.id)"
+      if let done = TrainingRun.finishedSummary(in: dir) {
+        let stored = try RunFiles.readJSON(TrainConfig.self, from: dir + "/config.json")
+        if !stored.sameRun(as: config.resolved()) && !options.force {
+          throw MHCError(
+            "\(dir) holds a finished run of a different configuration (\(differingKeys(stored, config.resolved()).joined(separator: ", "))); pass --force to replace it or --results to use another folder"
+          )
+        }
+        if !options.force {
+          print("\(label): \(done.status.rawValue), skipped")
+          continue
+        }
+        try FileManager.default.removeItem(atPath: dir)
+      }
+      try config.validate()
+      pending.append(PendingRun(id: r.id, label: label, config: config, directory: dir))
+    }
+    if jobs > 1 && pending.count > 1 {
+      let budget = options.maxMemory ?? TrainingMemory.available?.bytes
+      let pool = JobPool(jobs: jobs, budget: budget, interactive: !options.plain && standardOutputIsTerminal)
+      let failed = try pool.run(pending, experiment: experiment)
+      if !failed.isEmpty {
+        throw MHCError(
+          "\(experiment): \(failed.count) run(s) failed: \(failed.joined(separator: ", ")) (their output is above); re-run to retry")
+      }
+      return
+    }
+    for p in pending {
+      if let code = Interruption.exitCode {  // stopped between runs: start no new one
+        print("\(experiment): stopped by \(Interruption.name) before \(p.id); re-run the same command to continue")
+        throw ExitCode(code)
+      }
+      let run = try TrainingRun(config: p.config, directory: p.directory)
+      run.maxMemory = options.maxMemory
+      run.observers.append(
+        ConsoleProgress(
+          label: p.label, interactive: !options.plain && standardOutputIsTerminal,
+          tokensPerExample: p.config.model.task.tokens))
+      do {
+        let summary = try run.run()
+        if let code = Interruption.exitCode, summary.status == .interrupted {
+          print(
+            "\(experiment): stopped by \(Interruption.name) in \(p.id) after step \(summary.steps); re-run the same command to resume"
+          )
+          throw ExitCode(code)
+        }
+      } catch let busy as RunInUse {
+        print("\(p.label): in use by another process (\(busy.holder)), skipped")
+      }
+    }
   }
 }
 

@@ -93,7 +93,9 @@ struct Components: ParsableCommand {
 
   func run() throws {
     let grid = grid
-    try Sweep(experiment: "components", runs: grid.runs).execute(sweep) { try report(grid, $0) }
+    try Sweep(experiment: "components", cells: [grid.cell("components", against: Self.residual)]).execute(sweep) {
+      try report(grid, $0)
+    }
   }
 
   // MARK: Figures and summary

@@ -57,7 +57,8 @@ struct Expansion: ParsableCommand {
   }
 
   func run() throws {
-    try Sweep(experiment: "expansion", runs: grid().runs).execute(sweep) { try report($0) }
+    let cell = try grid().cell("expansion", against: Variant(kind: .residual, rate: 1))
+    try Sweep(experiment: "expansion", cells: [cell]).execute(sweep) { try report($0) }
   }
 
   // MARK: Figures and summary

@@ -40,29 +40,33 @@ struct InstabilityExperiment: ParsableCommand {
     }
   }
 
-  func runs(_ preset: Preset) -> [SweepRun] {
+  /// Each cell's residual / HC / mHC, paired by seed.
+  func pairedCells(_ preset: Preset) -> [PairedCell] {
     var base = preset.baseConfig  // the reference width (`TrainConfig()`)
     base.steps = preset == .tiny ? 8 : steps
     base.evalEvery = preset == .tiny ? 4 : 25
-    var list: [SweepRun] = []
-    for cell in cells(preset) {
-      for seed in 0..<cell.seeds {
-        for kind in [ConnectionKind.residual, .hc, .mhc] {
-          var c = base; c.model.connection.kind = kind; c.model.layers = cell.layers; c.lr = cell.lr;
-          c.seed = UInt64(seed)
-          list.append(SweepRun(c))
-        }
+    return cells(preset).map { cell in
+      PairedCell(
+        name: "\(cell.layers) layers, lr \(cell.lr)", variants: ["residual", "hc", "mhc"], seeds: cell.seeds,
+        comparisons: [("hc", "residual"), ("mhc", "residual"), ("mhc", "hc")]
+      ) { v, seed in
+        var c = base; c.model.connection.kind = ConnectionKind(rawValue: v)!; c.model.layers = cell.layers
+        c.lr = cell.lr; c.seed = UInt64(seed)
+        return SweepRun(c)
       }
     }
-    return list
   }
 
   func run() throws {
-    try Sweep(experiment: "instability", runs: runs(sweep.preset)).execute(sweep) { _ in
-      let grid = sweep.preset == .tiny ? runs(.tiny) : runs(.paper)  // every finished run of the grid
+    try Sweep(experiment: "instability", cells: pairedCells(sweep.preset)).execute(sweep) { _ in
+      // every finished run of the grid, with every seed on disk
+      let grid = pairedCells(sweep.preset == .tiny ? .tiny : .paper).flatMap { $0.runs(0..<Self.seedsOnDisk) }
       try report(Sweep(experiment: "instability", runs: grid).load(sweep))
     }
   }
+
+  /// The most seeds a cell's report looks for on disk.
+  static let seedsOnDisk = 64
 
   // MARK: Figures and summary
 

@@ -95,23 +95,24 @@ struct Manifolds: ParsableCommand {
     return [("reference", reference), ("stress", stress)]
   }
 
-  func runs() -> [SweepRun] {
-    var list: [SweepRun] = []
-    for (_, base) in settings() {
-      for seed in 0..<(sweep.seedCount(tiny: 1)) {
-        for m in members {
-          var c = base; c.seed = UInt64(seed)
-          c.model.connection.kind = m.manifold == nil ? .residual : .mhc
-          c.model.connection.manifold = m.manifold ?? .sinkhorn; c.model.collapse = m.collapse
-          list.append(SweepRun(c))
-        }
-      }
-    }
-    return list
+  /// Member `m` in `setting` with `seed`.
+  func run(_ m: Member, _ setting: TrainConfig, seed: Int) -> SweepRun {
+    var c = setting; c.seed = UInt64(seed)
+    c.model.connection.kind = m.manifold == nil ? .residual : .mhc
+    c.model.connection.manifold = m.manifold ?? .sinkhorn; c.model.collapse = m.collapse
+    return SweepRun(c)
   }
 
   func run() throws {
-    try Sweep(experiment: "manifolds", runs: runs()).execute(sweep) { try report($0) }
+    let cells = settings().map { setting in
+      let byName = Dictionary(members.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+      let baseline = members.first { $0.manifold == nil }?.name ?? members[0].name
+      return PairedCell(
+        name: setting.name, variants: members.map(\.name), seeds: sweep.seedCount(tiny: 1),
+        comparisons: members.map(\.name).filter { $0 != baseline }.map { ($0, baseline) }
+      ) { v, seed in run(byName[v]!, setting.config, seed: seed) }
+    }
+    try Sweep(experiment: "manifolds", cells: cells).execute(sweep) { try report($0) }
   }
 
   // MARK: Figures and summary

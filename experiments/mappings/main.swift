@@ -102,7 +102,9 @@ struct Mappings: ParsableCommand {
 
   func run() throws {
     let grid = grid
-    try Sweep(experiment: "mappings", runs: grid.runs).execute(sweep) { try report(grid, $0) }
+    try Sweep(experiment: "mappings", cells: [grid.cell("mappings", against: Self.residual)]).execute(sweep) {
+      try report(grid, $0)
+    }
   }
 
   // MARK: Figures and summary

@@ -93,7 +93,15 @@ struct Scaling: ParsableCommand {
 
   func run() throws {
     let p = try plan()
-    try Sweep(experiment: "scaling", runs: runs(p)).execute(sweep) { try report($0, plan: p) }
+    let cells = p.sizes.map { size in
+      PairedCell(
+        name: "C\(size.width) L\(size.layers)", variants: variants.map(\.rawValue), seeds: p.seeds,
+        comparisons: variants.filter { $0 != .residual }.map { ($0.rawValue, "residual") }
+          + (variants.contains(.hc) && variants.contains(.mhc) ? [("mhc", "hc")] : [])
+      ) { v, seed in SweepRun(config(ConnectionKind(rawValue: v)!, size, seed: seed, budget: 1, plan: p)) }
+    }
+    let long = runs(p).filter { $0.id.hasPrefix("long-") }
+    try Sweep(experiment: "scaling", cells: cells, others: long).execute(sweep) { try report($0, plan: p) }
   }
 
   // MARK: Figures and summary

@@ -72,10 +72,6 @@ struct SinkhornIterations: ParsableCommand {
     return SweepRun(c, base: TrainConfig())
   }
 
-  func runs() -> [SweepRun] {
-    depths().flatMap { d in tValues.flatMap { t in (0..<d.seeds).map { run(d, t: t, seed: $0) } } }
-  }
-
   /// The t_max every other one is compared with: the paper's 20, or the largest trained t_max without it.
   var referenceT: Int { tValues.contains(20) ? 20 : tValues.max() ?? 20 }
 
@@ -91,7 +87,13 @@ struct SinkhornIterations: ParsableCommand {
   }
 
   func run() throws {
-    try Sweep(experiment: "sinkhorn-iterations", runs: runs()).execute(sweep) { try report($0) }
+    let cells = depths().map { d in
+      PairedCell(
+        name: d.label, variants: tValues.map { "t\($0)" }, seeds: d.seeds,
+        comparisons: tValues.filter { $0 != referenceT }.map { ("t\($0)", "t\(referenceT)") }
+      ) { v, seed in run(d, t: Int(v.dropFirst())!, seed: seed) }
+    }
+    try Sweep(experiment: "sinkhorn-iterations", cells: cells).execute(sweep) { try report($0) }
   }
 
   // MARK: Results: the runs of one depth at one t_max

@@ -125,6 +125,20 @@ extension Stability {
     }
     .joined(separator: "; ")
     let stressSeeds = Set(stress.map(\.config.seed)).count
+    let stressSection =
+      stress.isEmpty
+      ? "Not trained in this run: `--stress` adds it to the quick preset (27 runs per seed); the paper preset always trains it.\n"
+      : """
+        \(stress.filter { $0.summary.status == .diverged }.count) of \(stress.count) runs diverged \
+        (\(stressSeeds) seed\(stressSeeds == 1 ? "" : "s") per cell). Over the whole sweep, \(stressLine).
+        Each cell pairs the connections by seed (final-loss gaps as above; diverged runs are counted and left out of \
+        the pairs). Verdicts over the cells: \(tallyText).
+
+        \(st.text)
+        ### All stress runs
+
+        \(stressRuns.text)
+        """
     let seedRange = seeds.count == 1 ? "seed \(seeds[0])" : "seeds \(seeds.first!)–\(seeds.last!)"
     return """
       # stability — \(sweep.preset.rawValue) preset
@@ -158,18 +172,34 @@ extension Stability {
       \(seedTable.text)
       ## Stress sweep (depth × learning rate)
 
-      \(stress.filter { $0.summary.status == .diverged }.count) of \(stress.count) runs diverged \
-      (\(stressSeeds) seed\(stressSeeds == 1 ? "" : "s") per cell). Over the whole sweep, \(stressLine).
-      Each cell pairs the connections by seed (final-loss gaps as above; diverged runs are counted and left out of \
-      the pairs). Verdicts over the cells: \(tallyText).
-
-      \(st.text)
-      ### All stress runs
-
-      \(stressRuns.text)
+      \(stressSection)
       Figures (seed 0): `plots/stability-loss-gap.png`, `plots/stability-grad-norm.png`, `plots/stability-gains.png`, \
       `plots/stability-gain-over-training.png`, `plots/stability-hres-heatmaps.png`, `plots/stability-stress.png`.
 
       """
+  }
+
+  /// The three lines the main command ends with: HC's and mHC's peak composite gain (geometric
+  /// mean over the seeds, 95% interval over log10 of the per-run peaks) and mHC − residual.
+  func headline(main: [LoadedRun]) -> [String] {
+    func peaks(_ k: ConnectionKind) -> [Double] {
+      main.filter { $0.config.model.connection.kind == k && $0.summary.status == .completed }
+        .compactMap(\.summary.maxCompositeBackwardGain).filter { $0 > 0 && $0.isFinite }
+    }
+    func gain(_ k: ConnectionKind, paper: String) -> String {
+      let p = peaks(k), logs = SeedInterval(p.map { log10($0) })
+      guard p.count >= 2 else { return "\(p.count) seed: no interval" }
+      func g(_ x: Double) -> String { cell(pow(10, x), 3) }
+      return "\(g(logs.mean)) [\(g(logs.lower)), \(g(logs.upper))] over \(p.count) seeds (paper, 27B: \(paper))"
+    }
+    let runs = { (k: ConnectionKind) in
+      main.filter { $0.config.model.connection.kind == k }.sorted { $0.config.seed < $1.config.seed }
+    }
+    let gap = PairedComparison.finalLoss(runs(.mhc), baseline: runs(.residual))
+    return [
+      "HC's peak composite gain:   \(gain(.hc, paper: "≈ 3000"))",
+      "mHC's peak composite gain:  \(gain(.mhc, paper: "≈ 1.6"))",
+      "mHC − residual final loss:  \(gap.text) (paper, 27B: −0.021)",
+    ]
   }
 }

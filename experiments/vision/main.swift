@@ -86,7 +86,12 @@ struct Vision: ParsableCommand {
 
   func run() throws {
     if !sweep.replot && !sweep.list { try ensureDataSet() }
-    try Sweep(experiment: "vision", runs: grid().runs).execute(sweep) { try report($0) }
+    let paired = cells.map { cell in
+      let g = grid([cell])
+      let v = { (k: ConnectionKind) in Variant(kind: k, cell: cell) }
+      return g.cell("C\(cell.width) L\(cell.layers) lr \(cell.lr)", against: v(.residual), also: [(v(.mhc), v(.hc))])
+    }
+    try Sweep(experiment: "vision", cells: paired).execute(sweep) { try report($0) }
   }
 
   /// Installs Debian's `dataset-fashion-mnist` when the default folder is missing (and no `--data`

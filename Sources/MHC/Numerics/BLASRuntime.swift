@@ -54,6 +54,15 @@ public enum BLASRuntime {
   /// One-line description for logs and `meta.json`.
   public static var summary: String { "\(coreName) (\(selection), \(threads) threads)" }
 
+  /// The CPU's model name from `/proc/cpuinfo` ("AMD EPYC", "Intel(R) Xeon(R) …"), or "unknown CPU".
+  public static var cpuModel: String {
+    guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "unknown CPU" }
+    for line in text.split(separator: "\n") where line.hasPrefix("model name") {
+      if let colon = line.firstIndex(of: ":") { return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces) }
+    }
+    return "unknown CPU"
+  }
+
   /// CPU feature flags from `/proc/cpuinfo` (empty where that file does not exist).
   public static func cpuFlags() -> Set<String> {
     guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return [] }
