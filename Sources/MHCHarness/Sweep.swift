@@ -307,7 +307,7 @@ public struct Sweep {
   /// afterwards ``runs`` holds every run the comparisons use.
   mutating func trainToPrecision(_ h: Double, _ options: SweepOptions) throws {
     let n0 = options.pilot
-    let pilot = cells.flatMap { $0.runs(0..<max(n0, $0.seeds)) }
+    let pilot = cells.flatMap { $0.runs(0..<n0) }
     print("\(experiment): --precision \(h): pilot of \(n0) seeds per variant in \(cells.count) cell(s)")
     try train(selected(pilot, options), options, of: pilot.count)
     let plan = precisionRuns(options, target: h)
@@ -331,7 +331,7 @@ public struct Sweep {
     for cell in cells {
       let (seeds, r) = plan(cell, options: options, target: h)
       rows += r
-      let n = max(options.pilot, cell.seeds)
+      let n = options.pilot
       list += cell.runs(0..<n)
       for s in n..<max(n, seeds.values.max() ?? 0) {
         list += cell.variants.filter { (seeds[$0] ?? 0) > s }.map { cell.run($0, seed: s) }
