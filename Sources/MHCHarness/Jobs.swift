@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import MHC
 
@@ -21,13 +22,19 @@ enum SweepChild {
   /// Starts a step line of a child's output: never the first byte of an ordinary line.
   static let stepMark = "\u{1E}step "
 
-  /// The run this process was started to train, if it is a sweep's child.
-  static var assignment: (config: TrainConfig, directory: String, label: String)? {
+  /// The run this process was started to train, if it is a sweep's child. Read once; the
+  /// variables are then removed, so a process this one starts is never taken for a child.
+  static let assignment: (config: TrainConfig, directory: String, label: String)? = {
     let env = ProcessInfo.processInfo.environment
+    defer { for v in [configVariable, directoryVariable, labelVariable] { unsetenv(v) } }
     guard let json = env[configVariable], let dir = env[directoryVariable] else { return nil }
     guard let config = try? JSONDecoder().decode(TrainConfig.self, from: Data(json.utf8)) else { return nil }
     return (config, dir, env[labelVariable] ?? dir)
-  }
+  }()
+
+  /// Whether this executable can serve as a child: an experiment (or `jobs-bench`), not a test
+  /// runner, which would run its whole suite again instead of the run it was handed.
+  static let executableCanServe: Bool = !CommandLine.arguments[0].contains(".xctest")
 
   /// Trains the assigned run (a child's whole life): step lines for the parent's display, then
   /// the usual one-line result. An interruption exits with 128 + the signal number.
@@ -138,6 +145,7 @@ struct JobPool {
     func emit(_ line: String) {
       if interactive { print("\r\u{1B}[K", terminator: "") }
       print(line)
+      fflush(nil)  // a log file sees each line as it happens
     }
 
     while !queue.isEmpty || !running.isEmpty {
@@ -212,6 +220,7 @@ struct JobPool {
       }
     }
     if interactive { print("\r\u{1B}[K", terminator: "") }
+    fflush(nil)
     print("\(experiment): \(done) of \(pending.count) runs trained in \(Self.duration(Date().timeIntervalSince(start))), \(jobs) side by side")
     if let code = Interruption.exitCode { throw ExitCodeError(code: code) }
     return failed
@@ -274,10 +283,32 @@ enum StepCost {
   }
 }
 
-/// The default `--jobs`: one run per core at one thread each (at most 8), or 1 inside a Slurm task.
+/// The default `--jobs`: one run per core at one thread each (at most 8), or 1 inside a Slurm task
+/// (one run per task) and in a test runner (which cannot serve as a child).
 public enum DefaultJobs {
   public static var count: Int {
-    if ProcessInfo.processInfo.environment["SLURM_JOB_ID"] != nil { return 1 }
+    if ProcessInfo.processInfo.environment["SLURM_JOB_ID"] != nil || !SweepChild.executableCanServe { return 1 }
     return max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+  }
+}
+
+/// `--jobs` and `--precision` of the experiments that are not sweeps of training runs: `overhead`
+/// times steps (a run beside it would share the cores it measures) and `mixing` trains its tiny
+/// synthetic tasks in one process in about a minute. They take the flags so every experiment
+/// answers them, and refuse values that would not mean what they say.
+public struct FixedRunOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Runs side by side: only 1 here (see the experiment's README).", valueName: "N"))
+  public var jobs = 1
+  @Option(help: ArgumentHelp("Not available here: no paired final-loss comparisons to size.", valueName: "H"))
+  public var precision: Double?
+  public init() {}
+
+  /// Throws a one-line error for `--jobs` other than 1 (`why`: what side-by-side runs would break) or any `--precision`.
+  public func check(_ experiment: String, jobsWhy: String) throws {
+    if jobs != 1 { throw ValidationError("--jobs \(jobs) is invalid for \(experiment): only 1 is allowed (\(jobsWhy))") }
+    if precision != nil {
+      throw ValidationError(
+        "--precision: \(experiment) has no paired seed comparisons of final losses to size; drop --precision")
+    }
   }
 }

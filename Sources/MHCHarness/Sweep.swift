@@ -376,6 +376,7 @@ public struct Sweep {
     print(
       "\(experiment) (\(options.preset.rawValue)): \(chosen.count) of \(total ?? runs.count) runs in this process"
         + (jobs > 1 ? ", up to \(jobs) side by side" : "") + "; BLAS \(BLASRuntime.summary)")
+    fflush(nil)
     var pending: [PendingRun] = []
     for (i, r) in chosen.enumerated() {
       var config = r.config
@@ -399,6 +400,9 @@ public struct Sweep {
       pending.append(PendingRun(id: r.id, label: label, config: config, directory: dir))
     }
     if jobs > 1 && pending.count > 1 {
+      guard SweepChild.executableCanServe else {
+        throw MHCError("--jobs \(jobs): this executable cannot train a sweep's runs side by side (a test runner); use --jobs 1")
+      }
       let budget = options.maxMemory ?? TrainingMemory.available?.bytes
       let pool = JobPool(jobs: jobs, budget: budget, interactive: !options.plain && standardOutputIsTerminal)
       let failed = try pool.run(pending, experiment: experiment)

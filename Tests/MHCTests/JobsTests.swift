@@ -44,13 +44,13 @@ import Testing
       if jobs == "2" { #expect(output.contains("up to 2 side by side"), "\(output.prefix(500))") }
       outputs.append(try Self.numbers("\(dir)/j\(jobs)/results/instability"))
     }
-    #expect(outputs[0].count == 18 * 4, "18 runs × (3 csv files + summary): \(outputs[0].count)")
+    #expect(outputs[0].keys.filter { $0.hasSuffix("/summary") }.count == 18, "18 runs: \(outputs[0].keys.sorted())")
     #expect(outputs[0] == outputs[1], "a 2-job sweep's metrics differ from a 1-job sweep's")
   }
 
   @Test func badValuesGetOneLineErrors() throws {
     for (args, needle) in [
-      (["--jobs", "0"], "--jobs 0 is invalid"), (["--precision", "-1"], "--precision -1.0 is invalid"),
+      (["--jobs", "0"], "--jobs 0 is invalid"), (["--precision=-1"], "--precision -1.0 is invalid"),
       (["--precision", "0.02", "--pilot", "4", "--max-seeds", "3"], "--max-seeds 3 is invalid"),
       (["--pilot", "1"], "--pilot 1 is invalid"),
     ] {
@@ -58,8 +58,10 @@ import Testing
       #expect(status != 0)
       #expect(output.contains(needle), "\(args): \(output)")
     }
-    let (status, output) = try runTool("overhead", ["--precision", "0.02", "--list"])
+    let (status, output) = try runTool("overhead", ["--precision", "0.02"])
     #expect(status != 0 && output.contains("no paired seed comparisons"), "\(output)")
+    let mixing = try runTool("mixing", ["--jobs", "2"])
+    #expect(mixing.status != 0 && mixing.output.contains("--jobs 2 is invalid for mixing"), "\(mixing.output)")
   }
 
   /// Stein's rule from a known pilot: N = max(n₀, ⌊(t·s₀/h)²⌋ + 1) with t = t_{0.975, n₀−1}.

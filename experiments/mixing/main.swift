@@ -72,6 +72,11 @@ struct Mixing: ParsableCommand {
   @Flag(help: "Plain progress lines.") var plain = false
   @Option(help: "Results folder.") var results = "results"
   @Option(help: "Figures folder.") var plots = "plots"
+  @OptionGroup var fixed: FixedRunOptions
+
+  func validate() throws {
+    try fixed.check("mixing", jobsWhy: "its tasks train in one process in about a minute")
+  }
 
   static let n = 4
 

@@ -61,8 +61,10 @@ struct Overhead: ParsableCommand {
   @Flag(help: "Figures and summary.md from results/ only; no measuring.") var replot = false
   @Option(help: "Results root folder.") var results = "results"
   @Option(help: "Figures folder.") var plots = "plots"
+  @OptionGroup var fixed: FixedRunOptions
 
   func validate() throws {
+    try fixed.check("overhead", jobsWhy: "it times steps, and a run beside it would share the cores every timing measures")
     for (flag, list) in [("--widths", widths), ("--streams", streams), ("--blocks", blocks)] {
       if let bad = list?.values.first(where: { $0 < 1 }) {
         throw ValidationError("\(flag) \(bad) is invalid; every value must be ≥ 1")

@@ -80,11 +80,15 @@ enum Checkpoint {
       )
     }
     let payload = body.count - (nl + 1)
-    guard payload == 3 * header.count * 4 else {
+    // The header's count is read from the file: 12 × count may overflow, so it is checked first.
+    let (expected, overflow) = header.count.multipliedReportingOverflow(by: 12)
+    guard header.count >= 0, !overflow else {
       return .failure(
-        MHCError(
-          "checkpoint \(path) is truncated or padded: \(payload) payload bytes, its header says \(3 * header.count * 4)"
-        ))
+        MHCError("checkpoint \(path) is damaged: its header's count \(header.count) is not a parameter count (0…\(Int.max / 12))"))
+    }
+    guard payload == expected else {
+      return .failure(
+        MHCError("checkpoint \(path) is truncated or padded: \(payload) payload bytes, its header says \(expected)"))
     }
     guard CRC32C.checksum(body) == stored else {
       return .failure(MHCError("checkpoint \(path) is damaged: its CRC-32C does not match its contents"))

@@ -73,6 +73,9 @@ public struct FashionMNIST: Sendable {
     let testLabels = try Self.labels(file("t10k-labels-idx1-ubyte"), images: testPixels.count)
     let n = trainLabels.count, size = Self.side * Self.side
     try MHCError.check(
+      !testLabels.isEmpty,
+      "\(path): the test files hold 0 images; at least 1 is needed (the final evaluation is on the test set)")
+    try MHCError.check(
       n > Self.validationCount,
       "\(path): the training file holds \(n) images; more than \(Self.validationCount) are needed (the validation split)"
     )

@@ -104,39 +104,51 @@ public enum RunFiles {
 public struct RunInUse: Error, CustomStringConvertible {
   public let directory: String, holder: String, lock: String
   public var description: String {
-    "run folder \(directory) is in use by another process (\(holder)); remove \(lock) if that process is gone"
+    "run folder \(directory) is in use by another process (\(holder)); it is released when that process ends"
   }
 }
 
 /// A lock file that keeps two processes from running the same run folder at once (two
-/// shards of a sweep on one shared folder, say). Stale locks of dead processes are taken over.
+/// shards of a sweep on one shared folder, say).
+///
+/// The lock is an `flock` on `lock`, which the kernel drops when its process ends however it
+/// ends, so a lock left by a killed process is never "stale": the next process simply takes it,
+/// and two processes that try at once cannot both win. The file holds `host pid` of the holder
+/// for the message of the one that loses.
 public final class RunLock {
   let path: String
+  let fd: Int32
   public init(directory: String) throws {
     path = (directory as NSString).appendingPathComponent("lock")
-    let pid = ProcessInfo.processInfo.processIdentifier
-    let host = ProcessInfo.processInfo.hostName
-    for _ in 0..<2 {
-      let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o644)
-      if fd >= 0 {
-        let s = "\(host) \(pid)\n"
-        _ = s.withCString { Foundation.write(fd, $0, strlen($0)) }
+    let me = "\(ProcessInfo.processInfo.hostName) \(ProcessInfo.processInfo.processIdentifier)\n"
+    for _ in 0..<8 {
+      let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+      guard fd >= 0 else {
+        let why = String(cString: strerror(errno))
+        throw MHCError("cannot create the lock file \(path): \(why); the run folder \(directory) must be writable")
+      }
+      if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+        let held = errno == EWOULDBLOCK
+        let why = String(cString: strerror(errno))
         close(fd)
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        if held { throw RunInUse(directory: directory, holder: text.trimmingCharacters(in: .whitespacesAndNewlines), lock: path) }
+        throw MHCError("cannot lock \(path): \(why)")
+      }
+      // Locked — but the file may have been unlinked by its last holder between our open and flock.
+      var a = stat(), b = stat()
+      if fstat(fd, &a) == 0, stat(path, &b) == 0, a.st_ino == b.st_ino, a.st_dev == b.st_dev {
+        _ = ftruncate(fd, 0)
+        _ = me.withCString { pwrite(fd, $0, strlen($0), 0) }
+        self.fd = fd
         return
       }
-      // Held: by a live process on this host, or stale?
-      let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-      let parts = text.split(separator: " ")
-      if parts.count == 2, String(parts[0]) == host,
-        let other = Int32(parts[1].trimmingCharacters(in: .whitespacesAndNewlines)),
-        kill(other, 0) != 0 && errno == ESRCH
-      {
-        unlink(path)
-        continue
-      }
-      throw RunInUse(directory: directory, holder: text.trimmingCharacters(in: .whitespacesAndNewlines), lock: path)
+      close(fd)
     }
-    throw MHCError("cannot lock run folder \(directory)")
+    throw MHCError("cannot lock run folder \(directory): its lock file keeps changing")
   }
-  deinit { unlink(path) }
+  deinit {
+    unlink(path)
+    close(fd)
+  }
 }

@@ -78,10 +78,12 @@ public enum Safetensors {
     guard let data = FileManager.default.contents(atPath: path) else { throw MHCError("cannot read \(path)") }
     func bad(_ why: String) -> MHCError { MHCError("\(path) is not a valid safetensors file: \(why)") }
     guard data.count >= 8 else { throw bad("\(data.count) bytes, shorter than the 8-byte header length") }
-    let n = data.prefix(8).withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self))) }
-    guard n > 0, n <= data.count - 8 else {
-      throw bad("header length \(n) does not fit the file's \(data.count) bytes")
+    // The length is a u64 from the file: compared as a u64 first, so no value can trap a conversion.
+    let raw = data.prefix(8).withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+    guard raw > 0, raw <= UInt64(data.count - 8) else {
+      throw bad("header length \(raw) does not fit the file's \(data.count) bytes")
     }
+    let n = Int(raw)
     guard let header = try? JSONSerialization.jsonObject(with: data.subdata(in: 8..<(8 + n))) as? [String: Any] else {
       throw bad("the header is not a JSON object")
     }
@@ -106,7 +108,13 @@ public enum Safetensors {
       guard b >= 0, e >= b, e <= body.count else {
         throw bad("tensor '\(name)' has offsets [\(b), \(e)] outside \(body.count) data bytes")
       }
-      guard shape.allSatisfy({ $0 >= 0 }), shape.reduce(1, *) * (dtype == .f64 ? 8 : 4) == e - b else {
+      // Element count and byte size with overflow checks: a shape from the file may multiply past Int.max.
+      let bytes = shape.reduce(Optional(dtype == .f64 ? 8 : 4)) { acc, d in
+        guard let acc, d >= 0 else { return nil }
+        let (p, overflow) = acc.multipliedReportingOverflow(by: d)
+        return overflow ? nil : p
+      }
+      guard let bytes, bytes == e - b else {
         throw bad("tensor '\(name)' of shape \(shape) and dtype \(d) cannot fill \(e - b) bytes")
       }
       ranges.append((b, e, name))

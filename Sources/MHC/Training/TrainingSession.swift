@@ -230,7 +230,7 @@ final class TrainingSession {
   }
 
   /// The final evaluation (the fixed large set, the same windows or images for every run of the
-  /// task), `summary.json`, `meta.json`, the final weights; the checkpoint is removed once finished.
+  /// task), the final weights, then `summary.json` and `meta.json`; the checkpoint is removed last.
   func finish() throws -> RunSummary {
     var final: FinalEvaluation?
     if status == .completed {
@@ -244,10 +244,9 @@ final class TrainingSession {
       }
     }
     let summary = summary(final)
-    try RunFiles.writeJSON(summary, to: path("summary.json"))
-    meta.stopped = timestamp()
-    meta.status = status
-    try RunFiles.writeJSON(meta, to: path("meta.json"))
+    // Every file a finished run promises is written before `summary.json` says it finished: a
+    // process killed (or a disk filled) before that point leaves a run that resumes from its
+    // checkpoint and writes them all, never a "completed" run without its weights.
     if status != .interrupted {
       try saveWeights("model.safetensors")
       if let file = run.dumpBatches {
@@ -257,8 +256,12 @@ final class TrainingSession {
             [("windows", .init(dumped, shape: [steps, config.batch, config.model.seq + 1]))],
             metadata: ["format": "mhc-toolkit batches"]), to: file)
       }
-      Checkpoint.remove(path("checkpoint.bin"))
     }
+    try RunFiles.writeJSON(summary, to: path("summary.json"))
+    meta.stopped = timestamp()
+    meta.status = status
+    try RunFiles.writeJSON(meta, to: path("meta.json"))
+    if status != .interrupted { Checkpoint.remove(path("checkpoint.bin")) }
     for o in run.observers { o.finished(summary) }
     return summary
   }
