@@ -1,9 +1,10 @@
 // stability — residual vs HC vs mHC side by side (paper Fig. 2, 3, 5, 7, 8), plus a stress
 // sweep over depth and learning rate that records divergence instead of crashing.
 //
-//   swift run -c release stability                 # quick preset, 3 seeds (~10 min per seed on 2 cores)
+//   swift run -c release stability                 # quick preset, 3 seeds (~7 min on 2 cores)
+//   swift run -c release stability --stress        # … and the stress sweep over depth × lr
 //   swift run -c release stability --preset paper  # deep and long (hours)
-//   swift run -c release stability --replot        # figures + summary.md from results/ only
+//   swift run -c release stability --replot --stress  # figures + summary.md from results/ only
 //
 // This page: config → runs → report (with the gain figures). Figures.swift: heat maps and the
 // stress figure; Summary.swift: summary.md.
