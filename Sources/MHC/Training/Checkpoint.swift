@@ -97,6 +97,12 @@ enum Checkpoint {
       return .failure(
         MHCError("checkpoint \(path) belongs to another run (\(differingKeys(c, config).joined(separator: ", ")))"))
     }
+    guard (0...max(0, config.steps)).contains(header.step), header.adamSteps >= 0, header.adamSteps <= header.step else {
+      return .failure(
+        MHCError(
+          "checkpoint \(path) is damaged: its header's step \(header.step) (AdamW step \(header.adamSteps)) is outside 0…\(config.steps)"
+        ))
+    }
     guard header.count == count else {
       return .failure(MHCError("checkpoint \(path) holds \(header.count) parameters, the model has \(count)"))
     }
