@@ -97,6 +97,7 @@ public struct SweepOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Run every N-th run starting at K (0-based), e.g. for a job array.", valueName: "K/N"))
   public var shard: Shard?
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "Seeds of every compared variant (default: the preset's, at least 3 in quick, 8 in paper). Runs are paired by seed.",
       valueName: "N"))
@@ -113,17 +114,21 @@ public struct SweepOptions: ParsableArguments {
     transform: TrainingMemory.limit)
   public var maxMemory: Int?
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "Runs side by side, one thread each (default: one per core, at most 8; 1 inside a Slurm task).",
       valueName: "N"))
   public var jobs: Int?
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "Train seeds until every paired final-loss comparison's 95% interval is ±H (Stein's two-stage rule).",
       valueName: "H"))
   public var precision: Double?
-  @Option(help: ArgumentHelp("Pilot seeds of --precision (n₀).", valueName: "N")) public var pilot = 4
-  @Option(help: ArgumentHelp("Most seeds --precision trains per variant.", valueName: "N")) public var maxSeeds = 32
+  @Option(parsing: .unconditional, help: ArgumentHelp("Pilot seeds of --precision (n₀).", valueName: "N"))
+  public var pilot = 4
+  @Option(parsing: .unconditional, help: ArgumentHelp("Most seeds --precision trains per variant.", valueName: "N"))
+  public var maxSeeds = 32
   @OptionGroup(title: "Slurm") public var slurm: SlurmOptions
 
   public init() {}
@@ -269,7 +274,7 @@ public struct Sweep {
       }
       try executeThrowingMHCErrors(options, report: report)
     } catch let e as MHCError {
-      throw ValidationError(e.description)
+      throw RuntimeFailure(e)
     } catch let e as ExitCodeError {
       throw ExitCode(e.code)
     }

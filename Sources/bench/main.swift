@@ -97,7 +97,7 @@ struct Bench: ParsableCommand {
             rates.append(sgemmRate(reps: 5))
           }))
     } catch let e as MHCError {
-      throw ValidationError(e.description)
+      throw RuntimeFailure(e)
     }
     let peak = rates.sorted()[rates.count / 2]  // median, like the step times
     let images = task.tokens  // tokens per image (vision), for images/s

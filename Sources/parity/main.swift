@@ -66,7 +66,7 @@ struct Parity: ParsableCommand {
       }
       print(String(format: "parity: largest |Δ loss| %.2e at step %d of %d", worst, worstStep, steps))
     } catch let e as MHCError {
-      throw ValidationError(e.description)
+      throw RuntimeFailure(e)
     }
   }
 }

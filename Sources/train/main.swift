@@ -37,7 +37,7 @@ struct Train: ParsableCommand {
   @Option(help: "Attention heads.") var heads = 4
   @Option(help: "Sequence length.") var seq = 128
   @Option(help: "Sequences (images) per batch.") var batch = 16
-  @Option(help: "Training steps.") var steps = 300
+  @Option(parsing: .unconditional, help: "Training steps.") var steps = 300
   @Option(help: "Peak learning rate.") var lr = 3e-3
   @Option(help: "Warmup steps (default 5% of --steps).") var warmup: Int?
   @Option(help: "Sinkhorn-Knopp iterations t_max (mhc).") var iterations = 20
@@ -187,7 +187,7 @@ struct Train: ParsableCommand {
         throw ExitCode(code)
       }
     } catch let e as MHCError {
-      throw ValidationError(e.description)
+      throw RuntimeFailure(e)
     }
   }
 }

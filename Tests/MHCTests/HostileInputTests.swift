@@ -146,4 +146,16 @@ import Testing
     #expect(check.weightsFirst)
     #expect(FileManager.default.fileExists(atPath: dir + "/run/model.safetensors"))
   }
+
+  /// Runtime errors exit 1 with one line and no usage text; usage errors stay 64.
+  @Test func runtimeErrorsAreNotUsageErrors() throws {
+    let dir = try temporaryFolder("exit")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let small = ["--steps", "2", "--width", "8", "--layers", "1", "--heads", "2", "--seq", "8", "--batch", "2"]
+    let runtime = try runTool("train", small + ["--out", dir + "/run", "--init-from", dir + "/missing.safetensors"])
+    #expect(runtime.status == 1, "\(runtime.output)")
+    #expect(runtime.output.contains("Error: cannot read") && !runtime.output.contains("Usage:"), "\(runtime.output)")
+    let usage = try runTool("train", ["--steps", "-1"])
+    #expect(usage.status == 64 && usage.output.contains("--steps -1 is invalid"), "\(usage.output)")
+  }
 }

@@ -50,7 +50,7 @@ import Testing
 
   @Test func badValuesGetOneLineErrors() throws {
     for (args, needle) in [
-      (["--jobs", "0"], "--jobs 0 is invalid"), (["--precision=-1"], "--precision -1.0 is invalid"),
+      (["--jobs", "0"], "--jobs 0 is invalid"), (["--precision", "-1"], "--precision -1.0 is invalid"), (["--jobs", "-2"], "--jobs -2 is invalid"),
       (["--precision", "0.02", "--pilot", "4", "--max-seeds", "3"], "--max-seeds 3 is invalid"),
       (["--pilot", "1"], "--pilot 1 is invalid"),
     ] {

@@ -9,3 +9,16 @@ public struct MHCError: Error, CustomStringConvertible, Equatable, Sendable {
     if !condition { throw MHCError(message()) }
   }
 }
+
+/// A failure while running (a damaged file, a full disk, a run folder that cannot be written, a
+/// conflicting run) as opposed to a bad command line: the command prints `Error: <the line>` and
+/// exits with status 1, without the usage lines ArgumentParser adds to a usage error (status 64).
+/// An interruption exits with 128 + the signal number.
+///
+/// ```swift
+/// do { try run.run() } catch let e as MHCError { throw RuntimeFailure(e) }
+/// ```
+public struct RuntimeFailure: Error, CustomStringConvertible, Sendable {
+  public let description: String
+  public init(_ error: MHCError) { description = error.description }
+}
