@@ -16,11 +16,21 @@ struct Report: ParsableCommand {
   @Option(help: "Figures folder.") var plots = "plots"
   @Option(help: "The report to write.") var out = "REPORT.md"
   @Flag(help: "Accepted for symmetry with the experiments: the report only ever reads results.") var replot = false
+  @Flag(
+    help:
+      "First re-derive every finished run's status from its metrics under the current divergence rules (summary.json and meta.json; no training)."
+  )
+  var restatus = false
 
   func run() throws {
     guard FileManager.default.fileExists(atPath: results) else {
       throw ValidationError(
         "--results \(results) does not exist; run an experiment first (e.g. swift run -c release stability)")
+    }
+    if restatus {
+      let changes = try Restatus.apply(root: results)
+      print("report --restatus: \(changes.count) run(s) changed status")
+      for c in changes { print("  " + c) }
     }
     let store = ResultStore(root: results)
     let claims = Claims(store: store)

@@ -86,7 +86,7 @@ extension Manifolds {
     }
     // NaN, or (InstabilityReport) a loss that climbed back above the untrained model's and stayed there
     let diverged = all.compactMap { r -> String? in
-      if r.summary.status == .diverged { return "\(r.id) (non-finite at step \(r.summary.divergedStep ?? 0))" }
+      if let kind = r.summary.divergenceKind { return "\(r.id) (\(kind) at step \(r.summary.divergedStep ?? 0))" }
       guard let i = r.summary.instability, let step = i.divergedStep else { return nil }
       return "\(r.id) (\(i.divergence ?? "diverged") at step \(step), final loss \(cell(r.summary.finalEvalLoss, 4)))"
     }

@@ -167,7 +167,7 @@ struct Overhead: ParsableCommand {
       guard let data = stored else { throw MHCError("\(path) is missing; run without --replot to measure") }
       try report(data)
     } catch let e as MHCError {
-      throw ValidationError(e.description)
+      throw RuntimeFailure(e)
     }
   }
 

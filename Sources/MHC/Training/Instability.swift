@@ -159,3 +159,63 @@ public enum Instability {
     return v.count % 2 == 1 ? v[v.count / 2] : 0.5 * (v[v.count / 2 - 1] + v[v.count / 2])
   }
 }
+
+/// When a run has lost everything it learned: the training-time rule that stops a run as
+/// `diverged` (`above-initial`), and the end-of-run rule that keeps a run whose final loss is
+/// above where it started from being called `completed`.
+///
+/// The ceiling is the smaller of the first step's training loss (the untrained model's) and
+/// ln V (uniform predictions over the V outputs). A run stops once the median of its last
+/// ``stretch`` training losses, after warmup, is above the ceiling by more than ``margin`` —
+/// a surge that the run then stays in, not a spike. Over every committed run this flags exactly
+/// the three Cayley runs of `manifolds`' stress cell, and no vision run that later recovers (a
+/// ViT at lr 3e-2 hovers near ln 10 before learning; the margin keeps that from counting).
+///
+/// ```swift
+/// if let step = Divergence.aboveInitial(losses, warmup: 20, vocab: 256) { /* diverged at step */ }
+/// ```
+public enum Divergence {
+  /// Training steps whose median is compared with the ceiling.
+  public static let stretch = 50
+  /// How far above the ceiling (nats) that median must be.
+  public static let margin = 0.5
+
+  /// min(first step's loss, ln V).
+  public static func ceiling(initial: Double, vocab: Int) -> Double { min(initial, log(Double(max(vocab, 2)))) }
+
+  /// Whether the window ending at the last step of `loss` meets the rule (the run stops here).
+  public static func aboveNow(_ loss: [Double], warmup: Int, vocab: Int) -> Bool {
+    guard loss.count > warmup, loss.count >= stretch, let first = loss.first,
+      let m = Instability.median(loss.suffix(stretch))
+    else { return false }
+    return m > ceiling(initial: first, vocab: vocab) + margin
+  }
+
+  /// The first step (1-based) at which the rule is met, if any (a whole curve, e.g. a committed run's).
+  public static func aboveInitial(_ loss: [Double], warmup: Int, vocab: Int) -> Int? {
+    guard loss.count >= max(stretch, warmup + 1), let first = loss.first else { return nil }
+    let c = ceiling(initial: first, vocab: vocab) + margin
+    for n in max(stretch, warmup + 1)...loss.count {
+      if let m = Instability.median(loss[(n - stretch)..<n]), m > c { return n }
+    }
+    return nil
+  }
+
+  /// Whether a final loss ended above the ceiling.
+  public static func endedAbove(final: Double, initial: Double, vocab: Int) -> Bool {
+    final > ceiling(initial: initial, vocab: vocab)
+  }
+
+  /// The reason line of each rule.
+  public static func aboveReason(_ loss: [Double], at step: Int, vocab: Int) -> String {
+    let m = Instability.median(loss[(step - stretch)..<step]) ?? .nan
+    return String(
+      format: "training loss above its initial loss: median %.3f of steps %d–%d > %.3f + %.1f (min of step 1's loss and ln %d)",
+      m, step - stretch + 1, step, ceiling(initial: loss[0], vocab: vocab), margin, vocab)
+  }
+  public static func endedReason(final: Double, initial: Double, vocab: Int) -> String {
+    String(
+      format: "final loss %.3f above its initial loss %.3f (min of step 1's training loss and ln %d)", final,
+      ceiling(initial: initial, vocab: vocab), vocab)
+  }
+}

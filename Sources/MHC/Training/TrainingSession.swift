@@ -215,6 +215,14 @@ final class TrainingSession {
             "dead network: training loss ln \(config.model.outputs) with a zero gradient for \(Instability.deadSteps) steps from step \(dead)",
           source: "none (finite, but nothing left to learn from)")
       }
+      if status != .diverged {
+        let losses = metrics.map(\.trainLoss)
+        if Divergence.aboveNow(losses, warmup: config.warmup!, vocab: config.model.outputs) {
+          diverge(
+            at: step, reason: Divergence.aboveReason(losses, at: step, vocab: config.model.outputs),
+            source: "none (finite, but above where it started)")
+        }
+      }
       if status == .diverged { break }
       let interrupt = (run.stopAfterStep.map { step >= $0 } ?? false) || Interruption.requested != nil
       if (step % config.checkpointEvery! == 0 || interrupt) && step < config.steps {
@@ -241,6 +249,13 @@ final class TrainingSession {
         diverge(
           at: config.steps, reason: "final evaluation loss \(result.loss)",
           source: model.firstNonFinite(gradients: false) ?? "none found (loss reduction)")
+      } else if let first = metrics.first?.trainLoss,
+        Divergence.endedAbove(final: result.loss, initial: first, vocab: config.model.outputs)
+      {
+        diverge(
+          at: config.steps,
+          reason: Divergence.endedReason(final: result.loss, initial: first, vocab: config.model.outputs),
+          source: "none (finite, but above where it started)")
       }
     }
     let summary = summary(final)
