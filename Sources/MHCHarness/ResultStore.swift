@@ -17,6 +17,8 @@ import MHC
 public final class ResultStore {
   public let root: String
   private var cache: [String: [LoadedRun]] = [:]
+  /// `experiment/run` of every finished run that could not be read (named on the console as found).
+  public private(set) var unreadable: [String] = []
 
   public init(root: String) { self.root = root }
 
@@ -25,11 +27,16 @@ public final class ResultStore {
     if let r = cache[experiment] { return r }
     let dir = (root as NSString).appendingPathComponent(experiment)
     let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+    var failed: [(id: String, why: String)] = []
     let runs = names.sorted().compactMap { name -> LoadedRun? in
-      let d = (dir as NSString).appendingPathComponent(name)
-      guard TrainingRun.finishedSummary(in: d) != nil else { return nil }
-      return try? LoadedRun.load(d)
+      switch LoadedRun.finished((dir as NSString).appendingPathComponent(name)) {
+      case .success(let run)?: return run
+      case .failure(let e)?: failed.append((name, e.description)); return nil
+      case nil: return nil
+      }
     }
+    LoadedRun.reportUnreadable(failed, in: "report: " + experiment)
+    unreadable += failed.map { "\(experiment)/\($0.id)" }
     cache[experiment] = runs
     return runs
   }

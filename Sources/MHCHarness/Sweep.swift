@@ -188,7 +188,10 @@ public struct LoadedRun: Sendable {
     func p(_ f: String) -> String { (directory as NSString).appendingPathComponent(f) }
     let summary = try RunFiles.readJSON(RunSummary.self, from: p("summary.json"))
     let config = try RunFiles.readJSON(TrainConfig.self, from: p("config.json"))
-    let metrics = try MetricsRow.read(p("metrics.csv"))
+    let metrics = try MetricsRow.readFinished(p("metrics.csv"))
+    guard metrics.count == summary.steps else {
+      throw MHCError("\(p("metrics.csv")) has \(metrics.count) rows; summary.json says \(summary.steps) steps")
+    }
     let gains = RunFiles.exists(p("gains.csv")) ? try GainRow.read(p("gains.csv")) : []
     let mappings = try? RunFiles.readJSON(ResidualMappings.self, from: p("hres.json"))
     let initial = try? RunFiles.readJSON(ResidualMappings.self, from: p("hres-init.json"))
@@ -197,6 +200,30 @@ public struct LoadedRun: Sendable {
       id: (directory as NSString).lastPathComponent, directory: directory, config: config,
       summary: summary, metrics: metrics, gains: gains, mappings: mappings, initialMappings: initial,
       mappingRows: rows)
+  }
+
+  /// A run folder read back: nil while it has not finished (no `summary.json`, or one that says
+  /// running / interrupted), the run when it has, or why its files cannot be read — a
+  /// `summary.json` that is not valid, a cut or damaged `metrics.csv`, a missing file.
+  public static func finished(_ directory: String) -> Result<LoadedRun, MHCError>? {
+    let path = (directory as NSString).appendingPathComponent("summary.json")
+    guard RunFiles.exists(path) else { return nil }
+    let summary: RunSummary
+    do { summary = try RunFiles.readJSON(RunSummary.self, from: path) } catch {
+      return .failure(MHCError("summary.json is not a valid run summary"))
+    }
+    guard summary.status == .completed || summary.status == .diverged else { return nil }
+    do { return .success(try load(directory)) } catch let e as MHCError { return .failure(e) } catch {
+      return .failure(MHCError("\(error)"))
+    }
+  }
+
+  /// Names the runs `reader` could not read, once, in one line (nothing when there are none).
+  public static func reportUnreadable(_ failures: [(id: String, why: String)], in experiment: String) {
+    guard !failures.isEmpty else { return }
+    print(
+      "\(experiment): \(failures.count) finished run(s) cannot be read and are left out of every table: "
+        + failures.map { "\($0.id) (\($0.why))" }.joined(separator: "; "))
   }
 
   /// Gains of the last evaluation, one entry per sublayer.
@@ -251,13 +278,19 @@ public struct Sweep {
     return kept.enumerated().filter { i, _ in options.shard?.contains(i) ?? true }.map(\.1)
   }
 
-  /// Loads every run of the sweep that has finished (completed or diverged).
+  /// Loads every run of the sweep that has finished (completed or diverged), naming on the
+  /// console each finished run whose files cannot be read (it is left out, never half-read).
   public func load(_ options: SweepOptions) -> [LoadedRun] {
-    runs.compactMap { r in
-      let d = directory(r, options: options)
-      guard TrainingRun.finishedSummary(in: d) != nil else { return nil }
-      return try? LoadedRun.load(d)
+    var failed: [(id: String, why: String)] = []
+    let loaded = runs.compactMap { r -> LoadedRun? in
+      switch LoadedRun.finished(directory(r, options: options)) {
+      case .success(let run)?: return run
+      case .failure(let e)?: failed.append((r.id, e.description)); return nil
+      case nil: return nil
+      }
     }
+    LoadedRun.reportUnreadable(failed, in: experiment)
+    return loaded
   }
 
   /// Whether this process was started by a sweep's `--jobs` to train one run (``execute(_:report:)`` then trains only it).

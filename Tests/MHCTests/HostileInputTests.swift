@@ -158,4 +158,25 @@ import Testing
     let usage = try runTool("train", ["--steps", "-1"])
     #expect(usage.status == 64 && usage.output.contains("--steps -1 is invalid"), "\(usage.output)")
   }
+
+  /// I, J: a replot and `report` name the finished runs they cannot read (an invalid summary.json, a
+  /// metrics.csv cut by 20 bytes) instead of silently leaving them out or reading half a file.
+  @Test func readersNameWhatTheySkip() throws {
+    let dir = try temporaryFolder("unreadable")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let args = ["--preset", "tiny", "--results", dir + "/results", "--plots", dir + "/plots", "--plain"]
+    let trained = try runTool("instability", args)
+    #expect(trained.status == 0, "\(trained.output.suffix(1000))")
+    let root = dir + "/results/instability/"
+    try "{ not json".write(toFile: root + "hc-n4-C16-L1-H2-T16-B2-steps8-s0/summary.json", atomically: true, encoding: .utf8)
+    let metrics = root + "mhc-n4-t20-C16-L1-H2-T16-B2-steps8-s1/metrics.csv"
+    let data = try Data(contentsOf: URL(fileURLWithPath: metrics))
+    try data.prefix(data.count - 20).write(to: URL(fileURLWithPath: metrics))
+    let replot = try runTool("instability", args + ["--replot"])
+    #expect(replot.output.contains("2 finished run(s) cannot be read"), "\(replot.output)")
+    #expect(replot.output.contains("hc-n4-C16-L1-H2-T16-B2-steps8-s0 (summary.json is not a valid run summary)"))
+    #expect(replot.output.contains("mhc-n4-t20-C16-L1-H2-T16-B2-steps8-s1") && replot.output.contains("cut line"))
+    let report = try runTool("report", ["--results", dir + "/results", "--plots", dir + "/plots", "--out", dir + "/R.md"])
+    #expect(report.output.contains("report: instability: 2 finished run(s) cannot be read"), "\(report.output)")
+  }
 }

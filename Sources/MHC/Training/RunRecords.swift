@@ -104,10 +104,32 @@ public struct MetricsRow: Sendable, Equatable {
     return rows
   }
 
-  /// Reads a `metrics.csv`.
+  /// Reads a `metrics.csv`: the complete lines that parse (a run still writing it may have a cut last line).
   public static func read(_ path: String) throws -> [MetricsRow] {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw MHCError("cannot read \(path)") }
     return RunFiles.completeLines(text).dropFirst().compactMap { MetricsRow(csv: $0) }
+  }
+
+  /// Reads a finished run's `metrics.csv`, refusing any damage with one line: a cut last line, a row
+  /// that does not parse or has the wrong number of columns, steps that do not count 1, 2, 3, …
+  public static func readFinished(_ path: String) throws -> [MetricsRow] {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw MHCError("cannot read \(path)") }
+    if !text.isEmpty && !text.hasSuffix("\n") {
+      throw MHCError("\(path) ends in a cut line ('\(text.suffix(40).split(separator: "\n").last ?? "")')")
+    }
+    let lines = RunFiles.completeLines(text)
+    guard let first = lines.first.map(String.init), first == header || first == classificationHeader else {
+      throw MHCError("\(path) has no metrics header")
+    }
+    let columns = first.split(separator: ",", omittingEmptySubsequences: false).count
+    var rows: [MetricsRow] = []
+    for (i, line) in lines.dropFirst().enumerated() {
+      guard line.split(separator: ",", omittingEmptySubsequences: false).count == columns, let r = MetricsRow(csv: line),
+        r.step == i + 1
+      else { throw MHCError("\(path) line \(i + 2) is damaged ('\(line.prefix(60))')") }
+      rows.append(r)
+    }
+    return rows
   }
 }
 
