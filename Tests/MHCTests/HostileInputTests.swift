@@ -179,4 +179,25 @@ import Testing
     let report = try runTool("report", ["--results", dir + "/results", "--plots", dir + "/plots", "--out", dir + "/R.md"])
     #expect(report.output.contains("report: instability: 2 finished run(s) cannot be read"), "\(report.output)")
   }
+
+  /// An infinite weight in an `--init-from` file is named by its tensor, not found later as a gradient.
+  @Test func nonFiniteInitialWeightsAreNamed() throws {
+    let (config, dir) = try tinyRun(.mhc, steps: 2)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try TrainingRun(config: config, directory: dir + "/a").run()
+    var (tensors, _) = try Safetensors.read(dir + "/a/model.safetensors")
+    let name = try #require(tensors.keys.sorted().first { $0.hasPrefix("conns.") })
+    var values = try #require(tensors[name]?.floats)
+    values[values.count - 1] = .infinity
+    tensors[name] = .init(values, shape: tensors[name]!.shape)
+    try RunFiles.write(Safetensors.encode(tensors.map { ($0.key, $0.value) }), to: dir + "/bad.safetensors")
+    let run = try TrainingRun(config: config, directory: dir + "/b")
+    run.initFrom = dir + "/bad.safetensors"
+    do {
+      try run.run()
+      Issue.record("an infinite initial weight was accepted")
+    } catch let e as MHCError {
+      #expect(e.description.contains("non-finite weights: \(name)[\(values.count - 1)] = inf"), "\(e)")
+    }
+  }
 }

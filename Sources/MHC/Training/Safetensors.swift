@@ -159,6 +159,15 @@ extension ParameterStore where T == Float {
     guard problems.isEmpty else {
       throw MHCError("\(path) does not fit this model: " + problems.joined(separator: "; "))
     }
+    // Non-finite weights are named here, by tensor and index, before they could surface as some
+    // other tensor's gradient in the first step.
+    let bad = infos.compactMap { i -> String? in
+      guard let k = tensors[i.name]!.floats!.firstIndex(where: { !$0.isFinite }) else { return nil }
+      return "\(i.name)[\(k)] = \(tensors[i.name]!.floats![k])"
+    }
+    guard bad.isEmpty else {
+      throw MHCError("\(path) holds non-finite weights: " + bad.joined(separator: ", ") + "; every value must be finite")
+    }
     for i in infos {
       let v = tensors[i.name]!.floats!
       for k in 0..<i.count { values[i.offset + k] = v[k] }
