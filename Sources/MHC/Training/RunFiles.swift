@@ -7,9 +7,36 @@ public enum RunFiles {
     try write(Data(text.utf8), to: path)
   }
 
+  /// Writes `data` to a temporary file beside `path` and renames it into place. A failure names its
+  /// cause as the system gives it ("No space left on device", "Permission denied", "Read-only file
+  /// system") and leaves `path` as it was.
   public static func write(_ data: Data, to path: String) throws {
-    do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-      throw MHCError("cannot write \(path): \(error.localizedDescription)")
+    let tmp = path + ".tmp-\(getpid())"
+    let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw MHCError("cannot write \(path): \(String(cString: strerror(errno)))") }
+    if let code = writeAll(fd, data) {
+      close(fd)
+      unlink(tmp)
+      throw MHCError("cannot write \(path): \(String(cString: strerror(code)))")
+    }
+    if close(fd) != 0 || rename(tmp, path) != 0 {
+      let why = String(cString: strerror(errno))
+      unlink(tmp)
+      throw MHCError("cannot write \(path): \(why)")
+    }
+  }
+
+  /// Writes every byte of `data` to `fd`; the `errno` of a failure, or nil.
+  static func writeAll(_ fd: Int32, _ data: Data) -> Int32? {
+    data.withUnsafeBytes { raw -> Int32? in
+      var done = 0
+      while done < raw.count {
+        let n = Foundation.write(fd, raw.baseAddress! + done, raw.count - done)
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return n < 0 ? errno : ENOSPC }
+        done += n
+      }
+      return nil
     }
   }
 
@@ -21,18 +48,12 @@ public enum RunFiles {
     let tmp = path + ".tmp"
     let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else { throw MHCError("cannot write \(tmp): \(String(cString: strerror(errno)))") }
-    var ok = data.withUnsafeBytes { raw -> Bool in
-      var done = 0
-      while done < raw.count {
-        let n = Foundation.write(fd, raw.baseAddress! + done, raw.count - done)
-        if n <= 0 { return false }
-        done += n
-      }
-      return true
-    }
-    ok = ok && fsync(fd) == 0
+    let failed = writeAll(fd, data) ?? (fsync(fd) == 0 ? nil : errno)
     close(fd)
-    guard ok else { throw MHCError("cannot write \(tmp): \(String(cString: strerror(errno)))") }
+    if let code = failed {
+      unlink(tmp)
+      throw MHCError("cannot write \(tmp): \(String(cString: strerror(code)))")
+    }
     if exists(path) && rename(path, previous) != 0 {
       throw MHCError("cannot keep \(path) as \(previous): \(String(cString: strerror(errno)))")
     }
