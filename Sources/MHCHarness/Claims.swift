@@ -123,6 +123,23 @@ public struct Claims {
         claim, paper: paper, cell: cellLabel, figure: figure, command: command, have: gap.n,
         stale: store.staleCount(experiment, variant) + store.staleCount(experiment, baseline))
     }
+    // Seeds sized by `--precision` (precision.json): the two-stage interval decides, the ordinary one is shown beside.
+    if let s = store.twoStage(experiment, variant: variant, baseline: baseline), let m = s.mean, let h = s.halfWidth,
+      let s0 = s.pilotSD, let needed = s.needed, s.used == gap.n
+    {
+      let verdict: ClaimVerdict = m + h < 0 ? .reproduced : m - h > 0 ? .contradicted : .notResolved
+      let target = String(format: "±%.3f", s.target)
+      return ClaimRow(
+        claim: claim, paper: paper,
+        toolkit: String(format: "%@ [%@, %@] n=%d, two-stage (half-width %.3f, target %@ %@); t interval over the same seeds %@",
+          signed(m), signed(m - h), signed(m + h), s.used, h, target, s.reached ? "reached" : "not reached", gap.intervalText),
+        seeds: "\(gap.n)", cell: cellLabel, figure: figure, verdict: verdict,
+        rule: String(
+          format: "paired gap %@ − %@ with seeds sized by Stein's two-stage rule: a pilot of %d seeds (sd %.3f) asked for %d for %@; interval mean ± t₀.₉₇₅,%d · s₀/√n",
+          variant, baseline, s.pilot, s0, needed, target, s.pilot - 1),
+        command: "`swift run -c release \(experiment) --preset paper --precision \(s.target) --only "
+          + Self.onlyPatterns(String(variant.drop { $0 != "-" }.dropFirst("-n4-t20".count))).joined(separator: ",") + "`")
+    }
     let verdict: ClaimVerdict =
       gap.verdict == .better ? .reproduced : gap.verdict == .worse ? .contradicted : .notResolved
     return ClaimRow(

@@ -109,6 +109,9 @@ public struct PrecisionRow: Codable, Sendable {
   public var mean: Double?
   public var halfWidth: Double?
   public var target: Double
+  /// The two variants' run ids without the seed (`mhc-n4-t20-L8-lr.03`), as ``ResultStore/cellKey(_:)`` names them.
+  public var variantKey: String?
+  public var baselineKey: String?
 
   public var reached: Bool { (halfWidth ?? .infinity) <= target }
 
@@ -172,6 +175,8 @@ extension Sweep {
     for (v, b) in cell.comparisons {
       let (lv, lb) = finishedPairs(cell, variant: v, baseline: b, options: options, limit: max(cap, 256))
       var row = PrecisionRow(cell: cell.name, variant: v, baseline: b, pilot: n0, used: min(lv.count, lb.count), target: h)
+      row.variantKey = String(cell.run(v, seed: 0).id.dropLast(3))
+      row.baselineKey = String(cell.run(b, seed: 0).id.dropLast(3))
       if lv.count >= n0 {
         let pilot = PairedComparison.finalLoss(Array(lv.prefix(n0)), baseline: Array(lb.prefix(n0)))
         if pilot.n >= 2 {  // pairs with a diverged run are left out, so the pilot may be smaller than n₀

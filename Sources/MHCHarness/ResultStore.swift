@@ -41,6 +41,13 @@ public final class ResultStore {
     return runs
   }
 
+  /// The two-stage row of `variant − baseline` (cell keys) in `experiment`'s `precision.json`, if `--precision` sized it.
+  public func twoStage(_ experiment: String, variant: String, baseline: String) -> PrecisionRow? {
+    let path = "\(root)/\(experiment)/precision.json"
+    guard let rows = try? RunFiles.readJSON([PrecisionRow].self, from: path) else { return nil }
+    return rows.first { $0.variantKey == variant && $0.baselineKey == baseline }
+  }
+
   /// The cell of a run: its id without the trailing `-s<seed>`.
   public static func cellKey(_ run: LoadedRun) -> String {
     let suffix = "-s\(run.config.seed)"

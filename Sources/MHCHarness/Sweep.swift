@@ -354,7 +354,9 @@ public struct Sweep {
       print("\(experiment): the pilot's spread asks for \(extra.count) more runs (second stage)")
       try train(selected(extra, options), options, of: extra.count)
     }
-    let rows = precisionRuns(options, target: h).rows
+    // the cells this process was asked for (`--only`, `--shard`), not every cell of the sweep
+    let asked = Set(cells.filter { !selected($0.runs(0..<n0), options).isEmpty }.map(\.name))
+    let rows = precisionRuns(options, target: h).rows.filter { asked.contains($0.cell) }
     let text = PrecisionReport.markdown(rows, target: h, maxSeeds: options.maxSeeds)
     try RunFiles.write(text, to: "\(options.results)/\(experiment)/precision.md")
     try RunFiles.writeJSON(rows, to: "\(options.results)/\(experiment)/precision.json")
