@@ -42,7 +42,7 @@ public struct Claims {
     var rows = [hcGain(), mhcGain(), hcSpikes(), mhcSmooth()]
     rows += lossAgainstResidual()
     rows += [
-      mhcAgainstHC(), sinkhornIterations(), tableOne(), expansionRate(), computeScaling(), timeOverhead(),
+      mhcAgainstHC(), mhcAgainstHCEverywhere(), sinkhornIterations(), tableOne(), expansionRate(), computeScaling(), timeOverhead(),
       recomputeMemory(),
     ]
     rows += [visionLoss(), visionGain()]
@@ -309,6 +309,38 @@ public struct Claims {
           command: instabilityCommand(c.suffix, seeds: store.cell("instability", "residual" + c.suffix).count)))
     }
     return rows
+  }
+
+  /// mHC − HC in every cell where both were trained with ≥ 3 paired seeds: each `instability` cell,
+  /// each `scaling` size, each `vision` cell. Reproduced when mHC is better somewhere and worse
+  /// nowhere, contradicted when worse somewhere and better nowhere, else not resolved (listed per cell).
+  func mhcAgainstHCEverywhere() -> ClaimRow {
+    var parts: [String] = [], tally: [Verdict: Int] = [:], seeds = 0
+    for experiment in ["instability", "scaling", "vision"] {
+      for hc in store.cells(experiment) where hc.hasPrefix("hc-n4") {
+        let suffix = String(hc.dropFirst("hc-n4".count))
+        let gap = PairedComparison.finalLoss(
+          store.cell(experiment, "mhc-n4-t20" + suffix), baseline: store.cell(experiment, hc))
+        guard gap.n >= minimumSeedsForVerdict else { continue }
+        tally[gap.verdict, default: 0] += 1
+        seeds += gap.n
+        let label = suffix.isEmpty ? "reference" : String(suffix.dropFirst())
+        let word = gap.verdict == .notResolved ? "" : " " + gap.verdict.rawValue
+        parts.append("\(experiment) \(label): \(signed(gap.mean)) \(gap.intervalText)\(word)")
+      }
+    }
+    let better = tally[.better] ?? 0, worse = tally[.worse] ?? 0
+    let verdict: ClaimVerdict =
+      parts.isEmpty ? .notRun : better > 0 && worse == 0 ? .reproduced : worse > 0 && better == 0 ? .contradicted : .notResolved
+    return ClaimRow(
+      claim: "mHC's loss is at or below HC's, in every cell trained", paper: "mHC below HC (27B)",
+      toolkit: "mHC better in \(better), worse in \(worse), not resolved in \(tally[.notResolved] ?? 0) of \(parts.count) cells: "
+        + parts.joined(separator: "; "),
+      seeds: "\(seeds) pairs", cell: "instability, scaling, vision: every cell with HC and mHC", figure: "plots/report-gaps.png",
+      verdict: verdict,
+      rule:
+        "each cell's paired mHC − HC final-loss gap; reproduced when mHC is better in some cell and worse in none, contradicted when worse in some and better in none",
+      command: command("report"))
   }
 
   func mhcAgainstHC() -> ClaimRow {
