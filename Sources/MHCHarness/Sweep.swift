@@ -436,7 +436,7 @@ public struct Sweep {
         }
         try FileManager.default.removeItem(atPath: dir)
       }
-      try config.validate()
+      do { try config.validate() } catch let e as MHCError { throw ValidationError(e.description) }  // flags: 64
       pending.append(PendingRun(id: r.id, label: label, config: config, directory: dir))
     }
     if jobs > 1 && pending.count > 1 {

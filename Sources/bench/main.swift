@@ -87,6 +87,11 @@ struct Bench: ParsableCommand {
       config.model.seq = seq; config.model.recompute = recompute; config.batch = batch
       return config
     }
+    do {  // flag values that cannot make a model are usage errors (64); failures while measuring are runtime ones (1)
+      for c in configs { try c.validate() }
+    } catch let e as MHCError {
+      throw ValidationError(e.description)
+    }
     let results: [(String, StepBenchmark)]
     var rates: [Double] = []  // sgemm GFLOP/s, measured after every round of steps
     do {

@@ -28,11 +28,11 @@ struct Parity: ParsableCommand {
   @Option(help: "Print every N-th step.") var every = 10
 
   func run() throws {
+    var c = TrainConfig()
+    c.model.connection.kind = connection; c.model.width = width; c.model.layers = layers; c.model.heads = heads
+    c.model.seq = seq; c.batch = batch; c.steps = steps; c.lr = lr; c.seed = seed; c.corpus = corpus
+    do { try c.validate() } catch let e as MHCError { throw ValidationError(e.description) }  // a usage error (64)
     do {
-      var c = TrainConfig()
-      c.model.connection.kind = connection; c.model.width = width; c.model.layers = layers; c.model.heads = heads
-      c.model.seq = seq; c.batch = batch; c.steps = steps; c.lr = lr; c.seed = seed; c.corpus = corpus
-      try c.validate()
       c = c.resolved()  // the model as it takes effect (the residual: one stream)
       let data = try ByteCorpus(path: corpus, minimumSplit: seq + 1)
       let f = try Transformer<Float>(c.model, batch: batch, seed: seed)

@@ -146,14 +146,22 @@ struct Train: ParsableCommand {
   }
 
   func run() throws {
+    // Flag values that cannot make a run are usage errors (exit 64, with the usage); what goes
+    // wrong after that is a runtime error (exit 1, one line).
+    let config: TrainConfig
     do {
-      let config = try config()
+      config = try self.config()
+      try config.validate()
       if resume && initFrom != nil {
         throw MHCError("--init-from and --resume are exclusive: a resumed run continues from its checkpoint")
       }
       if let k = saveEvery, k < 1 {
         throw MHCError("--save-every \(k) is invalid; must be ≥ 1 (steps between saved weights)")
       }
+    } catch let e as MHCError {
+      throw ValidationError(e.description)
+    }
+    do {
       let fm = FileManager.default
       let summaryPath = (out as NSString).appendingPathComponent("summary.json")
       if !resume

@@ -116,4 +116,46 @@ import Testing
     #expect(trained.count == seedsOf.values.reduce(0, +), "\(trained.sorted()) vs \(seedsOf)")
     #expect(output.contains("Seeds to a target precision"))
   }
+
+  /// SIGTERM to a `--jobs 2` sweep reaches every running child once: each stops at a checkpoint,
+  /// the sweep exits 143, and the same command resumes and finishes them.
+  @Test func sigtermStopsEveryRunningRunAtACheckpoint() throws {
+    let dir = try temporaryFolder("jobs-signal")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let args = [
+      "--preset", "tiny", "--steps", "400", "--only", "t0-", "--jobs", "2", "--results", dir + "/results", "--plots",
+      dir + "/plots", "--plain",
+    ]
+    let p = Process()
+    p.executableURL = try toolURL("sinkhorn-iterations")
+    p.arguments = args
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    p.standardError = pipe
+    try p.run()
+    // wait until both children have written their first metrics, then stop the sweep
+    let folder = dir + "/results/sinkhorn-iterations"
+    let deadline = Date().addingTimeInterval(120)
+    while Date() < deadline {
+      let started = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+        FileManager.default.fileExists(atPath: "\(folder)/\($0)/metrics.csv")
+      }
+      if started.count >= 2 { break }
+      usleep(100_000)
+    }
+    kill(p.processIdentifier, SIGTERM)
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 143, "\(output.suffix(1500))")
+    let runs = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasSuffix(".md") }
+    #expect(runs.count == 2, "two runs were running: \(runs)")
+    for r in runs {
+      let meta = try RunFiles.readJSON(RunMeta.self, from: "\(folder)/\(r)/meta.json")
+      #expect(meta.status == .interrupted, "\(r): \(meta.status)")
+      #expect(FileManager.default.fileExists(atPath: "\(folder)/\(r)/checkpoint.bin"), "\(r) has no checkpoint")
+    }
+    let resumed = try runTool("sinkhorn-iterations", args)
+    #expect(resumed.status == 0, "\(resumed.output.suffix(1500))")
+    for r in runs { #expect(TrainingRun.finishedSummary(in: "\(folder)/\(r)")?.status == .completed) }
+  }
 }
