@@ -125,6 +125,7 @@ struct JobPool {
     var forwarded = false
     var measured: [Double] = []  // seconds per unit of work, from finished and running runs
     var lastPlain = Date()
+    var widest = 0  // most runs that were side by side at once (the memory budget may hold it below `jobs`)
     let start = Date()
 
     func work(_ c: TrainConfig) -> Double { StepCost.units(c) }
@@ -162,6 +163,7 @@ struct JobPool {
         // The last runs get the cores no other run will take (metrics do not depend on the thread count).
         let threads = queue.isEmpty ? max(1, jobs - running.count) : 1
         running.append(try Self.spawn(next, threads: threads))
+        widest = max(widest, running.count)
       }
       // Read what the children wrote, for at most a quarter second.
       var polls = running.filter(\.open).map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
@@ -221,7 +223,9 @@ struct JobPool {
     }
     if interactive { print("\r\u{1B}[K", terminator: "") }
     fflush(nil)
-    print("\(experiment): \(done) of \(pending.count) runs trained in \(Self.duration(Date().timeIntervalSince(start))), \(jobs) side by side")
+    print(
+      "\(experiment): \(done) of \(pending.count) runs trained in \(Self.duration(Date().timeIntervalSince(start))), "
+        + "at most \(widest) side by side" + (widest < min(jobs, pending.count) ? " (the memory budget held the rest back)" : ""))
     if let code = Interruption.exitCode { throw ExitCodeError(code: code) }
     return failed
   }

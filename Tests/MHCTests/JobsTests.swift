@@ -48,6 +48,15 @@ import Testing
     #expect(outputs[0] == outputs[1], "a 2-job sweep's metrics differ from a 1-job sweep's")
   }
 
+  /// The memory guard counts every concurrent run: a budget that holds one run's estimate runs one at a time.
+  @Test func memoryBudgetHoldsRunsBack() throws {
+    let dir = try temporaryFolder("jobs-memory")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let args = ["--preset", "tiny", "--jobs", "2", "--max-memory", "100M", "--results", dir + "/r", "--plots", dir + "/p", "--plain"]
+    let (status, output) = try runTool("instability", args)
+    #expect(status == 0 && output.contains("at most 1 side by side (the memory budget held the rest back)"), "\(output.suffix(800))")
+  }
+
   @Test func badValuesGetOneLineErrors() throws {
     for (args, needle) in [
       (["--jobs", "0"], "--jobs 0 is invalid"), (["--precision", "-1"], "--precision -1.0 is invalid"), (["--jobs", "-2"], "--jobs -2 is invalid"),
