@@ -16,18 +16,18 @@ $phase0 << EOD
 2.0 2.0 0.0
 EOD
 $phase1 << EOD
-0.0 0.0 -0.0309226456339331
-1.0 0.0 -0.01067456425255886
-2.0 0.0 -0.08928223456097995
+0.0 0.0 -0.04491490627552427
+1.0 0.0 -0.027926498128211907
+2.0 0.0 -0.12249127602897814
 1.0 1.0 0.013707846201243656
 2.0 1.0 -0.036703209815203364
 1.0 2.0 -0.02542410249965721
 2.0 2.0 0.45424913699369407
 EOD
 $phase2 << EOD
-0.0 0.0 -0.0243603635611106
-1.0 0.0 0.022990000711135328
-2.0 0.0 -0.08636622726720555
+0.0 0.0 -0.015680710765713333
+1.0 0.0 -0.016878815878920095
+2.0 0.0 -0.13804470164972305
 1.0 1.0 0.013933200165454074
 2.0 1.0 -0.20116863754472847
 1.0 2.0 -0.04699237661186473
@@ -43,12 +43,12 @@ set ytics ('4' 0, '8' 1, '16' 2)
 set xrange [-0.5:2.5]; set yrange [2.5:-0.5]
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.45424913699369407:0.45424913699369407]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
-set label '2.098' at 0,0 center front font ',9' offset 0,0.5
-set label 'S 0/4 G 2/4 D 0/4' at 0,0 center front font ',9' offset 0,-0.5
-set label '2.364' at 1,0 center front font ',9' offset 0,0.5
-set label 'S 0/4 G 0/4 D 0/4' at 1,0 center front font ',9' offset 0,-0.5
-set label '2.747' at 2,0 center front font ',9' offset 0,0.5
-set label 'S 0/4 G 4/4 D 0/4' at 2,0 center front font ',9' offset 0,-0.5
+set label '2.09' at 0,0 center front font ',9' offset 0,0.5
+set label 'S 0/20 G 5/20 D 0/20' at 0,0 center front font ',9' offset 0,-0.5
+set label '2.387' at 1,0 center front font ',9' offset 0,0.5
+set label 'S 0/8 G 2/8 D 0/8' at 1,0 center front font ',9' offset 0,-0.5
+set label '2.78' at 2,0 center front font ',9' offset 0,0.5
+set label 'S 0/8 G 8/8 D 0/8' at 2,0 center front font ',9' offset 0,-0.5
 set label '2.414' at 1,1 center front font ',9' offset 0,0.5
 set label 'S 0/4 G 1/4 D 0/4' at 1,1 center front font ',9' offset 0,-0.5
 set label '2.792' at 2,1 center front font ',9' offset 0,0.5
@@ -68,15 +68,15 @@ set ytics ('4' 0, '8' 1, '16' 2)
 set xrange [-0.5:2.5]; set yrange [2.5:-0.5]
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.45424913699369407:0.45424913699369407]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
-set label '−0.031' at 0,0 center front font ',9' offset 0,1.0
-set label 'not resolved (±0.035)' at 0,0 center front font ',9' offset 0,0.0
-set label 'S 3/4 G 4/4 D 0/4' at 0,0 center front font ',9' offset 0,-1.0
-set label '−0.011' at 1,0 center front font ',9' offset 0,1.0
-set label 'not resolved (±0.204)' at 1,0 center front font ',9' offset 0,0.0
-set label 'S 0/4 G 4/4 D 0/4' at 1,0 center front font ',9' offset 0,-1.0
-set label '−0.089' at 2,0 center front font ',9' offset 0,1.0
-set label 'not resolved (±0.432)' at 2,0 center front font ',9' offset 0,0.0
-set label 'S 1/4 G 4/4 D 0/4' at 2,0 center front font ',9' offset 0,-1.0
+set label '−0.045' at 0,0 center front font ',9' offset 0,1.0
+set label 'better' at 0,0 center front font ',9' offset 0,0.0
+set label 'S 3/12 G 7/12 D 0/12' at 0,0 center front font ',9' offset 0,-1.0
+set label '−0.028' at 1,0 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.078)' at 1,0 center front font ',9' offset 0,0.0
+set label 'S 0/8 G 7/8 D 0/8' at 1,0 center front font ',9' offset 0,-1.0
+set label '−0.122' at 2,0 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.172)' at 2,0 center front font ',9' offset 0,0.0
+set label 'S 1/8 G 8/8 D 0/8' at 2,0 center front font ',9' offset 0,-1.0
 set label '+0.014' at 1,1 center front font ',9' offset 0,1.0
 set label 'not resolved (±0.254)' at 1,1 center front font ',9' offset 0,0.0
 set label 'S 0/4 G 4/4 D 0/4' at 1,1 center front font ',9' offset 0,-1.0
@@ -100,15 +100,15 @@ set ytics ('4' 0, '8' 1, '16' 2)
 set xrange [-0.5:2.5]; set yrange [2.5:-0.5]
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.45424913699369407:0.45424913699369407]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
-set label '−0.024' at 0,0 center front font ',9' offset 0,1.0
-set label 'not resolved (±0.045)' at 0,0 center front font ',9' offset 0,0.0
-set label 'S 0/4 G 1/4 D 0/4' at 0,0 center front font ',9' offset 0,-1.0
-set label '+0.023' at 1,0 center front font ',9' offset 0,1.0
-set label 'not resolved (±0.123)' at 1,0 center front font ',9' offset 0,0.0
-set label 'S 0/4 G 3/4 D 0/4' at 1,0 center front font ',9' offset 0,-1.0
-set label '−0.086' at 2,0 center front font ',9' offset 0,1.0
+set label '−0.016' at 0,0 center front font ',9' offset 0,1.0
+set label 'better' at 0,0 center front font ',9' offset 0,0.0
+set label 'S 0/20 G 4/20 D 0/20' at 0,0 center front font ',9' offset 0,-1.0
+set label '−0.017' at 1,0 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.076)' at 1,0 center front font ',9' offset 0,0.0
+set label 'S 0/8 G 4/8 D 0/8' at 1,0 center front font ',9' offset 0,-1.0
+set label '−0.138' at 2,0 center front font ',9' offset 0,1.0
 set label 'better' at 2,0 center front font ',9' offset 0,0.0
-set label 'S 0/4 G 4/4 D 0/4' at 2,0 center front font ',9' offset 0,-1.0
+set label 'S 0/8 G 8/8 D 0/8' at 2,0 center front font ',9' offset 0,-1.0
 set label '+0.014' at 1,1 center front font ',9' offset 0,1.0
 set label 'not resolved (±0.093)' at 1,1 center front font ',9' offset 0,0.0
 set label 'S 0/4 G 3/4 D 0/4' at 1,1 center front font ',9' offset 0,-1.0

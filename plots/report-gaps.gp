@@ -18,10 +18,10 @@ $gaps << EOD
 -0.02542410249965721 14.0 -0.21225135348843593 0.16140314848912152
 -0.046893666806580137 13.0 -0.2966718177290357 0.20288448411587545
 0.45424913699369407 12.0 0.05580786489103512 0.852690409096353
-0.022990000711135328 11.0 -0.10010697123541976 0.1460869726576904
--0.01067456425255886 10.0 -0.21502387505651097 0.19367474655139325
--0.08636622726720555 9.0 -0.1553711742224581 -0.017361280311952984
--0.08928223456097995 8.0 -0.5213603920217098 0.34279592289974986
+-0.016878815878920095 11.0 -0.09297631130714341 0.059218679549303224
+-0.027926498128211907 10.0 -0.10600272422727629 0.05014972797085247
+-0.13804470164972305 9.0 -0.20647784846420608 -0.06961155483524
+-0.12249127602897814 8.0 -0.2947649310855651 0.04978237902760882
 -0.0004365699458190875 7.0 -0.0009011279478861234 2.798805624794847e-05
 -0.007497858082478122 6.0 -0.041530087627971585 0.02653437146301534
 -0.06367925041113172 5.0 -0.09786740175281425 -0.02949109906944919
@@ -33,7 +33,7 @@ $gaps << EOD
 EOD
 set title 'paired final-loss gaps, mean and 95% interval over seeds (a line crossing 0: not resolved)'
 set xlabel 'loss gap (nats/byte); negative: the first variant is better'
-set ytics ('stability: mHC − residual (n=3)' 22, 'stability: HC − residual (n=3)' 21, 'stability: mHC − HC (n=3)' 20, 'instability 8 layers, lr 0.01: mHC − residual (n=4)' 19, 'instability 8 layers, lr 0.01: HC − residual (n=4)' 18, 'instability 8 layers, lr 0.03: mHC − residual (n=4)' 17, 'instability 8 layers, lr 0.03: HC − residual (n=4)' 16, 'instability 16 layers, lr 0.01: mHC − residual (n=4)' 15, 'instability 16 layers, lr 0.01: HC − residual (n=4)' 14, 'instability 16 layers, lr 0.03: mHC − residual (n=4)' 13, 'instability 16 layers, lr 0.03: HC − residual (n=4)' 12, 'instability 4 layers, lr 0.01: mHC − residual (n=4)' 11, 'instability 4 layers, lr 0.01: HC − residual (n=4)' 10, 'instability 4 layers, lr 0.03: mHC − residual (n=4)' 9, 'instability 4 layers, lr 0.03: HC − residual (n=4)' 8, 'sinkhorn: t_max 5 − t_max 20 (n=3)' 7, 'sinkhorn: t_max 1 − t_max 20 (n=3)' 6, 'components: HC res+pre+post − residual (n=3)' 5, 'components: mHC − residual (n=3)' 4, 'expansion: mHC n 4 − n 1 (n=3)' 3, 'scaling -C64-L2-H2-steps104: mHC − residual (n=3)' 2, 'scaling -C96-L3-H3-steps325: mHC − residual (n=3)' 1, 'scaling -steps785: mHC − residual (n=3)' 0) font ',9'
+set ytics ('stability: mHC − residual (n=3)' 22, 'stability: HC − residual (n=3)' 21, 'stability: mHC − HC (n=3)' 20, 'instability 8 layers, lr 0.01: mHC − residual (n=4)' 19, 'instability 8 layers, lr 0.01: HC − residual (n=4)' 18, 'instability 8 layers, lr 0.03: mHC − residual (n=4)' 17, 'instability 8 layers, lr 0.03: HC − residual (n=4)' 16, 'instability 16 layers, lr 0.01: mHC − residual (n=4)' 15, 'instability 16 layers, lr 0.01: HC − residual (n=4)' 14, 'instability 16 layers, lr 0.03: mHC − residual (n=4)' 13, 'instability 16 layers, lr 0.03: HC − residual (n=4)' 12, 'instability 4 layers, lr 0.01: mHC − residual (n=8)' 11, 'instability 4 layers, lr 0.01: HC − residual (n=8)' 10, 'instability 4 layers, lr 0.03: mHC − residual (n=8)' 9, 'instability 4 layers, lr 0.03: HC − residual (n=8)' 8, 'sinkhorn: t_max 5 − t_max 20 (n=3)' 7, 'sinkhorn: t_max 1 − t_max 20 (n=3)' 6, 'components: HC res+pre+post − residual (n=3)' 5, 'components: mHC − residual (n=3)' 4, 'expansion: mHC n 4 − n 1 (n=3)' 3, 'scaling -C64-L2-H2-steps104: mHC − residual (n=3)' 2, 'scaling -C96-L3-H3-steps325: mHC − residual (n=3)' 1, 'scaling -steps785: mHC − residual (n=3)' 0) font ',9'
 set yrange [-1:23]
 set grid xtics
 set lmargin 48
