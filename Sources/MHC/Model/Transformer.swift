@@ -89,7 +89,7 @@ public struct ModelConfig: Codable, Sendable, Equatable {
 ///
 /// ```swift
 /// let model = try Transformer<Float>(config, batch: 16, seed: 0)
-/// let loss = model.forward(inputs: x, targets: y, batch: 16)
+/// let loss = model.forward(inputs: x, targets: y)   // x, y: [Int32], batch · seq tokens
 /// model.backward()                  // gradients in model.parameters.grads
 /// ```
 public final class Transformer<T: Scalar> {

@@ -41,7 +41,7 @@ public func trainingStep<T: Scalar, O: Optimizer>(
 /// produces the same metrics as an uninterrupted run.
 ///
 /// ```swift
-/// var config = TrainConfig(); config.connection = .mhc; config.steps = 300
+/// var config = TrainConfig(); config.model.connection.kind = .mhc; config.steps = 300
 /// let summary = try TrainingRun(config: config, directory: "results/demo/mhc").run()
 /// ```
 public final class TrainingRun {

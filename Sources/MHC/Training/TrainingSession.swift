@@ -8,10 +8,11 @@ import Foundation
 ///    weights before training and `H_res` before training (`hres-init.json`);
 /// 3. ``train()``: the loop — sample a batch → ``trainingStep`` → log → evaluate → divergence →
 ///    checkpoint — until the last step, a divergence or an interruption;
-/// 4. ``finish()``: the final evaluation, `summary.json`, `meta.json`, the final weights.
+/// 4. ``finish()``: the final evaluation, the final weights, then `summary.json` and `meta.json`.
 ///
-/// The loop never asks which task it trains: the batches and evaluation sets come from
-/// ``TaskData``, the loss (and accuracy) from the model's ``OutputHead``.
+/// The loop takes its batches and evaluation sets from ``TaskData`` and the loss (and accuracy)
+/// from the model's ``OutputHead``; it asks which task it trains only to log accuracy (a
+/// classification task) and to refuse `--dump-batches` outside the bytes task.
 final class TrainingSession {
   let run: TrainingRun
   let config: TrainConfig
