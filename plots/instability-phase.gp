@@ -19,8 +19,8 @@ $phase1 << EOD
 0.0 0.0 -0.04491490627552427
 1.0 0.0 -0.027926498128211907
 2.0 0.0 -0.12249127602897814
-1.0 1.0 0.013707846201243656
-2.0 1.0 -0.036703209815203364
+1.0 1.0 -0.01562868790443811
+2.0 1.0 0.018671833064359378
 1.0 2.0 -0.02542410249965721
 2.0 2.0 0.45424913699369407
 EOD
@@ -28,8 +28,8 @@ $phase2 << EOD
 0.0 0.0 -0.015680710765713333
 1.0 0.0 -0.016878815878920095
 2.0 0.0 -0.13804470164972305
-1.0 1.0 0.013933200165454074
-2.0 1.0 -0.20116863754472847
+1.0 1.0 -0.032129542280637025
+2.0 1.0 -0.16492432565137316
 1.0 2.0 -0.04699237661186473
 2.0 2.0 -0.046893666806580137
 EOD
@@ -50,9 +50,9 @@ set label 'S 0/8 G 2/8 D 0/8' at 1,0 center front font ',9' offset 0,-0.5
 set label '2.78' at 2,0 center front font ',9' offset 0,0.5
 set label 'S 0/8 G 8/8 D 0/8' at 2,0 center front font ',9' offset 0,-0.5
 set label '2.414' at 1,1 center front font ',9' offset 0,0.5
-set label 'S 0/4 G 1/4 D 0/4' at 1,1 center front font ',9' offset 0,-0.5
-set label '2.792' at 2,1 center front font ',9' offset 0,0.5
-set label 'S 0/4 G 4/4 D 0/4' at 2,1 center front font ',9' offset 0,-0.5
+set label 'S 0/8 G 1/8 D 0/8' at 1,1 center front font ',9' offset 0,-0.5
+set label '2.785' at 2,1 center front font ',9' offset 0,0.5
+set label 'S 0/8 G 8/8 D 0/8' at 2,1 center front font ',9' offset 0,-0.5
 set label '2.441' at 1,2 center front font ',9' offset 0,0.5
 set label 'S 0/4 G 3/4 D 0/4' at 1,2 center front font ',9' offset 0,-0.5
 set label '2.749' at 2,2 center front font ',9' offset 0,0.5
@@ -77,12 +77,12 @@ set label 'S 0/8 G 7/8 D 0/8' at 1,0 center front font ',9' offset 0,-1.0
 set label '−0.122' at 2,0 center front font ',9' offset 0,1.0
 set label 'not resolved (±0.172)' at 2,0 center front font ',9' offset 0,0.0
 set label 'S 1/8 G 8/8 D 0/8' at 2,0 center front font ',9' offset 0,-1.0
-set label '+0.014' at 1,1 center front font ',9' offset 0,1.0
-set label 'not resolved (±0.254)' at 1,1 center front font ',9' offset 0,0.0
-set label 'S 0/4 G 4/4 D 0/4' at 1,1 center front font ',9' offset 0,-1.0
-set label '−0.037' at 2,1 center front font ',9' offset 0,1.0
-set label 'not resolved (±0.335)' at 2,1 center front font ',9' offset 0,0.0
-set label 'S 0/4 G 4/4 D 0/4' at 2,1 center front font ',9' offset 0,-1.0
+set label '−0.016' at 1,1 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.098)' at 1,1 center front font ',9' offset 0,0.0
+set label 'S 0/8 G 7/8 D 0/8' at 1,1 center front font ',9' offset 0,-1.0
+set label '+0.019' at 2,1 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.153)' at 2,1 center front font ',9' offset 0,0.0
+set label 'S 2/8 G 8/8 D 0/8' at 2,1 center front font ',9' offset 0,-1.0
 set label '−0.025' at 1,2 center front font ',9' offset 0,1.0
 set label 'not resolved (±0.187)' at 1,2 center front font ',9' offset 0,0.0
 set label 'S 0/4 G 4/4 D 0/4' at 1,2 center front font ',9' offset 0,-1.0
@@ -109,12 +109,12 @@ set label 'S 0/8 G 4/8 D 0/8' at 1,0 center front font ',9' offset 0,-1.0
 set label '−0.138' at 2,0 center front font ',9' offset 0,1.0
 set label 'better' at 2,0 center front font ',9' offset 0,0.0
 set label 'S 0/8 G 8/8 D 0/8' at 2,0 center front font ',9' offset 0,-1.0
-set label '+0.014' at 1,1 center front font ',9' offset 0,1.0
-set label 'not resolved (±0.093)' at 1,1 center front font ',9' offset 0,0.0
-set label 'S 0/4 G 3/4 D 0/4' at 1,1 center front font ',9' offset 0,-1.0
-set label '−0.201' at 2,1 center front font ',9' offset 0,1.0
+set label '−0.032' at 1,1 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.064)' at 1,1 center front font ',9' offset 0,0.0
+set label 'S 0/8 G 5/8 D 0/8' at 1,1 center front font ',9' offset 0,-1.0
+set label '−0.165' at 2,1 center front font ',9' offset 0,1.0
 set label 'better' at 2,1 center front font ',9' offset 0,0.0
-set label 'S 0/4 G 3/4 D 0/4' at 2,1 center front font ',9' offset 0,-1.0
+set label 'S 0/8 G 7/8 D 0/8' at 2,1 center front font ',9' offset 0,-1.0
 set label '−0.047' at 1,2 center front font ',9' offset 0,1.0
 set label 'not resolved (±0.124)' at 1,2 center front font ',9' offset 0,0.0
 set label 'S 0/4 G 2/4 D 0/4' at 1,2 center front font ',9' offset 0,-1.0
