@@ -319,8 +319,11 @@ public struct Claims {
     for experiment in ["instability", "scaling", "vision"] {
       for hc in store.cells(experiment) where hc.hasPrefix("hc-n4") {
         let suffix = String(hc.dropFirst("hc-n4".count))
-        let gap = PairedComparison.finalLoss(
+        var gap = PairedComparison.finalLoss(
           store.cell(experiment, "mhc-n4-t20" + suffix), baseline: store.cell(experiment, hc))
+        if let s = store.twoStage(experiment, variant: "mhc-n4-t20" + suffix, baseline: hc), s.used == gap.n {
+          gap.differences.statedHalfWidth = s.halfWidth  // seeds sized by --precision: the two-stage interval
+        }
         guard gap.n >= minimumSeedsForVerdict else { continue }
         tally[gap.verdict, default: 0] += 1
         seeds += gap.n

@@ -88,6 +88,9 @@ public enum StudentT {
 /// ```
 public struct SeedInterval: Codable, Sendable, Equatable {
   public var values: [Double]
+  /// A half-width fixed by the rule that sized the seeds (Stein's two-stage t₀.₉₇₅,n₀−1 · s₀ / √n,
+  /// ``TwoStage``), used instead of the t interval of these values; nil for the t interval.
+  public var statedHalfWidth: Double?
   public init(_ values: [Double]) { self.values = values }
 
   public var n: Int { values.count }
@@ -101,7 +104,8 @@ public struct SeedInterval: Codable, Sendable, Equatable {
   }
   /// t(0.975, n − 1) · sd / √n; NaN for fewer than two values.
   public var halfWidth: Double {
-    n < 2 ? .nan : StudentT.quantile(0.975, df: Double(n - 1)) * sd / Double(n).squareRoot()
+    if let h = statedHalfWidth { return h }
+    return n < 2 ? .nan : StudentT.quantile(0.975, df: Double(n - 1)) * sd / Double(n).squareRoot()
   }
   public var lower: Double { mean - halfWidth }
   public var upper: Double { mean + halfWidth }
