@@ -101,7 +101,7 @@ set xrange [-0.5:2.5]; set yrange [2.5:-0.5]
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.45424913699369407:0.45424913699369407]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
 set label '−0.016' at 0,0 center front font ',9' offset 0,1.0
-set label 'better' at 0,0 center front font ',9' offset 0,0.0
+set label 'not resolved (±0.020)' at 0,0 center front font ',9' offset 0,0.0
 set label 'S 0/20 G 4/20 D 0/20' at 0,0 center front font ',9' offset 0,-1.0
 set label '−0.017' at 1,0 center front font ',9' offset 0,1.0
 set label 'not resolved (±0.076)' at 1,0 center front font ',9' offset 0,0.0

@@ -117,22 +117,26 @@ public struct Claims {
     _ claim: String, paper: String, experiment: String, variant: String, baseline: String,
     cellLabel: String, figure: String, command: String
   ) -> ClaimRow {
-    let gap = PairedComparison.finalLoss(store.cell(experiment, variant), baseline: store.cell(experiment, baseline))
+    let gap = store.gap(experiment, variant: variant, baseline: baseline)
     guard gap.n >= minimumSeedsForVerdict else {
       return notRun(
         claim, paper: paper, cell: cellLabel, figure: figure, command: command, have: gap.n,
         stale: store.staleCount(experiment, variant) + store.staleCount(experiment, baseline))
     }
     // Seeds sized by `--precision` (precision.json): the two-stage interval decides, the ordinary one is shown beside.
-    if let s = store.twoStage(experiment, variant: variant, baseline: baseline), let m = s.mean, let h = s.halfWidth,
-      let s0 = s.pilotSD, let needed = s.needed, s.used == gap.n
+    if gap.differences.statedHalfWidth != nil, let s = store.twoStage(experiment, variant: variant, baseline: baseline),
+      let s0 = s.pilotSD, let needed = s.needed
     {
-      let verdict: ClaimVerdict = m + h < 0 ? .reproduced : m - h > 0 ? .contradicted : .notResolved
+      let verdict: ClaimVerdict =
+        gap.verdict == .better ? .reproduced : gap.verdict == .worse ? .contradicted : .notResolved
       let target = String(format: "±%.3f", s.target)
+      var plain = gap
+      plain.differences.statedHalfWidth = nil
       return ClaimRow(
         claim: claim, paper: paper,
-        toolkit: String(format: "%@ [%@, %@] n=%d, two-stage (half-width %.3f, target %@ %@); t interval over the same seeds %@",
-          signed(m), signed(m - h), signed(m + h), s.used, h, target, s.reached ? "reached" : "not reached", gap.intervalText),
+        toolkit: String(format: "%@ %@ n=%d, two-stage (half-width %.3f, target %@ %@); t interval over the same seeds %@",
+          signed(gap.mean), gap.intervalText, gap.n, gap.halfWidth, target, s.reached ? "reached" : "not reached",
+          plain.intervalText),
         seeds: "\(gap.n)", cell: cellLabel, figure: figure, verdict: verdict,
         rule: String(
           format: "paired gap %@ − %@ with seeds sized by Stein's two-stage rule: a pilot of %d seeds (sd %.3f) asked for %d for %@; interval mean ± t₀.₉₇₅,%d · s₀/√n",
@@ -319,11 +323,7 @@ public struct Claims {
     for experiment in ["instability", "scaling", "vision"] {
       for hc in store.cells(experiment) where hc.hasPrefix("hc-n4") {
         let suffix = String(hc.dropFirst("hc-n4".count))
-        var gap = PairedComparison.finalLoss(
-          store.cell(experiment, "mhc-n4-t20" + suffix), baseline: store.cell(experiment, hc))
-        if let s = store.twoStage(experiment, variant: "mhc-n4-t20" + suffix, baseline: hc), s.used == gap.n {
-          gap.differences.statedHalfWidth = s.halfWidth  // seeds sized by --precision: the two-stage interval
-        }
+        let gap = store.gap(experiment, variant: "mhc-n4-t20" + suffix, baseline: hc)
         guard gap.n >= minimumSeedsForVerdict else { continue }
         tally[gap.verdict, default: 0] += 1
         seeds += gap.n
@@ -624,7 +624,7 @@ public struct Claims {
     let e = Self.reference
     var out: [(String, PairedComparison)] = []
     func add(_ label: String, _ exp: String, _ v: String, _ b: String) {
-      let g = PairedComparison.finalLoss(store.cell(exp, v), baseline: store.cell(exp, b))
+      let g = store.gap(exp, variant: v, baseline: b)
       if g.n >= 2 { out.append((label, g)) }
     }
     add("stability: mHC − residual", e.experiment, e.mhc, e.residual)

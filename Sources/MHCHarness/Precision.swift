@@ -134,6 +134,27 @@ public struct PrecisionRow: Codable, Sendable {
   ]
 }
 
+extension PairedComparison {
+  /// This gap with the two-stage half-width of the row of `rows` that sized it (`precision.json`):
+  /// the row naming the cells of `variant` and `baseline` (``ResultStore/cellKey(_:)``) over the
+  /// same number of pairs. Unchanged when no row sized it.
+  public func sized(by rows: [PrecisionRow], variant: [LoadedRun], baseline: [LoadedRun]) -> PairedComparison {
+    guard let v = variant.first.map(ResultStore.cellKey), let b = baseline.first.map(ResultStore.cellKey),
+      let row = rows.first(where: { $0.variantKey == v && $0.baselineKey == b }), row.used == n, let h = row.halfWidth
+    else { return self }
+    var out = self
+    out.differences.statedHalfWidth = h
+    return out
+  }
+}
+
+extension PrecisionRow {
+  /// The rows of `<results>/<experiment>/precision.json`, or none.
+  public static func read(results: String, experiment: String) -> [PrecisionRow] {
+    (try? RunFiles.readJSON([PrecisionRow].self, from: "\(results)/\(experiment)/precision.json")) ?? []
+  }
+}
+
 /// `precision.md`: the two-stage table of an experiment, written beside its summary.
 public enum PrecisionReport {
   public static func markdown(_ rows: [PrecisionRow], target: Double, maxSeeds: Int) -> String {

@@ -43,9 +43,17 @@ public final class ResultStore {
 
   /// The two-stage row of `variant − baseline` (cell keys) in `experiment`'s `precision.json`, if `--precision` sized it.
   public func twoStage(_ experiment: String, variant: String, baseline: String) -> PrecisionRow? {
-    let path = "\(root)/\(experiment)/precision.json"
-    guard let rows = try? RunFiles.readJSON([PrecisionRow].self, from: path) else { return nil }
-    return rows.first { $0.variantKey == variant && $0.baselineKey == baseline }
+    PrecisionRow.read(results: root, experiment: experiment).first {
+      $0.variantKey == variant && $0.baselineKey == baseline
+    }
+  }
+
+  /// The final-loss gap `variant − baseline` (cell keys) paired by seed, with the two-stage
+  /// half-width where `--precision` sized it.
+  public func gap(_ experiment: String, variant: String, baseline: String) -> PairedComparison {
+    let v = cell(experiment, variant), b = cell(experiment, baseline)
+    return PairedComparison.finalLoss(v, baseline: b)
+      .sized(by: PrecisionRow.read(results: root, experiment: experiment), variant: v, baseline: b)
   }
 
   /// The cell of a run: its id without the trailing `-s<seed>`.

@@ -8,7 +8,9 @@ import MHCHarness
 /// The finished runs of the grid, by connection, depth, learning rate and seed.
 struct Grid {
   let all: [LoadedRun]
-  init(_ runs: [LoadedRun]) { all = runs }
+  /// The two-stage rows of `--precision` (precision.json): the gaps they sized take their half-width.
+  let sized: [PrecisionRow]
+  init(_ runs: [LoadedRun], sized: [PrecisionRow] = []) { all = runs; self.sized = sized }
   var depths: [Int] { Set(all.map(\.config.model.layers)).sorted() }
   var lrs: [Double] { Set(all.map(\.config.lr)).sorted() }
 
@@ -22,7 +24,8 @@ struct Grid {
     _ kind: ConnectionKind, to baseline: ConnectionKind = .residual, layers: Int,
     lr: Double
   ) -> PairedComparison {
-    PairedComparison.finalLoss(runs(kind, layers: layers, lr: lr), baseline: runs(baseline, layers: layers, lr: lr))
+    let v = runs(kind, layers: layers, lr: lr), b = runs(baseline, layers: layers, lr: lr)
+    return PairedComparison.finalLoss(v, baseline: b).sized(by: sized, variant: v, baseline: b)
   }
 
   /// The HC run that failed most clearly: diverged, then most loss spikes, then the largest loss excess.

@@ -39,18 +39,7 @@ extension InstabilityExperiment {
           mhc = g.runs(.mhc, layers: d, lr: lr)
         guard !res.isEmpty || !hc.isEmpty else { continue }
         cellCount += 1
-        // comparisons whose seeds `--precision` sized take the two-stage half-width (precision.json)
-        let sized = (try? RunFiles.readJSON([PrecisionRow].self, from: "\(sweep.results)/instability/precision.json")) ?? []
-        let pairs = comparisons.map { c -> PairedComparison in
-          var p = g.gap(c.kind, to: c.baseline, layers: d, lr: lr)
-          let key = { (k: ConnectionKind) in g.runs(k, layers: d, lr: lr).first.map(ResultStore.cellKey) }
-          if let row = sized.first(where: { $0.variantKey == key(c.kind) && $0.baselineKey == key(c.baseline) }),
-            row.used == p.n, let h = row.halfWidth
-          {
-            p.differences.statedHalfWidth = h
-          }
-          return p
-        }
+        let pairs = comparisons.map { g.gap($0.kind, to: $0.baseline, layers: d, lr: lr) }
         for (c, p) in zip(comparisons, pairs) {
           gapTable.add(["\(d)", cell(lr, 2), c.name] + p.tableCells)
           tally[c.name, default: [:]][p.verdict, default: 0] += 1

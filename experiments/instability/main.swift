@@ -71,7 +71,7 @@ struct InstabilityExperiment: ParsableCommand {
   // MARK: Figures and summary
 
   func report(_ all: [LoadedRun]) throws {
-    let g = Grid(all)
+    let g = Grid(all, sized: PrecisionRow.read(results: sweep.results, experiment: "instability"))
     guard let worst = g.mostUnstable else {
       throw MHCError("instability: no finished HC run in \(sweep.results)/instability")
     }
