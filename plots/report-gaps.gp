@@ -7,9 +7,9 @@ set grid xtics ytics lt 1 lw 0.6 lc rgb '#dddddd'
 set key top right nobox noopaque samplen 2 spacing 1.1
 set style data lines
 $gaps << EOD
--0.03752099981200674 22.0 -0.06710085860916049 -0.007941141014853
--0.03923685138550015 21.0 -0.0818687494406374 0.0033950466696371084
-0.0017158515734934099 20.0 -0.019324387895077552 0.022756091042064372
+-0.015680710765713333 22.0 -0.035648310922677055 0.004286889391250388
+-0.04491490627552427 21.0 -0.06489203936276318 -0.02493777318828536
+0.02614262103785303 20.0 0.0152037296909766 0.03708151238472946
 -0.032129542280637025 19.0 -0.09657726337977869 0.03231817881850464
 -0.01562868790443811 18.0 -0.11374606264807118 0.08248868683919496
 -0.16492432565137316 17.0 -0.21619756403058815 -0.11365108727215817
@@ -33,7 +33,7 @@ $gaps << EOD
 EOD
 set title 'paired final-loss gaps, mean and 95% interval over seeds (a line crossing 0: not resolved)'
 set xlabel 'loss gap (nats/byte); negative: the first variant is better'
-set ytics ('stability: mHC − residual (n=3)' 22, 'stability: HC − residual (n=3)' 21, 'stability: mHC − HC (n=3)' 20, 'instability 8 layers, lr 0.01: mHC − residual (n=8)' 19, 'instability 8 layers, lr 0.01: HC − residual (n=8)' 18, 'instability 8 layers, lr 0.03: mHC − residual (n=8)' 17, 'instability 8 layers, lr 0.03: HC − residual (n=8)' 16, 'instability 16 layers, lr 0.01: mHC − residual (n=4)' 15, 'instability 16 layers, lr 0.01: HC − residual (n=4)' 14, 'instability 16 layers, lr 0.03: mHC − residual (n=4)' 13, 'instability 16 layers, lr 0.03: HC − residual (n=4)' 12, 'instability 4 layers, lr 0.01: mHC − residual (n=8)' 11, 'instability 4 layers, lr 0.01: HC − residual (n=8)' 10, 'instability 4 layers, lr 0.03: mHC − residual (n=8)' 9, 'instability 4 layers, lr 0.03: HC − residual (n=8)' 8, 'sinkhorn: t_max 5 − t_max 20 (n=3)' 7, 'sinkhorn: t_max 1 − t_max 20 (n=3)' 6, 'components: HC res+pre+post − residual (n=3)' 5, 'components: mHC − residual (n=3)' 4, 'expansion: mHC n 4 − n 1 (n=3)' 3, 'scaling -C64-L2-H2-steps104: mHC − residual (n=3)' 2, 'scaling -C96-L3-H3-steps325: mHC − residual (n=3)' 1, 'scaling -steps785: mHC − residual (n=3)' 0) font ',9'
+set ytics ('instability reference: mHC − residual (n=20)' 22, 'instability reference: HC − residual (n=12)' 21, 'instability reference: mHC − HC (n=12)' 20, 'instability 8 layers, lr 0.01: mHC − residual (n=8)' 19, 'instability 8 layers, lr 0.01: HC − residual (n=8)' 18, 'instability 8 layers, lr 0.03: mHC − residual (n=8)' 17, 'instability 8 layers, lr 0.03: HC − residual (n=8)' 16, 'instability 16 layers, lr 0.01: mHC − residual (n=4)' 15, 'instability 16 layers, lr 0.01: HC − residual (n=4)' 14, 'instability 16 layers, lr 0.03: mHC − residual (n=4)' 13, 'instability 16 layers, lr 0.03: HC − residual (n=4)' 12, 'instability 4 layers, lr 0.01: mHC − residual (n=8)' 11, 'instability 4 layers, lr 0.01: HC − residual (n=8)' 10, 'instability 4 layers, lr 0.03: mHC − residual (n=8)' 9, 'instability 4 layers, lr 0.03: HC − residual (n=8)' 8, 'sinkhorn: t_max 5 − t_max 20 (n=3)' 7, 'sinkhorn: t_max 1 − t_max 20 (n=3)' 6, 'components: HC res+pre+post − residual (n=3)' 5, 'components: mHC − residual (n=3)' 4, 'expansion: mHC n 4 − n 1 (n=3)' 3, 'scaling -C64-L2-H2-steps104: mHC − residual (n=3)' 2, 'scaling -C96-L3-H3-steps325: mHC − residual (n=3)' 1, 'scaling -steps785: mHC − residual (n=3)' 0) font ',9'
 set yrange [-1:23]
 set grid xtics
 set lmargin 48

@@ -627,9 +627,11 @@ public struct Claims {
       let g = store.gap(exp, variant: v, baseline: b)
       if g.n >= 2 { out.append((label, g)) }
     }
-    add("stability: mHC − residual", e.experiment, e.mhc, e.residual)
-    add("stability: HC − residual", e.experiment, e.hc, e.residual)
-    add("stability: mHC − HC", e.experiment, e.mhc, e.hc)
+    // the reference cell from where REPORT's rows read it (the experiment with more paired seeds)
+    let r = referenceCell().experiment
+    add("\(r) reference: mHC − residual", r, e.mhc, e.residual)
+    add("\(r) reference: HC − residual", r, e.hc, e.residual)
+    add("\(r) reference: mHC − HC", r, e.mhc, e.hc)
     for c in instabilityCells() where !c.suffix.isEmpty {
       add("instability \(c.label): mHC − residual", "instability", "mhc-n4-t20" + c.suffix, "residual" + c.suffix)
       add("instability \(c.label): HC − residual", "instability", "hc-n4" + c.suffix, "residual" + c.suffix)
