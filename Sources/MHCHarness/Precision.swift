@@ -85,7 +85,8 @@ extension SeedGrid {
     for id in ids { while !shared.isEmpty && !id.hasSuffix(shared) { shared.removeFirst() } }
     while !shared.isEmpty && !shared.hasPrefix("-") { shared.removeFirst() }
     let names = ids.map { String($0.dropLast(shared.count)) }
-    func name(_ v: Variant) -> String { names[variants.indices.first { run(variants[$0], seed: 0).id == run(v, seed: 0).id }!] }
+    let nameOfID = Dictionary(zip(ids, names), uniquingKeysWith: { a, _ in a })
+    func name(_ v: Variant) -> String { nameOfID[String(run(v, seed: 0).id.dropLast(3))]! }
     let byName = Dictionary(zip(names, variants), uniquingKeysWith: { a, _ in a })
     let b = name(baseline)
     return PairedCell(

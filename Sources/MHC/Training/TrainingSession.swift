@@ -207,8 +207,9 @@ final class TrainingSession {
       }
       metrics.append(row)
       for o in run.observers { o.stepEnded(row, of: config.steps) }
+      let losses = metrics.map(\.trainLoss)  // both rules below read the curve so far
       if status != .diverged,
-        let dead = Instability.deadSince(metrics.map(\.trainLoss), metrics.map(\.gradNorm), vocab: config.model.outputs)
+        let dead = Instability.deadSince(losses, metrics.map(\.gradNorm), vocab: config.model.outputs)
       {
         diverge(
           at: dead,
@@ -216,13 +217,10 @@ final class TrainingSession {
             "dead network: training loss ln \(config.model.outputs) with a zero gradient for \(Instability.deadSteps) steps from step \(dead)",
           source: "none (finite, but nothing left to learn from)")
       }
-      if status != .diverged {
-        let losses = metrics.map(\.trainLoss)
-        if Divergence.aboveNow(losses, warmup: config.warmup!, vocab: config.model.outputs) {
-          diverge(
-            at: step, reason: Divergence.aboveReason(losses, at: step, vocab: config.model.outputs),
-            source: "none (finite, but above where it started)")
-        }
+      if status != .diverged, Divergence.aboveNow(losses, warmup: config.warmup!, vocab: config.model.outputs) {
+        diverge(
+          at: step, reason: Divergence.aboveReason(losses, at: step, vocab: config.model.outputs),
+          source: "none (finite, but above where it started)")
       }
       if status == .diverged { break }
       let interrupt = (run.stopAfterStep.map { step >= $0 } ?? false) || Interruption.requested != nil
