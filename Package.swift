@@ -16,6 +16,7 @@ let package = Package(
   products: [
     .library(name: "MHC", targets: ["MHC"]),
     .library(name: "MHCHarness", targets: ["MHCHarness"]),
+    .library(name: "Experiments", targets: ["Experiments"]),
     .executable(name: "train", targets: ["train"]),
     .executable(name: "bench", targets: ["bench"]),
     .executable(name: "gemm-bench", targets: ["gemm-bench"]),
@@ -56,6 +57,13 @@ let package = Package(
       dependencies: ["MHC", argumentParser]
     ),
 
+    // Every experiment as a declaration (cells, variants, seeds, comparisons), and the paper's
+    // claims judged through them: what the experiment executables and `report` share.
+    .target(
+      name: "Experiments",
+      dependencies: ["MHC", "MHCHarness", argumentParser]
+    ),
+
     // MARK: Implementation details
     .systemLibrary(
       name: "COpenBLAS",
@@ -74,7 +82,7 @@ let package = Package(
     .executableTarget(name: "gemm-bench", dependencies: ["MHC", argumentParser]),
     .executableTarget(name: "jobs-bench", dependencies: ["MHC", "MHCHarness", argumentParser]),
     .executableTarget(name: "compare", dependencies: ["MHC", "MHCHarness", argumentParser]),
-    .executableTarget(name: "report", dependencies: ["MHC", "MHCHarness", argumentParser]),
+    .executableTarget(name: "report", dependencies: ["MHC", "MHCHarness", "Experiments", argumentParser]),
     .executableTarget(name: "parity", dependencies: ["MHC", argumentParser]),
 
     // MARK: Experiments (experiments/<name>/main.swift)
@@ -93,7 +101,7 @@ let package = Package(
     // MARK: Tests
     .testTarget(
       name: "MHCTests",
-      dependencies: ["MHC", "MHCHarness", "CZlib", .product(name: "RealModule", package: "swift-numerics")],
+      dependencies: ["MHC", "MHCHarness", "Experiments", "CZlib", .product(name: "RealModule", package: "swift-numerics")],
       exclude: ["Fixtures"]
     ),
   ]
@@ -117,6 +125,6 @@ var vectorISA: [SwiftSetting] {
 
 @MainActor func experiment(_ name: String) -> Target {
   .executableTarget(
-    name: name, dependencies: ["MHC", "MHCHarness", argumentParser], path: "experiments/\(name)",
+    name: name, dependencies: ["MHC", "MHCHarness", "Experiments", argumentParser], path: "experiments/\(name)",
     exclude: ["README.md"])
 }

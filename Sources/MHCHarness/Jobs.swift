@@ -19,18 +19,28 @@ enum SweepChild {
   static let configVariable = "MHC_SWEEP_CONFIG"
   static let directoryVariable = "MHC_SWEEP_DIR"
   static let labelVariable = "MHC_SWEEP_LABEL"
+  /// The run's ``RunDesign`` (JSON), when a declaration made it.
+  static let designVariable = "MHC_SWEEP_DESIGN"
   /// Starts a step line of a child's output: never the first byte of an ordinary line.
   static let stepMark = "\u{1E}step "
 
   /// The run this process was started to train, if it is a sweep's child. Read once; the
   /// variables are then removed, so a process this one starts is never taken for a child.
-  static let assignment: (config: TrainConfig, directory: String, label: String)? = {
+  static let assignment: Assignment? = {
     let env = ProcessInfo.processInfo.environment
-    defer { for v in [configVariable, directoryVariable, labelVariable] { unsetenv(v) } }
+    defer { for v in [configVariable, directoryVariable, labelVariable, designVariable] { unsetenv(v) } }
     guard let json = env[configVariable], let dir = env[directoryVariable] else { return nil }
     guard let config = try? JSONDecoder().decode(TrainConfig.self, from: Data(json.utf8)) else { return nil }
-    return (config, dir, env[labelVariable] ?? dir)
+    let design = env[designVariable].flatMap { try? JSONDecoder().decode(RunDesign.self, from: Data($0.utf8)) }
+    return Assignment(config: config, directory: dir, label: env[labelVariable] ?? dir, design: design)
   }()
+
+  struct Assignment {
+    var config: TrainConfig
+    var directory: String
+    var label: String
+    var design: RunDesign?
+  }
 
   /// Whether this executable can serve as a child: an experiment (or `jobs-bench`), not a test
   /// runner, which would run its whole suite again instead of the run it was handed.
@@ -38,10 +48,11 @@ enum SweepChild {
 
   /// Trains the assigned run (a child's whole life): step lines for the parent's display, then
   /// the usual one-line result. An interruption exits with 128 + the signal number.
-  static func train(_ a: (config: TrainConfig, directory: String, label: String), options: SweepOptions) throws {
+  static func train(_ a: Assignment, options: SweepOptions) throws {
     Interruption.install()
     let run = try TrainingRun(config: a.config, directory: a.directory)
     run.maxMemory = options.maxMemory
+    run.design = a.design
     run.observers.append(StepLines(label: a.label, tokensPerExample: a.config.model.task.tokens))
     do {
       let summary = try run.run()
@@ -78,6 +89,7 @@ struct PendingRun {
   var label: String
   var config: TrainConfig
   var directory: String
+  var design: RunDesign? = nil
   /// ``TrainingMemory`` estimate at one thread, plus the checkpoint's copy of weights and moments.
   var bytes: Int {
     let m = TrainingMemory.bytes(config.model, batch: config.batch, threads: 1)
@@ -254,6 +266,7 @@ struct JobPool {
     env[SweepChild.configVariable] = json
     env[SweepChild.directoryVariable] = run.directory
     env[SweepChild.labelVariable] = run.label
+    if let d = run.design, let j = try? JSONEncoder().encode(d) { env[SweepChild.designVariable] = String(decoding: j, as: UTF8.self) }
     env["MHC_THREADS"] = "\(threads)"
     let argv: [UnsafeMutablePointer<CChar>?] = CommandLine.arguments.map { strdup($0) } + [nil]
     let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]

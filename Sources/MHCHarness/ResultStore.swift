@@ -17,6 +17,7 @@ import MHC
 public final class ResultStore {
   public let root: String
   private var cache: [String: [LoadedRun]] = [:]
+  private var indexes: [String: [String: LoadedRun]] = [:]
   /// `experiment/run` of every finished run that could not be read (named on the console as found).
   public private(set) var unreadable: [String] = []
 
@@ -39,6 +40,14 @@ public final class ResultStore {
     unreadable += failed.map { "\(experiment)/\($0.id)" }
     cache[experiment] = runs
     return runs
+  }
+
+  /// Every finished run of `experiment` by id.
+  public func index(_ experiment: String) -> [String: LoadedRun] {
+    if let i = indexes[experiment] { return i }
+    let i = Dictionary(runs(experiment).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    indexes[experiment] = i
+    return i
   }
 
   /// The two-stage row of `variant − baseline` (cell keys) in `experiment`'s `precision.json`, if `--precision` sized it.

@@ -23,7 +23,11 @@ extension TrainConfig {
 public struct SweepRun: Sendable {
   public var id: String
   public var config: TrainConfig
-  public init(id: String, config: TrainConfig) { self.id = id; self.config = config }
+  /// The experiment, cell and variant, when a declaration (``ExperimentDesign``) made the run: `meta.json` records it.
+  public var design: RunDesign?
+  public init(id: String, config: TrainConfig, design: RunDesign? = nil) {
+    self.id = id; self.config = config; self.design = design
+  }
 
   /// A run whose id is derived from how `config` differs from `base` (see ``RunID``).
   public init(_ config: TrainConfig, base: TrainConfig = TrainConfig()) {
@@ -68,7 +72,7 @@ public enum RunID {
     return parts.joined(separator: "-")
   }
 
-  static func short(_ x: Double) -> String {
+  public static func short(_ x: Double) -> String {
     var s = String(format: "%g", x)
     if s.hasPrefix("0.") { s = String(s.dropFirst()) }
     return s
@@ -437,7 +441,7 @@ public struct Sweep {
         try FileManager.default.removeItem(atPath: dir)
       }
       do { try config.validate() } catch let e as MHCError { throw ValidationError(e.description) }  // flags: 64
-      pending.append(PendingRun(id: r.id, label: label, config: config, directory: dir))
+      pending.append(PendingRun(id: r.id, label: label, config: config, directory: dir, design: r.design))
     }
     if jobs > 1 && pending.count > 1 {
       guard SweepChild.executableCanServe else {
@@ -459,6 +463,7 @@ public struct Sweep {
       }
       let run = try TrainingRun(config: p.config, directory: p.directory)
       run.maxMemory = options.maxMemory
+      run.design = p.design
       run.observers.append(
         ConsoleProgress(
           label: p.label, interactive: !options.plain && standardOutputIsTerminal,

@@ -7,6 +7,7 @@ import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness
+import Experiments
 
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(

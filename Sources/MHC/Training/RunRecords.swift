@@ -269,6 +269,17 @@ public struct RunSummary: Codable, Sendable {
   }
 }
 
+/// Which experiment, cell and variant a run belongs to: written to its `meta.json`, so a run
+/// folder says what it is without its id being parsed.
+public struct RunDesign: Codable, Sendable, Hashable {
+  public var experiment: String
+  public var cell: String
+  public var variant: String
+  public init(experiment: String, cell: String, variant: String) {
+    self.experiment = experiment; self.cell = cell; self.variant = variant
+  }
+}
+
 /// `meta.json`: where and how a run ran.
 public struct RunMeta: Codable, Sendable {
   public var gitRevision: String
@@ -294,6 +305,8 @@ public struct RunMeta: Codable, Sendable {
   public var resumeNote: String?
   /// The `.safetensors` file the weights started from (`train --init-from`).
   public var initFrom: String?
+  /// The experiment, cell and variant of a run a sweep trained (absent for `train` and older runs).
+  public var design: RunDesign?
 
   enum CodingKeys: String, CodingKey {
     case gitRevision = "git_revision"
@@ -307,6 +320,7 @@ public struct RunMeta: Codable, Sendable {
     case resumedFromStep = "resumed_from_step"
     case resumeNote = "resume_note"
     case initFrom = "init_from"
+    case design
   }
 
   public static func current(status: RunStatus) -> RunMeta {

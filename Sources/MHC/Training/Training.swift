@@ -63,6 +63,8 @@ public final class TrainingRun {
   /// Write the token windows of every step to this file (`windows`, I32 [steps][batch][seq + 1]),
   /// for ``TrainConfig/batchesFile`` of a replay; only for a run that starts at step 0.
   public var dumpBatches: String?
+  /// The experiment, cell and variant a sweep trains this run as; recorded in `meta.json`.
+  public var design: RunDesign?
 
   public init(config: TrainConfig, directory: String) throws {
     try config.validate()

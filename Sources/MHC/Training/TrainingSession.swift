@@ -56,6 +56,7 @@ final class TrainingSession {
     classification = config.model.task != .bytes
     hasMappings = config.model.connection.kind != .residual
     meta = RunMeta.current(status: .running)
+    meta.design = run.design
   }
 
   func path(_ name: String) -> String { run.path(name) }

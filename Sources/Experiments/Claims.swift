@@ -1,5 +1,6 @@
 import Foundation
 import MHC
+import MHCHarness
 
 /// How a claim of the paper fares here.
 public enum ClaimVerdict: String, Codable, Sendable {
@@ -28,22 +29,55 @@ public struct ClaimRow: Sendable {
 /// The fewest paired seeds (or replicates) a verdict rests on; fewer gives "not run".
 public let minimumSeedsForVerdict = 3
 
+/// One paired comparison a claim reads: variant − baseline in one cell of a declaration, with
+/// what the claim's row says about it (the cells' names, the two-stage row, the stale runs).
+struct Compared {
+  var gap: PairedComparison
+  var twoStage: PrecisionRow?
+  var stale: Int
+  /// The two variants' runs without the seed (`mhc-n4-t20-L8-lr.03`), as the rule names them.
+  var variant: String, baseline: String
+  var experiment: String
+  /// `--only` patterns that train the cell.
+  var only: [String]
+
+  init<D: ExperimentDesign>(_ store: ResultStore, _ d: D, _ cell: D.Cell, _ v: D.Variant, vs b: D.Variant) {
+    gap = store.gap(d, cell, v, vs: b)
+    twoStage = store.twoStage(d, cell, v, vs: b)
+    stale = store.staleCount(d, cell, v) + store.staleCount(d, cell, b)
+    variant = d.key(cell, v); baseline = d.key(cell, b)
+    experiment = D.experiment
+    only = d.onlyPatterns(cell)
+  }
+}
+
 /// The paper's claims, each judged from the runs in a ``ResultStore`` by a fixed rule.
 ///
-/// Loss comparisons follow ``PairedComparison``'s rule (an interval that excludes 0); claims
-/// about a size (a gain, an overhead) compare a 95% interval with the paper's threshold. A
-/// claim whose cell has fewer than three current seeds is "not run", with the command that runs it.
+/// Every run is found through the experiment's declaration (``ExperimentDesign``): a claim names a
+/// cell and its variants, never a run id. Loss comparisons follow ``PairedComparison``'s rule (an
+/// interval that excludes 0); claims about a size (a gain, an overhead) compare a 95% interval with
+/// the paper's threshold. A claim whose cell has fewer than three current seeds is "not run", with
+/// the command that runs it.
 public struct Claims {
   public let store: ResultStore
   public init(store: ResultStore) { self.store = store }
+
+  let stability = StabilityDesign(preset: .quick)
+  let grid = InstabilityDesign(preset: .paper)
+  let sinkhorn = SinkhornDesign(preset: .quick)
+  let components = ComponentsDesign(preset: .quick)
+  let expansion = ExpansionDesign(preset: .quick)
+  /// Every size of both presets (they share the sizes they have in common, run for run).
+  let scaling = ScalingDesign(preset: .paper, sizes: Array(Set(ScalingDesign(preset: .quick).sizes + ScalingDesign(preset: .paper).sizes)))
+  let visionQuick = VisionDesign(preset: .quick), visionPaper = VisionDesign(preset: .paper)
 
   /// Every claim, in the paper's order.
   public func rows() -> [ClaimRow] {
     var rows = [hcGain(), mhcGain(), hcSpikes(), mhcSmooth()]
     rows += lossAgainstResidual()
     rows += [
-      mhcAgainstHC(), mhcAgainstHCEverywhere(), sinkhornIterations(), tableOne(), expansionRate(), computeScaling(), timeOverhead(),
-      recomputeMemory(),
+      mhcAgainstHC(), mhcAgainstHCEverywhere(), sinkhornIterations(), tableOne(), expansionRate(), computeScaling(),
+      timeOverhead(), recomputeMemory(),
     ]
     rows += [visionLoss(), visionGain()]
     return rows
@@ -51,52 +85,42 @@ public struct Claims {
 
   // MARK: Cells
 
-  /// The main comparison of `stability` (the reference configuration).
-  static let reference = (experiment: "stability", residual: "residual", hc: "hc-n4", mhc: "mhc-n4-t20")
-  /// Cells of `instability`'s grid (300 steps) with their label.
-  func instabilityCells() -> [(label: String, suffix: String)] {
-    instabilityCells(longer: false)
+  /// Whether `variant` has any finished run (current or stale) in `cell`.
+  func trained<D: ExperimentDesign>(_ d: D, _ cell: D.Cell, _ variant: D.Variant) -> Bool {
+    !store.runs(d, cell, variant).isEmpty || store.staleCount(d, cell, variant) > 0
   }
 
-  /// Cells of `instability` trained with `--steps` other than 300 (ids with `-steps<N>`), or the
-  /// grid's own; a longer cell is read only for the noise table, as a way of lowering the noise.
-  func instabilityCells(longer: Bool) -> [(label: String, suffix: String)] {
-    let keys = store.cells("instability").filter { $0.hasPrefix("residual") && $0.contains("-steps") == longer }
-    return keys.map { k in
-      let suffix = String(k.dropFirst("residual".count))
-      let parts = suffix.split(separator: "-")
-      let layers = parts.first { $0.hasPrefix("L") }.map { String($0.dropFirst()) } ?? "4"
-      let lr = parts.first { $0.hasPrefix("lr") }.map { "0" + $0.dropFirst(2) } ?? "0.003"
-      let steps = parts.first { $0.hasPrefix("steps") }.map { ", \($0.dropFirst(5)) steps" } ?? ""
-      return ("\(layers) layers, lr \(lr)\(steps)", suffix)
-    }
+  /// `cells` that have runs of `variant`, in the order of their folders (natural order of the run ids).
+  func onDisk<D: ExperimentDesign>(_ d: D, _ cells: [D.Cell], _ variant: D.Variant) -> [D.Cell] {
+    var seen = Set<String>()
+    return cells.filter { trained(d, $0, variant) && seen.insert(d.key($0, variant)).inserted }
+      .sorted { naturalLess(d.key($0, variant), d.key($1, variant)) }
   }
+
+  /// The cells of `instability`'s grid (300 steps) that were trained.
+  func instabilityCells() -> [InstabilityDesign.Cell] { onDisk(grid, grid.cells, .residual) }
+
+  /// `instability`'s cells trained with more steps than the grid's, to lower the noise; only the
+  /// noise table reads them.
+  func longerCells() -> [InstabilityDesign.Cell] { onDisk(grid, InstabilityDesign.longer, .residual) }
 
   func command(_ experiment: String, _ extra: String = "") -> String {
     "`swift run -c release \(experiment)\(extra.isEmpty ? "" : " " + extra)`"
   }
 
-  /// The command that trains one `instability` cell (`suffix` as in ``instabilityCells()``, "" for
-  /// 4 layers at lr 3e-3) at `seeds` seeds: the paper preset, kept to that cell's three connections
-  /// (`n4…` matches HC's ids only, `t20…` mHC's).
-  func instabilityCommand(_ suffix: String, seeds: Int) -> String {
-    command("instability", "--preset paper --seeds \(seeds) --only " + Self.onlyPatterns(suffix).joined(separator: ","))
-  }
-
-  /// `--only` patterns that select one instability cell: `L8-lr.03-s` when the suffix names the
-  /// depth (no other cell's ids contain it), else one per connection, as 4-layer ids carry no depth.
-  static func onlyPatterns(_ suffix: String) -> [String] {
-    suffix.hasPrefix("-L") ? [suffix.dropFirst() + "-s"] : ["residual", "n4", "t20"].map { $0 + suffix + "-s" }
+  /// The command that trains one `instability` cell at `seeds` seeds: the paper preset, kept to that cell.
+  func instabilityCommand(_ cell: InstabilityDesign.Cell, seeds: Int) -> String {
+    command("instability", "--preset paper --seeds \(seeds) --only " + grid.onlyPatterns(cell).joined(separator: ","))
   }
 
   /// The command that trains every instability cell on disk at the seeds its claims pool.
   func instabilityGridCommand() -> String {
     let cells = instabilityCells()
-    let seeds = cells.map { store.cell("instability", "residual" + $0.suffix).count }.min() ?? 0
+    let seeds = cells.map { store.runs(grid, $0, .residual).count }.min() ?? 0
     guard seeds > 0 else { return command("instability") }
     return command(
       "instability",
-      "--preset paper --seeds \(seeds) --only " + cells.flatMap { Self.onlyPatterns($0.suffix) }.joined(separator: ","))
+      "--preset paper --seeds \(seeds) --only " + cells.flatMap(grid.onlyPatterns).joined(separator: ","))
   }
 
   /// "not run" with the reason and the command.
@@ -114,54 +138,47 @@ public struct Claims {
   /// A loss gap `variant − baseline` judged by the interval rule: better → reproduced (the
   /// claim is that the variant's loss is lower), worse → contradicted.
   func lossClaim(
-    _ claim: String, paper: String, experiment: String, variant: String, baseline: String,
-    cellLabel: String, figure: String, command: String
+    _ claim: String, paper: String, _ c: Compared, cellLabel: String, figure: String, command: String
   ) -> ClaimRow {
-    let gap = store.gap(experiment, variant: variant, baseline: baseline)
+    let gap = c.gap
     guard gap.n >= minimumSeedsForVerdict else {
-      return notRun(
-        claim, paper: paper, cell: cellLabel, figure: figure, command: command, have: gap.n,
-        stale: store.staleCount(experiment, variant) + store.staleCount(experiment, baseline))
+      return notRun(claim, paper: paper, cell: cellLabel, figure: figure, command: command, have: gap.n, stale: c.stale)
     }
+    let verdict: ClaimVerdict =
+      gap.verdict == .better ? .reproduced : gap.verdict == .worse ? .contradicted : .notResolved
     // Seeds sized by `--precision` (precision.json): the two-stage interval decides, the ordinary one is shown beside.
-    if gap.differences.statedHalfWidth != nil, let s = store.twoStage(experiment, variant: variant, baseline: baseline),
-      let s0 = s.pilotSD, let needed = s.needed
-    {
-      let verdict: ClaimVerdict =
-        gap.verdict == .better ? .reproduced : gap.verdict == .worse ? .contradicted : .notResolved
+    if gap.differences.statedHalfWidth != nil, let s = c.twoStage, let s0 = s.pilotSD, let needed = s.needed {
       let target = String(format: "±%.3f", s.target)
       var plain = gap
       plain.differences.statedHalfWidth = nil
       return ClaimRow(
         claim: claim, paper: paper,
-        toolkit: String(format: "%@ %@ n=%d, two-stage (half-width %.3f, target %@ %@); t interval over the same seeds %@",
+        toolkit: String(
+          format: "%@ %@ n=%d, two-stage (half-width %.3f, target %@ %@); t interval over the same seeds %@",
           signed(gap.mean), gap.intervalText, gap.n, gap.halfWidth, target, s.reached ? "reached" : "not reached",
           plain.intervalText),
         seeds: "\(gap.n)", cell: cellLabel, figure: figure, verdict: verdict,
         rule: String(
-          format: "paired gap %@ − %@ with seeds sized by Stein's two-stage rule: a pilot of %d seeds (sd %.3f) asked for %d for %@; interval mean ± t₀.₉₇₅,%d · s₀/√n",
-          variant, baseline, s.pilot, s0, needed, target, s.pilot - 1),
-        command: "`swift run -c release \(experiment) --preset paper --precision \(s.target) --only "
-          + Self.onlyPatterns(String(variant.drop { $0 != "-" }.dropFirst("-n4-t20".count))).joined(separator: ",") + "`")
+          format: "paired gap %@ − %@ with seeds sized by Stein's two-stage rule: a pilot of %d seeds (sd %.3f) "
+            + "asked for %d for %@; interval mean ± t₀.₉₇₅,%d · s₀/√n",
+          c.variant, c.baseline, s.pilot, s0, needed, target, s.pilot - 1),
+        command: "`swift run -c release \(c.experiment) --preset paper --precision \(s.target) --only "
+          + c.only.joined(separator: ",") + "`")
     }
-    let verdict: ClaimVerdict =
-      gap.verdict == .better ? .reproduced : gap.verdict == .worse ? .contradicted : .notResolved
+    let needs = gap.seedsNeeded(for: 0.02).map(String.init) ?? "–"
     return ClaimRow(
       claim: claim, paper: paper, toolkit: gap.text, seeds: "\(gap.n)", cell: cellLabel, figure: figure,
       verdict: verdict,
-      rule:
-        "paired gap \(variant) − \(baseline); resolves ±\(String(format: "%.3f", gap.halfWidth)); an effect of 0.02 needs \(gap.seedsNeeded(for: 0.02).map(String.init) ?? "–") seeds (80% power)",
+      rule: "paired gap \(c.variant) − \(c.baseline); resolves ±\(String(format: "%.3f", gap.halfWidth)); "
+        + "an effect of 0.02 needs \(needs) seeds (80% power)",
       command: command)
   }
 
   // MARK: The claims
 
-  /// Peak composite gains of the runs of cell `kind` (e.g. `hc-n4`) at the reference configuration
-  /// and in every instability cell.
-  func peakGains(_ kind: String) -> SeedInterval {
-    let runs =
-      store.cell(Self.reference.experiment, kind)
-      + instabilityCells().flatMap { store.cell("instability", kind + $0.suffix) }
+  /// Peak composite gains of `kind` at the reference configuration and in every instability cell.
+  func peakGains(_ kind: ConnectionKind) -> SeedInterval {
+    let runs = store.runs(stability, .main, kind) + instabilityCells().flatMap { store.runs(grid, $0, kind) }
     return SeedInterval(runs.compactMap(peakCompositeGain))
   }
 
@@ -179,8 +196,7 @@ public struct Claims {
   }
 
   func hcGain() -> ClaimRow {
-    let e = Self.reference
-    let peaks = peakGains(e.hc)
+    let peaks = peakGains(.hc)
     let claim = "HC's composite gain explodes", paper = "peaks ≈ 3000 (27B)"
     guard peaks.n >= minimumSeedsForVerdict else {
       return notRun(
@@ -188,10 +204,13 @@ public struct Claims {
         command: command("stability"), have: peaks.n)
     }
     let largest = peaks.values.max() ?? .nan
-    let stress = store.runs(e.experiment).filter {
-      $0.id.hasPrefix("stress-") && $0.config.model.connection.kind == .hc
+    // the stress sweeps of both presets, every seed on disk
+    let stressRuns = [Preset.quick, .paper].flatMap {
+      StabilityDesign(preset: $0, seeds: ResultStore.seedsLookedFor, stress: true).stressRuns
     }
-    .compactMap(peakCompositeGain).max()
+    let finished = store.index(StabilityDesign.experiment)
+    let stress = stressRuns.filter { $0.config.model.connection.kind == .hc }.compactMap { finished[$0.id] }
+      .compactMap(peakCompositeGain).max()
     let logs = SeedInterval(peaks.values.map { log10($0) })
     let verdict = Self.gainExplodes(peaks.values)
     func power(_ x: Double) -> String { cell(pow(10, x), 3) }
@@ -210,7 +229,7 @@ public struct Claims {
   }
 
   func mhcGain() -> ClaimRow {
-    let peaks = peakGains(Self.reference.mhc)
+    let peaks = peakGains(.mhc)
     let claim = "mHC's composite gain stays near 1", paper = "≤ 1.6"
     guard peaks.n >= minimumSeedsForVerdict else {
       return notRun(
@@ -227,19 +246,18 @@ public struct Claims {
   }
 
   /// Spike events of `kind` minus the residual's, paired by seed within every instability cell.
-  func spikeGap(_ kindPrefix: String) -> PairedComparison {
+  func spikeGap(_ kind: ConnectionKind) -> PairedComparison {
     var d: [Double] = [], seeds: [UInt64] = []
     for c in instabilityCells() {
       let gap = PairedComparison.paired(
-        store.cell("instability", kindPrefix + c.suffix),
-        baseline: store.cell("instability", "residual" + c.suffix), value: spikeEvents)
+        store.runs(grid, c, kind), baseline: store.runs(grid, c, .residual), value: spikeEvents)
       d += gap.differences.values; seeds += gap.seeds
     }
     return PairedComparison(differences: d, seeds: seeds)
   }
 
   func hcSpikes() -> ClaimRow {
-    let gap = spikeGap("hc-n4"), claim = "HC shows loss and gradient spikes"
+    let gap = spikeGap(.hc), claim = "HC shows loss and gradient spikes"
     let paper = "loss surge and gradient-norm spike ≈ step 12k (27B)"
     guard gap.n >= minimumSeedsForVerdict else {
       return notRun(
@@ -259,7 +277,7 @@ public struct Claims {
   }
 
   func mhcSmooth() -> ClaimRow {
-    let gap = spikeGap("mhc-n4-t20"), claim = "mHC trains smoothly"
+    let gap = spikeGap(.mhc), claim = "mHC trains smoothly"
     let paper = "no spikes (27B)"
     guard gap.n >= minimumSeedsForVerdict else {
       return notRun(
@@ -274,109 +292,117 @@ public struct Claims {
       seeds: "\(gap.n) (cell, seed) pairs", cell: "instability, every cell", figure: "plots/instability-phase.png",
       verdict: verdict,
       rule:
-        "reproduced when the interval of mHC's extra spike events over the residual stays below 0.5 per run; contradicted when it is above 0",
+        "reproduced when the interval of mHC's extra spike events over the residual stays below 0.5 per run; "
+        + "contradicted when it is above 0",
       command: instabilityGridCommand())
   }
 
-  /// Where the reference configuration's runs are read from: `stability`, or `instability` when its
-  /// 4-layer lr 3e-3 cell — the same configuration, so the same runs bit for bit for the seeds both
-  /// have — holds more paired seeds.
-  func referenceCell() -> (experiment: String, label: String, figure: String, command: String) {
-    let e = Self.reference
-    func seeds(_ experiment: String) -> Int {
-      PairedComparison.finalLoss(store.cell(experiment, e.mhc), baseline: store.cell(experiment, e.residual)).n
+  /// The reference configuration's comparison `v − b`, read from `stability`, or from `instability`
+  /// when its 4-layer lr 3e-3 cell — the same configuration, so the same runs bit for bit for the
+  /// seeds both have — holds more paired seeds; with the cell's label, figure and command.
+  func reference(_ v: ConnectionKind, vs b: ConnectionKind) -> (c: Compared, label: String, figure: String, command: String) {
+    let ref = InstabilityDesign.reference
+    let fromGrid = Compared(store, grid, ref, .mhc, vs: .residual).gap.n
+    let fromStability = Compared(store, stability, .main, .mhc, vs: .residual).gap.n
+    guard fromGrid > fromStability else {
+      return (
+        Compared(store, stability, .main, v, vs: b), "stability: reference C 128, 4 layers, lr 3e-3",
+        "plots/stability-loss-gap.png", command("stability")
+      )
     }
-    return seeds("instability") > seeds(e.experiment)
-      ? (
-        "instability", "reference C 128, 4 layers, lr 3e-3 (instability's cell: stability's runs plus more seeds)",
-        "plots/instability-phase.png", instabilityCommand("", seeds: seeds("instability"))
-      )
-      : (
-        e.experiment, "stability: reference C 128, 4 layers, lr 3e-3", "plots/stability-loss-gap.png",
-        command("stability")
-      )
+    return (
+      Compared(store, grid, ref, v, vs: b),
+      "reference C 128, 4 layers, lr 3e-3 (instability's cell: stability's runs plus more seeds)",
+      "plots/instability-phase.png", instabilityCommand(ref, seeds: fromGrid)
+    )
   }
 
   func lossAgainstResidual() -> [ClaimRow] {
-    let e = Self.reference, r = referenceCell()
+    let r = reference(.mhc, vs: .residual)
     var rows = [
       lossClaim(
-        "mHC's loss is below the residual's", paper: "−0.021 (27B)", experiment: r.experiment,
-        variant: e.mhc, baseline: e.residual, cellLabel: r.label, figure: r.figure, command: r.command)
+        "mHC's loss is below the residual's", paper: "−0.021 (27B)", r.c, cellLabel: r.label, figure: r.figure,
+        command: r.command)
     ]
-    for c in instabilityCells() where !c.suffix.isEmpty {
+    for c in instabilityCells() where c != InstabilityDesign.reference {
       rows.append(
         lossClaim(
-          "mHC's loss is below the residual's", paper: "−0.021 (27B)", experiment: "instability",
-          variant: "mhc-n4-t20" + c.suffix, baseline: "residual" + c.suffix,
-          cellLabel: "instability: \(c.label)", figure: "plots/instability-phase.png",
-          command: instabilityCommand(c.suffix, seeds: store.cell("instability", "residual" + c.suffix).count)))
+          "mHC's loss is below the residual's", paper: "−0.021 (27B)", Compared(store, grid, c, .mhc, vs: .residual),
+          cellLabel: "instability: \(grid.title(c))", figure: "plots/instability-phase.png",
+          command: instabilityCommand(c, seeds: store.runs(grid, c, .residual).count)))
     }
     return rows
+  }
+
+  /// mHC − HC in every cell of `d` among `cells` with ≥ 3 paired seeds, labelled `experiment title`.
+  func mhcAgainstHC<D: ExperimentDesign>(_ d: D, _ cells: [D.Cell], hc: D.Variant, mhc: D.Variant)
+    -> [(label: String, gap: PairedComparison)]
+  {
+    onDisk(d, cells, hc).compactMap { c in
+      let gap = store.gap(d, c, mhc, vs: hc)
+      return gap.n >= minimumSeedsForVerdict ? ("\(D.experiment) \(d.title(c))", gap) : nil
+    }
   }
 
   /// mHC − HC in every cell where both were trained with ≥ 3 paired seeds: each `instability` cell,
   /// each `scaling` size, each `vision` cell. Reproduced when mHC is better somewhere and worse
   /// nowhere, contradicted when worse somewhere and better nowhere, else not resolved (listed per cell).
   func mhcAgainstHCEverywhere() -> ClaimRow {
-    var parts: [String] = [], tally: [Verdict: Int] = [:], seeds = 0
-    for experiment in ["instability", "scaling", "vision"] {
-      for hc in store.cells(experiment) where hc.hasPrefix("hc-n4") {
-        let suffix = String(hc.dropFirst("hc-n4".count))
-        let gap = store.gap(experiment, variant: "mhc-n4-t20" + suffix, baseline: hc)
-        guard gap.n >= minimumSeedsForVerdict else { continue }
-        tally[gap.verdict, default: 0] += 1
-        seeds += gap.n
-        let label = suffix.isEmpty ? "reference" : String(suffix.dropFirst())
-        let word = gap.verdict == .notResolved ? "" : " " + gap.verdict.rawValue
-        parts.append("\(experiment) \(label): \(signed(gap.mean)) \(gap.intervalText)\(word)")
-      }
+    let cells =
+      mhcAgainstHC(grid, grid.cells, hc: .hc, mhc: .mhc) + mhcAgainstHC(scaling, scaling.cells, hc: .hc, mhc: .mhc)
+      + mhcAgainstHC(visionPaper, visionQuick.cells + visionPaper.cells + VisionDesign.retired, hc: .hc, mhc: .mhc)
+    var tally: [Verdict: Int] = [:]
+    for c in cells { tally[c.gap.verdict, default: 0] += 1 }
+    let parts = cells.map { c in
+      "\(c.label): \(signed(c.gap.mean)) \(c.gap.intervalText)"
+        + (c.gap.verdict == .notResolved ? "" : " " + c.gap.verdict.rawValue)
     }
     let better = tally[.better] ?? 0, worse = tally[.worse] ?? 0
     let verdict: ClaimVerdict =
-      parts.isEmpty ? .notRun : better > 0 && worse == 0 ? .reproduced : worse > 0 && better == 0 ? .contradicted : .notResolved
+      parts.isEmpty
+      ? .notRun : better > 0 && worse == 0 ? .reproduced : worse > 0 && better == 0 ? .contradicted : .notResolved
     return ClaimRow(
       claim: "mHC's loss is at or below HC's, in every cell trained", paper: "mHC below HC (27B)",
-      toolkit: "mHC better in \(better), worse in \(worse), not resolved in \(tally[.notResolved] ?? 0) of \(parts.count) cells: "
-        + parts.joined(separator: "; "),
-      seeds: "\(seeds) pairs", cell: "instability, scaling, vision: every cell with HC and mHC", figure: "plots/report-gaps.png",
-      verdict: verdict,
+      toolkit: "mHC better in \(better), worse in \(worse), not resolved in \(tally[.notResolved] ?? 0) of "
+        + "\(parts.count) cells: " + parts.joined(separator: "; "),
+      seeds: "\(cells.map(\.gap.n).reduce(0, +)) pairs", cell: "instability, scaling, vision: every cell with HC and mHC",
+      figure: "plots/report-gaps.png", verdict: verdict,
       rule:
-        "each cell's paired mHC − HC final-loss gap; reproduced when mHC is better in some cell and worse in none, contradicted when worse in some and better in none",
+        "each cell's paired mHC − HC final-loss gap; reproduced when mHC is better in some cell and worse in none, "
+        + "contradicted when worse in some and better in none",
       command: command("report"))
   }
 
   func mhcAgainstHC() -> ClaimRow {
-    let e = Self.reference, r = referenceCell()
+    let r = reference(.mhc, vs: .hc)
     return lossClaim(
-      "mHC's loss is at or below HC's", paper: "mHC below HC (27B)", experiment: r.experiment,
-      variant: e.mhc, baseline: e.hc, cellLabel: r.label, figure: r.figure, command: r.command)
+      "mHC's loss is at or below HC's", paper: "mHC below HC (27B)", r.c, cellLabel: r.label, figure: r.figure,
+      command: r.command)
   }
 
   /// The `vision` reference cell with the most current paired seeds: the paper preset's (C 64,
   /// 6 blocks, five epochs), else the quick preset's (C 64, 4 blocks, one epoch).
-  func visionReference() -> (label: String, suffix: String, command: String) {
-    let cells = [
-      ("vision: C 64, 6 blocks, 5 epochs", "-C64-L6-steps2150", command("vision", "--preset paper --seeds 3 --only C64-L6")),
-      ("vision: C 64, 4 blocks, 1 epoch", "-C64-steps430", command("vision")),
-    ]
-    return cells.first { c in
-      PairedComparison.finalLoss(
-        store.cell("vision", "mhc-n4-t20" + c.1), baseline: store.cell("vision", "residual" + c.1)
-      ).n >= minimumSeedsForVerdict
-    } ?? cells[cells.count - 1]
+  func visionReference() -> (label: String, c: Compared, accuracy: PairedComparison, command: String) {
+    func at(_ d: VisionDesign, _ label: String, _ command: String) -> (String, Compared, PairedComparison, String) {
+      let cell = VisionDesign.reference(d.preset)
+      let accuracy = PairedComparison.paired(
+        store.runs(d, cell, .mhc), baseline: store.runs(d, cell, .residual),
+        value: { $0.summary.finalEvalAccuracy.map { 100 * $0 } }, lowerIsBetter: false)
+      return (label, Compared(store, d, cell, .mhc, vs: .residual), accuracy, command)
+    }
+    let paperCell = VisionDesign.reference(.paper)
+    let paper = at(
+      visionPaper, "vision: C 64, 6 blocks, 5 epochs",
+      command("vision", "--preset paper --seeds 3 --only " + visionPaper.onlyPatterns(paperCell).joined(separator: ",")))
+    return paper.1.gap.n >= minimumSeedsForVerdict ? paper : at(visionQuick, "vision: C 64, 4 blocks, 1 epoch", command("vision"))
   }
 
   func visionLoss() -> ClaimRow {
-    let (label, suffix, regenerate) = visionReference()
+    let (label, compared, accuracy, regenerate) = visionReference()
     var row = lossClaim(
-      "mHC in a ViT: test loss below the residual's", paper: "not tested (language models only)",
-      experiment: "vision", variant: "mhc-n4-t20" + suffix, baseline: "residual" + suffix,
+      "mHC in a ViT: test loss below the residual's", paper: "not tested (language models only)", compared,
       cellLabel: label + " (Fashion-MNIST)", figure: "plots/vision-loss-gap.png", command: regenerate)
-    let acc = PairedComparison.paired(
-      store.cell("vision", "mhc-n4-t20" + suffix), baseline: store.cell("vision", "residual" + suffix),
-      value: { $0.summary.finalEvalAccuracy.map { 100 * $0 } }, lowerIsBetter: false)
-    if row.verdict != .notRun { row.toolkit += "; accuracy " + acc.text + " points" }
+    if row.verdict != .notRun { row.toolkit += "; accuracy " + accuracy.text + " points" }
     return row
   }
 
@@ -402,9 +428,7 @@ public struct Claims {
 
   func sinkhornIterations() -> ClaimRow {
     let claim = "A few Sinkhorn iterations suffice", paper = "t_max = 20 used; fewer not reported as harmful"
-    let few = store.cell("sinkhorn-iterations", "mhc-n4-t5-T64-B8"),
-      full = store.cell("sinkhorn-iterations", "mhc-n4-t20-T64-B8")
-    let gap = PairedComparison.finalLoss(few, baseline: full)
+    let gap = store.gap(sinkhorn, sinkhorn.reference, 5, vs: 20)
     guard gap.n >= minimumSeedsForVerdict else {
       return notRun(
         claim, paper: paper, cell: "sinkhorn-iterations: t_max 5 vs 20", figure: "plots/sinkhorn-iterations.png",
@@ -417,16 +441,18 @@ public struct Claims {
       cell: "sinkhorn-iterations: 4 layers, C 128, seq 64, batch 8", figure: "plots/sinkhorn-iterations.png",
       verdict: verdict,
       rule:
-        "reproduced when t_max = 5 is no worse than t_max = 20 by more than 0.02 nats/byte (upper end of the interval); contradicted when the interval is above 0",
+        "reproduced when t_max = 5 is no worse than t_max = 20 by more than 0.02 nats/byte (upper end of the "
+        + "interval); contradicted when the interval is above 0",
       command: command("sinkhorn-iterations"))
   }
 
   func tableOne() -> ClaimRow {
     let claim = "Table 1: HC's learned mappings lower the loss (res, res+pre, res+pre+post)"
     let paper = "−0.022, −0.025, −0.027"
-    let keys = ["hc-n4-learn-res-T64-B8", "hc-n4-learn-pre+res-T64-B8", "hc-n4-T64-B8"]
-    let base = store.cell("components", "residual-T64-B8")
-    let gaps = keys.map { PairedComparison.finalLoss(store.cell("components", $0), baseline: base) }
+    let hc = [ComponentsDesign.res, ComponentsDesign.resPre, ComponentsDesign.all].map {
+      ComponentsDesign.Variant(kind: .hc, learned: $0)
+    }
+    let gaps = hc.map { store.gap(components, .all, $0, vs: ComponentsDesign.residual) }
     let n = gaps.map(\.n).min() ?? 0
     guard n >= minimumSeedsForVerdict else {
       return notRun(
@@ -449,33 +475,28 @@ public struct Claims {
 
   func expansionRate() -> ClaimRow {
     lossClaim(
-      "Expansion n = 4 beats n = 1 (HC paper Table 1)", paper: "n = 4 below n = 1", experiment: "expansion",
-      variant: "mhc-n4-t20-steps250", baseline: "mhc-n1-t20-steps250", cellLabel: "expansion: mHC n 4 vs n 1",
+      "Expansion n = 4 beats n = 1 (HC paper Table 1)", paper: "n = 4 below n = 1",
+      Compared(store, expansion, .rates, .mhc(4), vs: .mhc(1)), cellLabel: "expansion: mHC n 4 vs n 1",
       figure: "plots/expansion.png", command: command("expansion"))
   }
 
   func computeScaling() -> ClaimRow {
     let claim = "mHC's advantage holds as compute grows", paper = "gap stable from 3B to 27B (Fig. 6a)"
-    let keys = store.cells("scaling").filter { $0.hasPrefix("mhc-") }
-    var parts: [String] = [], verdicts: [Verdict] = [], n = Int.max
-    for k in keys {
-      let base = "residual" + k.dropFirst("mhc-n4-t20".count)
-      let gap = PairedComparison.finalLoss(store.cell("scaling", k), baseline: store.cell("scaling", base))
-      n = min(n, gap.n); verdicts.append(gap.verdict)
-      parts.append("\(k.dropFirst("mhc-n4-t20-".count)): \(signed(gap.mean)) \(gap.intervalText)")
-    }
-    guard !keys.isEmpty, n >= minimumSeedsForVerdict else {
+    let sizes = onDisk(scaling, scaling.cells, .mhc)
+    let gaps = sizes.map { store.gap(scaling, $0, .mhc, vs: .residual) }
+    let n = gaps.map(\.n).min() ?? 0
+    guard !sizes.isEmpty, n >= minimumSeedsForVerdict else {
       return notRun(
-        claim, paper: paper, cell: "scaling", figure: "plots/scaling.png", command: command("scaling"),
-        have: keys.isEmpty ? 0 : n)
+        claim, paper: paper, cell: "scaling", figure: "plots/scaling.png", command: command("scaling"), have: n)
     }
+    let parts = zip(sizes, gaps).map { "\(scaling.title($0)): \(signed($1.mean)) \($1.intervalText)" }
     let verdict: ClaimVerdict =
-      verdicts.allSatisfy { $0 == .better }
+      gaps.allSatisfy { $0.verdict == .better }
       ? .reproduced
-      : verdicts.last == .worse ? .contradicted : .notResolved
+      : gaps.last?.verdict == .worse ? .contradicted : .notResolved
     return ClaimRow(
       claim: claim, paper: paper, toolkit: parts.joined(separator: "; "), seeds: "\(n) per size",
-      cell: "scaling: 3 sizes, 2 tokens per parameter", figure: "plots/scaling.png", verdict: verdict,
+      cell: "scaling: \(sizes.count) sizes, 2 tokens per parameter", figure: "plots/scaling.png", verdict: verdict,
       rule:
         "reproduced when mHC − residual is resolved below 0 at every size; contradicted when resolved above 0 at the largest",
       command: command("scaling"))
@@ -574,21 +595,19 @@ public struct Claims {
 
   /// The noise of the mHC − residual gap in every cell with at least three paired seeds.
   public func noise() -> [NoiseRow] {
-    var cells: [(String, String, String, String, String?)] = [
-      ("stability", "stability reference", Self.reference.mhc, Self.reference.residual, nil)
+    var cells: [(label: String, mine: [LoadedRun], base: [LoadedRun], twin: String?)] = [
+      ("stability reference", store.runs(stability, .main, .mhc), store.runs(stability, .main, .residual), nil)
     ]
-    let grid = instabilityCells()
-    for c in grid where !c.suffix.isEmpty {
-      cells.append(("instability", "instability \(c.label)", "mhc-n4-t20" + c.suffix, "residual" + c.suffix, nil))
+    let onGrid = instabilityCells()
+    for c in onGrid where c != InstabilityDesign.reference {
+      cells.append(("instability \(grid.title(c))", store.runs(grid, c, .mhc), store.runs(grid, c, .residual), nil))
     }
-    for c in instabilityCells(longer: true) {
-      // the grid cell with the same suffix once `-steps<N>` is taken out
-      let base = c.suffix.split(separator: "-").filter { !$0.hasPrefix("steps") }.map { "-" + $0 }.joined()
-      let twin = grid.first { $0.suffix == base }.map { "instability \($0.label)" }
-      cells.append(("instability", "instability \(c.label)", "mhc-n4-t20" + c.suffix, "residual" + c.suffix, twin))
+    for c in longerCells() {
+      // the grid cell this one trains longer
+      let twin = onGrid.first { $0.layers == c.layers && $0.lr == c.lr }.map { "instability \(grid.title($0))" }
+      cells.append(("instability \(grid.title(c))", store.runs(grid, c, .mhc), store.runs(grid, c, .residual), twin))
     }
-    return cells.compactMap { e, label, v, b, twin in
-      let mine = store.cell(e, v), base = store.cell(e, b)
+    return cells.compactMap { label, mine, base, twin in
       func spread(_ value: @escaping (LoadedRun) -> Double?) -> Double? {
         let g = PairedComparison.paired(mine, baseline: base, value: value)
         return g.n >= 2 ? g.sd : nil
@@ -621,31 +640,32 @@ public struct Claims {
 
   /// Every loss-gap comparison behind the rows, for the forest figure: label, comparison.
   public func lossGaps() -> [(label: String, gap: PairedComparison)] {
-    let e = Self.reference
     var out: [(String, PairedComparison)] = []
-    func add(_ label: String, _ exp: String, _ v: String, _ b: String) {
-      let g = store.gap(exp, variant: v, baseline: b)
-      if g.n >= 2 { out.append((label, g)) }
-    }
+    func add(_ label: String, _ g: PairedComparison) { if g.n >= 2 { out.append((label, g)) } }
     // the reference cell from where REPORT's rows read it (the experiment with more paired seeds)
-    let r = referenceCell().experiment
-    add("\(r) reference: mHC − residual", r, e.mhc, e.residual)
-    add("\(r) reference: HC − residual", r, e.hc, e.residual)
-    add("\(r) reference: mHC − HC", r, e.mhc, e.hc)
-    for c in instabilityCells() where !c.suffix.isEmpty {
-      add("instability \(c.label): mHC − residual", "instability", "mhc-n4-t20" + c.suffix, "residual" + c.suffix)
-      add("instability \(c.label): HC − residual", "instability", "hc-n4" + c.suffix, "residual" + c.suffix)
+    for (v, b) in [(ConnectionKind.mhc, ConnectionKind.residual), (.hc, .residual), (.mhc, .hc)] {
+      let r = reference(v, vs: b)
+      add("\(r.c.experiment) reference: \(v.displayName) − \(b.displayName)", r.c.gap)
     }
-    add("sinkhorn: t_max 5 − t_max 20", "sinkhorn-iterations", "mhc-n4-t5-T64-B8", "mhc-n4-t20-T64-B8")
-    add("sinkhorn: t_max 1 − t_max 20", "sinkhorn-iterations", "mhc-n4-t1-T64-B8", "mhc-n4-t20-T64-B8")
-    add("components: HC res+pre+post − residual", "components", "hc-n4-T64-B8", "residual-T64-B8")
-    add("components: mHC − residual", "components", "mhc-n4-t20-T64-B8", "residual-T64-B8")
-    add("expansion: mHC n 4 − n 1", "expansion", "mhc-n4-t20-steps250", "mhc-n1-t20-steps250")
-    for k in store.cells("scaling").filter({ $0.hasPrefix("mhc-") }) {
-      add(
-        "scaling \(k.dropFirst("mhc-n4-t20".count)): mHC − residual", "scaling", k,
-        "residual" + k.dropFirst("mhc-n4-t20".count))
+    for c in instabilityCells() where c != InstabilityDesign.reference {
+      add("instability \(grid.title(c)): mHC − residual", store.gap(grid, c, .mhc, vs: .residual))
+      add("instability \(grid.title(c)): HC − residual", store.gap(grid, c, .hc, vs: .residual))
+    }
+    add("sinkhorn: t_max 5 − t_max 20", store.gap(sinkhorn, sinkhorn.reference, 5, vs: 20))
+    add("sinkhorn: t_max 1 − t_max 20", store.gap(sinkhorn, sinkhorn.reference, 1, vs: 20))
+    add(
+      "components: HC res+pre+post − residual",
+      store.gap(components, .all, .init(kind: .hc), vs: ComponentsDesign.residual))
+    add("components: mHC − residual", store.gap(components, .all, .init(kind: .mhc), vs: ComponentsDesign.residual))
+    add("expansion: mHC n 4 − n 1", store.gap(expansion, .rates, .mhc(4), vs: .mhc(1)))
+    for size in onDisk(scaling, scaling.cells, .mhc) {
+      add("scaling \(scaling.title(size)): mHC − residual", store.gap(scaling, size, .mhc, vs: .residual))
     }
     return out
   }
+}
+
+extension ConnectionKind {
+  /// "residual", "HC", "mHC".
+  var displayName: String { self == .residual ? "residual" : self == .hc ? "HC" : "mHC" }
 }
