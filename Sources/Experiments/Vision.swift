@@ -1,3 +1,4 @@
+import Foundation
 import MHC
 import MHCHarness
 
@@ -17,9 +18,15 @@ public struct VisionDesign: ExperimentDesign {
     public init(width: Int, layers: Int, lr: Double, steps: Int, isReference: Bool = false) {
       self.width = width; self.layers = layers; self.lr = lr; self.steps = steps; self.isReference = isReference
     }
-    public var label: String { "C\(width) L\(layers) lr \(RunID.short(lr)), \(steps) steps" }
+    public var label: String { "C\(width) L\(layers) lr \(VisionDesign.scientific(lr)), \(steps) steps" }
   }
   public typealias Variant = ConnectionKind
+
+  /// 0.003 → "3e-3".
+  public static func scientific(_ x: Double) -> String {
+    let e = Int((log10(x)).rounded(.down)), m = x / pow(10, Double(e))
+    return abs(m - m.rounded()) < 1e-9 ? "\(Int(m.rounded()))e\(e)" : String(format: "%g", x)
+  }
 
   public static let batch = 128
   /// Steps per pass over the 55 000 training images at batch 128.

@@ -18,7 +18,7 @@ extension Components {
     let mhcVariants = Self.table1.map { Variant(kind: .mhc, learned: $0) }
     let hc = hcVariants.map { gap($0) }, mhc = mhcVariants.map { gap($0) }
     let grid = Self.initGrid.map { $0.map { gap($0) } }
-    let n = seedCount
+    let n = design.seeds(.all)
     let over = "mean and 95% interval over \(n) seed\(n == 1 ? "" : "s") (paired by seed)"
 
     try Gnuplot.render(
@@ -104,7 +104,7 @@ extension Components {
       "run", "final val loss", "gap to residual (same seed)", "max composite bwd gain", "status",
     ])
     let baseBySeed = Dictionary(baseline.map { ($0.config.seed, $0) }, uniquingKeysWith: { a, _ in a })
-    for v in Self.variants {
+    for v in design.variants(.all) {
       for r in loaded(v) {
         let b = baseBySeed[r.config.seed]
         let d =
@@ -125,7 +125,7 @@ extension Components {
         + " to ±\(String(format: "%.3f", widths.max()!)) nats/byte (\"resolves ±\"); the paper's gaps are "
         + "0.022–0.027, and "
         + "\"seeds for ±0.02\" says how many seeds an effect of that size would need here."
-    let c = base()
+    let c = design.base
     let quickNote =
       "The quick preset uses the reference model with seq 64 × batch 8 (¼ of the reference tokens per "
       + "step) to fit in about 10 minutes.\n"

@@ -13,6 +13,7 @@ import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness
+import Experiments
 
 BLASRuntime.ensureFastKernel()
 
@@ -22,7 +23,6 @@ struct Expansion: ParsableCommand {
   @OptionGroup var sweep: SweepOptions
   @Option(help: "Expansion rates n, comma separated.") var streams = "1,2,4,8"
   @Option(help: "Training steps (default: 250 quick, 3000 paper).") var steps: Int?
-  var seeds: Int? { sweep.seeds }
 
   // MARK: Config: the runs of each preset
 
@@ -35,30 +35,13 @@ struct Expansion: ParsableCommand {
     return n.sorted()
   }
 
-  /// One trained variant: the residual, or HC / mHC at an expansion rate.
-  struct Variant { var kind: ConnectionKind; var rate: Int }
-
-  /// Every variant × seed. Ids name every difference from the reference configuration (here the
-  /// steps), so presets that share a results folder never mistake each other's runs for their own.
-  func grid() throws -> SeedGrid<Variant> {
-    var base = sweep.preset.baseConfig  // quick and paper: the reference configuration
-    base.steps = steps ?? sweep.preset.pick(quick: 250, paper: 3000, tiny: 8)
-    base.evalEvery = sweep.preset.pick(quick: 50, paper: 250, tiny: 4)
-    let n = try rates()
-    let variants =
-      [Variant(kind: .residual, rate: 1)]
-      + [ConnectionKind.hc, .mhc].flatMap { k in n.map { Variant(kind: k, rate: $0) } }
-    return SeedGrid(variants: variants, seeds: sweep.seedCount(tiny: 1)) { v, seed in
-      var c = base
-      c.model.connection.kind = v.kind; c.seed = UInt64(seed)
-      if v.kind != .residual { c.model.connection.streams = v.rate }
-      return SweepRun(c)
-    }
+  /// The runs (``ExpansionDesign``): the residual and HC / mHC at every rate, against the residual.
+  func design() throws -> ExpansionDesign {
+    ExpansionDesign(preset: sweep.preset, rates: try rates(), seeds: sweep.seeds, steps: steps)
   }
 
   func run() throws {
-    let cell = try grid().cell("expansion", against: Variant(kind: .residual, rate: 1))
-    try Sweep(experiment: "expansion", cells: [cell]).execute(sweep) { try report($0) }
+    try design().sweep().execute(sweep) { try report($0) }
   }
 
   // MARK: Figures and summary

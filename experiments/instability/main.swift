@@ -15,6 +15,7 @@ import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness
+import Experiments
 
 BLASRuntime.ensureFastKernel()
 
@@ -25,42 +26,16 @@ struct InstabilityExperiment: ParsableCommand {
   @OptionGroup var sweep: SweepOptions
   @Option(help: "Training steps of every run (default: 300).") var steps = 300
 
-  // MARK: Config: the grid of each preset
-
-  /// (layers, peak lr, seeds) of each cell. The quick preset runs one cell with 3 seeds: 8 layers at
-  /// 1e-2, whose verdict flipped between seeds 0–2 and 3–5 (`docs/verdicts.md`); two cells did not fit
-  /// in about 25 minutes (18 runs took 41 min of training on 2 shared cores, these 9 took 28). The paper preset is
-  /// the whole grid, and the figures use every finished run of it on disk.
-  func cells(_ preset: Preset) -> [(layers: Int, lr: Double, seeds: Int)] {
-    let n = sweep.seedCount(tiny: 2)
-    switch preset {
-    case .tiny: return [(1, 3e-3, n), (1, 3e-2, n), (2, 3e-2, n)]
-    case .quick: return [(8, 1e-2, n)]
-    case .paper: return [4, 8, 16, 32].flatMap { l in [3e-3, 1e-2, 3e-2].map { (l, $0, n) } }
-    }
-  }
-
-  /// Each cell's residual / HC / mHC, paired by seed.
-  func pairedCells(_ preset: Preset) -> [PairedCell] {
-    var base = preset.baseConfig  // the reference width (`TrainConfig()`)
-    base.steps = preset == .tiny ? 8 : steps
-    base.evalEvery = preset == .tiny ? 4 : 25
-    return cells(preset).map { cell in
-      PairedCell(
-        name: "\(cell.layers) layers, lr \(cell.lr)", variants: ["residual", "hc", "mhc"], seeds: cell.seeds,
-        comparisons: [("hc", "residual"), ("mhc", "residual"), ("mhc", "hc")]
-      ) { v, seed in
-        var c = base; c.model.connection.kind = ConnectionKind(rawValue: v)!; c.model.layers = cell.layers
-        c.lr = cell.lr; c.seed = UInt64(seed)
-        return SweepRun(c)
-      }
-    }
+  /// The grid (``InstabilityDesign``): quick is the 8-layer cell at lr 1e-2, whose verdict flipped
+  /// between seeds 0–2 and 3–5 (`docs/verdicts.md`); paper is 4–32 layers × lr 3e-3…3e-2.
+  func design(_ preset: Preset) -> InstabilityDesign {
+    InstabilityDesign(preset: preset, seeds: sweep.seeds, steps: steps)
   }
 
   func run() throws {
-    try Sweep(experiment: "instability", cells: pairedCells(sweep.preset)).execute(sweep) { _ in
+    try design(sweep.preset).sweep().execute(sweep) { _ in
       // every finished run of the grid, with every seed on disk
-      let grid = pairedCells(sweep.preset == .tiny ? .tiny : .paper).flatMap { $0.runs(0..<Self.seedsOnDisk) }
+      let grid = design(sweep.preset == .tiny ? .tiny : .paper).pairedCells.flatMap { $0.runs(0..<Self.seedsOnDisk) }
       try report(Sweep(experiment: "instability", runs: grid).load(sweep))
     }
   }

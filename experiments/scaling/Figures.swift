@@ -5,6 +5,7 @@ import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness
+import Experiments
 
 extension Scaling {
   /// Final loss vs compute with the fitted power laws; gap and ratio to the baseline per size.

@@ -4,37 +4,7 @@ import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness
-
-/// A model size: width and depth grow together; the head size stays 32 (at least two heads).
-struct ModelSize: Hashable {
-  var width: Int, layers: Int
-  var heads: Int { max(2, width / 32) }
-  var label: String { "C\(width)/L\(layers)" }
-
-  init(width: Int, layers: Int) { self.width = width; self.layers = layers }
-  init(_ config: TrainConfig) { self.init(width: config.model.width, layers: config.model.layers) }
-
-  /// Parses `64x2,96x3,128x4`, smallest model first.
-  static func parse(_ list: String) throws -> [ModelSize] {
-    let sizes = try list.split(separator: ",").map { item in
-      let p = item.split(separator: "x").compactMap { Int($0) }
-      guard p.count == 2, p[0] >= 2, p[1] >= 1 else {
-        throw ValidationError("--sizes '\(item)' is invalid; write WIDTHxLAYERS, e.g. 128x4")
-      }
-      let size = ModelSize(width: p[0], layers: p[1])
-      guard size.width % size.heads == 0, (size.width / size.heads) % 2 == 0 else {
-        throw ValidationError(
-          "--sizes '\(item)': width \(size.width) does not split into \(size.heads) heads of even size; use a multiple of 32 (or 4 below 64)"
-        )
-      }
-      return size
-    }
-    guard !sizes.isEmpty, Set(sizes).count == sizes.count else {
-      throw ValidationError("--sizes '\(list)' must list distinct sizes")
-    }
-    return sizes.sorted { ($0.width * $0.width * $0.layers) < ($1.width * $1.width * $1.layers) }
-  }
-}
+import Experiments
 
 /// The compute-scaling runs of one model size.
 struct SizeResult {

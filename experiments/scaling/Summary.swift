@@ -5,10 +5,11 @@ import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness
+import Experiments
 
 extension Scaling {
   func summary(
-    _ results: [SizeResult], fits: [ConnectionKind: PowerLaw], long: [LoadedRun], all: [LoadedRun], plan p: Plan
+    _ results: [SizeResult], fits: [ConnectionKind: PowerLaw], long: [LoadedRun], all: [LoadedRun], plan p: ScalingDesign
   ) -> String {
     var sizes = MarkdownTable(
       [
@@ -83,8 +84,8 @@ extension Scaling {
 
       Compute scaling: \(results.count) sizes (width and depth together; heads = max(2, width/32)), each trained on \
       \(cell(p.tokensPerParameter, 3)) tokens per non-embedding parameter of its residual model (HC and mHC get the \
-      same steps, so the same compute); batch \(p.base.batch) × seq \(p.base.model.seq), lr \(p.base.lr) with the paper's \
-      step decay, n = \(streams), t_max = \(p.base.model.connection.iterations); \(seedsLine). Compute = training FLOPs of the \
+      same steps, so the same compute); batch \(p.config(.residual, p.sizes[0], seed: 0, budget: 1).batch) × seq \(p.config(.residual, p.sizes[0], seed: 0, budget: 1).model.seq), lr \(p.config(.residual, p.sizes[0], seed: 0, budget: 1).lr) with the paper's \
+      step decay, n = \(streams), t_max = \(p.config(.residual, p.sizes[0], seed: 0, budget: 1).model.connection.iterations); \(seedsLine). Compute = training FLOPs of the \
       transformer's matmuls (6 × tokens × (weights + attention), head included), the same for all three variants: the \
       connections' own work is not counted (mHC's Φ projection adds \(phi) at the largest size). Losses are final \
       validation nats/byte; ratios are variant / residual per seed, then mean ± 95% half-width.

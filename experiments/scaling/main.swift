@@ -16,6 +16,7 @@ import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness
+import Experiments
 
 BLASRuntime.ensureFastKernel()
 
@@ -32,83 +33,32 @@ struct Scaling: ParsableCommand {
   var sizes: String?
   @Option(help: "Training tokens per non-embedding parameter of the residual model (default: 2).")
   var tokensPerParameter: Double?
-  var seeds: Int? { sweep.seeds }
   @Option(help: "Token scaling: the smallest size trained this many times its compute-scaling budget (default: 8).")
   var long: Double?
   @Option(help: "Expansion rate n of HC and mHC.") var streams = 4
 
-  // MARK: Config: the runs of each preset
-
-  /// The preset's settings after the flags.
-  struct Plan {
-    var base: TrainConfig
-    var sizes: [ModelSize]
-    var tokensPerParameter: Double
-    var seeds: Int
-    var long: Double
-  }
-
-  func plan() throws -> Plan {
-    let paper = sweep.preset == .paper, tiny = sweep.preset == .tiny
-    var base = sweep.preset.baseConfig  // batch 16 × seq 128 = 2048 tokens per step, lr 3e-3, t_max 20
-    base.model.connection.streams = streams
-    let defaultSizes = tiny ? "16x1,24x1,32x2" : paper ? "96x3,128x4,192x6,256x8" : "64x2,96x3,128x4"
-    let plan = Plan(
-      base: base, sizes: try ModelSize.parse(sizes ?? defaultSizes),
-      tokensPerParameter: tokensPerParameter ?? (tiny ? 0.05 : 2), seeds: sweep.seedCount(tiny: 2),
-      long: long ?? (tiny ? 2 : 8))
-    guard plan.tokensPerParameter > 0, plan.seeds >= 1, plan.long > 0 else {
+  /// The runs (``ScalingDesign``): every size × connection × seed, and the long runs of the smallest size.
+  func design() throws -> ScalingDesign {
+    let d = ScalingDesign(
+      preset: sweep.preset, sizes: try sizes.map(ModelSize.parse), tokensPerParameter: tokensPerParameter,
+      seeds: sweep.seeds, long: long, streams: streams)
+    guard d.tokensPerParameter > 0, d.seedCount >= 1, d.long > 0 else {
       throw ValidationError("--tokens-per-parameter and --long must be > 0 and --seeds ≥ 1")
     }
-    return plan
-  }
-
-  /// `kind` at `size`, trained on `budget` × the size's token budget.
-  func config(_ kind: ConnectionKind, _ size: ModelSize, seed: Int, budget: Double, plan p: Plan) -> TrainConfig {
-    var c = p.base
-    c.model.connection.kind = kind; c.model.width = size.width; c.model.layers = size.layers;
-    c.model.heads = size.heads; c.seed = UInt64(seed)
-    var residual = c; residual.model.connection.kind = .residual  // every variant gets the baseline's budget, so the same FLOPs
-    let tokens = p.tokensPerParameter * budget * Double(residual.model.nonEmbeddingParameters)
-    c.steps = max(4, Int((tokens / Double(c.batch * c.model.seq)).rounded()))
-    c.evalEvery = max(1, c.steps / (budget > 1 ? 32 : 8))  // the long runs are followed closely
-    return c
-  }
-
-  /// Ids name every difference from the reference configuration (size, steps), so presets that
-  /// share a results folder never mistake each other's runs for their own.
-  func runs(_ p: Plan) -> [SweepRun] {
-    var list: [SweepRun] = []
-    for size in p.sizes {
-      for seed in 0..<p.seeds {
-        for kind in variants { list.append(SweepRun(config(kind, size, seed: seed, budget: 1, plan: p))) }
-      }
-    }
-    for kind in variants {
-      let c = config(kind, p.sizes[0], seed: 0, budget: p.long, plan: p)
-      list.append(SweepRun(id: "long-" + RunID.derive(c), config: c))
-    }
-    return list
+    return d
   }
 
   func run() throws {
-    let p = try plan()
-    let cells = p.sizes.map { size in
-      PairedCell(
-        name: "C\(size.width) L\(size.layers)", variants: variants.map(\.rawValue), seeds: p.seeds,
-        comparisons: variants.filter { $0 != .residual }.map { ($0.rawValue, "residual") }
-          + (variants.contains(.hc) && variants.contains(.mhc) ? [("mhc", "hc")] : [])
-      ) { v, seed in SweepRun(config(ConnectionKind(rawValue: v)!, size, seed: seed, budget: 1, plan: p)) }
-    }
-    let long = runs(p).filter { $0.id.hasPrefix("long-") }
-    try Sweep(experiment: "scaling", cells: cells, others: long).execute(sweep) { try report($0, plan: p) }
+    let d = try design()
+    try d.sweep().execute(sweep) { try report($0, plan: d) }
   }
 
   // MARK: Figures and summary
 
-  func report(_ all: [LoadedRun], plan p: Plan) throws {
-    let long = all.filter { $0.id.hasPrefix("long-") }
-    let results = Dictionary(grouping: all.filter { !$0.id.hasPrefix("long-") }) { ModelSize($0.config) }
+  func report(_ all: [LoadedRun], plan p: ScalingDesign) throws {
+    let longIDs = Set(p.longRuns.map(\.id))
+    let long = all.filter { longIDs.contains($0.id) }
+    let results = Dictionary(grouping: all.filter { !longIDs.contains($0.id) }) { ModelSize($0.config) }
       .map { SizeResult(size: $0.key, runs: $0.value) }.sorted { $0.compute < $1.compute }
     let fits = Dictionary(
       uniqueKeysWithValues: variants.compactMap { k in

@@ -16,6 +16,7 @@ import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness
+import Experiments
 
 BLASRuntime.ensureFastKernel()
 
@@ -28,7 +29,6 @@ struct SinkhornIterations: ParsableCommand {
   @OptionGroup var sweep: SweepOptions
   @Option(help: "t_max values to train, comma separated (default: 0,1,2,3,5,10,20,50; tiny: 0,1,5,20).")
   var iterations: CommaList<Int>?
-  var seeds: Int? { sweep.seeds }
   @Option(help: "Seeds at the deeper depth (default: as --seeds; 1 in tiny).") var deepSeeds: Int?
   @Option(help: "Layers of the deeper model (default: 8 quick, 12 paper; the reference has 4).") var deepLayers: Int?
   @Option(help: "Training steps (default: 300 quick, 2000 paper).") var steps: Int?
@@ -40,8 +40,16 @@ struct SinkhornIterations: ParsableCommand {
 
   // MARK: Config: the runs of each preset
 
+  /// The runs (``SinkhornDesign``): every t_max at two depths, each against t_max = 20.
+  var design: SinkhornDesign {
+    SinkhornDesign(
+      preset: sweep.preset, iterations: iterations?.values, seeds: sweep.seeds, deepSeeds: deepSeeds, steps: steps,
+      batch: batch, seq: seq, lr: lr, deepLayers: deepLayers)
+  }
+
   /// One model depth of the sweep: every t_max is trained at it, for `seeds` seeds.
   struct Depth {
+    var cell: SinkhornDesign.Cell
     var config: TrainConfig
     var seeds: Int
     var color: String
@@ -49,31 +57,18 @@ struct SinkhornIterations: ParsableCommand {
   }
 
   func depths() -> [Depth] {
-    let tiny = sweep.preset == .tiny
-    var base = sweep.preset.baseConfig  // the reference configuration (`TrainConfig()`)
-    if sweep.preset == .quick { base.model.seq = 64; base.batch = 8 }  // quick: ¼ of the reference tokens per step
-    base.steps = steps ?? sweep.preset.pick(quick: 300, paper: 2000, tiny: 8)
-    base.evalEvery = sweep.preset.pick(quick: 100, paper: 500, tiny: 4)
-    base.evalBatches = tiny ? 1 : 8
-    base.batch = batch ?? base.batch; base.model.seq = seq ?? base.model.seq; base.lr = lr ?? base.lr
-    var deep = base
-    deep.model.layers = deepLayers ?? sweep.preset.pick(quick: 8, paper: 12, tiny: 2)
-    return [
-      Depth(config: base, seeds: sweep.seedCount(tiny: 2), color: PlotStyle.color(for: "mhc")),
-      Depth(config: deep, seeds: deepSeeds ?? sweep.seedCount(tiny: 1), color: "#ff7f0e"),
-    ]
+    let d = design
+    return d.cells.enumerated().map { i, c in
+      Depth(
+        cell: c, config: d.config(c, d.referenceT, seed: 0), seeds: d.seeds(c),
+        color: i == 0 ? PlotStyle.color(for: "mhc") : "#ff7f0e")
+    }
   }
 
-  var tValues: [Int] { iterations?.values ?? (sweep.preset == .tiny ? [0, 1, 5, 20] : [0, 1, 2, 3, 5, 10, 20, 50]) }
-
-  /// Ids are derived against the reference configuration, so different presets never share a run folder.
-  func run(_ d: Depth, t: Int, seed: Int) -> SweepRun {
-    var c = d.config; c.model.connection.iterations = t; c.seed = UInt64(seed)
-    return SweepRun(c, base: TrainConfig())
-  }
-
+  var tValues: [Int] { design.iterations }
+  func run(_ d: Depth, t: Int, seed: Int) -> SweepRun { design.run(d.cell, t, seed: seed) }
   /// The t_max every other one is compared with: the paper's 20, or the largest trained t_max without it.
-  var referenceT: Int { tValues.contains(20) ? 20 : tValues.max() ?? 20 }
+  var referenceT: Int { design.referenceT }
 
   /// Final loss of each t_max minus that of ``referenceT`` at the same depth, paired by seed (nil
   /// for the reference itself, and for every t_max when the reference was not trained).
@@ -87,13 +82,7 @@ struct SinkhornIterations: ParsableCommand {
   }
 
   func run() throws {
-    let cells = depths().map { d in
-      PairedCell(
-        name: d.label, variants: tValues.map { "t\($0)" }, seeds: d.seeds,
-        comparisons: tValues.filter { $0 != referenceT }.map { ("t\($0)", "t\(referenceT)") }
-      ) { v, seed in run(d, t: Int(v.dropFirst())!, seed: seed) }
-    }
-    try Sweep(experiment: "sinkhorn-iterations", cells: cells).execute(sweep) { try report($0) }
+    try design.sweep().execute(sweep) { try report($0) }
   }
 
   // MARK: Results: the runs of one depth at one t_max

@@ -12,6 +12,7 @@ import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness
+import Experiments
 
 BLASRuntime.ensureFastKernel()
 
@@ -23,65 +24,18 @@ struct Stability: ParsableCommand {
   @Flag(help: "Also train the stress sweep (depth × learning rate, 27 runs per seed); the paper preset always does.")
   var stress = false
 
-  // MARK: Config: the runs of each preset
-
-  /// The main comparison's configuration: the reference model in `quick`, deep and long in `paper`.
-  var base: TrainConfig {
-    var base = sweep.preset.baseConfig  // quick: the reference configuration (`TrainConfig()`)
-    base.steps = steps ?? sweep.preset.pick(quick: 300, paper: 3000, tiny: 8)
-    base.evalEvery = sweep.preset.pick(quick: 25, paper: 100, tiny: 4)
-    if sweep.preset == .paper { base.model.width = 256; base.model.layers = 12; base.model.heads = 8; base.batch = 32 }
-    return base
-  }
-
-  /// Residual / HC / mHC, paired by seed; ids against the reference config, so presets never share a folder.
-  var main: PairedCell {
-    let base = base
-    return PairedCell(
-      name: "main", variants: ["residual", "hc", "mhc"], seeds: sweep.seedCount(tiny: 2),
-      comparisons: [("hc", "residual"), ("mhc", "residual"), ("mhc", "hc")]
-    ) { v, seed in
-      var c = base; c.model.connection.kind = ConnectionKind(rawValue: v)!; c.seed = UInt64(seed)
-      return SweepRun(c)
-    }
-  }
-
-  /// Stress: depth ×{1,2,4}, learning rate ×{1,3,10}; a smaller model in the quick preset, which
-  /// trains it only with `--stress` (81 runs at 3 seeds).
-  func stressRuns() -> [SweepRun] {
-    let paper = sweep.preset == .paper, tiny = sweep.preset == .tiny
-    guard stress || paper || tiny else { return [] }
-    let base = base
-    var stress = base
-    stress.steps = sweep.preset.pick(quick: 150, paper: 1000, tiny: 4);
-    stress.evalEvery = sweep.preset.pick(quick: 50, paper: 250, tiny: 4)
-    if !paper && !tiny { stress.model.width = 64; stress.model.heads = 2; stress.model.seq = 64; stress.batch = 8 }
-    var list: [SweepRun] = []
-    for seed in 0..<sweep.seedCount(tiny: 1) {
-      for depth in [1, 2, 4] {
-        for lrx in [1.0, 3.0, 10.0] {
-          for kind in [ConnectionKind.residual, .hc, .mhc] {
-            var c = stress; c.model.connection.kind = kind; c.model.layers = stress.model.layers * depth;
-            c.lr = base.lr * lrx;
-            c.seed = UInt64(seed)
-            let id =
-              "stress-\(sweep.preset.rawValue)-\(kind.rawValue)-L\(c.model.layers)-lrx\(Int(lrx))"
-              + (seed == 0 ? "" : "-s\(seed)")
-            list.append(SweepRun(id: id, config: c))
-          }
-        }
-      }
-    }
-    return list
-  }
+  /// The runs (``StabilityDesign``): the main comparison, and the stress sweep under `--stress` or `paper`.
+  var design: StabilityDesign { StabilityDesign(preset: sweep.preset, seeds: sweep.seeds, steps: steps, stress: stress) }
 
   func run() throws {
-    try Sweep(experiment: "stability", cells: [main], others: stressRuns()).execute(sweep) { try report($0) }
+    try design.sweep().execute(sweep) { try report($0) }
   }
+
   // MARK: Figures and summary
 
   func report(_ all: [LoadedRun]) throws {
-    let main = all.filter { !$0.id.hasPrefix("stress-") }
+    let stressIDs = Set(design.stressRuns.map(\.id))
+    let main = all.filter { !stressIDs.contains($0.id) }
     // Curves, gain profiles and heat maps need one run per connection: seed 0. Tables use every seed.
     let byKind = Dictionary(
       main.filter { $0.config.seed == 0 }.map { ($0.config.model.connection.kind, $0) },
@@ -180,7 +134,7 @@ struct Stability: ParsableCommand {
     // 4. heat maps (Fig. 8)
     try Gnuplot.render(heatmaps(hc: hc, mhc: mhc), in: dir)
     // 5. stress sweep
-    let stress = all.filter { $0.id.hasPrefix("stress-") }
+    let stress = all.filter { stressIDs.contains($0.id) }
     if !stress.isEmpty { try Gnuplot.render(stressFigure(stress), in: dir) }
     try ExperimentSummary.write(
       summary(main: main, stress: stress), experiment: "stability", options: sweep, figures: "stability-*.png")

@@ -1,18 +1,19 @@
-// vision — the runs of one cell, and how a learning rate is written in run ids and labels.
+// vision — the runs of one cell.
 
 import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness
+import Experiments
 
 /// The runs of one cell by connection, and their paired gaps.
 struct CellResult {
-  let cell: Vision.Cell
-  let grid: SeedGrid<Vision.Variant>
+  let cell: VisionDesign.Cell
+  let design: VisionDesign
   let index: RunIndex
 
-  var seeds: Int { grid.seeds }
-  func runs(_ kind: ConnectionKind) -> [LoadedRun] { grid.loaded(Vision.Variant(kind: kind, cell: cell), in: index) }
+  var seeds: Int { design.seeds(cell) }
+  func runs(_ kind: ConnectionKind) -> [LoadedRun] { design.loaded(cell, kind, in: index) }
 
   /// The run a per-run figure shows: the lowest seed that completed (seed 0 unless it diverged).
   func shown(_ kind: ConnectionKind) -> LoadedRun? { runs(kind).first { $0.summary.status == .completed } }
@@ -24,13 +25,5 @@ struct CellResult {
         runs(variant), baseline: runs(baseline), value: { $0.summary.finalEvalAccuracy.map { 100 * $0 } },
         lowerIsBetter: false)
       : .finalLoss(runs(variant), baseline: runs(baseline))
-  }
-}
-
-enum RunIDText {
-  /// 0.003 → "3e-3".
-  static func short(_ x: Double) -> String {
-    let e = Int((log10(x)).rounded(.down)), m = x / pow(10, Double(e))
-    return abs(m - m.rounded()) < 1e-9 ? "\(Int(m.rounded()))e\(e)" : String(format: "%g", x)
   }
 }

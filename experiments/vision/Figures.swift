@@ -5,6 +5,7 @@ import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness
+import Experiments
 
 extension Vision {
   /// Validation loss and accuracy over training in the reference cell: mean over seeds per connection.
@@ -21,7 +22,7 @@ extension Vision {
     let kinds: [ConnectionKind] = [.residual, .hc, .mhc]
     return Chart.figure(
       "vision-training",
-      title: "Fashion-MNIST ViT, \(r.cell.label), batch \(base.batch): the first \(base.evalBatches * base.batch) "
+      title: "Fashion-MNIST ViT, \(r.cell.label), batch \(design.idBase.batch): the first \(design.idBase.evalBatches * design.idBase.batch) "
         + "validation images over training, mean over \(r.seeds) seeds",
       panels: [
         Panel(

@@ -4,6 +4,7 @@ import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness
+import Experiments
 
 extension Vision {
   func summary(_ results: [CellResult], all: [LoadedRun]) -> String {
@@ -39,7 +40,7 @@ extension Vision {
           + reading(r.gap(.hc, .residual, accuracy: false), "HC", "the residual") + " (loss). "
           + reading(r.gap(.mhc, .hc, accuracy: false), "mHC", "HC") + " (loss).")
     }
-    let c = results[0].runs(.residual).first?.config ?? base
+    let c = results[0].runs(.residual).first?.config ?? design.idBase
     let shown = results.flatMap { r in [ConnectionKind.residual, .hc, .mhc].flatMap { r.runs($0) } }
     let status = ExperimentSummary.status(shown.isEmpty ? all : shown)  // every run the tables show
     let windows = Set(all.compactMap(\.summary.finalEvalWindows)).sorted().map(String.init).joined(separator: " / ")
@@ -48,7 +49,7 @@ extension Vision {
 
       Task: Fashion-MNIST (Zalando; Debian's `dataset-fashion-mnist`), 28×28 grey images in 10 classes. Training draws \
       images uniformly with replacement from the first 55 000 training images; evaluations during training use the \
-      first \(base.evalBatches * base.batch) of the last 5 000 (the validation split); the final numbers are on the \
+      first \(design.idBase.evalBatches * design.idBase.batch) of the last 5 000 (the validation split); the final numbers are on the \
       \(windows) test images, the same for every run.
 
       Model: 49 patches of 4×4 pixels, standardised with the training set's mean 0.2860 and standard deviation 0.3530; \
