@@ -1,6 +1,7 @@
 import Foundation
 import MHC
 import MHCHarness
+import Experiments
 import Testing
 
 /// A `summary.json` of a finished run with the given status and final loss (decoded, as a reader would).
