@@ -77,13 +77,13 @@ let package = Package(
     ),
 
     // MARK: Tools
-    .executableTarget(name: "train", dependencies: ["MHC", argumentParser]),
-    .executableTarget(name: "bench", dependencies: ["MHC", argumentParser]),
+    .executableTarget(name: "train", dependencies: ["MHC", "MHCHarness", argumentParser]),
+    .executableTarget(name: "bench", dependencies: ["MHC", "MHCHarness", argumentParser]),
     .executableTarget(name: "gemm-bench", dependencies: ["MHC", argumentParser]),
     .executableTarget(name: "jobs-bench", dependencies: ["MHC", "MHCHarness", argumentParser]),
     .executableTarget(name: "compare", dependencies: ["MHC", "MHCHarness", argumentParser]),
     .executableTarget(name: "report", dependencies: ["MHC", "MHCHarness", "Experiments", argumentParser]),
-    .executableTarget(name: "parity", dependencies: ["MHC", argumentParser]),
+    .executableTarget(name: "parity", dependencies: ["MHC", "MHCHarness", argumentParser]),
 
     // MARK: Experiments (experiments/<name>/main.swift)
     experiment("stability"),

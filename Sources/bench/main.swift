@@ -7,10 +7,10 @@
 import ArgumentParser
 import Foundation
 import MHC
+import MHCHarness
 
 BLASRuntime.ensureFastKernel()
 
-extension ModelTask: ExpressibleByArgument {}
 
 struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -20,13 +20,7 @@ struct Bench: ParsableCommand {
   @Option(
     help: "bytes (the language model) | fashion-mnist (the vision transformer: 49 tokens per image; --seq is ignored).")
   var task: ModelTask = .bytes
-  @Option(help: "Model width C.") var width = 128
-  @Option(help: "Transformer blocks.") var layers = 4
-  @Option(help: "Attention heads.") var heads = 4
-  @Option(help: "Sequence length.") var seq = 128
-  @Option(help: "Sequences per batch.") var batch = 16
-  @Option(help: "Expansion rate n for HC and mHC.") var streams = 4
-  @Option(help: "Sinkhorn-Knopp iterations t_max.") var iterations = 20
+  @OptionGroup(title: "Model") var model: ModelOptions
   @Option(
     help: ArgumentHelp(
       "Recomputation block size for hc and mhc (0 = off): keep every K-th sublayer's streams, recompute the connections in the backward.",
@@ -36,10 +30,17 @@ struct Bench: ParsableCommand {
   @Option(help: "Untimed warm-up steps per connection.") var warmupSteps = 2
   @Option(
     help:
-      "Connections to time, comma separated: residual, hc, mhc, or mhc:MANIFOLD (sinkhorn, birkhoff, deepseek-v4, none)."
-  )
+      "Connections to time, comma separated: residual, hc, mhc, or mhc:MANIFOLD (\(ModelOptions.manifoldNames)).")
   var connections = "residual,hc,mhc"
   @Flag(help: "Print one JSON object instead of the table.") var json = false
+
+  var width: Int { model.width }
+  var layers: Int { model.layers }
+  var heads: Int { model.heads }
+  var seq: Int { model.seq }
+  var batch: Int { model.batch }
+  var streams: Int { model.streams }
+  var iterations: Int { model.iterations }
 
   func validate() throws {
     guard steps >= 1 else { throw ValidationError("--steps \(steps) is invalid; must be ≥ 1") }
@@ -81,10 +82,9 @@ struct Bench: ParsableCommand {
     let list = try entries()
     let configs = list.map { entry in
       var config = TrainConfig()
+      model.apply(to: &config)
       config.model.connection.kind = entry.kind; config.model.connection.manifold = entry.manifold
-      config.model.connection.streams = streams; config.model.connection.iterations = iterations
-      config.model.task = task; config.model.width = width; config.model.layers = layers; config.model.heads = heads
-      config.model.seq = seq; config.model.recompute = recompute; config.batch = batch
+      config.model.task = task; config.model.recompute = recompute
       return config
     }
     do {  // flag values that cannot make a model are usage errors (64); failures while measuring are runtime ones (1)

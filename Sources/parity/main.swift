@@ -6,21 +6,16 @@
 import ArgumentParser
 import Foundation
 import MHC
+import MHCHarness
 
 BLASRuntime.ensureFastKernel()
-
-extension ConnectionKind: ExpressibleByArgument {}
 
 struct Parity: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
       "Train one configuration in Float and in Double from the same weights and batches; print the loss gap per step.")
   @Option(help: "residual | hc | mhc") var connection: ConnectionKind = .mhc
-  @Option(help: "Model width C.") var width = 128
-  @Option(help: "Transformer blocks.") var layers = 8
-  @Option(help: "Attention heads.") var heads = 4
-  @Option(help: "Sequence length.") var seq = 128
-  @Option(help: "Sequences per batch.") var batch = 16
+  @OptionGroup(title: "Model") var model: ModelOptions
   @Option(help: "Training steps.") var steps = 150
   @Option(help: "Peak learning rate.") var lr = 1e-2
   @Option(help: "Random seed.") var seed: UInt64 = 0
@@ -29,14 +24,14 @@ struct Parity: ParsableCommand {
 
   func run() throws {
     var c = TrainConfig()
-    c.model.connection.kind = connection; c.model.width = width; c.model.layers = layers; c.model.heads = heads
-    c.model.seq = seq; c.batch = batch; c.steps = steps; c.lr = lr; c.seed = seed; c.corpus = corpus
+    model.apply(to: &c)
+    c.model.connection.kind = connection; c.steps = steps; c.lr = lr; c.seed = seed; c.corpus = corpus
     do { try c.validate() } catch let e as MHCError { throw ValidationError(e.description) }  // a usage error (64)
     do {
       c = c.resolved()  // the model as it takes effect (the residual: one stream)
-      let data = try ByteCorpus(path: corpus, minimumSplit: seq + 1)
-      let f = try Transformer<Float>(c.model, batch: batch, seed: seed)
-      let d = try Transformer<Double>(c.model, batch: batch, seed: seed)
+      let data = try ByteCorpus(path: corpus, minimumSplit: c.model.seq + 1)
+      let f = try Transformer<Float>(c.model, batch: c.batch, seed: seed)
+      let d = try Transformer<Double>(c.model, batch: c.batch, seed: seed)
       // the Double model starts from exactly the Float model's weights
       for info in f.parameters.infos {
         try d.parameters.set(info.name, f.parameters.values(named: info.name)!.map(Double.init))
@@ -46,12 +41,12 @@ struct Parity: ParsableCommand {
       var sampler = WindowSampler(data.train, seed: seed &+ 0x5EED)
       let schedule = c.schedule
       print(
-        "parity: \(connection.rawValue) C=\(width) L=\(layers) lr \(lr), \(steps) steps, Float vs Double from the same weights and batches"
+        "parity: \(connection.rawValue) C=\(c.model.width) L=\(c.model.layers) lr \(lr), \(steps) steps, Float vs Double from the same weights and batches"
       )
       print("step    loss (Float)   loss (Double)   |Δ loss|    |Δ grad norm| / norm")
       var worst = 0.0, worstStep = 0
       for step in 0..<steps {
-        let (x, y) = sampler.batch(batch, seq: seq)
+        let (x, y) = sampler.batch(c.batch, seq: c.model.seq)
         let rate = schedule.rate(at: step)
         let a = trainingStep(f, optimizer: &adamF, inputs: x, targets: y, lr: rate, clip: c.clip)
         let b = trainingStep(d, optimizer: &adamD, inputs: x, targets: y, lr: rate, clip: c.clip)

@@ -5,16 +5,10 @@
 import ArgumentParser
 import Foundation
 import MHC
+import MHCHarness
 
 BLASRuntime.ensureFastKernel()
 
-extension ConnectionKind: ExpressibleByArgument {}
-extension BiasInit: ExpressibleByArgument {}
-extension PreInit: ExpressibleByArgument {}
-extension StreamInit: ExpressibleByArgument {}
-extension ResidualManifold: ExpressibleByArgument {}
-extension Collapse: ExpressibleByArgument {}
-extension ModelTask: ExpressibleByArgument {}
 
 struct Train: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -31,16 +25,10 @@ struct Train: ParsableCommand {
   @Option(help: "Fashion-MNIST folder (--task fashion-mnist): the four IDX files, gzip-compressed or not.")
   var data = FashionMNIST.defaultPath
   @Option(help: "residual | hc | mhc") var connection: ConnectionKind = .mhc
-  @Option(help: "Expansion rate n (streams); ignored for residual.") var streams = 4
-  @Option(help: "Model width C.") var width = 128
-  @Option(help: "Transformer blocks (2 sublayers each).") var layers = 4
-  @Option(help: "Attention heads.") var heads = 4
-  @Option(help: "Sequence length.") var seq = 128
-  @Option(help: "Sequences (images) per batch.") var batch = 16
+  @OptionGroup(title: "Model") var model: ModelOptions
   @Option(parsing: .unconditional, help: "Training steps.") var steps = 300
   @Option(help: "Peak learning rate.") var lr = 3e-3
   @Option(help: "Warmup steps (default 5% of --steps).") var warmup: Int?
-  @Option(help: "Sinkhorn-Knopp iterations t_max (mhc).") var iterations = 20
   @Option(
     help: ArgumentHelp(
       "mHC's residual manifold: "
@@ -122,16 +110,17 @@ struct Train: ParsableCommand {
         "--stream-init \(s.rawValue) needs --connection hc or mhc; the residual network has one stream")
     }
     var c = TrainConfig()
-    c.model.task = task; c.model.width = width; c.model.layers = layers; c.model.heads = heads; c.model.seq = seq
+    model.apply(to: &c)
+    c.model.task = task
     c.model.collapse = collapse; c.model.recompute = recompute
     if let s = streamInit { c.model.streamInit = s }
-    c.model.connection.kind = connection; c.model.connection.streams = streams  // resolved(): 1 for the residual
-    c.model.connection.iterations = iterations; c.model.connection.biasInit = `init`
+    c.model.connection.kind = connection  // resolved(): 1 stream for the residual
+    c.model.connection.biasInit = `init`
     c.model.connection.preInit = preInit; c.model.connection.manifold = manifold
     c.model.connection.dynamic = !`static`
     c.model.connection.alphaInit = alphaInit; c.model.connection.connLRMult = connLrMult
     c.data = task == .bytes || data == FashionMNIST.defaultPath ? nil : data
-    c.batch = batch; c.steps = steps; c.lr = lr; c.warmup = warmup; c.seed = seed; c.corpus = corpus
+    c.steps = steps; c.lr = lr; c.warmup = warmup; c.seed = seed; c.corpus = corpus
     c.evalEvery = evalEvery; c.evalBatches = evalBatches; c.finalEvalWindows = finalEvalWindows
     c.batchesFile = batches
     let parts = Set(learn.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })

@@ -38,40 +38,26 @@ struct Manifolds: ParsableCommand {
   /// The members this preset trains.
   var members: [Member] { Self.allMembers.filter { sweep.preset == .paper || !$0.paperOnly } }
 
-  static let allMembers = [
-    Member(name: "residual", manifold: nil, claim: "baseline", color: PlotStyle.color(for: "residual")),
-    Member(
-      name: "sinkhorn", manifold: .sinkhorn,
-      claim: "mHC (arXiv 2512.24880): t_max = 20; at 27B loss −0.021 vs baseline, composite gain ≈ 1.6",
-      color: PlotStyle.color(for: "mhc")),
-    Member(
-      name: "birkhoff", manifold: .birkhoff,
-      claim: "mHC-lite (arXiv 2601.05732): exactly doubly stochastic by construction, no iterations, faster",
-      color: "#2ca02c"),
-    Member(
-      name: "deepseek-v4", manifold: .deepseekV4,
-      claim: "DeepSeek-V4 production code: n = 4, t_max = 20, ε = 1e-6 (no ablation published)", color: "#9467bd"),
-    Member(
-      name: "deepseek-v4 + learned collapse", manifold: .deepseekV4, collapse: .learned,
-      claim: "DeepSeek-V4 as shipped: learned σ(s·m+b)+ε head instead of the sum of streams", color: "#e377c2",
-      paperOnly: true),
-    Member(
-      name: "none", manifold: ResidualManifold.none,
-      claim: "unconstrained exp(logits) (t_max = 0): the control the paper's Fig. 2 argues against", color: "#ff7f0e"),
-    Member(
-      name: "kronecker", manifold: .kronecker,
-      claim: "KromHC (arXiv 2601.21579): Kronecker product of 2×2 doubly stochastic factors, log2 n logits",
-      color: "#17becf"),
-    Member(
-      name: "orthostochastic", manifold: .orthostochastic,
-      claim: "squared Newton–Schulz orthogonalisation; an automated study reports +0.003 vs Sinkhorn at n = 4",
-      color: "#8c564b"),
-    Member(
-      name: "circulant", manifold: .circulant,
-      claim: "doubly stochastic circulant (a 2026 note's stream-collapse argument)", color: "#bcbd22"),
-    Member(
-      name: "cayley", manifold: .cayley,
-      claim: "orthogonal Cayley transform (JPmHC): norm-preserving, not non-negative", color: "#7f7f7f"),
+  /// The residual, then every registered manifold (``ResidualManifold/registry``) in its order,
+  /// with DeepSeek-V4's learned collapse beside its manifold in the paper preset.
+  static let allMembers: [Member] = {
+    var list = [Member(name: "residual", manifold: nil, claim: "baseline", color: PlotStyle.color(for: "residual"))]
+    for (i, m) in ResidualManifold.allCases.enumerated() {
+      list.append(Member(name: m.rawValue, manifold: m, claim: m.published.isEmpty ? "–" : m.published, color: palette[i % palette.count]))
+      if m == .deepseekV4 {
+        list.append(
+          Member(
+            name: "deepseek-v4 + learned collapse", manifold: .deepseekV4, collapse: .learned,
+            claim: "DeepSeek-V4 as shipped: learned σ(s·m+b)+ε head instead of the sum of streams", color: "#e377c2",
+            paperOnly: true))
+      }
+    }
+    return list
+  }()
+  /// One color per registered manifold, in registry order.
+  static let palette = [
+    PlotStyle.color(for: "mhc"), "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#bcbd22", "#7f7f7f",
+    "#1f77b4", "#aec7e8",
   ]
 
   // MARK: Config

@@ -9,6 +9,7 @@
 public enum BirkhoffMixture: ManifoldProjection {
   public static let name = "birkhoff"
   public static let help = "mHC-lite: mixtures of the n! permutations, n ≤ 6"
+  public static let published = "mHC-lite (arXiv 2601.05732): exactly doubly stochastic by construction, no iterations, faster"
   public static var iterates: Bool { false }
 
   /// Largest `n` accepted: `n!` logits per token (720 at n = 6; 5040 at 7).

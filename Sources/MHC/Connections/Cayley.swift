@@ -15,6 +15,7 @@ import RealModule
 public enum CayleyProjection: ManifoldProjection {
   public static let name = "cayley"
   public static let help = "orthogonal (I − A)(I + A)⁻¹, A skew-symmetric; not non-negative"
+  public static let published = "orthogonal Cayley transform (JPmHC): norm-preserving, not non-negative"
   public static var iterates: Bool { false }
 
   public static func logitCount(n: Int) -> Int { n * (n - 1) / 2 }

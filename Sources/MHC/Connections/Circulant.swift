@@ -11,6 +11,7 @@ import RealModule
 public enum CirculantProjection: ManifoldProjection {
   public static let name = "circulant"
   public static let help = "softmax over n weights, shifted per row; exact"
+  public static let published = "doubly stochastic circulant (a 2026 note's stream-collapse argument)"
   public static var iterates: Bool { false }
 
   public static func logitCount(n: Int) -> Int { n }

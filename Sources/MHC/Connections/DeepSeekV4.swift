@@ -25,6 +25,7 @@
 public enum DeepSeekV4Projection: ManifoldProjection {
   public static let name = "deepseek-v4"
   public static let help = "DeepSeek-V4's σ+ε / ε-normalised variant"
+  public static let published = "DeepSeek-V4 production code: n = 4, t_max = 20, ε = 1e-6 (no ablation published)"
   /// V4's `hc_eps`.
   public static let epsilon = 1e-6
   /// V4 adds ε to `H_pre = σ(·)`.

@@ -15,6 +15,7 @@ import RealModule
 public enum KroneckerProjection: ManifoldProjection {
   public static let name = "kronecker"
   public static let help = "KromHC: Kronecker product of 2×2 doubly stochastic factors, n a power of 2; exact"
+  public static let published = "KromHC (arXiv 2601.21579): Kronecker product of 2×2 doubly stochastic factors, log2 n logits"
   public static var iterates: Bool { false }
 
   /// `log₂ n`.

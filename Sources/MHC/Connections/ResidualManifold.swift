@@ -5,7 +5,9 @@
 ///
 /// Adding a manifold is one new file with a conforming type (and, for the shorthand
 /// `.myManifold`, an `extension ResidualManifold { static let … }` beside it) plus one line in
-/// ``ResidualManifold/registry``.
+/// ``ResidualManifold/registry``. The registry is all the rest of the toolkit reads: `--manifold`,
+/// `bench --connections`, the `manifolds` and `mixing` experiments and the gradient, projection and
+/// Float-range tests take every member from it.
 ///
 /// ```swift
 /// enum Identity: ManifoldProjection {
@@ -21,6 +23,10 @@ public protocol ManifoldProjection: SendableMetatype {
   static var name: String { get }
   /// One line for `--help`.
   static var help: String { get }
+  /// What its source publishes about it (a paper's result, where it ships), for `manifolds`' table.
+  static var published: String { get }
+  /// Whether `H_res` stays bounded (every row's absolute sum ≤ √n) for any finite logits (at t_max ≥ 1 where it iterates).
+  static var bounded: Bool { get }
   /// Whether `t_max` changes the result (run ids then carry `t<t_max>`).
   static var iterates: Bool { get }
   /// Logits per token (the width of `Φ`'s `H_res` part); `n²` unless the member says otherwise.
@@ -45,6 +51,8 @@ public protocol ManifoldProjection: SendableMetatype {
 }
 
 extension ManifoldProjection {
+  public static var published: String { "" }
+  public static var bounded: Bool { true }
   public static var iterates: Bool { true }
   public static func logitCount(n: Int) -> Int { n * n }
   public static func validate(n: Int) throws {}
@@ -107,6 +115,10 @@ public struct ResidualManifold: RawRepresentable, Codable, CaseIterable, Hashabl
   public func hash(into h: inout Hasher) { h.combine(rawValue) }
 
   public var help: String { kernels.help }
+  /// What its source publishes about it ("" when nothing).
+  public var published: String { kernels.published }
+  /// Whether `H_res` stays bounded for any finite logits.
+  public var bounded: Bool { kernels.bounded }
   /// Whether `t_max` changes the result.
   public var iterates: Bool { kernels.iterates }
   /// Logits per token of the `H_res` part.
@@ -167,6 +179,8 @@ extension ResidualManifold {
         UnsafeMutablePointer<T>
       ) -> Void
     let help: String
+    let published: String
+    let bounded: Bool
     let iterates: Bool
     let preEpsilon: Double
     let logitCount: @Sendable (Int) -> Int
@@ -179,7 +193,7 @@ extension ResidualManifold {
     let backwardDouble: Backward<Double>
 
     init<M: ManifoldProjection>(_ m: M.Type) {
-      help = M.help; iterates = M.iterates; preEpsilon = M.preEpsilon
+      help = M.help; published = M.published; bounded = M.bounded; iterates = M.iterates; preEpsilon = M.preEpsilon
       logitCount = { M.logitCount(n: $0) }
       validate = { try M.validate(n: $0) }
       scratchCount = { M.scratchCount(n: $0, iterations: $1) }

@@ -4,6 +4,8 @@
 public enum Unconstrained: ManifoldProjection {
   public static let name = "none"
   public static let help = "exp, unconstrained"
+  public static let published = "unconstrained exp(logits) (t_max = 0): the control the paper's Fig. 2 argues against"
+  public static var bounded: Bool { false }
   public static var iterates: Bool { false }
 
   public static func scratchCount(n: Int, iterations: Int) -> Int { SinkhornKnopp.scratchCount(n: n, iterations: 0) }
