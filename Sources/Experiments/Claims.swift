@@ -205,12 +205,13 @@ public struct Claims {
     }
     let largest = peaks.values.max() ?? .nan
     // the stress sweeps of both presets, every seed on disk
-    let stressRuns = [Preset.quick, .paper].flatMap {
-      StabilityDesign(preset: $0, seeds: ResultStore.seedsLookedFor, stress: true).stressRuns
-    }
     let finished = store.index(StabilityDesign.experiment)
-    let stress = stressRuns.filter { $0.config.model.connection.kind == .hc }.compactMap { finished[$0.id] }
-      .compactMap(peakCompositeGain).max()
+    let stress = [Preset.quick, .paper].flatMap { p in
+      let d = StabilityDesign(preset: p, stress: true)
+      return d.stressCells.flatMap { c in
+        (0..<ResultStore.seedsLookedFor).compactMap { finished[d.run(c, .hc, seed: $0).id] }
+      }
+    }.compactMap(peakCompositeGain).max()
     let logs = SeedInterval(peaks.values.map { log10($0) })
     let verdict = Self.gainExplodes(peaks.values)
     func power(_ x: Double) -> String { cell(pow(10, x), 3) }

@@ -9,12 +9,16 @@ import MHCHarness
 /// batch 32, 3000 steps, 8 seeds, the stress sweep at that size for 1000 steps.
 public struct StabilityDesign: ExperimentDesign {
   public static let experiment = "stability"
-  /// One cell: the main comparison.
-  public enum Cell: Hashable, Sendable { case main }
+  public enum Cell: Hashable, Sendable {
+    /// The main comparison.
+    case main
+    /// A stress cell: `depth` × the main model's layers, `lrx` × its peak learning rate.
+    case stress(depth: Int, lrx: Int)
+  }
   public typealias Variant = ConnectionKind
 
   public var preset: Preset
-  public var seedCount: Int
+  public var seedCount: Int, stressSeeds: Int
   public var steps: Int?
   public var stress: Bool
 
@@ -23,7 +27,6 @@ public struct StabilityDesign: ExperimentDesign {
     seedCount = seeds ?? preset.pick(quick: 3, paper: 8, tiny: 2)
     stressSeeds = seeds ?? preset.pick(quick: 3, paper: 8, tiny: 1)
   }
-  var stressSeeds: Int
 
   /// The main comparison's configuration.
   public var base: TrainConfig {
@@ -34,46 +37,39 @@ public struct StabilityDesign: ExperimentDesign {
     return base
   }
 
-  public var cells: [Cell] { [.main] }
+  /// The stress cells (quick: only with `stress`).
+  public var stressCells: [Cell] {
+    guard stress || preset != .quick else { return [] }
+    return [1, 2, 4].flatMap { d in [1, 3, 10].map { Cell.stress(depth: d, lrx: $0) } }
+  }
+  public var cells: [Cell] { [.main] + stressCells }
   public func variants(_ cell: Cell) -> [Variant] { [.residual, .hc, .mhc] }
-  public func seeds(_ cell: Cell) -> Int { seedCount }
+  public func seeds(_ cell: Cell) -> Int { cell == .main ? seedCount : stressSeeds }
   public func comparisons(_ cell: Cell) -> [(variant: Variant, baseline: Variant)] {
     [(.hc, .residual), (.mhc, .residual), (.mhc, .hc)]
   }
-  public func title(_ cell: Cell) -> String { "main" }
+  public func title(_ cell: Cell) -> String {
+    switch cell {
+    case .main: "main"
+    case .stress(let d, let k): "stress: \(base.model.layers * d) layers, lr × \(k)"
+    }
+  }
   public func name(_ variant: Variant) -> String { variant.rawValue }
   public func config(_ cell: Cell, _ variant: Variant, seed: Int) -> TrainConfig {
     var c = base
+    if case .stress(let depth, let lrx) = cell {
+      c.steps = preset.pick(quick: 150, paper: 1000, tiny: 4)
+      c.evalEvery = preset.pick(quick: 50, paper: 250, tiny: 4)
+      if preset == .quick { c.model.width = 64; c.model.heads = 2; c.model.seq = 64; c.batch = 8 }
+      c.model.layers = base.model.layers * depth; c.lr = base.lr * Double(lrx)
+    }
     c.model.connection.kind = variant; c.seed = UInt64(seed)
     return c
   }
-
-  /// The stress sweep (quick: only with `stress`): ids `stress-<preset>-<kind>-L<layers>-lrx<k>[-s<seed>]`.
-  public var stressRuns: [SweepRun] {
-    guard stress || preset != .quick else { return [] }
-    var s = base
-    s.steps = preset.pick(quick: 150, paper: 1000, tiny: 4)
-    s.evalEvery = preset.pick(quick: 50, paper: 250, tiny: 4)
-    if preset == .quick { s.model.width = 64; s.model.heads = 2; s.model.seq = 64; s.batch = 8 }
-    var list: [SweepRun] = []
-    for seed in 0..<stressSeeds {
-      for depth in [1, 2, 4] {
-        for lrx in [1.0, 3.0, 10.0] {
-          for kind in [ConnectionKind.residual, .hc, .mhc] {
-            var c = s
-            c.model.connection.kind = kind; c.model.layers = s.model.layers * depth; c.lr = base.lr * lrx
-            c.seed = UInt64(seed)
-            let id = "stress-\(preset.rawValue)-\(kind.rawValue)-L\(c.model.layers)-lrx\(Int(lrx))"
-            list.append(
-              SweepRun(
-                id: id + (seed == 0 ? "" : "-s\(seed)"), config: c,
-                design: RunDesign(
-                  experiment: Self.experiment, cell: "stress L\(c.model.layers) lr×\(Int(lrx))", variant: kind.rawValue)))
-          }
-        }
-      }
-    }
-    return list
+  /// Stress runs keep the sweep's older names: `stress-<preset>-<kind>-L<layers>-lrx<k>[-s<seed>]`.
+  public func runID(_ cell: Cell, _ variant: Variant, seed: Int) -> String? {
+    guard case .stress(let depth, let lrx) = cell else { return nil }
+    return "stress-\(preset.rawValue)-\(variant.rawValue)-L\(base.model.layers * depth)-lrx\(lrx)"
+      + (seed == 0 ? "" : "-s\(seed)")
   }
-  public var others: [SweepRun] { stressRuns }
 }

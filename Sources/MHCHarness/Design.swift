@@ -34,18 +34,23 @@ public protocol ExperimentDesign {
   func title(_ cell: Cell) -> String
   /// A short name of `variant` ("hc", "t5"); unique within a cell.
   func name(_ variant: Variant) -> String
-  /// Runs of the sweep that no comparison sizes (a stress sweep, long runs).
+  /// Runs of the sweep that no comparison sizes (long runs of one seed).
   var others: [SweepRun] { get }
+  /// A run's folder name when it is not the id ``RunID`` derives against ``idBase`` (older sweeps'
+  /// names, kept so that their committed runs are still found); `nil`: derived.
+  func runID(_ cell: Cell, _ variant: Variant, seed: Int) -> String?
 }
 
 extension ExperimentDesign {
   public var idBase: TrainConfig { TrainConfig() }
   public var others: [SweepRun] { [] }
+  public func runID(_ cell: Cell, _ variant: Variant, seed: Int) -> String? { nil }
   public var experiment: String { Self.experiment }
 
   /// The run of `variant` in `cell` with `seed`; its id names every difference from ``idBase``.
   public func run(_ cell: Cell, _ variant: Variant, seed: Int) -> SweepRun {
     var r = SweepRun(config(cell, variant, seed: seed), base: idBase)
+    if let id = runID(cell, variant, seed: seed) { r.id = id }
     r.design = RunDesign(experiment: Self.experiment, cell: title(cell), variant: name(variant))
     return r
   }

@@ -9,8 +9,8 @@
 // Both presets share run folders (same configurations, same ids), so the paper grid extends the
 // quick one, and the figures use every finished run of the full grid that is on disk.
 //
-// This page: config → runs → report. Grid.swift: the runs by cell; Figures.swift and Summary.swift:
-// the figures and summary.md.
+// This page: the grid (``InstabilityDesign``) → figures → summary.md (``DesignSummary`` with
+// Summary.swift's two tables). Grid.swift: the runs by cell for the figures; Figures.swift: the figures.
 import ArgumentParser
 import Foundation
 import MHC
@@ -34,18 +34,16 @@ struct InstabilityExperiment: ParsableCommand {
 
   func run() throws {
     try design(sweep.preset).sweep().execute(sweep) { _ in
-      // every finished run of the grid, with every seed on disk
-      let grid = design(sweep.preset == .tiny ? .tiny : .paper).pairedCells.flatMap { $0.runs(0..<Self.seedsOnDisk) }
-      try report(Sweep(experiment: "instability", runs: grid).load(sweep))
+      // every finished run of the paper grid on disk, with every seed
+      let grid = design(sweep.preset == .tiny ? .tiny : .paper)
+      let runs = grid.pairedCells.flatMap { $0.runs(0..<ResultStore.seedsLookedFor) }
+      try report(grid, Sweep(experiment: "instability", runs: runs).load(sweep))
     }
   }
 
-  /// The most seeds a cell's report looks for on disk.
-  static let seedsOnDisk = 64
-
   // MARK: Figures and summary
 
-  func report(_ all: [LoadedRun]) throws {
+  func report(_ design: InstabilityDesign, _ all: [LoadedRun]) throws {
     let g = Grid(all, sized: PrecisionRow.read(results: sweep.results, experiment: "instability"))
     guard let worst = g.mostUnstable else {
       throw MHCError("instability: no finished HC run in \(sweep.results)/instability")
@@ -54,8 +52,10 @@ struct InstabilityExperiment: ParsableCommand {
     try Gnuplot.render(fig2(runsAt, criteria: worst.summary.instability?.criteria ?? SpikeCriteria()), in: sweep.plots)
     try Gnuplot.render(phaseMap(g), in: sweep.plots)
     try Gnuplot.render(gainFigure(runsAt), in: sweep.plots)
-    try ExperimentSummary.write(
-      summary(g, worst: worst), experiment: "instability", options: sweep, figures: "instability-*.png")
+    let page = DesignSummary(design, runs: all, options: sweep).markdown(
+      figures: ["instability-fig2.png", "instability-phase.png", "instability-gain.png"],
+      extra: [("Spike rates per connection", rates(g)), ("Where HC fails most clearly", worstCell(runsAt))], runs: false)
+    try ExperimentSummary.write(page, experiment: "instability", options: sweep, figures: "instability-*.png")
   }
 }
 

@@ -6,8 +6,8 @@
 //   swift run -c release stability --preset paper  # deep and long (hours)
 //   swift run -c release stability --replot --stress  # figures + summary.md from results/ only
 //
-// This page: config → runs → report (with the gain figures). Figures.swift: heat maps and the
-// stress figure; Summary.swift: summary.md.
+// This page: the runs (``StabilityDesign``) → figures → summary.md (``DesignSummary``). Figures.swift:
+// heat maps and the stress figure; Headline.swift: the three lines the main command ends with.
 import ArgumentParser
 import Foundation
 import MHC
@@ -34,8 +34,8 @@ struct Stability: ParsableCommand {
   // MARK: Figures and summary
 
   func report(_ all: [LoadedRun]) throws {
-    let stressIDs = Set(design.stressRuns.map(\.id))
-    let main = all.filter { !stressIDs.contains($0.id) }
+    let d = design, page = DesignSummary(d, runs: all, options: sweep)
+    let main = d.variants(.main).flatMap { page.runs(.main, $0) }
     // Curves, gain profiles and heat maps need one run per connection: seed 0. Tables use every seed.
     let byKind = Dictionary(
       main.filter { $0.config.seed == 0 }.map { ($0.config.model.connection.kind, $0) },
@@ -134,10 +134,12 @@ struct Stability: ParsableCommand {
     // 4. heat maps (Fig. 8)
     try Gnuplot.render(heatmaps(hc: hc, mhc: mhc), in: dir)
     // 5. stress sweep
-    let stress = all.filter { stressIDs.contains($0.id) }
+    let stress = d.stressCells.flatMap { c in d.variants(c).flatMap { page.runs(c, $0) } }
     if !stress.isEmpty { try Gnuplot.render(stressFigure(stress), in: dir) }
+    let figures = ["loss-gap", "grad-norm", "gains", "gain-over-training", "hres-heatmaps"] + (stress.isEmpty ? [] : ["stress"])
     try ExperimentSummary.write(
-      summary(main: main, stress: stress), experiment: "stability", options: sweep, figures: "stability-*.png")
+      page.markdown(figures: figures.map { "stability-\($0).png" }), experiment: "stability", options: sweep,
+      figures: "stability-*.png")
     print("")
     for line in headline(main: main) { print(line) }
   }

@@ -1,0 +1,141 @@
+import Foundation
+import MHC
+
+/// The summary any declaration gets from its finished runs, with no prose of the experiment's own:
+/// per cell, each variant over its seeds and every declared comparison paired by seed (with the
+/// two-stage half-width where `--precision` sized it); the verdicts over the cells; every run. The
+/// words that interpret the numbers live in the experiment's `README.md`.
+///
+/// ```swift
+/// let text = DesignSummary(design, runs: all, options: sweep).markdown(extra: [("Timing", table)])
+/// ```
+public struct DesignSummary<D: ExperimentDesign> {
+  public let design: D
+  public let index: RunIndex
+  public let options: SweepOptions
+  let sized: [PrecisionRow]
+
+  public init(_ design: D, runs: [LoadedRun], options: SweepOptions) {
+    self.design = design
+    index = RunIndex(runs)
+    self.options = options
+    sized = PrecisionRow.read(results: options.results, experiment: D.experiment)
+  }
+
+  /// The finished runs of `variant` in `cell`, by seed.
+  public func runs(_ cell: D.Cell, _ variant: D.Variant) -> [LoadedRun] { design.loaded(cell, variant, in: index) }
+
+  /// `variant − baseline` in `cell`, paired by seed, two-stage sized where `--precision` sized it.
+  public func gap(_ cell: D.Cell, _ variant: D.Variant, vs baseline: D.Variant) -> PairedComparison {
+    let v = runs(cell, variant), b = runs(cell, baseline)
+    return PairedComparison.finalLoss(v, baseline: b).sized(by: sized, variant: v, baseline: b)
+  }
+
+  /// The cells with at least one finished run.
+  public var trainedCells: [D.Cell] {
+    design.cells.filter { c in design.variants(c).contains { !runs(c, $0).isEmpty } }
+  }
+
+  /// Each variant of `cell` over its seeds.
+  public func variantTable(_ c: D.Cell) -> MarkdownTable {
+    var t = MarkdownTable([
+      "variant", "completed", "final loss (mean ± 95%)", "composite gain fwd / bwd (mean ± 95%)", "largest bwd gain",
+      "runs with loss / gradient spikes", "s/step",
+    ])
+    for v in design.variants(c) {
+      let rs = runs(c, v), done = rs.filter { $0.summary.status == .completed }
+      func over(_ f: (RunSummary) -> Double?) -> SeedInterval {
+        SeedInterval(done.compactMap { f($0.summary) }.filter(\.isFinite))
+      }
+      let spikes = rs.compactMap(\.summary.instability)
+      t.add([
+        design.name(v), "\(done.count) of \(rs.count)", over(\.finalEvalLoss).text(4),
+        over(\.maxCompositeForwardGain).significantText + " / " + over(\.maxCompositeBackwardGain).significantText,
+        cell(rs.compactMap(\.summary.maxCompositeBackwardGain).max(), 4),
+        "\(spikes.filter { $0.lossSpikes > 0 }.count) / \(spikes.filter { $0.gradSpikes > 0 }.count)",
+        over(\.meanStepSeconds).significantText,
+      ])
+    }
+    return t
+  }
+
+  /// Every declared comparison of `cell`.
+  public func comparisonTable(_ c: D.Cell) -> MarkdownTable {
+    var t = MarkdownTable(["comparison"] + PairedComparison.tableHeader)
+    for (v, b) in design.comparisons(c) {
+      t.add(["\(design.name(v)) − \(design.name(b))"] + gap(c, v, vs: b).tableCells)
+    }
+    return t
+  }
+
+  /// Each comparison's verdicts over the trained cells ("better 2, worse 0, not resolved 5, no interval 0").
+  public func verdictTable() -> MarkdownTable {
+    var tally: [String: [Verdict: Int]] = [:], order: [String] = []
+    for c in trainedCells {
+      for (v, b) in design.comparisons(c) {
+        let name = "\(design.name(v)) − \(design.name(b))"
+        if tally[name] == nil { order.append(name) }
+        tally[name, default: [:]][gap(c, v, vs: b).verdict, default: 0] += 1
+      }
+    }
+    var t = MarkdownTable(["comparison", "better", "worse", "not resolved", "no interval (< 2 paired seeds)"])
+    for name in order {
+      let v = tally[name] ?? [:]
+      t.add([name] + [Verdict.better, .worse, .notResolved, .tooFewSeeds].map { "\(v[$0] ?? 0)" })
+    }
+    return t
+  }
+
+  /// Every finished run of the declaration, cell by cell.
+  public func runTable() -> MarkdownTable {
+    var t = MarkdownTable([
+      "run", "cell", "variant", "seed", "status", "final loss", "largest composite bwd gain", "diverged at",
+    ])
+    for c in trainedCells {
+      for v in design.variants(c) {
+        for r in runs(c, v) {
+          t.add([
+            r.id, design.title(c), design.name(v), "\(r.config.seed)", r.summary.status.rawValue,
+            cell(r.summary.finalEvalLoss), cell(r.summary.maxCompositeBackwardGain, 4),
+            r.summary.divergedStep.map(String.init) ?? "–",
+          ])
+        }
+      }
+    }
+    return t
+  }
+
+  /// "C 128, 4 layers, 4 heads, seq 128, batch 16, 300 steps, peak lr 0.003": what a cell trains.
+  public static func setting(_ c: TrainConfig) -> String {
+    let m = c.model
+    return "C \(m.width), \(m.layers) layers, \(m.heads) heads, "
+      + (m.task == .bytes ? "seq \(m.seq), " : "\(m.task.rawValue), ") + "batch \(c.batch), \(c.steps) steps, "
+      + "peak lr \(c.lr), evaluation every \(c.evalEvery) steps on \(c.evalBatches) batches."
+  }
+
+  /// The page: a header, the status, each trained cell, the verdicts (several cells), `extra`
+  /// sections of the experiment's own, every run, the figures and where the interpretation lives.
+  public func markdown(figures: [String], extra: [(title: String, text: String)] = [], runs all: Bool = true) -> String {
+    let loaded = trainedCells.flatMap { c in design.variants(c).flatMap { runs(c, $0) } }
+    var s = "# \(D.experiment) — \(options.preset.rawValue) preset\n\n"
+    s += ExperimentSummary.status(loaded, consequence: "and are left out of the losses", reasons: true) + " "
+    s += "Paired by seed: per seed every variant of a cell shares the data order, the initial weights of the "
+    s += "tensors they share and the evaluation windows. Loss: the final evaluation (nats per "
+    s += "\(loaded.first?.config.model.task == .bytes ? "byte" : "example"))"
+    s += "; gaps: variant − baseline of the same seed, mean and 95% interval over the seeds.\n\n"
+    s += finalEvaluationNote(loaded) + "\n\n"
+    let cells = trainedCells
+    for c in cells {
+      s += cells.count > 1 ? "## \(design.title(c))\n\n" : "## The variants over their seeds\n\n"
+      if let r = design.variants(c).lazy.compactMap({ runs(c, $0).first }).first { s += Self.setting(r.config) + "\n\n" }
+      s += variantTable(c).text + "\n"
+      if !design.comparisons(c).isEmpty { s += "Paired by seed:\n\n" + comparisonTable(c).text + "\n" }
+    }
+    if cells.count > 1 { s += "## Verdicts over the \(cells.count) cells\n\n" + verdictTable().text + "\n" }
+    for (title, text) in extra { s += "## \(title)\n\n\(text)\n" }
+    if all { s += "## Every run\n\n" + runTable().text + "\n" }
+    s += "Figures: " + figures.map { "`\(options.plots)/\($0)`" }.joined(separator: ", ") + ". "
+    s += "What the numbers mean, and what the paper reports: `experiments/\(D.experiment)/README.md`.\n"
+    return s
+  }
+}
