@@ -68,8 +68,16 @@ public struct ComponentsDesign: ExperimentDesign {
       + Self.initGrid.joined().filter { $0.biasInit != .uniform || !$0.dynamic }
   }
   public func seeds(_ cell: Cell) -> Int { seedCount }
+  /// Every variant against the residual; mHC against HC per Table 1 row; each Table 1 row against
+  /// the row above (the paper's ordering); bias init and static / dynamic against each other.
   public func comparisons(_ cell: Cell) -> [(variant: Variant, baseline: Variant)] {
-    variants(cell).filter { $0 != Self.residual }.map { ($0, Self.residual) }
+    let t = Self.table1, g = Self.initGrid
+    func hc(_ l: Learned) -> Variant { Variant(kind: .hc, learned: l) }
+    func mhc(_ l: Learned) -> Variant { Variant(kind: .mhc, learned: l) }
+    return variants(cell).filter { $0 != Self.residual }.map { ($0, Self.residual) }
+      + t.map { (mhc($0), hc($0)) }
+      + [hc, mhc].flatMap { v in (1..<t.count).map { (v(t[$0]), v(t[$0 - 1])) } }
+      + [(g[1][0], g[0][0]), (g[1][1], g[0][1]), (g[0][1], g[0][0]), (g[1][1], g[1][0])]
   }
   public func title(_ cell: Cell) -> String { "components" }
   /// The variant's run id without the settings every variant shares (`hc-n4-learn-res`).

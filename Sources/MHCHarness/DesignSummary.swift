@@ -14,9 +14,12 @@ public struct DesignSummary<D: ExperimentDesign> {
   public let index: RunIndex
   public let options: SweepOptions
   let sized: [PrecisionRow]
+  let shown: [D.Cell]?
 
-  public init(_ design: D, runs: [LoadedRun], options: SweepOptions) {
+  /// `cells`: the cells to show (default: the declaration's).
+  public init(_ design: D, runs: [LoadedRun], options: SweepOptions, cells: [D.Cell]? = nil) {
     self.design = design
+    shown = cells
     index = RunIndex(runs)
     self.options = options
     sized = PrecisionRow.read(results: options.results, experiment: D.experiment)
@@ -33,7 +36,7 @@ public struct DesignSummary<D: ExperimentDesign> {
 
   /// The cells with at least one finished run.
   public var trainedCells: [D.Cell] {
-    design.cells.filter { c in design.variants(c).contains { !runs(c, $0).isEmpty } }
+    (shown ?? design.cells).filter { c in design.variants(c).contains { !runs(c, $0).isEmpty } }
   }
 
   /// Each variant of `cell` over its seeds.

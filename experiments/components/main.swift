@@ -42,9 +42,7 @@ struct Components: ParsableCommand {
   }
 
   func run() throws {
-    let d = design
-    let grid = SeedGrid(variants: d.variants(.all), seeds: d.seeds(.all)) { v, seed in d.run(.all, v, seed: seed) }
-    try d.sweep().execute(sweep) { try report(grid, $0) }
+    try design.sweep().execute(sweep) { try report($0) }
   }
 
   // MARK: Figures and summary

@@ -7,8 +7,8 @@
 //   swift run -c release expansion --preset paper   # 3000 steps, 3 seeds (~4 h; or --shard K/N)
 //   swift run -c release expansion --replot         # figures + summary.md from results/ only
 //
-// This page: config → runs → report. Group.swift: the runs of a connection at a rate; Figures.swift
-// and Summary.swift: the figure and summary.md.
+// This page: the runs (``ExpansionDesign``) → the figure → summary.md (``DesignSummary`` and
+// Summary.swift's costs). Group.swift: the runs of a connection at a rate; Figures.swift: the figure.
 import ArgumentParser
 import Foundation
 import MHC
@@ -57,9 +57,9 @@ struct Expansion: ParsableCommand {
     let hc = groups.filter { $0.kind == .hc }.sorted { $0.n < $1.n },
       mhc = groups.filter { $0.kind == .mhc }.sorted { $0.n < $1.n }
     try Gnuplot.render(figure(residual: residual, variants: [hc, mhc]), in: sweep.plots)
-    try ExperimentSummary.write(
-      summary(residual: residual, variants: [hc, mhc], all: all), experiment: "expansion", options: sweep,
-      figures: "expansion.png")
+    let page = DesignSummary(try design(), runs: all, options: sweep).markdown(
+      figures: ["expansion.png"], extra: [("Cost and composite gain", costs(residual: residual, variants: [hc, mhc]))])
+    try ExperimentSummary.write(page, experiment: "expansion", options: sweep, figures: "expansion.png")
   }
 }
 

@@ -66,9 +66,9 @@ struct Scaling: ParsableCommand {
       })
     try Gnuplot.render(computeFigure(results, fits: fits), in: sweep.plots)
     try Gnuplot.render(tokenFigure(long), in: sweep.plots)
-    try ExperimentSummary.write(
-      summary(results, fits: fits, long: long, all: all, plan: p), experiment: "scaling", options: sweep,
-      figures: "scaling-*.png")
+    let page = DesignSummary(p, runs: all, options: sweep).markdown(
+      figures: ["scaling-compute.png", "scaling-tokens.png"], extra: extras(results, fits: fits, long: long, plan: p))
+    try ExperimentSummary.write(page, experiment: "scaling", options: sweep, figures: "scaling-*.png")
   }
 }
 

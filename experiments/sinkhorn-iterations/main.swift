@@ -126,9 +126,10 @@ struct SinkhornIterations: ParsableCommand {
     }
     let proj = try projection(n: ds[0].config.model.connection.streams)
     for figure in figures(ds, cells, proj: proj) { try Gnuplot.render(figure, in: sweep.plots) }
-    try ExperimentSummary.write(
-      summary(ds, cells, proj: proj, scales: projectionScales(proj)), experiment: "sinkhorn-iterations",
-      options: sweep, figures: "sinkhorn-iterations-*.png")
+    let page = DesignSummary(design, runs: all, options: sweep).markdown(
+      figures: ["loss", "deviation", "gain", "step-time", "convergence"].map { "sinkhorn-iterations-\($0).png" },
+      extra: extras(ds, cells, proj: proj, scales: projectionScales(proj)))
+    try ExperimentSummary.write(page, experiment: "sinkhorn-iterations", options: sweep, figures: "sinkhorn-iterations-*.png")
   }
 
 }

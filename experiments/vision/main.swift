@@ -76,8 +76,11 @@ struct Vision: ParsableCommand {
     for figure in gapFigures(results) { try Gnuplot.render(figure, in: sweep.plots) }
     try Gnuplot.render(gainFigure(results), in: sweep.plots)
     if let heat = heatmapFigure(ref) { try Gnuplot.render(heat, in: sweep.plots) }
-    try ExperimentSummary.write(
-      summary(results, all: all), experiment: "vision", options: sweep, figures: "vision-*.png")
+    let shown = results.flatMap { r in [ConnectionKind.residual, .hc, .mhc].flatMap { r.runs($0) } }
+    let page = DesignSummary(d, runs: all + shown, options: sweep, cells: results.map(\.cell)).markdown(
+      figures: ["training", "loss-gap", "accuracy-gap", "gains", "hres"].map { "vision-\($0).png" },
+      extra: [("Test accuracy (percentage points)", accuracy(results))])
+    try ExperimentSummary.write(page, experiment: "vision", options: sweep, figures: "vision-*.png")
   }
 
   /// The paper preset's cells that the quick preset does not have, where the results folder holds
