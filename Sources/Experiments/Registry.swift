@@ -7,7 +7,8 @@ public enum ExperimentRegistry {
   /// The experiments declared here.
   public static let experiments = [
     StabilityDesign.experiment, InstabilityDesign.experiment, SinkhornDesign.experiment, ComponentsDesign.experiment,
-    ExpansionDesign.experiment, ScalingDesign.experiment, VisionDesign.experiment,
+    ExpansionDesign.experiment, ScalingDesign.experiment, VisionDesign.experiment, MappingsDesign.experiment,
+    ManifoldsDesign.experiment,
   ]
 
   /// Every run id a preset of `experiment` declares, with up to `seeds` seeds per variant
@@ -41,6 +42,12 @@ public enum ExperimentRegistry {
       case VisionDesign.experiment:
         let d = VisionDesign(preset: p, seeds: seeds)
         out += ids(d, d.cells + VisionDesign.retired)
+      case MappingsDesign.experiment:
+        let d = MappingsDesign(preset: p, seeds: seeds)
+        out += ids(d, d.cells)
+      case ManifoldsDesign.experiment:
+        let d = ManifoldsDesign(preset: p, seeds: seeds)
+        out += ids(d, d.cells)
       default: break
       }
     }

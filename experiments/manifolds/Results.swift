@@ -5,6 +5,7 @@ import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness
+import Experiments
 
 extension Manifolds {
   /// Per sublayer, `value` of the composite at the last evaluation, mean over `runs` (seeds).

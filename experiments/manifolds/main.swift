@@ -15,6 +15,7 @@ import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness
+import Experiments
 
 BLASRuntime.ensureFastKernel()
 
@@ -22,83 +23,28 @@ struct Manifolds: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "mHC's residual manifolds side by side: loss gap, composite gain, column deviation, step time.")
   @OptionGroup var sweep: SweepOptions
-  var seeds: Int? { sweep.seeds }
 
-  /// One member of the comparison: a manifold, or the residual baseline (`nil`).
-  struct Member {
-    let name: String
-    let manifold: ResidualManifold?
-    var collapse: Collapse = .sum
-    var claim: String
-    var color: String
-    /// Trained by the paper preset only (keeps the quick preset within its time).
-    var paperOnly = false
-  }
+  typealias Member = ManifoldsDesign.Member
 
-  /// The members this preset trains.
-  var members: [Member] { Self.allMembers.filter { sweep.preset == .paper || !$0.paperOnly } }
+  /// The runs (``ManifoldsDesign``): every member in both settings.
+  var design: ManifoldsDesign { ManifoldsDesign(preset: sweep.preset, seeds: sweep.seeds) }
+  var members: [Member] { design.members }
+  /// The two settings: the reference configuration and a deep, hot stress cell.
+  func settings() -> [(name: String, config: TrainConfig)] { design.cells.map { ($0.rawValue, design.setting($0)) } }
 
-  /// The residual, then every registered manifold (``ResidualManifold/registry``) in its order,
-  /// with DeepSeek-V4's learned collapse beside its manifold in the paper preset.
-  static let allMembers: [Member] = {
-    var list = [Member(name: "residual", manifold: nil, claim: "baseline", color: PlotStyle.color(for: "residual"))]
-    for (i, m) in ResidualManifold.allCases.enumerated() {
-      list.append(Member(name: m.rawValue, manifold: m, claim: m.published.isEmpty ? "–" : m.published, color: palette[i % palette.count]))
-      if m == .deepseekV4 {
-        list.append(
-          Member(
-            name: "deepseek-v4 + learned collapse", manifold: .deepseekV4, collapse: .learned,
-            claim: "DeepSeek-V4 as shipped: learned σ(s·m+b)+ε head instead of the sum of streams", color: "#e377c2",
-            paperOnly: true))
-      }
-    }
-    return list
-  }()
-  /// One color per registered manifold, in registry order.
+  /// One color per registered manifold, in registry order (the learned collapse: pink).
   static let palette = [
     PlotStyle.color(for: "mhc"), "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#bcbd22", "#7f7f7f",
     "#1f77b4", "#aec7e8",
   ]
-
-  // MARK: Config
-
-  /// The two settings: the reference configuration and a deep, hot stress cell.
-  func settings() -> [(name: String, config: TrainConfig)] {
-    let paper = sweep.preset == .paper, tiny = sweep.preset == .tiny
-    var reference = sweep.preset.baseConfig
-    reference.steps = sweep.preset.pick(quick: 300, paper: 3000, tiny: 8)
-    reference.evalEvery = sweep.preset.pick(quick: 50, paper: 250, tiny: 4)
-    if sweep.preset == .quick { reference.model.seq = 64; reference.batch = 8 }  // ¼ of the reference tokens per step
-    var stress = reference
-    if tiny {
-      stress.model.layers = 2; stress.lr = 3e-2
-    } else if paper {
-      stress.model.layers = 16; stress.lr = 1e-2; stress.steps = 1000  // the reference width, as in `instability`
-    } else {  // the deepest cell of stability's quick stress sweep: C 64, 16 layers, lr 3e-2
-      stress.model.width = 64; stress.model.heads = 2; stress.model.seq = 64; stress.batch = 8
-      stress.model.layers = 16; stress.lr = 3e-2; stress.steps = 150
-    }
-    return [("reference", reference), ("stress", stress)]
-  }
-
-  /// Member `m` in `setting` with `seed`.
-  func run(_ m: Member, _ setting: TrainConfig, seed: Int) -> SweepRun {
-    var c = setting; c.seed = UInt64(seed)
-    c.model.connection.kind = m.manifold == nil ? .residual : .mhc
-    c.model.connection.manifold = m.manifold ?? .sinkhorn; c.model.collapse = m.collapse
-    return SweepRun(c)
+  func color(_ m: Member) -> String {
+    guard let manifold = m.manifold else { return PlotStyle.color(for: "residual") }
+    if m.collapse == .learned { return "#e377c2" }
+    return Self.palette[(ResidualManifold.allCases.firstIndex(of: manifold) ?? 0) % Self.palette.count]
   }
 
   func run() throws {
-    let cells = settings().map { setting in
-      let byName = Dictionary(members.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-      let baseline = members.first { $0.manifold == nil }?.name ?? members[0].name
-      return PairedCell(
-        name: setting.name, variants: members.map(\.name), seeds: sweep.seedCount(tiny: 1),
-        comparisons: members.map(\.name).filter { $0 != baseline }.map { ($0, baseline) }
-      ) { v, seed in run(byName[v]!, setting.config, seed: seed) }
-    }
-    try Sweep(experiment: "manifolds", cells: cells).execute(sweep) { try report($0) }
+    try design.sweep().execute(sweep) { try report($0) }
   }
 
   // MARK: Figures and summary
@@ -129,7 +75,7 @@ struct Manifolds: ParsableCommand {
         },
         series: members.map { m in
           (
-            m.name, m.color,
+            m.name, color(m),
             sets.map { s in
               PairedComparison.finalLoss(runs(of: m, in: s.config, all), baseline: baseline(s.config)).bar
             }
@@ -142,7 +88,7 @@ struct Manifolds: ParsableCommand {
         members.compactMap { m in
           runs(of: m, in: s.config, all).first.map { r in
             Series(
-              m.name, color: m.color, points: r.finalGains.map { (Double($0.sublayer + 1), pick($0)) },
+              m.name, color: color(m), points: r.finalGains.map { (Double($0.sublayer + 1), pick($0)) },
               style: "linespoints")
           }
         }
@@ -175,7 +121,7 @@ struct Manifolds: ParsableCommand {
             ylabel: "distance (mean over seeds)", logy: true,
             series: members.compactMap { m in
               let curve = depthCurve(runs(of: m, in: s.config, all), pick)
-              return curve.isEmpty ? nil : Series(m.name, color: m.color, points: curve, style: "linespoints")
+              return curve.isEmpty ? nil : Series(m.name, color: color(m), points: curve, style: "linespoints")
             },
             extra: ["set key outside right", "set xtics \(s.config.model.layers > 8 ? 4 : 1)"]
               + ["set format y '%.0e'"]))
@@ -198,7 +144,7 @@ struct Manifolds: ParsableCommand {
             logy: true,
             series: members.compactMap { m in
               let curve = trainingCurve(runs(of: m, in: s.config, all), \.compositeDistanceUniform)
-              return curve.isEmpty ? nil : Series(m.name, color: m.color, points: curve, style: "linespoints")
+              return curve.isEmpty ? nil : Series(m.name, color: color(m), points: curve, style: "linespoints")
             }, extra: ["set key outside right", "set format y '%.0e'"])
         }, columns: 1, width: 1100, height: 900), in: sweep.plots)
     // 4. step time
@@ -209,14 +155,16 @@ struct Manifolds: ParsableCommand {
         xlabel: "", groups: sets.map(\.name),
         series: self.members.map { m in
           (
-            m.name, m.color,
+            m.name, color(m),
             sets.map { s in
               let t = stepTimes(runs(of: m, in: s.config, all))
               return Bar(value: t.n == 0 ? .nan : t.mean, error: t.halfWidth, note: "")
             }
           )
         }, yLabel: "seconds per step"), in: sweep.plots)
-    try ExperimentSummary.write(summary(all), experiment: "manifolds", options: sweep, figures: "manifolds-*.png")
+    let page = DesignSummary(design, runs: all, options: sweep).markdown(
+      figures: ["loss", "gains", "collapse", "collapse-training", "time"].map { "manifolds-\($0).png" }, extra: extras(all))
+    try ExperimentSummary.write(page, experiment: "manifolds", options: sweep, figures: "manifolds-*.png")
   }
 }
 
