@@ -503,72 +503,54 @@ public struct Claims {
       command: command("scaling"))
   }
 
-  /// mHC n = 4 step time over the residual's at C = 128 from `results/overhead/measurements.json`,
-  /// one ratio per timing round (the rounds are the replicates).
+  /// `results/overhead/measurements.json`, and its first width group (the reference width).
+  func overhead() -> (data: Measurements, group: String)? {
+    let path = (store.root as NSString).appendingPathComponent("overhead/measurements.json")
+    guard let data = try? RunFiles.readJSON(Measurements.self, from: path),
+      let group = data.groups.keys.sorted(by: naturalLess).first
+    else { return nil }
+    return (data, group)
+  }
+
+  /// mHC n = 4 step time over the residual's at the reference width, one ratio per timing round
+  /// (the rounds are the replicates).
   func timeOverhead() -> ClaimRow {
     let claim = "mHC costs 6.7% more training time", paper = "+6.7% (27B, fused kernels, recomputation)"
-    let path = (store.root as NSString).appendingPathComponent("overhead/measurements.json")
-    guard let (ratios, cpu, group) = Self.overheadRatios(path), ratios.n >= minimumSeedsForVerdict else {
+    guard let (data, group) = overhead(), let r = data.find(group, .residual), let m = data.find(group, .mhc, n: 4),
+      min(r.result.stepTimes.count, m.result.stepTimes.count) >= minimumSeedsForVerdict
+    else {
       return notRun(
         claim, paper: paper, cell: "overhead", figure: "plots/overhead-time.png", command: command("overhead"), have: 0)
     }
-    let pct = SeedInterval(ratios.values.map { 100 * ($0 - 1) })
+    let pct = SeedInterval(zip(m.result.stepTimes, r.result.stepTimes).map { 100 * ($0 / $1 - 1) })
     let verdict: ClaimVerdict = pct.lower > 6.7 ? .contradicted : pct.upper <= 6.7 ? .reproduced : .notResolved
     return ClaimRow(
       claim: claim, paper: paper, toolkit: String(format: "%+.1f%% ± %.1f%%", pct.mean, pct.halfWidth),
-      seeds: "\(pct.n) timing rounds", cell: "overhead: n = 4, \(group), \(cpu), no recomputation",
+      seeds: "\(pct.n) timing rounds", cell: "overhead: n = 4, \(group), \(data.cpu), no recomputation",
       figure: "plots/overhead-time.png", verdict: verdict,
       rule:
-        "per-round step-time ratio mHC / residual (same round, same process); contradicted when the interval is above +6.7% (a CPU with BLAS, no fused kernels)",
+        "per-round step-time ratio mHC / residual (same round, same process); contradicted when the interval is above "
+        + "+6.7% (a CPU with BLAS, no fused kernels)",
       command: command("overhead"))
-  }
-
-  static func overheadRatios(_ path: String) -> (SeedInterval, String, String)? {
-    guard let data = FileManager.default.contents(atPath: path),
-      let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      let groups = root["groups"] as? [String: [[String: Any]]]
-    else { return nil }
-    let name = groups.keys.sorted(by: naturalLess).first ?? ""
-    let list = groups[name] ?? []
-    func times(_ kind: String, n: Int) -> [Double]? {
-      let m = list.first {
-        ($0["connection"] as? String) == kind && ($0["n"] as? Int) == n && ($0["recompute"] as? Int) == 0
-      }
-      return (m?["result"] as? [String: Any])?["stepTimes"] as? [Double]
-    }
-    guard let r = times("residual", n: 1), let m = times("mhc", n: 4) else { return nil }
-    return (SeedInterval(zip(m, r).map { $0 / $1 }), (root["cpu"] as? String) ?? "CPU not recorded", name)
   }
 
   func recomputeMemory() -> ClaimRow {
     let claim = "Recomputation keeps mHC's training memory near the residual's"
     let paper = "selective recomputation of the n-stream activations"
-    let path = (store.root as NSString).appendingPathComponent("overhead/measurements.json")
-    guard let data = FileManager.default.contents(atPath: path),
-      let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      let groups = root["groups"] as? [String: [[String: Any]]],
-      let list = groups[groups.keys.sorted(by: naturalLess).first ?? ""]
+    guard let (data, group) = overhead(), let r = data.find(group, .residual),
+      let full = data.find(group, .mhc, n: 4),
+      let kept = data.groups[group]?.first(where: { $0.connection == .mhc && $0.n == 4 && $0.recompute > 0 })
     else {
       return notRun(
         claim, paper: paper, cell: "overhead", figure: "plots/overhead-memory.png", command: command("overhead"),
         have: 0)
     }
-    func bytes(_ kind: String, n: Int, recompute: Bool) -> Double? {
-      let m = list.filter { ($0["connection"] as? String) == kind && ($0["n"] as? Int) == n }
-        .first { (($0["recompute"] as? Int) ?? 0 > 0) == recompute }
-      return ((m?["result"] as? [String: Any])?["trainingBytes"] as? NSNumber)?.doubleValue
-    }
-    guard let r = bytes("residual", n: 1, recompute: false), let full = bytes("mhc", n: 4, recompute: false),
-      let kept = bytes("mhc", n: 4, recompute: true)
-    else {
-      return notRun(
-        claim, paper: paper, cell: "overhead", figure: "plots/overhead-memory.png", command: command("overhead"),
-        have: 0)
-    }
-    let verdict: ClaimVerdict = kept < full ? .reproduced : .contradicted
+    let bytes = [r, full, kept].map { Double($0.result.trainingBytes) }
+    let verdict: ClaimVerdict = bytes[2] < bytes[1] ? .reproduced : .contradicted
     return ClaimRow(
       claim: claim, paper: paper,
-      toolkit: String(format: "%.3f× the residual's memory without, %.3f× with recomputation", full / r, kept / r),
+      toolkit: String(
+        format: "%.3f× the residual's memory without, %.3f× with recomputation", bytes[1] / bytes[0], bytes[2] / bytes[0]),
       seeds: "deterministic (bytes)", cell: "overhead: n = 4, C = 128", figure: "plots/overhead-memory.png",
       verdict: verdict, rule: "reproduced when recomputation lowers mHC's training bytes (counted, not sampled)",
       command: command("overhead"))

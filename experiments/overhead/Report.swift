@@ -4,28 +4,28 @@ import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness
+import Experiments
 
 extension Overhead {
   func report(_ data: Measurements) throws {
-    func find(_ g: String, _ kind: ConnectionKind, n: Int = 1, k: Int = 0) -> Measurement? {
-      data.groups[g]?.first { $0.connection == kind && ($0.connection == .residual || $0.n == n) && $0.recompute == k }
-    }
-    func overhead(_ m: Measurement) -> Double? {  // median of the per-round ratios
+    let d = design, widthList = d.widths, nList = d.streams
+    func find(_ g: String, _ kind: ConnectionKind, n: Int = 1, k: Int = 0) -> TimedModel? { data.find(g, kind, n: n, k: k) }
+    func overhead(_ m: TimedModel) -> Double? {  // median of the per-round ratios
       find(m.group, .residual).map { 100 * (m.result.pairedRatio(to: $0.result) - 1) }
     }
     /// The per-round overhead (%) over the residual's step of the same round: mean and 95% interval over rounds.
-    func overheadInterval(_ m: Measurement) -> SeedInterval? {
+    func overheadInterval(_ m: TimedModel) -> SeedInterval? {
       find(m.group, .residual).map { r in
         SeedInterval(zip(m.result.stepTimes, r.result.stepTimes).map { 100 * ($0 / $1 - 1) })
       }
     }
-    func withInterval(_ m: Measurement) -> String {
+    func withInterval(_ m: TimedModel) -> String {
       guard let i = overheadInterval(m), i.n >= 2 else {
         return overhead(m).map { String(format: "%+.1f%%", $0) } ?? "–"
       }
       return String(format: "%+.1f%% (mean %+.1f%% ± %.1f%%, %d rounds)", overhead(m) ?? .nan, i.mean, i.halfWidth, i.n)
     }
-    func memoryRatio(_ m: Measurement) -> Double? {
+    func memoryRatio(_ m: TimedModel) -> Double? {
       find(m.group, .residual).map { Double(m.result.trainingBytes) / Double($0.result.trainingBytes) }
     }
     let widthGroups = widthList.map { "C=\($0)" }.filter { data.groups[$0] != nil }
@@ -35,7 +35,7 @@ extension Overhead {
       + "\nset yrange [*<0:*]\nset arrow from graph 0, first 6.7 to graph 1, first 6.7 nohead dt 2 lc rgb '#555555'\nset label 'paper: mHC +6.7%' at graph 0.98, first 6.7 right offset 0,0.8 textcolor rgb '#555555'"
     let kinds: [(ConnectionKind, Bool)] = [(.hc, false), (.mhc, false), (.mhc, true)]
     func name(_ kind: ConnectionKind, _ rc: Bool) -> String { kind.rawValue + (rc ? " + recompute" : "") }
-    func rcOf(_ n: Int) -> Int { n > 1 ? optimalBlock(n: n, sublayers: 2 * base.model.layers) : 0 }
+    func rcOf(_ n: Int) -> Int { d.optimalBlock(n: n) }
 
     // overhead % vs C (n = 4) and vs n (C = 128)
     let byC = Panel(
@@ -118,33 +118,21 @@ extension Overhead {
       }
     }
     let ref = find(firstC, .mhc, n: 4), refK = find(firstC, .mhc, n: 4, k: rcOf(4))
-    // K ≥ 2L is one block whose replay the backward skips: the same work as K off, timed twice
-    let noise =
-      sweep.first { $0.recompute >= 2 * base.model.layers }.flatMap { same in
-        find("recompute", .mhc, n: 4).flatMap { off in
-          overhead(same).flatMap { a in
-            overhead(off).map { b in
-              "Noise: mHC with K = \(same.recompute) does exactly the work of K off (one block, whose replay the backward skips); the two measured \(String(format: "%+.1f%%", a)) and \(String(format: "%+.1f%%", b)), so differences of that size between rows are noise of this machine."
-            }
-          }
-        }
-      } ?? ""
+    func memory(_ m: TimedModel?) -> String { m.flatMap(memoryRatio).map { String(format: "%.3f×", $0) } ?? "–" }
     let summary = """
       # overhead — \(preset) preset
 
-      Machine: \(data.cpu), BLAS \(data.blas), \(data.threads) threads; code \(data.gitRevision). Models: \(data.settings)
-      (the reference configuration, C varied). Every model of a group was timed in the same loop, one step each in turn;
-      times are medians, and "over residual" is the median over rounds of the ratio to the residual's step in the same round, with the mean of those per-round overheads and its 95% Student-t interval over the rounds (the rounds are the replicates; a slow spell of the machine that lasts several rounds makes them less independent than the interval assumes). Memory is what the model allocates for training (parameters, gradients, AdamW moments,
-      activations, scratch), exact. Recomputation uses the paper's block K = √(n·2L/(n+2)) over the 2L sublayers
-      (K = \(rcOf(4)) at n = 4) unless the row says otherwise. I/O per token: elements each connection reads and writes
-      per sublayer, forward and backward (`ConnectionIO`; the paper's unfused HC forward alone: \(ConnectionIO.paperHC(n: 4, width: base.model.width).read + ConnectionIO.paperHC(n: 4, width: base.model.width).write) at n = 4, C = \(base.model.width)).
+      Machine: \(data.cpu), BLAS \(data.blas), \(data.threads) threads; code \(data.gitRevision). Models: \(data.settings).
+      "over residual": the median over rounds of the step-time ratio to the residual's step of the same round; \
+      in brackets the mean per-round overhead and its 95% interval over the rounds. Memory: exact training bytes. \
+      Recomputation: the paper's block K = √(n·2L/(n+2)) (K = \(rcOf(4)) at n = 4) unless the row says otherwise. \
+      I/O: elements each connection reads and writes per token and sublayer, forward and backward.
 
-      Headline, n = 4, \(firstC): mHC \(ref.map(withInterval) ?? "–") step time, \(ref.flatMap(memoryRatio).map { String(format: "%.3f×", $0) } ?? "–") memory; with recomputation \(refK.map(withInterval) ?? "–"), \(refK.flatMap(memoryRatio).map { String(format: "%.3f×", $0) } ?? "–"). The paper: +6.7% (27B, fused GPU kernels).
-
-      \(noise)
+      n = 4, \(firstC): mHC \(ref.map(withInterval) ?? "–") step time, \(memory(ref)) memory; with recomputation \
+      \(refK.map(withInterval) ?? "–"), \(memory(refK)).
 
       \(t.text)
-      Figure: `plots/overhead.png`.
+      Figure: `plots/overhead.png`; what the numbers mean: `experiments/overhead/README.md`.
 
       """
     try RunFiles.write(summary, to: "\(folder)/summary.md")

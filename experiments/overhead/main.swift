@@ -11,37 +11,14 @@
 //   swift run -c release overhead --preset paper   # more timed steps (~40 min)
 //   swift run -c release overhead --replot         # figures + summary.md from results/ only
 //
-// This page: config → measurements. Report.swift: the figure and summary.md.
+// This page: the groups (``OverheadDesign``) → measurements. Report.swift: the figure and summary.md.
 import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness
+import Experiments
 
 BLASRuntime.ensureFastKernel()
-
-/// One timed model: its measurement and what it is.
-struct Measurement: Codable {
-  var group: String  // "C=128" or "recompute"
-  var connection: ConnectionKind
-  var n: Int
-  var width: Int
-  var recompute: Int
-  var io: ConnectionIO
-  var result: StepBenchmark
-  var label: String {
-    connection == .residual ? "residual" : "\(connection.rawValue) n=\(n)" + (recompute > 0 ? " K=\(recompute)" : "")
-  }
-}
-
-/// `results/overhead/measurements.json`: every group measured so far, and where.
-struct Measurements: Codable {
-  var cpu: String
-  var blas: String
-  var threads: Int
-  var gitRevision: String
-  var settings: String
-  var groups: [String: [Measurement]] = [:]
-}
 
 struct Overhead: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -73,61 +50,11 @@ struct Overhead: ParsableCommand {
     if let s = steps, s < 1 { throw ValidationError("--steps \(s) is invalid; must be ≥ 1") }
   }
 
-  // MARK: Config
-
-  var tiny: Bool { preset == "tiny" }
-  var base: TrainConfig {  // the reference configuration (tiny: a toy)
-    var c = TrainConfig()
-    if tiny { c.model.layers = 2; c.model.seq = 32; c.batch = 2; c.model.heads = 2 }
-    return c
+  /// The groups of models (``OverheadDesign``).
+  var design: OverheadDesign {
+    OverheadDesign(preset: preset, widths: widths?.values, streams: streams?.values, blocks: blocks?.values, steps: steps)
   }
-  var widthList: [Int] { widths?.values ?? (tiny ? [32, 64] : [128, 256, 512]) }
-  var nList: [Int] { streams?.values ?? [1, 2, 4, 8] }
-  var kList: [Int] { blocks?.values ?? [1, 2, 3, 4, 8] }
-  var timedSteps: Int { steps ?? (preset == "paper" ? 30 : tiny ? 2 : 10) }
-
-  /// Timed steps for a group at width `w`: ``timedSteps`` at the widest, more for narrower
-  /// (cheaper) models — widest / w times, at most 3×.
-  func steps(width w: Int) -> Int {
-    let widest = Double(widthList.max() ?? w), f = min(3, widest / Double(w))
-    return max(timedSteps, Int((Double(timedSteps) * f).rounded()))
-  }
-
-  /// The paper's optimal block, `√(n·L/(n+2))` with L = sublayers here (each has a connection).
-  func optimalBlock(n: Int, sublayers: Int) -> Int {
-    max(1, Int((Double(n * sublayers) / Double(n + 2)).squareRoot().rounded()))
-  }
-
-  func model(_ kind: ConnectionKind, n: Int, width: Int, recompute: Int = 0) -> TrainConfig {
-    var c = base
-    c.model.connection.kind = kind; c.model.connection.streams = kind == .residual ? 1 : n; c.model.width = width;
-    c.model.recompute = recompute
-    return c
-  }
-
-  /// The models of each group, timed together.
-  func groups() -> [(name: String, models: [TrainConfig], steps: Int)] {
-    var out = widthList.map { w -> (String, [TrainConfig], Int) in
-      var models = [model(.residual, n: 1, width: w)]
-      for kind in [ConnectionKind.hc, .mhc] {
-        for n in nList {
-          models.append(model(kind, n: n, width: w))
-          if n > 1 {
-            models.append(model(kind, n: n, width: w, recompute: optimalBlock(n: n, sublayers: 2 * base.model.layers)))
-          }
-        }
-      }
-      return ("C=\(w)", models, steps(width: w))
-    }
-    let w = base.model.width
-    out.append(
-      (
-        "recompute",
-        [model(.residual, n: 1, width: w), model(.mhc, n: 4, width: w)]
-          + kList.map { model(.mhc, n: 4, width: w, recompute: $0) }, steps(width: w)
-      ))
-    return out
-  }
+  var base: TrainConfig { design.base }
 
   // MARK: Run
 
@@ -139,23 +66,20 @@ struct Overhead: ParsableCommand {
       var stored = try? RunFiles.readJSON(Measurements.self, from: path)
       if !replot {
         try RunFiles.makeDirectory(folder)
-        let meta = RunMeta.current(status: .running)
-        let settings =
-          "L=\(base.model.layers) seq=\(base.model.seq) batch=\(base.batch) t_max=\(base.model.connection.iterations), "
-          + widthList.map { "\(steps(width: $0)) timed steps at C = \($0)" }.joined(separator: ", ")
+        let meta = RunMeta.current(status: .running), settings = design.settings
         if stored == nil || force || stored!.cpu != cpuModel || stored!.settings != settings {
           stored = Measurements(
             cpu: cpuModel, blas: BLASRuntime.summary, threads: Parallel.threads,
             gitRevision: meta.gitRevision + (meta.gitDirty ? "-dirty" : ""), settings: settings)
         }
-        for (name, models, count) in groups() where stored!.groups[name] == nil {
+        for (name, models, count) in design.groups where stored!.groups[name] == nil {
           try check(models, name)
           print("overhead: \(name): timing \(models.count) models, \(count) steps each, interleaved")
           let bench = try StepBenchmark.measure(models, steps: count, warmup: 1)
           stored!.groups[name] = zip(models, bench).map { c, r in
             var m = c.model.connection
             m.width = c.model.width
-            return Measurement(
+            return TimedModel(
               group: name, connection: c.model.connection.kind, n: m.streams, width: c.model.width,
               recompute: c.model.recompute,
               io: ConnectionIO(m, recompute: (1..<(2 * c.model.layers)).contains(c.model.recompute)),  // K ≥ 2L replays nothing
