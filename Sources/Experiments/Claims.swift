@@ -273,7 +273,8 @@ public struct Claims {
       seeds: "\(gap.n) (cell, seed) pairs", cell: "instability, every cell", figure: "plots/instability-fig2.png",
       verdict: verdict,
       rule:
-        "loss + gradient spike events after warmup, HC minus the same-seed residual; reproduced when the interval is above 0",
+        "loss + gradient spike events after warmup, HC minus the same-seed residual; reproduced when the interval is "
+          + "above 0",
       command: instabilityGridCommand())
   }
 
@@ -366,7 +367,8 @@ public struct Claims {
       claim: "mHC's loss is at or below HC's, in every cell trained", paper: "mHC below HC (27B)",
       toolkit: "mHC better in \(better), worse in \(worse), not resolved in \(tally[.notResolved] ?? 0) of "
         + "\(parts.count) cells: " + parts.joined(separator: "; "),
-      seeds: "\(cells.map(\.gap.n).reduce(0, +)) pairs", cell: "instability, scaling, vision: every cell with HC and mHC",
+      seeds: "\(cells.map(\.gap.n).reduce(0, +)) pairs", cell: "instability, scaling, vision: every cell with HC and "
+        + "mHC",
       figure: "plots/report-gaps.png", verdict: verdict,
       rule:
         "each cell's paired mHC − HC final-loss gap; reproduced when mHC is better in some cell and worse in none, "
@@ -421,7 +423,8 @@ public struct Claims {
     return ClaimRow(
       claim: claim, paper: paper,
       toolkit:
-        "mHC peak \(mhc.text(3)) (largest \(cell(mhc.values.max(), 4))); HC peak \(hc.significantText) (largest \(cell(hc.values.max(), 4)))",
+        "mHC peak \(mhc.text(3)) (largest \(cell(mhc.values.max(), 4))); HC peak \(hc.significantText) (largest "
+          + "\(cell(hc.values.max(), 4)))",
       seeds: "\(mhc.n) runs", cell: "vision: every cell", figure: "plots/vision-gains.png", verdict: verdict,
       rule: "reproduced when the 95% interval of mHC's per-run peak composite gain is ≤ 1.6 (as for language)",
       command: command("vision"))
@@ -470,7 +473,8 @@ public struct Claims {
       cell: "components: C 128, 4 layers, seq 64, batch 8", figure: "plots/components-table1.png",
       verdict: verdict,
       rule:
-        "reproduced when all three gaps to the residual are resolved below 0; contradicted when any is resolved above 0",
+        "reproduced when all three gaps to the residual are resolved below 0; contradicted when any is resolved "
+          + "above 0",
       command: command("components"))
   }
 
@@ -499,7 +503,8 @@ public struct Claims {
       claim: claim, paper: paper, toolkit: parts.joined(separator: "; "), seeds: "\(n) per size",
       cell: "scaling: \(sizes.count) sizes, 2 tokens per parameter", figure: "plots/scaling.png", verdict: verdict,
       rule:
-        "reproduced when mHC − residual is resolved below 0 at every size; contradicted when resolved above 0 at the largest",
+        "reproduced when mHC − residual is resolved below 0 at every size; contradicted when resolved above 0 at the "
+          + "largest",
       command: command("scaling"))
   }
 

@@ -82,11 +82,13 @@ public struct MixingTask: Sendable {
     return [
       MixingTarget(name: "identity", matrix: permutation([0, 1, 2, 3]), about: "I"),
       MixingTarget(name: "cyclic shift", matrix: permutation([1, 2, 3, 0]), about: "out_i = x_{i+1 mod 4}"),
-      MixingTarget(name: "pair swap", matrix: permutation([1, 0, 3, 2]), about: "a bit flip: a Kronecker product of swaps"),
+      MixingTarget(name: "pair swap", matrix: permutation([1, 0, 3, 2]), about: "a bit flip: a Kronecker product of "
+        + "swaps"),
       MixingTarget(name: "permutation", matrix: permutation([2, 0, 3, 1]), about: "neither cyclic nor a bit flip"),
       MixingTarget(name: "J/n", matrix: [Double](repeating: 1 / Double(n), count: n * n), about: "uniform averaging"),
       MixingTarget(name: "doubly stochastic", matrix: doubly, about: "Sinkhorn of N(0,1) logits (500 iterations)"),
-      MixingTarget(name: "rotation", matrix: rotation, about: "Cayley transform of a random skew matrix (has negative entries)"),
+      MixingTarget(name: "rotation", matrix: rotation, about: "Cayley transform of a random skew matrix (has "
+        + "negative entries)"),
     ]
   }
 

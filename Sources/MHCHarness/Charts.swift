@@ -75,7 +75,8 @@ public enum Chart {
         blocks.append(.init(name: block, rows: s.points.map { [$0.0, $0.1] }))
         let pt = s.style == "lines" ? "" : " pt 7 ps 0.8"
         plots.append(
-          "$\(block) using 1:2 with \(s.style) lc rgb '\(s.color)' lw \(s.width) dt \(s.dash)\(pt) title \(quote(s.title))"
+          "$\(block) using 1:2 with \(s.style) lc rgb '\(s.color)' lw \(s.width) dt \(s.dash)\(pt) title "
+            + "\(quote(s.title))"
         )
       }
       body.append(
@@ -157,7 +158,8 @@ extension Chart {
           for i in 0..<n {
             for j in 0..<n {
               body.append(
-                "set label '\(String(format: "%.2f", m[i * n + j]))' at \(j),\(i) center front font ',\(n <= 4 ? 8 : 6)'"
+                "set label '\(String(format: "%.2f", m[i * n + j]))' at \(j),\(i) center front font "
+                  + "',\(n <= 4 ? 8 : 6)'"
               )
             }
           }

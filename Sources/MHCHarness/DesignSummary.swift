@@ -113,7 +113,7 @@ public struct DesignSummary<D: ExperimentDesign> {
     let m = c.model
     return "C \(m.width), \(m.layers) layers, \(m.heads) heads, "
       + (m.task == .bytes ? "seq \(m.seq), " : "\(m.task.rawValue), ") + "batch \(c.batch), \(c.steps) steps, "
-      + "peak lr \(c.lr), evaluation every \(c.evalEvery) steps on \(c.evalBatches) batches."
+      + "peak lr \(String(format: "%g", c.lr)), evaluation every \(c.evalEvery) steps on \(c.evalBatches) batches."
   }
 
   /// The page: a header, the status, each trained cell, the verdicts (several cells), `extra`

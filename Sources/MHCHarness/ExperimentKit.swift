@@ -118,7 +118,8 @@ public enum ExperimentSummary {
     let precision = try? String(contentsOfFile: "\(options.results)/\(experiment)/precision.md", encoding: .utf8)
     try RunFiles.write(text + (precision.map { "\n" + $0 } ?? ""), to: path)
     print(
-      "\(experiment): \(figures.contains("*") ? "figures" : "figure") in \(options.plots)/\(figures), summary in \(path)"
+      "\(experiment): \(figures.contains("*") ? "figures" : "figure") in \(options.plots)/\(figures), summary in "
+        + "\(path)"
     )
   }
 }

@@ -157,7 +157,8 @@ public enum Gnuplot {
     }
     guard let gnuplot = executable else {
       throw MHCError(
-        "gnuplot not found on PATH; install it with: sudo apt-get install gnuplot-nox (the .gp script was written to \(scriptPath))"
+        "gnuplot not found on PATH; install it with: sudo apt-get install gnuplot-nox (the .gp script was written to "
+          + "\(scriptPath))"
       )
     }
     let process = Process()

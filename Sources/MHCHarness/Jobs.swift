@@ -237,7 +237,8 @@ struct JobPool {
     fflush(nil)
     print(
       "\(experiment): \(done) of \(pending.count) runs trained in \(Self.duration(Date().timeIntervalSince(start))), "
-        + "at most \(widest) side by side" + (widest < min(jobs, pending.count) ? " (the memory budget held the rest back)" : ""))
+        + "at most \(widest) side by side" + (widest < min(jobs, pending.count) ? " (the memory budget held the rest "
+          + "back)" : ""))
     if let code = Interruption.exitCode { throw ExitCodeError(code: code) }
     return failed
   }

@@ -122,7 +122,8 @@ public struct PrecisionRow: Codable, Sendable {
     let state =
       needed == nil
       ? "pilot unfinished"
-      : reached ? "±\(String(format: "%.3f", target)) reached" : "not reached: ±\(String(format: "%.3f", halfWidth ?? .nan))"
+      : reached ? "±\(String(format: "%.3f", target)) reached" : "not reached: "
+        + "±\(String(format: "%.3f", halfWidth ?? .nan))"
     return [
       cell, "\(variant) − \(baseline)", "\(pilot)", pilotSD.map { String(format: "%.3f", $0) } ?? "–",
       needed.map(String.init) ?? "–", "\(used)", f(mean), interval, state,

@@ -29,7 +29,8 @@ public enum Restatus {
         var step: Int?, reason = ""
         if let s = Divergence.aboveInitial(loss, warmup: config.warmup ?? 0, vocab: vocab) {
           step = s
-          reason = Divergence.aboveReason(loss, at: s, vocab: vocab) + "; re-derived from metrics.csv (trained on to step \(loss.count))"
+          reason = Divergence.aboveReason(loss, at: s, vocab: vocab) + "; re-derived from metrics.csv (trained on to "
+            + "step \(loss.count))"
         } else if let f = summary.finalEvalLoss, Divergence.endedAbove(final: f, initial: first, vocab: vocab) {
           step = loss.count
           reason = Divergence.endedReason(final: f, initial: first, vocab: vocab) + "; re-derived"

@@ -44,7 +44,8 @@ public func barChart(
       let lines = (b.value.isFinite ? [text] : []) + (b.note.isEmpty ? [] : [b.note])
       let up = end >= 0 && b.value >= 0
       labels.append(
-        "set label \"\(lines.joined(separator: "\\n"))\" at first \(x), first \(end) center offset 0, \(up ? "" : "-")\(Double(lines.count) * 0.5 + 0.5) font ',9' front"
+        "set label \"\(lines.joined(separator: "\\n"))\" at first \(x), first \(end) center offset 0, "
+          + "\(up ? "" : "-")\(Double(lines.count) * 0.5 + 0.5) font ',9' front"
           + (b.note.isEmpty ? "" : " textcolor rgb '#b2182b'"))
     }
   }

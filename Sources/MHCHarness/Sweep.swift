@@ -103,7 +103,8 @@ public struct SweepOptions: ParsableArguments {
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "Seeds of every compared variant (default: the preset's, at least 3 in quick, 8 in paper). Runs are paired by seed.",
+      "Seeds of every compared variant (default: the preset's, at least 3 in quick, 8 in paper). Runs are paired by "
+        + "seed.",
       valueName: "N"))
   public var seeds: Int?
   @Flag(help: "Re-run runs that already finished (their folders are replaced).") public var force = false
@@ -405,7 +406,8 @@ public struct Sweep {
     let loaded = load(options)
     if loaded.count < runs.count {
       print(
-        "\(experiment): \(loaded.count) of \(runs.count) runs finished; figures are made once all have (then `--replot`)."
+        "\(experiment): \(loaded.count) of \(runs.count) runs finished; figures are made once all have (then "
+          + "`--replot`)."
       )
       return
     }
@@ -431,7 +433,9 @@ public struct Sweep {
         let stored = try RunFiles.readJSON(TrainConfig.self, from: dir + "/config.json")
         if !stored.sameRun(as: config.resolved()) && !options.force {
           throw MHCError(
-            "\(dir) holds a finished run of a different configuration (\(differingKeys(stored, config.resolved()).joined(separator: ", "))); pass --force to replace it or --results to use another folder"
+            "\(dir) holds a finished run of a different configuration "
+              + "(\(differingKeys(stored, config.resolved()).joined(separator: ", "))); pass --force to replace it "
+              + "or --results to use another folder"
           )
         }
         if !options.force {
@@ -445,14 +449,16 @@ public struct Sweep {
     }
     if jobs > 1 && pending.count > 1 {
       guard SweepChild.executableCanServe else {
-        throw MHCError("--jobs \(jobs): this executable cannot train a sweep's runs side by side (a test runner); use --jobs 1")
+        throw MHCError("--jobs \(jobs): this executable cannot train a sweep's runs side by side (a test runner); "
+          + "use --jobs 1")
       }
       let budget = options.maxMemory ?? TrainingMemory.available?.bytes
       let pool = JobPool(jobs: jobs, budget: budget, interactive: !options.plain && standardOutputIsTerminal)
       let failed = try pool.run(pending, experiment: experiment)
       if !failed.isEmpty {
         throw MHCError(
-          "\(experiment): \(failed.count) run(s) failed: \(failed.joined(separator: ", ")) (their output is above); re-run to retry")
+          "\(experiment): \(failed.count) run(s) failed: \(failed.joined(separator: ", ")) (their output is above); "
+            + "re-run to retry")
       }
       return
     }
@@ -472,7 +478,8 @@ public struct Sweep {
         let summary = try run.run()
         if let code = Interruption.exitCode, summary.status == .interrupted {
           print(
-            "\(experiment): stopped by \(Interruption.name) in \(p.id) after step \(summary.steps); re-run the same command to resume"
+            "\(experiment): stopped by \(Interruption.name) in \(p.id) after step \(summary.steps); re-run the same "
+              + "command to resume"
           )
           throw ExitCode(code)
         }

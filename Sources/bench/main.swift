@@ -23,7 +23,8 @@ struct Bench: ParsableCommand {
   @OptionGroup(title: "Model") var model: ModelOptions
   @Option(
     help: ArgumentHelp(
-      "Recomputation block size for hc and mhc (0 = off): keep every K-th sublayer's streams, recompute the connections in the backward.",
+      "Recomputation block size for hc and mhc (0 = off): keep every K-th sublayer's streams, recompute the "
+        + "connections in the backward.",
       valueName: "K"))
   var recompute = 0
   @Option(help: "Timed steps per connection (the median is reported).") var steps = 40
@@ -59,7 +60,8 @@ struct Bench: ParsableCommand {
       guard parts.count == 2 else { return (String(entry), kind, .sinkhorn) }
       guard kind == .mhc, let m = ResidualManifold(rawValue: parts[1]) else {
         throw ValidationError(
-          "--connections '\(entry)': only mhc takes a manifold, one of \(ResidualManifold.allCases.map(\.rawValue).joined(separator: ", "))"
+          "--connections '\(entry)': only mhc takes a manifold, one of "
+            + "\(ResidualManifold.allCases.map(\.rawValue).joined(separator: ", "))"
         )
       }
       return (String(entry), kind, m)
@@ -141,7 +143,9 @@ struct Bench: ParsableCommand {
       return
     }
     print(
-      "BLAS: \(BLASRuntime.summary)   \(task == .bytes ? "" : "task=\(task.rawValue) ")C=\(width) L=\(layers) heads=\(heads) seq=\(task.tokens ?? seq) batch=\(batch) n=\(streams) t_max=\(iterations) recompute=\(recompute)"
+      "BLAS: \(BLASRuntime.summary)   \(task == .bytes ? "" : "task=\(task.rawValue) ")C=\(width) L=\(layers) "
+        + "heads=\(heads) seq=\(task.tokens ?? seq) batch=\(batch) n=\(streams) t_max=\(iterations) "
+        + "recompute=\(recompute)"
     )
     let w = max(10, results.map(\.0.count).max() ?? 0)
     func label(_ s: String) -> String { s.padding(toLength: w, withPad: " ", startingAt: 0) }
@@ -182,7 +186,8 @@ struct Bench: ParsableCommand {
       print(
         String(
           format:
-            "ideal residual step = %.3g FLOP / %.1f GFLOP/s (sgemm %dx%dx%d, median of one measurement per round) = %.4f s; residual measured %.4f s = %.2f× ideal",
+            "ideal residual step = %.3g FLOP / %.1f GFLOP/s (sgemm %dx%dx%d, median of one measurement per round) = "
+              + "%.4f s; residual measured %.4f s = %.2f× ideal",
           r.flopsPerStep, peak, batch * (task.tokens ?? seq), 2 * SwiGLU<Float>.hiddenSize(width: width), width, ideal,
           r.stepSeconds, r.stepSeconds / ideal))
     }
@@ -191,7 +196,8 @@ struct Bench: ParsableCommand {
       print(
         String(
           format:
-            "%@ projection alone, one thread (n=%d, t_max=%d, %d tokens): forward %.2f ms, backward %.2f ms per sublayer; ×%d sublayers = %.1f ms per step (split over the threads in training)",
+            "%@ projection alone, one thread (n=%d, t_max=%d, %d tokens): forward %.2f ms, backward %.2f ms per "
+              + "sublayer; ×%d sublayers = %.1f ms per step (split over the threads in training)",
           m.rawValue, streams, iterations, batch * (task.tokens ?? seq), t.forward * 1e3, t.backward * 1e3, 2 * layers,
           (t.forward + t.backward) * Double(2 * layers) * 1e3))
     }
@@ -200,7 +206,9 @@ struct Bench: ParsableCommand {
       print(
         String(
           format:
-            "mHC floor from its parts timed alone, added: Φ products %.1f ms (%.1f GFLOP/s per thread at the block shapes) + projection %.1f ms + stream traffic %.1f ms (%d elements per token and sublayer at %.1f GB/s) = %.1f ms per step; residual + floor = %@ the residual",
+            "mHC floor from its parts timed alone, added: Φ products %.1f ms (%.1f GFLOP/s per thread at the block "
+              + "shapes) + projection %.1f ms + stream traffic %.1f ms (%d elements per token and sublayer at %.1f "
+              + "GB/s) = %.1f ms per step; residual + floor = %@ the residual",
           floor.phiSeconds * 1e3, floor.phiGFLOPS, floor.manifoldSeconds * 1e3, floor.trafficSeconds * 1e3,
           floor.elementsPerToken, floor.bandwidthGBs, floor.seconds * 1e3, ratio))
     }

@@ -18,7 +18,8 @@ struct Compare: ParsableCommand {
   @Argument(help: "Run folders or glob patterns (quote globs to let compare expand them).") var runs: [String]
   @Option(
     help: ArgumentHelp(
-      "Also overlay the loss curves: NAME → plots/NAME.png (with plots/NAME.gp); a path (with a /) → that file, e.g. /tmp/cmp.png.",
+      "Also overlay the loss curves: NAME → plots/NAME.png (with plots/NAME.gp); a path (with a /) → that file, e.g. "
+        + "/tmp/cmp.png.",
       valueName: "name-or-path"))
   var plot: String?
   @Option(help: "Figures folder.") var plots = "plots"

@@ -13,15 +13,17 @@ struct GemmBench: ParsableCommand {
     commandName: "gemm-bench", abstract: "Print sgemm GFLOP/s per shape for the selected OpenBLAS kernel.")
 
   @Option(
-    help:
-      "Extra shapes as [OP:]MxNxK (comma separated; OP is nn, nt, tn or tt, default nn), e.g. 2048x384x128,tn:512x24x64."
+    help: ArgumentHelp(
+      "Extra shapes as [OP:]MxNxK (comma separated; OP is nn, nt, tn or tt, default nn), e.g. "
+        + "2048x384x128,tn:512x24x64.")
   )
   var shapes: String = ""
   @Option(help: "Seconds to spend per shape (≥ 0.05).")
   var seconds: Double = 0.5
   @Option(
-    help:
-      "Hand threading to OpenBLAS with this many threads instead of splitting products over the toolkit's threads (0 = split, the default)."
+    help: ArgumentHelp(
+      "Hand threading to OpenBLAS with this many threads instead of splitting products over the toolkit's threads (0 "
+        + "= split, the default).")
   )
   var openblasThreads: Int = 0
 
@@ -35,7 +37,8 @@ struct GemmBench: ParsableCommand {
   func run() throws {
     if openblasThreads > 0 { GEMMThreading.useOpenBLASThreads(openblasThreads) }
     print(
-      "OpenBLAS core: \(BLASRuntime.summary); products \(GEMMThreading.split ? "split over the toolkit's threads" : "threaded by OpenBLAS")"
+      "OpenBLAS core: \(BLASRuntime.summary); products "
+        + "\(GEMMThreading.split ? "split over the toolkit's threads" : "threaded by OpenBLAS")"
     )
     // (label, transA, transB, m, n, k): the products of one training step at C=128, T=2048 tokens.
     var list: [(String, Bool, Bool, Int, Int, Int)] = [

@@ -41,7 +41,8 @@ struct Parity: ParsableCommand {
       var sampler = WindowSampler(data.train, seed: seed &+ 0x5EED)
       let schedule = c.schedule
       print(
-        "parity: \(connection.rawValue) C=\(c.model.width) L=\(c.model.layers) lr \(lr), \(steps) steps, Float vs Double from the same weights and batches"
+        "parity: \(connection.rawValue) C=\(c.model.width) L=\(c.model.layers) lr \(lr), \(steps) steps, Float vs "
+          + "Double from the same weights and batches"
       )
       print("step    loss (Float)   loss (Double)   |Δ loss|    |Δ grad norm| / norm")
       var worst = 0.0, worstStep = 0

@@ -18,8 +18,9 @@ struct Report: ParsableCommand {
   @Option(help: "The report to write.") var out = "REPORT.md"
   @Flag(help: "Accepted for symmetry with the experiments: the report only ever reads results.") var replot = false
   @Flag(
-    help:
-      "First re-derive every finished run's status from its metrics under the current divergence rules (summary.json and meta.json; no training)."
+    help: ArgumentHelp(
+      "First re-derive every finished run's status from its metrics under the current divergence rules (summary.json "
+        + "and meta.json; no training).")
   )
   var restatus = false
 
@@ -72,7 +73,8 @@ struct Report: ParsableCommand {
     return pairs.isEmpty
       ? "Longer runs were not tried in this release."
       : "Longer runs — " + pairs.joined(separator: "; ")
-        + " (for n = 4 a spread's own 95% interval runs from 0.57× to 3.7× the estimate, so only a large change counts)."
+        + " (for n = 4 a spread's own 95% interval runs from 0.57× to 3.7× the estimate, so only a large change "
+          + "counts)."
   }
 
   func page(_ rows: [ClaimRow], noise: [Claims.NoiseRow], evaluation: String, figure: Bool) -> String {

@@ -14,12 +14,14 @@ struct Train: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "train",
     abstract:
-      "Train one byte-level language model (or, with --task fashion-mnist, a vision transformer) with a residual, HC or mHC connection.",
+      "Train one byte-level language model (or, with --task fashion-mnist, a vision transformer) with a residual, HC "
+        + "or mHC connection.",
     discussion: "Writes config.json, meta.json, metrics.csv, gains.csv, hres.json and summary.json to --out.")
 
   @Option(
-    help:
-      "bytes (byte-level language model on --corpus) | fashion-mnist (vision transformer on 28×28 images, 49 patches of 4×4, 10 classes; --seq is ignored)."
+    help: ArgumentHelp(
+      "bytes (byte-level language model on --corpus) | fashion-mnist (vision transformer on 28×28 images, 49 patches "
+        + "of 4×4, 10 classes; --seq is ignored).")
   )
   var task: ModelTask = .bytes
   @Option(help: "Fashion-MNIST folder (--task fashion-mnist): the four IDX files, gzip-compressed or not.")
@@ -35,8 +37,9 @@ struct Train: ParsableCommand {
         + ResidualManifold.allCases.map { "\($0.rawValue) (\($0.help))" }.joined(separator: " | ") + "."))
   var manifold: ResidualManifold = .sinkhorn
   @Option(
-    help:
-      "How the streams are reduced before the final norm (hc, mhc): sum (the papers) | learned (DeepSeek-V4's σ(s·m + b) + ε weights)."
+    help: ArgumentHelp(
+      "How the streams are reduced before the final norm (hc, mhc): sum (the papers) | learned (DeepSeek-V4's σ(s·m "
+        + "+ b) + ε weights).")
   )
   var collapse: Collapse = .sum
   @Option(
@@ -44,13 +47,15 @@ struct Train: ParsableCommand {
       "mHC H_res bias init: uniform (b = 0, H_res ≈ J/n) | identity (±3, H_res ≈ I) | eye (1 on the diagonal, 0 off).")
   var `init`: BiasInit = .uniform
   @Option(
-    help:
-      "mHC H_pre bias init: uniform (b = 0, H_pre = ½) | home (±3 on the home stream k mod n). Default: home with --init identity, else uniform."
+    help: ArgumentHelp(
+      "mHC H_pre bias init: uniform (b = 0, H_pre = ½) | home (±3 on the home stream k mod n). Default: home with "
+        + "--init identity, else uniform.")
   )
   var preInit: PreInit?
   @Option(
-    help:
-      "Streams at expansion (hc, mhc): embeddings (default: n copies of the token embedding + a learned per-stream vector) | copies (the HC paper's n copies)."
+    help: ArgumentHelp(
+      "Streams at expansion (hc, mhc): embeddings (default: n copies of the token embedding + a learned per-stream "
+        + "vector) | copies (the HC paper's n copies).")
   )
   var streamInit: StreamInit?
   @Option(help: "Initial α of every HC/mHC mapping.") var alphaInit = 0.01
@@ -60,7 +65,8 @@ struct Train: ParsableCommand {
   @Flag(help: "Static mappings: freeze θ/Φ at 0.") var `static` = false
   @Option(
     help: ArgumentHelp(
-      "Recompute the connections in the backward (hc, mhc): keep the streams entering every K-th sublayer only. 0 = off. Saves memory, costs time, changes no number; about √(n·2L/(n+2)) is the paper's optimum.",
+      "Recompute the connections in the backward (hc, mhc): keep the streams entering every K-th sublayer only. 0 = "
+        + "off. Saves memory, costs time, changes no number; about √(n·2L/(n+2)) is the paper's optimum.",
       valueName: "K"))
   var recompute = 0
   @Option(help: "Random seed (init and data order).") var seed: UInt64 = 0
@@ -68,23 +74,27 @@ struct Train: ParsableCommand {
   @Option(help: "Evaluate every N steps.") var evalEvery = 50
   @Option(help: "Validation batches per evaluation during training.") var evalBatches = 4
   @Option(
-    help:
-      "Windows of the final evaluation: disjoint windows tiling the validation split, the same for every run (default 2048, or all the split holds)."
+    help: ArgumentHelp(
+      "Windows of the final evaluation: disjoint windows tiling the validation split, the same for every run "
+        + "(default 2048, or all the split holds).")
   )
   var finalEvalWindows: Int?
   @Option(
-    help:
-      "Start from these weights (.safetensors with every parameter of this model; F32 or F64) instead of the seeded init. Not with --resume."
+    help: ArgumentHelp(
+      "Start from these weights (.safetensors with every parameter of this model; F32 or F64) instead of the seeded "
+        + "init. Not with --resume.")
   )
   var initFrom: String?
   @Option(
     help: ArgumentHelp(
-      "Also write model-step<k>.safetensors before training and every K steps (model.safetensors is always written at the end).",
+      "Also write model-step<k>.safetensors before training and every K steps (model.safetensors is always written "
+        + "at the end).",
       valueName: "K"))
   var saveEvery: Int?
   @Option(
-    help:
-      "Replay: take every step's token windows from this .safetensors file (I32 'windows' [steps][batch][seq+1]) instead of sampling."
+    help: ArgumentHelp(
+      "Replay: take every step's token windows from this .safetensors file (I32 'windows' [steps][batch][seq+1]) "
+        + "instead of sampling.")
   )
   var batches: String?
   @Option(help: "Write the token windows this run trains on to FILE (the format --batches reads).")
@@ -162,14 +172,16 @@ struct Train: ParsableCommand {
       }
       if resume, let done = TrainingRun.finishedSummary(in: out) {
         print(
-          "\(out): already \(done.status) after \(done.steps) steps (val loss \(done.finalEvalLoss.map { String($0) } ?? "n/a"))"
+          "\(out): already \(done.status) after \(done.steps) steps (val loss "
+            + "\(done.finalEvalLoss.map { String($0) } ?? "n/a"))"
         )
         return
       }
       let run = try TrainingRun(config: config, directory: out)
       let m = run.config.model  // as it takes effect
       print(
-        "train: \(task == .bytes ? "" : "\(task.rawValue) ")\(m.connection.kind) n=\(m.connection.streams) C=\(m.width) L=\(m.layers) steps=\(config.steps) → \(out)  [BLAS \(BLASRuntime.summary)]"
+        "train: \(task == .bytes ? "" : "\(task.rawValue) ")\(m.connection.kind) n=\(m.connection.streams) "
+          + "C=\(m.width) L=\(m.layers) steps=\(config.steps) → \(out)  [BLAS \(BLASRuntime.summary)]"
       )
       run.maxMemory = maxMemory
       run.initFrom = initFrom; run.saveEvery = saveEvery; run.dumpBatches = dumpBatches
@@ -179,7 +191,8 @@ struct Train: ParsableCommand {
       let summary = try run.run()
       if let code = Interruption.exitCode, summary.status == .interrupted {
         print(
-          "train: stopped by \(Interruption.name) after step \(summary.steps); checkpoint in \(out); resume with the same command and --resume"
+          "train: stopped by \(Interruption.name) after step \(summary.steps); checkpoint in \(out); resume with the "
+            + "same command and --resume"
         )
         throw ExitCode(code)
       }

@@ -23,7 +23,8 @@ typealias Variant = ComponentsDesign.Variant
 struct Components: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
-      "Paper Table 1 (learned mappings none/res/res+pre/res+pre+post, for HC and mHC) and mHC bias init × static/dynamic."
+      "Paper Table 1 (learned mappings none/res/res+pre/res+pre+post, for HC and mHC) and mHC bias init × "
+        + "static/dynamic."
   )
   @OptionGroup var sweep: SweepOptions
   @Option(help: "Training steps (default: 300 quick, 2000 paper).") var steps: Int?

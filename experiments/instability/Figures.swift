@@ -108,13 +108,15 @@ extension InstabilityExperiment {
     if let s = t.hc.summary.instability?.firstLossSpikeStep {
       marks.append(Gnuplot.verticalLine(at: "\(s)", color: "#d62728", dash: 3))
       marks.append(
-        "set label 'HC first loss spike (step \(s))' at first \(s), graph 0.95 left offset 0.5,0 textcolor rgb '#d62728'"
+        "set label 'HC first loss spike (step \(s))' at first \(s), graph 0.95 left offset 0.5,0 textcolor rgb "
+          + "'#d62728'"
       )
     }
     if let s = t.hc.summary.instability?.maxGradRatioStep {
       marks.append(Gnuplot.verticalLine(at: "\(s)", color: "#d62728", dash: 2))
       marks.append(
-        "set label 'HC largest gradient spike (step \(s))' at first \(s), graph 0.85 left offset 0.5,0 textcolor rgb '#d62728'"
+        "set label 'HC largest gradient spike (step \(s))' at first \(s), graph 0.85 left offset 0.5,0 textcolor rgb "
+          + "'#d62728'"
       )
     }
     let unit = Gnuplot.horizontalLine(at: "1")

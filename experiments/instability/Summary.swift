@@ -25,7 +25,8 @@ extension InstabilityExperiment {
       ])
     }
     let c = g.all.first?.summary.instability?.criteria ?? SpikeCriteria()
-    return t.text + "\nAfter warmup: a loss spike is a training loss more than \(cell(c.lossExcess, 2)) nats/byte above the "
+    return t.text + "\nAfter warmup: a loss spike is a training loss more than \(cell(c.lossExcess, 2)) nats/byte "
+      + "above the "
       + "median of the previous \(c.window) steps, a gradient spike a pre-clip norm more than \(cell(c.gradRatio, 2))× "
       + "that median (`summary.json` → `instability`).\n"
   }

@@ -47,7 +47,8 @@ extension Manifolds {
   func stepTimes(_ runs: [LoadedRun]) -> SeedInterval { SeedInterval(runs.map(\.summary.meanStepSeconds)) }
 
   func describe(_ c: TrainConfig) -> String {
-    "C \(c.model.width), \(c.model.layers) layers, seq \(c.model.seq), batch \(c.batch), lr \(cell(c.lr, 2)), \(c.steps) steps"
+    "C \(c.model.width), \(c.model.layers) layers, seq \(c.model.seq), batch \(c.batch), lr \(cell(c.lr, 2)), "
+      + "\(c.steps) steps"
   }
 }
 

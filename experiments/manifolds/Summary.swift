@@ -64,7 +64,8 @@ extension Manifolds {
       ),
       (
         "The shape of the mixing: distance to the nearest permutation, effective rank of the composite",
-        shape.text + "\n(√3 ≈ 1.732 for J/n at n = 4; effective rank 1: uniform averaging, n: every stream kept apart.)\n"
+        shape.text + "\n(√3 ≈ 1.732 for J/n at n = 4; effective rank 1: uniform averaging, n: every stream kept "
+          + "apart.)\n"
       ),
     ]
   }

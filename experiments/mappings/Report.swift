@@ -33,7 +33,8 @@ extension Mappings {
       Chart.heatmaps(
         "mappings-hres",
         title:
-          "token-averaged H_res of every sublayer after \(d.base.steps) steps (seed 0; row i: output stream i, column j: input stream j)",
+          "token-averaged H_res of every sublayer after \(d.base.steps) steps (seed 0; row i: output stream i, "
+            + "column j: input stream j)",
         rows: rows, cellWidth: 330, cellHeight: 250), in: sweep.plots)
 
     // 2. over training: drift from init, distance from J/n, stream cosine
@@ -72,7 +73,8 @@ extension Mappings {
         title: "final validation loss − residual baseline: mean and 95% interval over \(seedCount) seeds "
           + "(paired by seed)",
         xlabel:
-          "HC, or mHC with H_res init u = uniform, eye, id = identity (±3, home pre); + e = stream embeddings, + h = home-stream H_pre; lr×10 = connection lr",
+          "HC, or mHC with H_res init u = uniform, eye, id = identity (±3, home pre); + e = stream embeddings, + h = "
+            + "home-stream H_pre; lr×10 = connection lr",
         groups: learned.map(\.short),
         series: [("gap", PlotStyle.color(for: "mhc"), gaps.map(\.bar))], width: 1500, height: 620), in: sweep.plots)
 

@@ -26,7 +26,8 @@ typealias Variant = MappingsDesign.Variant
 struct Mappings: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
-      "What mHC's H_res learns: stream-symmetry breaking × bias init × connection learning rate, with HC and the residual for reference."
+      "What mHC's H_res learns: stream-symmetry breaking × bias init × connection learning rate, with HC and the "
+        + "residual for reference."
   )
   @OptionGroup var sweep: SweepOptions
   @Option(help: "Training steps (default: 1000 quick, 5000 paper).") var steps: Int?

@@ -89,7 +89,8 @@ struct Mixing: ParsableCommand {
         notes: members.map { m in targets.map { t in note(outcomes(m, t, mode)) } })
     }
     let figure = Chart.phaseMaps(
-      "mixing", title: "learning a fixed mixing y = M*x with H_res alone (n = \(s.n), \(s.steps) AdamW steps, mean of \(seeds) seeds)",
+      "mixing", title: "learning a fixed mixing y = M*x with H_res alone (n = \(s.n), \(s.steps) AdamW steps, mean "
+        + "of \(seeds) seeds)",
       panels: panels, xlabel: "target M*", ylabel: "connection", range: 6, cellWidth: 120, cellHeight: 56)
     try Gnuplot.render(figure, in: plots)
 

@@ -32,7 +32,8 @@ extension Overhead {
     let clean = "unset arrow\nunset label"
     let paperLine =
       clean
-      + "\nset yrange [*<0:*]\nset arrow from graph 0, first 6.7 to graph 1, first 6.7 nohead dt 2 lc rgb '#555555'\nset label 'paper: mHC +6.7%' at graph 0.98, first 6.7 right offset 0,0.8 textcolor rgb '#555555'"
+      + "\nset yrange [*<0:*]\nset arrow from graph 0, first 6.7 to graph 1, first 6.7 nohead dt 2 lc rgb "
+        + "'#555555'\nset label 'paper: mHC +6.7%' at graph 0.98, first 6.7 right offset 0,0.8 textcolor rgb '#555555'"
     let kinds: [(ConnectionKind, Bool)] = [(.hc, false), (.mhc, false), (.mhc, true)]
     func name(_ kind: ConnectionKind, _ rc: Bool) -> String { kind.rawValue + (rc ? " + recompute" : "") }
     func rcOf(_ n: Int) -> Int { d.optimalBlock(n: n) }
@@ -91,7 +92,8 @@ extension Overhead {
         + sweep.compactMap { m in
           memoryRatio(m).flatMap { r in
             overhead(m).map {
-              "set label '\(m.recompute == 0 ? "off" : "K=\(m.recompute)")' at first \(r), first \($0) offset 0.6,0.6 font ',9'"
+              "set label '\(m.recompute == 0 ? "off" : "K=\(m.recompute)")' at first \(r), first \($0) offset "
+                + "0.6,0.6 font ',9'"
             }
           }
         })
@@ -122,7 +124,8 @@ extension Overhead {
     let summary = """
       # overhead — \(preset) preset
 
-      Machine: \(data.cpu), BLAS \(data.blas), \(data.threads) threads; code \(data.gitRevision). Models: \(data.settings).
+      Machine: \(data.cpu), BLAS \(data.blas), \(data.threads) threads; code \(data.gitRevision). Models: \
+      \(data.settings).
       "over residual": the median over rounds of the step-time ratio to the residual's step of the same round; \
       in brackets the mean per-round overhead and its 95% interval over the rounds. Memory: exact training bytes. \
       Recomputation: the paper's block K = √(n·2L/(n+2)) (K = \(rcOf(4)) at n = 4) unless the row says otherwise. \

@@ -41,7 +41,8 @@ struct Overhead: ParsableCommand {
   @OptionGroup var fixed: FixedRunOptions
 
   func validate() throws {
-    try fixed.check("overhead", jobsWhy: "it times steps, and a run beside it would share the cores every timing measures")
+    try fixed.check("overhead", jobsWhy: "it times steps, and a run beside it would share the cores every timing "
+      + "measures")
     for (flag, list) in [("--widths", widths), ("--streams", streams), ("--blocks", blocks)] {
       if let bad = list?.values.first(where: { $0 < 1 }) {
         throw ValidationError("\(flag) \(bad) is invalid; every value must be ≥ 1")
@@ -100,7 +101,8 @@ struct Overhead: ParsableCommand {
     let need = models.map { TrainingMemory.bytes($0.model, batch: $0.batch) }.reduce(0, +)
     if let free = TrainingMemory.available, need > free.bytes {
       throw MHCError(
-        "overhead: group \(name) needs \(TrainingMemory.describe(need)) for its \(models.count) models but \(TrainingMemory.describe(free.bytes)) is available (\(free.source)); pass fewer --widths or --streams"
+        "overhead: group \(name) needs \(TrainingMemory.describe(need)) for its \(models.count) models but "
+          + "\(TrainingMemory.describe(free.bytes)) is available (\(free.source)); pass fewer --widths or --streams"
       )
     }
   }

@@ -114,7 +114,8 @@ extension Scaling {
         "set arrow from first \($0 * total), graph 0 to first \($0 * total), graph 1 nohead lc rgb '#aaaaaa' dt 3"
       }
       + [
-        "set label 'lr decay' at first \(0.8 * total), graph 0.97 right offset -0.5,0 font ',9' textcolor rgb '#888888'",
+        "set label 'lr decay' at first \(0.8 * total), graph 0.97 right offset -0.5,0 font ',9' textcolor rgb "
+          + "'#888888'",
         "set format x '%.1s%c'",
       ]
     /// y range fitted to the last 80% of training (and `reference`), so the large early differences do not flatten the rest.

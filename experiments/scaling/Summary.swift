@@ -53,7 +53,8 @@ extension Scaling {
           + [l[2], l[1]].flatMap { [cell(compare($0, l[0], -), 3), cell(compare($0, l[0], /), 4)] })
     }
     let phi = phiShare(results.last).map { cell(100 * $0, 2) + "%" } ?? "–"
-    let longLabel = long.first.map { "\(ModelSize($0.config).label), \($0.config.steps) steps, \(cell(p.long, 3))× its budget" }
+    let longLabel = long.first.map { "\(ModelSize($0.config).label), \($0.config.steps) steps, \(cell(p.long, 3))× "
+      + "its budget" }
     return [
       (
         "Sizes (\(cell(p.tokensPerParameter, 3)) tokens per non-embedding parameter of the residual model)",

@@ -25,7 +25,8 @@ let variants: [ConnectionKind] = [.residual, .hc, .mhc]
 struct Scaling: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
-      "Compute and token scaling of residual, HC and mHC: loss vs FLOPs, power-law fits, loss gap and ratio to the baseline."
+      "Compute and token scaling of residual, HC and mHC: loss vs FLOPs, power-law fits, loss gap and ratio to the "
+        + "baseline."
   )
   @OptionGroup var sweep: SweepOptions
   @Option(

@@ -22,7 +22,8 @@ extension SinkhornIterations {
     for (di, d) in ds.enumerated() {
       for c in cells[di] where c.diverged > 0 {
         tAxis.append(
-          "set label '✗' at first \(x(c.t)), graph \(0.04 + 0.06 * Double(di)) center textcolor rgb '\(d.color)' font ',16' front"
+          "set label '✗' at first \(x(c.t)), graph \(0.04 + 0.06 * Double(di)) center textcolor rgb '\(d.color)' "
+            + "font ',16' front"
         )
       }
     }
@@ -168,7 +169,8 @@ extension SinkhornIterations {
         panels: [
           Panel(
             title:
-              "Sinkhorn-Knopp alone on random logits σ·N(0,1), n=\(ds[0].config.model.connection.streams), t_max ≥ 1 (straight line = geometric convergence)",
+              "Sinkhorn-Knopp alone on random logits σ·N(0,1), n=\(ds[0].config.model.connection.streams), t_max ≥ 1 "
+                + "(straight line = geometric convergence)",
             xlabel: "t_max (iterations)", ylabel: "max |column sum − 1|", logy: true,
             series: convergence(3, dash: 1, "worst matrix") + convergence(2, dash: 2, "median matrix"),
             extra: epsilon + ["set key outside right samplen 4", "set xrange [0:\(Self.projectionSteps.last!)]"])

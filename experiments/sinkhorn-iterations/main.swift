@@ -24,7 +24,8 @@ struct SinkhornIterations: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sinkhorn-iterations",
     abstract:
-      "mHC over t_max: final loss, deviation of H_res from doubly stochastic, Amax gains, step time; the projection alone."
+      "mHC over t_max: final loss, deviation of H_res from doubly stochastic, Amax gains, step time; the projection "
+        + "alone."
   )
   @OptionGroup var sweep: SweepOptions
   @Option(help: "t_max values to train, comma separated (default: 0,1,2,3,5,10,20,50; tiny: 0,1,5,20).")

@@ -57,7 +57,9 @@ extension Stability {
     var marks: [String] = []
     for d in diverged where d.config.seed == 0 {
       marks.append(
-        "set label 'diverged: \(d.config.model.connection.kind.rawValue) L=\(d.config.model.layers) @\(d.summary.divergedStep ?? 0)' at first \(d.config.lr), graph 0.95 center textcolor rgb '#b2182b' font ',8'"
+        "set label 'diverged: \(d.config.model.connection.kind.rawValue) L=\(d.config.model.layers) "
+          + "@\(d.summary.divergedStep ?? 0)' at first \(d.config.lr), graph 0.95 center textcolor rgb '#b2182b' "
+          + "font ',8'"
       )
     }
     let seeds = Set(stress.map(\.config.seed)).count

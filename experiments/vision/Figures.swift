@@ -22,7 +22,8 @@ extension Vision {
     let kinds: [ConnectionKind] = [.residual, .hc, .mhc]
     return Chart.figure(
       "vision-training",
-      title: "Fashion-MNIST ViT, \(r.cell.label), batch \(design.idBase.batch): the first \(design.idBase.evalBatches * design.idBase.batch) "
+      title: "Fashion-MNIST ViT, \(r.cell.label), batch \(design.idBase.batch): the first "
+        + "\(design.idBase.evalBatches * design.idBase.batch) "
         + "validation images over training, mean over \(r.seeds) seeds",
       panels: [
         Panel(

@@ -53,7 +53,8 @@ struct Vision: ParsableCommand {
     p.waitUntilExit()
     guard p.terminationStatus == 0, FileManager.default.fileExists(atPath: FashionMNIST.defaultPath) else {
       throw ValidationError(
-        "could not install dataset-fashion-mnist (`\(command)` exited with \(p.terminationStatus)); install it yourself or pass --data FOLDER with the four IDX files"
+        "could not install dataset-fashion-mnist (`\(command)` exited with \(p.terminationStatus)); install it "
+          + "yourself or pass --data FOLDER with the four IDX files"
       )
     }
   }

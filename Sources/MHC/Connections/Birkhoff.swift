@@ -9,7 +9,8 @@
 public enum BirkhoffMixture: ManifoldProjection {
   public static let name = "birkhoff"
   public static let help = "mHC-lite: mixtures of the n! permutations, n ≤ 6"
-  public static let published = "mHC-lite (arXiv 2601.05732): exactly doubly stochastic by construction, no iterations, faster"
+  public static let published = "mHC-lite (arXiv 2601.05732): exactly doubly stochastic by construction, no "
+    + "iterations, faster"
   public static var iterates: Bool { false }
 
   /// Largest `n` accepted: `n!` logits per token (720 at n = 6; 5040 at 7).
@@ -21,7 +22,9 @@ public enum BirkhoffMixture: ManifoldProjection {
   public static func validate(n: Int) throws {
     try MHCError.check(
       n <= maxStreams,
-      "--manifold birkhoff needs n ≤ \(maxStreams) (it learns one weight per permutation: n! = \(n <= 12 ? "\(permutationCount(n))" : "more than 4·10⁸") at n = \(n)); use --streams \(maxStreams) or fewer, or another manifold"
+      "--manifold birkhoff needs n ≤ \(maxStreams) (it learns one weight per permutation: n! = "
+        + "\(n <= 12 ? "\(permutationCount(n))" : "more than 4·10⁸") at n = \(n)); use --streams \(maxStreams) or "
+        + "fewer, or another manifold"
     )
   }
 

@@ -90,7 +90,8 @@ public struct ConnectionConfig: Codable, Sendable, Equatable {
     try MHCError.check(iterations >= 0, "iterations = \(iterations) is invalid; t_max must be ≥ 0")
     try MHCError.check(
       kind != .residual || streams == 1,
-      "streams = \(streams) with connection 'residual': the plain residual has exactly 1 stream (TrainConfig.resolved() sets it)"
+      "streams = \(streams) with connection 'residual': the plain residual has exactly 1 stream "
+        + "(TrainConfig.resolved() sets it)"
     )
     try MHCError.check(alphaInit.isFinite, "alpha init \(alphaInit) is invalid; must be a finite number")
     try MHCError.check(

@@ -15,7 +15,8 @@ import RealModule
 public enum KroneckerProjection: ManifoldProjection {
   public static let name = "kronecker"
   public static let help = "KromHC: Kronecker product of 2×2 doubly stochastic factors, n a power of 2; exact"
-  public static let published = "KromHC (arXiv 2601.21579): Kronecker product of 2×2 doubly stochastic factors, log2 n logits"
+  public static let published = "KromHC (arXiv 2601.21579): Kronecker product of 2×2 doubly stochastic factors, log2 "
+    + "n logits"
   public static var iterates: Bool { false }
 
   /// `log₂ n`.
@@ -24,7 +25,9 @@ public enum KroneckerProjection: ManifoldProjection {
   public static func validate(n: Int) throws {
     try MHCError.check(
       n >= 1 && n & (n - 1) == 0,
-      "--manifold kronecker needs n a power of 2 (1, 2, 4, 8, …; it multiplies 2×2 factors), not n = \(n); use --streams \(Swift.max(1, 1 << (Int.bitWidth - 1 - Swift.max(n, 1).leadingZeroBitCount))) or another manifold")
+      "--manifold kronecker needs n a power of 2 (1, 2, 4, 8, …; it multiplies 2×2 factors), not n = \(n); use "
+        + "--streams \(Swift.max(1, 1 << (Int.bitWidth - 1 - Swift.max(n, 1).leadingZeroBitCount))) or another "
+        + "manifold")
   }
 
   public static func scratchCount(n: Int, iterations: Int) -> Int { 2 * Swift.max(logitCount(n: n), 1) }

@@ -54,7 +54,8 @@ import RealModule
 public enum SinkhornKnopp: ManifoldProjection {
   public static let name = "sinkhorn"
   public static let help = "the paper"
-  public static let published = "mHC (arXiv 2512.24880): t_max = 20; at 27B loss −0.021 vs baseline, composite gain ≈ 1.6"
+  public static let published = "mHC (arXiv 2512.24880): t_max = 20; at 27B loss −0.021 vs baseline, composite gain "
+    + "≈ 1.6"
 
   /// ``forward(logits:output:count:n:iterations:scratch:)`` with the caller's scratch (the
   /// ``ManifoldProjection`` entry point).

@@ -199,7 +199,8 @@ public final class Transformer<T: Scalar> {
     precondition(
       inputs.count == examples * per && targets.count == examples * output.targetsPerExample && tokens <= capacity
         && tokens > 0,
-      "forward: \(inputs.count) inputs and \(targets.count) targets for \(per) inputs per example, capacity \(capacity) tokens"
+      "forward: \(inputs.count) inputs and \(targets.count) targets for \(per) inputs per example, capacity "
+        + "\(capacity) tokens"
     )
     inputValues = inputs; lastTokens = tokens
     embedStreams()

@@ -24,7 +24,8 @@ public struct ByteCorpus: Sendable {
     guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
       if path == Self.defaultPath {
         throw MHCError(
-          "corpus \(path) does not exist; install the default with `sudo apt-get install fortunes`, or pass --corpus FILE|FOLDER"
+          "corpus \(path) does not exist; install the default with `sudo apt-get install fortunes`, or pass --corpus "
+            + "FILE|FOLDER"
         )
       }
       throw MHCError("corpus \(path) does not exist; pass --corpus with a text file or a folder of text files")
@@ -49,7 +50,9 @@ public struct ByteCorpus: Sendable {
     let needed = minimumSplit * 10
     guard cut >= minimumSplit, bytes.count - cut >= minimumSplit else {
       throw MHCError(
-        "corpus \(path) has \(bytes.count) bytes in \(list.count) file(s); at least \(needed) are needed so that the 10% validation split holds one window of \(minimumSplit) bytes (install `fortunes` or pass a larger --corpus)"
+        "corpus \(path) has \(bytes.count) bytes in \(list.count) file(s); at least \(needed) are needed so that the "
+          + "10% validation split holds one window of \(minimumSplit) bytes (install `fortunes` or pass a larger "
+          + "--corpus)"
       )
     }
     self.path = path

@@ -146,7 +146,8 @@ public struct ReplayBatches: Sendable {
     }
     try MHCError.check(
       t.shape[0] >= config.steps && t.shape[1] == config.batch && t.shape[2] == config.model.seq + 1,
-      "\(path) holds windows of shape \(t.shape); this run needs [≥ \(config.steps)][\(config.batch)][\(config.model.seq + 1)] (--steps, --batch, --seq + 1)"
+      "\(path) holds windows of shape \(t.shape); this run needs [≥ "
+        + "\(config.steps)][\(config.batch)][\(config.model.seq + 1)] (--steps, --batch, --seq + 1)"
     )
     if let bad = w.first(where: { $0 < 0 || $0 > 255 }) {
       throw MHCError("\(path) holds the token \(bad); byte tokens are 0…255")

@@ -57,7 +57,8 @@ public struct FashionMNIST: Sendable {
     var isDir: ObjCBool = false
     guard fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
       throw MHCError(
-        "Fashion-MNIST folder \(path) does not exist; install it with `sudo apt-get install dataset-fashion-mnist` (or run scripts/install-deps.sh), or pass --data FOLDER"
+        "Fashion-MNIST folder \(path) does not exist; install it with `sudo apt-get install dataset-fashion-mnist` "
+          + "(or run scripts/install-deps.sh), or pass --data FOLDER"
       )
     }
     func file(_ stem: String) throws -> String {
@@ -77,7 +78,8 @@ public struct FashionMNIST: Sendable {
       "\(path): the test files hold 0 images; at least 1 is needed (the final evaluation is on the test set)")
     try MHCError.check(
       n > Self.validationCount,
-      "\(path): the training file holds \(n) images; more than \(Self.validationCount) are needed (the validation split)"
+      "\(path): the training file holds \(n) images; more than \(Self.validationCount) are needed (the validation "
+        + "split)"
     )
     let cut = n - Self.validationCount
     self.path = path
@@ -116,7 +118,8 @@ public struct FashionMNIST: Sendable {
     let h = (0..<words).map { w in (0..<4).reduce(0) { $0 << 8 | Int(b[4 * w + $1]) } }
     try MHCError.check(
       h[0] == magic,
-      "\(file) starts with the magic number 0x\(String(h[0], radix: 16)); an IDX \(kind) file starts with 0x\(String(magic, radix: 16))"
+      "\(file) starts with the magic number 0x\(String(h[0], radix: 16)); an IDX \(kind) file starts with "
+        + "0x\(String(magic, radix: 16))"
     )
     return h
   }

@@ -210,7 +210,8 @@ public enum Divergence {
   public static func aboveReason(_ loss: [Double], at step: Int, vocab: Int) -> String {
     let m = Instability.median(loss[(step - stretch)..<step]) ?? .nan
     return String(
-      format: "training loss above its initial loss: median %.3f of steps %d–%d > %.3f + %.1f (min of step 1's loss and ln %d)",
+      format: "training loss above its initial loss: median %.3f of steps %d–%d > %.3f + %.1f (min of step 1's loss "
+        + "and ln %d)",
       m, step - stretch + 1, step, ceiling(initial: loss[0], vocab: vocab), margin, vocab)
   }
   public static func endedReason(final: Double, initial: Double, vocab: Int) -> String {

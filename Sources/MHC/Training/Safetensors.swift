@@ -166,7 +166,8 @@ extension ParameterStore where T == Float {
       return "\(i.name)[\(k)] = \(tensors[i.name]!.floats![k])"
     }
     guard bad.isEmpty else {
-      throw MHCError("\(path) holds non-finite weights: " + bad.joined(separator: ", ") + "; every value must be finite")
+      throw MHCError("\(path) holds non-finite weights: " + bad.joined(separator: ", ") + "; every value must be "
+        + "finite")
     }
     for i in infos {
       let v = tensors[i.name]!.floats!

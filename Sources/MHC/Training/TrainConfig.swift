@@ -99,7 +99,8 @@ public struct TrainConfig: Sendable, Equatable {
     try MHCError.check(clip > 0, "clip \(clip) is invalid; must be > 0")
     try MHCError.check(
       model.recompute >= 0,
-      "--recompute \(model.recompute) is invalid; the block size K must be ≥ 0 (0 = off; K keeps every K-th sublayer's streams)"
+      "--recompute \(model.recompute) is invalid; the block size K must be ≥ 0 (0 = off; K keeps every K-th "
+        + "sublayer's streams)"
     )
     try MHCError.check(
       (checkpointEvery ?? 1) >= 1, "checkpoint interval \(checkpointEvery ?? 0) is invalid; must be ≥ 1")

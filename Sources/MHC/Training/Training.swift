@@ -82,10 +82,13 @@ public final class TrainingRun {
     guard let limit, need > limit.bytes else { return }
     let c = config
     let flags =
-      "--batch \(c.batch) --seq \(c.model.seq) --width \(c.model.width) --layers \(c.model.layers) --heads \(c.model.heads)"
+      "--batch \(c.batch) --seq \(c.model.seq) --width \(c.model.width) --layers \(c.model.layers) --heads "
+        + "\(c.model.heads)"
       + (c.model.connection.kind == .residual ? "" : " --streams \(c.model.connection.streams)")
     throw MHCError(
-      "\(flags) needs an estimated \(need == .max ? "more than 100 PiB" : TrainingMemory.describe(need)) to train but the limit is \(TrainingMemory.describe(limit.bytes)) (\(limit.source)); lower --batch, --seq, --layers or --width, or set the limit with --max-memory SIZE (e.g. 64G)"
+      "\(flags) needs an estimated \(need == .max ? "more than 100 PiB" : TrainingMemory.describe(need)) to train "
+        + "but the limit is \(TrainingMemory.describe(limit.bytes)) (\(limit.source)); lower --batch, --seq, "
+        + "--layers or --width, or set the limit with --max-memory SIZE (e.g. 64G)"
     )
   }
 
@@ -110,7 +113,8 @@ public final class TrainingRun {
       let old = try RunFiles.readJSON(TrainConfig.self, from: cfgPath)
       if !old.sameRun(as: config) {
         throw MHCError(
-          "\(cfgPath) holds a different configuration (\(differingKeys(old, config).joined(separator: ", "))); use another folder or delete it"
+          "\(cfgPath) holds a different configuration (\(differingKeys(old, config).joined(separator: ", "))); use "
+            + "another folder or delete it"
         )
       }
     }

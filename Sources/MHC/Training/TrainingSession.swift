@@ -87,7 +87,8 @@ final class TrainingSession {
       meta.initFrom = file
     } else if start > 0 && (run.initFrom != nil || run.dumpBatches != nil) {
       throw MHCError(
-        "\(run.directory) resumes from its checkpoint at step \(start); --init-from and --dump-batches need a run that starts at step 0"
+        "\(run.directory) resumes from its checkpoint at step \(start); --init-from and --dump-batches need a run "
+          + "that starts at step 0"
       )
     }
     try RunFiles.writeJSON(meta, to: path("meta.json"))
@@ -215,7 +216,8 @@ final class TrainingSession {
         diverge(
           at: dead,
           reason:
-            "dead network: training loss ln \(config.model.outputs) with a zero gradient for \(Instability.deadSteps) steps from step \(dead)",
+            "dead network: training loss ln \(config.model.outputs) with a zero gradient for "
+              + "\(Instability.deadSteps) steps from step \(dead)",
           source: "none (finite, but nothing left to learn from)")
       }
       if status != .diverged, Divergence.aboveNow(losses, warmup: config.warmup!, vocab: config.model.outputs) {
