@@ -68,7 +68,8 @@ public struct Claims {
   let components = ComponentsDesign(preset: .quick)
   let expansion = ExpansionDesign(preset: .quick)
   /// Every size of both presets (they share the sizes they have in common, run for run).
-  let scaling = ScalingDesign(preset: .paper, sizes: Array(Set(ScalingDesign(preset: .quick).sizes + ScalingDesign(preset: .paper).sizes)))
+  let scaling = ScalingDesign(
+    preset: .paper, sizes: Array(Set(ScalingDesign(preset: .quick).sizes + ScalingDesign(preset: .paper).sizes)))
   let visionQuick = VisionDesign(preset: .quick), visionPaper = VisionDesign(preset: .paper)
 
   /// Every claim, in the paper's order.
@@ -274,7 +275,7 @@ public struct Claims {
       verdict: verdict,
       rule:
         "loss + gradient spike events after warmup, HC minus the same-seed residual; reproduced when the interval is "
-          + "above 0",
+        + "above 0",
       command: instabilityGridCommand())
   }
 
@@ -302,7 +303,9 @@ public struct Claims {
   /// The reference configuration's comparison `v − b`, read from `stability`, or from `instability`
   /// when its 4-layer lr 3e-3 cell — the same configuration, so the same runs bit for bit for the
   /// seeds both have — holds more paired seeds; with the cell's label, figure and command.
-  func reference(_ v: ConnectionKind, vs b: ConnectionKind) -> (c: Compared, label: String, figure: String, command: String) {
+  func reference(
+    _ v: ConnectionKind, vs b: ConnectionKind
+  ) -> (c: Compared, label: String, figure: String, command: String) {
     let ref = InstabilityDesign.reference
     let fromGrid = Compared(store, grid, ref, .mhc, vs: .residual).gap.n
     let fromStability = Compared(store, stability, .main, .mhc, vs: .residual).gap.n
@@ -337,7 +340,9 @@ public struct Claims {
   }
 
   /// mHC − HC in every cell of `d` among `cells` with ≥ 3 paired seeds, labelled `experiment title`.
-  func mhcAgainstHC<D: ExperimentDesign>(_ d: D, _ cells: [D.Cell], hc: D.Variant, mhc: D.Variant)
+  func mhcAgainstHC<D: ExperimentDesign>(
+    _ d: D, _ cells: [D.Cell], hc: D.Variant, mhc: D.Variant
+  )
     -> [(label: String, gap: PairedComparison)]
   {
     onDisk(d, cells, hc).compactMap { c in
@@ -367,7 +372,8 @@ public struct Claims {
       claim: "mHC's loss is at or below HC's, in every cell trained", paper: "mHC below HC (27B)",
       toolkit: "mHC better in \(better), worse in \(worse), not resolved in \(tally[.notResolved] ?? 0) of "
         + "\(parts.count) cells: " + parts.joined(separator: "; "),
-      seeds: "\(cells.map(\.gap.n).reduce(0, +)) pairs", cell: "instability, scaling, vision: every cell with HC and "
+      seeds: "\(cells.map(\.gap.n).reduce(0, +)) pairs",
+      cell: "instability, scaling, vision: every cell with HC and "
         + "mHC",
       figure: "plots/report-gaps.png", verdict: verdict,
       rule:
@@ -396,8 +402,10 @@ public struct Claims {
     let paperCell = VisionDesign.reference(.paper)
     let paper = at(
       visionPaper, "vision: C 64, 6 blocks, 5 epochs",
-      command("vision", "--preset paper --seeds 3 --only " + visionPaper.onlyPatterns(paperCell).joined(separator: ",")))
-    return paper.1.gap.n >= minimumSeedsForVerdict ? paper : at(visionQuick, "vision: C 64, 4 blocks, 1 epoch", command("vision"))
+      command("vision", "--preset paper --seeds 3 --only " + visionPaper.onlyPatterns(paperCell).joined(separator: ","))
+    )
+    return paper.1.gap.n >= minimumSeedsForVerdict
+      ? paper : at(visionQuick, "vision: C 64, 4 blocks, 1 epoch", command("vision"))
   }
 
   func visionLoss() -> ClaimRow {
@@ -424,7 +432,7 @@ public struct Claims {
       claim: claim, paper: paper,
       toolkit:
         "mHC peak \(mhc.text(3)) (largest \(cell(mhc.values.max(), 4))); HC peak \(hc.significantText) (largest "
-          + "\(cell(hc.values.max(), 4)))",
+        + "\(cell(hc.values.max(), 4)))",
       seeds: "\(mhc.n) runs", cell: "vision: every cell", figure: "plots/vision-gains.png", verdict: verdict,
       rule: "reproduced when the 95% interval of mHC's per-run peak composite gain is ≤ 1.6 (as for language)",
       command: command("vision"))
@@ -474,7 +482,7 @@ public struct Claims {
       verdict: verdict,
       rule:
         "reproduced when all three gaps to the residual are resolved below 0; contradicted when any is resolved "
-          + "above 0",
+        + "above 0",
       command: command("components"))
   }
 
@@ -504,7 +512,7 @@ public struct Claims {
       cell: "scaling: \(sizes.count) sizes, 2 tokens per parameter", figure: "plots/scaling.png", verdict: verdict,
       rule:
         "reproduced when mHC − residual is resolved below 0 at every size; contradicted when resolved above 0 at the "
-          + "largest",
+        + "largest",
       command: command("scaling"))
   }
 
@@ -555,7 +563,8 @@ public struct Claims {
     return ClaimRow(
       claim: claim, paper: paper,
       toolkit: String(
-        format: "%.3f× the residual's memory without, %.3f× with recomputation", bytes[1] / bytes[0], bytes[2] / bytes[0]),
+        format: "%.3f× the residual's memory without, %.3f× with recomputation", bytes[1] / bytes[0],
+        bytes[2] / bytes[0]),
       seeds: "deterministic (bytes)", cell: "overhead: n = 4, C = 128", figure: "plots/overhead-memory.png",
       verdict: verdict, rule: "reproduced when recomputation lowers mHC's training bytes (counted, not sampled)",
       command: command("overhead"))

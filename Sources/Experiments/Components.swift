@@ -27,7 +27,9 @@ public struct ComponentsDesign: ExperimentDesign {
     public var learned = ComponentsDesign.all
     public var biasInit = BiasInit.uniform
     public var dynamic = true
-    public init(kind: ConnectionKind, learned: Learned = ComponentsDesign.all, biasInit: BiasInit = .uniform, dynamic: Bool = true) {
+    public init(
+      kind: ConnectionKind, learned: Learned = ComponentsDesign.all, biasInit: BiasInit = .uniform, dynamic: Bool = true
+    ) {
       self.kind = kind; self.learned = learned; self.biasInit = biasInit; self.dynamic = dynamic
     }
   }

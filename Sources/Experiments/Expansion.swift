@@ -35,7 +35,9 @@ public struct ExpansionDesign: ExperimentDesign {
   /// Every rate against the residual, then each rate against the next smaller one of its connection.
   public func comparisons(_ cell: Cell) -> [(variant: Variant, baseline: Variant)] {
     variants(cell).dropFirst().map { ($0, .residual) }
-      + [ConnectionKind.hc, .mhc].flatMap { k in zip(rates, rates.dropFirst()).map { (Variant(kind: k, rate: $1), Variant(kind: k, rate: $0)) } }
+      + [ConnectionKind.hc, .mhc].flatMap { k in
+        zip(rates, rates.dropFirst()).map { (Variant(kind: k, rate: $1), Variant(kind: k, rate: $0)) }
+      }
   }
   public func title(_ cell: Cell) -> String { "expansion" }
   public func name(_ v: Variant) -> String {

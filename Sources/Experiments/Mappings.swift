@@ -26,7 +26,8 @@ public struct MappingsDesign: ExperimentDesign {
   static let hcCopies = Variant(label: "HC (copies)", short: "HC", kind: .hc)
   static let hcEmb = Variant(label: "HC + stream emb", short: "HC+e", kind: .hc, streams: .embeddings)
   static let u = Variant(label: "mHC uniform (copies)", short: "u", kind: .mhc)
-  static let ue = Variant(label: "mHC uniform + stream emb (default)", short: "u+e (default)", kind: .mhc, streams: .embeddings)
+  static let ue = Variant(
+    label: "mHC uniform + stream emb (default)", short: "u+e (default)", kind: .mhc, streams: .embeddings)
   static let uh = Variant(label: "mHC uniform + home pre", short: "u+h", kind: .mhc, preInit: .home)
   static let uhe = Variant(
     label: "mHC uniform + home pre + stream emb", short: "u+h+e", kind: .mhc, preInit: .home, streams: .embeddings)
@@ -51,7 +52,9 @@ public struct MappingsDesign: ExperimentDesign {
   public var seedCount: Int
   public var steps: Int?, layers: Int?, width: Int?, lr: Double?
 
-  public init(preset: Preset, seeds: Int? = nil, steps: Int? = nil, layers: Int? = nil, width: Int? = nil, lr: Double? = nil) {
+  public init(
+    preset: Preset, seeds: Int? = nil, steps: Int? = nil, layers: Int? = nil, width: Int? = nil, lr: Double? = nil
+  ) {
     self.preset = preset; self.steps = steps; self.layers = layers; self.width = width; self.lr = lr
     seedCount = seeds ?? preset.pick(quick: 3, paper: 8, tiny: 2)
   }

@@ -12,7 +12,8 @@ public struct TimedModel: Codable, Sendable {
   public var io: ConnectionIO
   public var result: StepBenchmark
   public init(
-    group: String, connection: ConnectionKind, n: Int, width: Int, recompute: Int, io: ConnectionIO, result: StepBenchmark
+    group: String, connection: ConnectionKind, n: Int, width: Int, recompute: Int, io: ConnectionIO,
+    result: StepBenchmark
   ) {
     self.group = group; self.connection = connection; self.n = n; self.width = width; self.recompute = recompute
     self.io = io; self.result = result
@@ -100,7 +101,8 @@ public struct OverheadDesign: Sendable {
     let w = base.model.width
     out.append(
       (
-        "recompute", [model(.residual, n: 1, width: w), model(.mhc, n: 4, width: w)]
+        "recompute",
+        [model(.residual, n: 1, width: w), model(.mhc, n: 4, width: w)]
           + blocks.map { model(.mhc, n: 4, width: w, recompute: $0) }, steps(width: w)
       ))
     return out

@@ -58,7 +58,8 @@ public struct ScalingDesign: ExperimentDesign {
     self.preset = preset
     self.sizes =
       sizes
-      ?? (try? ModelSize.parse(preset.pick(quick: "64x2,96x3,128x4", paper: "96x3,128x4,192x6,256x8", tiny: "16x1,24x1,32x2")))
+      ?? (try? ModelSize.parse(
+        preset.pick(quick: "64x2,96x3,128x4", paper: "96x3,128x4,192x6,256x8", tiny: "16x1,24x1,32x2")))
       ?? []
     self.tokensPerParameter = tokensPerParameter ?? (tiny ? 0.05 : 2)
     seedCount = seeds ?? preset.pick(quick: 3, paper: 8, tiny: 2)

@@ -118,7 +118,8 @@ public struct DesignSummary<D: ExperimentDesign> {
 
   /// The page: a header, the status, each trained cell, the verdicts (several cells), `extra`
   /// sections of the experiment's own, every run, the figures and where the interpretation lives.
-  public func markdown(figures: [String], extra: [(title: String, text: String)] = [], runs all: Bool = true) -> String {
+  public func markdown(figures: [String], extra: [(title: String, text: String)] = [], runs all: Bool = true) -> String
+  {
     let loaded = trainedCells.flatMap { c in design.variants(c).flatMap { runs(c, $0) } }
     var s = "# \(D.experiment) — \(options.preset.rawValue) preset\n\n"
     s += ExperimentSummary.status(loaded, consequence: "and are left out of the losses", reasons: true) + " "
@@ -130,7 +131,9 @@ public struct DesignSummary<D: ExperimentDesign> {
     let cells = trainedCells
     for c in cells {
       s += cells.count > 1 ? "## \(design.title(c))\n\n" : "## The variants over their seeds\n\n"
-      if let r = design.variants(c).lazy.compactMap({ runs(c, $0).first }).first { s += Self.setting(r.config) + "\n\n" }
+      if let r = design.variants(c).lazy.compactMap({ runs(c, $0).first }).first {
+        s += Self.setting(r.config) + "\n\n"
+      }
       s += variantTable(c).text + "\n"
       if !design.comparisons(c).isEmpty { s += "Paired by seed:\n\n" + comparisonTable(c).text + "\n" }
     }

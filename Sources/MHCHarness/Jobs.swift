@@ -237,8 +237,10 @@ struct JobPool {
     fflush(nil)
     print(
       "\(experiment): \(done) of \(pending.count) runs trained in \(Self.duration(Date().timeIntervalSince(start))), "
-        + "at most \(widest) side by side" + (widest < min(jobs, pending.count) ? " (the memory budget held the rest "
-          + "back)" : ""))
+        + "at most \(widest) side by side"
+        + (widest < min(jobs, pending.count)
+          ? " (the memory budget held the rest "
+            + "back)" : ""))
     if let code = Interruption.exitCode { throw ExitCodeError(code: code) }
     return failed
   }
@@ -267,7 +269,9 @@ struct JobPool {
     env[SweepChild.configVariable] = json
     env[SweepChild.directoryVariable] = run.directory
     env[SweepChild.labelVariable] = run.label
-    if let d = run.design, let j = try? JSONEncoder().encode(d) { env[SweepChild.designVariable] = String(decoding: j, as: UTF8.self) }
+    if let d = run.design, let j = try? JSONEncoder().encode(d) {
+      env[SweepChild.designVariable] = String(decoding: j, as: UTF8.self)
+    }
     env["MHC_THREADS"] = "\(threads)"
     let argv: [UnsafeMutablePointer<CChar>?] = CommandLine.arguments.map { strdup($0) } + [nil]
     let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -323,7 +327,9 @@ public struct FixedRunOptions: ParsableArguments {
 
   /// Throws a one-line error for `--jobs` other than 1 (`why`: what side-by-side runs would break) or any `--precision`.
   public func check(_ experiment: String, jobsWhy: String) throws {
-    if jobs != 1 { throw ValidationError("--jobs \(jobs) is invalid for \(experiment): only 1 is allowed (\(jobsWhy))") }
+    if jobs != 1 {
+      throw ValidationError("--jobs \(jobs) is invalid for \(experiment): only 1 is allowed (\(jobsWhy))")
+    }
     if precision != nil {
       throw ValidationError(
         "--precision: \(experiment) has no paired seed comparisons of final losses to size; drop --precision")

@@ -122,8 +122,10 @@ public struct PrecisionRow: Codable, Sendable {
     let state =
       needed == nil
       ? "pilot unfinished"
-      : reached ? "±\(String(format: "%.3f", target)) reached" : "not reached: "
-        + "±\(String(format: "%.3f", halfWidth ?? .nan))"
+      : reached
+        ? "±\(String(format: "%.3f", target)) reached"
+        : "not reached: "
+          + "±\(String(format: "%.3f", halfWidth ?? .nan))"
     return [
       cell, "\(variant) − \(baseline)", "\(pilot)", pilotSD.map { String(format: "%.3f", $0) } ?? "–",
       needed.map(String.init) ?? "–", "\(used)", f(mean), interval, state,
@@ -173,7 +175,9 @@ public enum PrecisionReport {
 
 extension Sweep {
   /// The paired seeds already finished for `c` (seed 0 upwards, both variants finished), and their runs.
-  func finishedPairs(_ cell: PairedCell, variant: String, baseline: String, options: SweepOptions, limit: Int)
+  func finishedPairs(
+    _ cell: PairedCell, variant: String, baseline: String, options: SweepOptions, limit: Int
+  )
     -> (variant: [LoadedRun], baseline: [LoadedRun])
   {
     var v: [LoadedRun] = [], b: [LoadedRun] = []
@@ -197,7 +201,8 @@ extension Sweep {
     var rows: [PrecisionRow] = []
     for (v, b) in cell.comparisons {
       let (lv, lb) = finishedPairs(cell, variant: v, baseline: b, options: options, limit: max(cap, 256))
-      var row = PrecisionRow(cell: cell.name, variant: v, baseline: b, pilot: n0, used: min(lv.count, lb.count), target: h)
+      var row = PrecisionRow(
+        cell: cell.name, variant: v, baseline: b, pilot: n0, used: min(lv.count, lb.count), target: h)
       row.variantKey = String(cell.run(v, seed: 0).id.dropLast(3))
       row.baselineKey = String(cell.run(b, seed: 0).id.dropLast(3))
       if lv.count >= n0 {

@@ -449,8 +449,9 @@ public struct Sweep {
     }
     if jobs > 1 && pending.count > 1 {
       guard SweepChild.executableCanServe else {
-        throw MHCError("--jobs \(jobs): this executable cannot train a sweep's runs side by side (a test runner); "
-          + "use --jobs 1")
+        throw MHCError(
+          "--jobs \(jobs): this executable cannot train a sweep's runs side by side (a test runner); "
+            + "use --jobs 1")
       }
       let budget = options.maxMemory ?? TrainingMemory.available?.bytes
       let pool = JobPool(jobs: jobs, budget: budget, interactive: !options.plain && standardOutputIsTerminal)

@@ -341,8 +341,10 @@ public func finalEvaluationErrorNote(_ runs: [LoadedRun]) -> String {
     let listed = above.sorted { $0.1 > $1.1 }.prefix(4).map { r, se in
       "`\(r.id)` " + String(format: "%.4f (loss %.3f)", se, r.summary.finalEvalLoss ?? .nan)
     }
-    text += String(format: "; ≤ %.2f in %d of %d runs, above it in ", finalEvaluationErrorTarget,
-                   recorded.count - above.count, recorded.count)
+    text +=
+      String(
+        format: "; ≤ %.2f in %d of %d runs, above it in ", finalEvaluationErrorTarget,
+        recorded.count - above.count, recorded.count)
       + listed.joined(separator: ", ") + (above.count > listed.count ? " and \(above.count - listed.count) more" : "")
       + " — a high or diverged loss spreads more over the windows; a paired gap's own evaluation noise stays far"
       + " smaller, both runs being measured on the same windows"

@@ -18,7 +18,8 @@ struct JobsBench: ParsableCommand {
   @Option(help: "Runs in the sweep (mHC at the reference config, one seed each).") var runs = 4
   @Option(help: "Training steps per run.") var steps = 100
   @Option(help: "Runs side by side in the parallel mode (default: one per core).") var jobs: Int?
-  @Option(help: "Folder for the two sweeps (removed afterwards).") var scratch = NSTemporaryDirectory() + "mhc-jobs-bench"
+  @Option(help: "Folder for the two sweeps (removed afterwards).") var scratch =
+    NSTemporaryDirectory() + "mhc-jobs-bench"
 
   func validate() throws {
     guard runs >= 2 else { throw ValidationError("--runs \(runs) is invalid; must be ≥ 2 (runs side by side)") }

@@ -4,10 +4,10 @@
 //   swift run -c release report                      # results/ → REPORT.md, plots/report-gaps.png
 //   swift run -c release report --results R --out X  # another results root / output file
 import ArgumentParser
+import Experiments
 import Foundation
 import MHC
 import MHCHarness
-import Experiments
 
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -74,7 +74,7 @@ struct Report: ParsableCommand {
       ? "Longer runs were not tried in this release."
       : "Longer runs — " + pairs.joined(separator: "; ")
         + " (for n = 4 a spread's own 95% interval runs from 0.57× to 3.7× the estimate, so only a large change "
-          + "counts)."
+        + "counts)."
   }
 
   func page(_ rows: [ClaimRow], noise: [Claims.NoiseRow], evaluation: String, figure: Bool) -> String {

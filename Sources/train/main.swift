@@ -9,13 +9,12 @@ import MHCHarness
 
 BLASRuntime.ensureFastKernel()
 
-
 struct Train: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "train",
     abstract:
       "Train one byte-level language model (or, with --task fashion-mnist, a vision transformer) with a residual, HC "
-        + "or mHC connection.",
+      + "or mHC connection.",
     discussion: "Writes config.json, meta.json, metrics.csv, gains.csv, hres.json and summary.json to --out.")
 
   @Option(

@@ -11,10 +11,10 @@
 //
 // This page: config → runs. Report.swift: Table 1's figures and summary.md.
 import ArgumentParser
+import Experiments
 import Foundation
 import MHC
 import MHCHarness
-import Experiments
 
 BLASRuntime.ensureFastKernel()
 
@@ -24,7 +24,7 @@ struct Components: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
       "Paper Table 1 (learned mappings none/res/res+pre/res+pre+post, for HC and mHC) and mHC bias init × "
-        + "static/dynamic."
+      + "static/dynamic."
   )
   @OptionGroup var sweep: SweepOptions
   @Option(help: "Training steps (default: 300 quick, 2000 paper).") var steps: Int?
@@ -39,7 +39,8 @@ struct Components: ParsableCommand {
 
   /// The runs (``ComponentsDesign``): every variant × seed against the residual.
   var design: ComponentsDesign {
-    ComponentsDesign(preset: sweep.preset, seeds: sweep.seeds, steps: steps, layers: layers, batch: batch, seq: seq, lr: lr)
+    ComponentsDesign(
+      preset: sweep.preset, seeds: sweep.seeds, steps: steps, layers: layers, batch: batch, seq: seq, lr: lr)
   }
 
   func run() throws {

@@ -12,10 +12,10 @@
 // This page: the grid (``InstabilityDesign``) → figures → summary.md (``DesignSummary`` with
 // Summary.swift's two tables). Grid.swift: the runs by cell for the figures; Figures.swift: the figures.
 import ArgumentParser
+import Experiments
 import Foundation
 import MHC
 import MHCHarness
-import Experiments
 
 BLASRuntime.ensureFastKernel()
 
@@ -54,7 +54,8 @@ struct InstabilityExperiment: ParsableCommand {
     try Gnuplot.render(gainFigure(runsAt), in: sweep.plots)
     let page = DesignSummary(design, runs: all, options: sweep).markdown(
       figures: ["instability-fig2.png", "instability-phase.png", "instability-gain.png"],
-      extra: [("Spike rates per connection", rates(g)), ("Where HC fails most clearly", worstCell(runsAt))], runs: false)
+      extra: [("Spike rates per connection", rates(g)), ("Where HC fails most clearly", worstCell(runsAt))], runs: false
+    )
     try ExperimentSummary.write(page, experiment: "instability", options: sweep, figures: "instability-*.png")
   }
 }

@@ -1,10 +1,10 @@
 // manifolds — summary.md: the engine's tables (``DesignSummary``) and the tables of its own.
 
 import ArgumentParser
+import Experiments
 import Foundation
 import MHC
 import MHCHarness
-import Experiments
 
 extension Manifolds {
   /// The tables of manifolds' own: each member's published claim and column deviation, the stream
@@ -16,7 +16,8 @@ extension Manifolds {
       t.add(
         [m.name]
           + sets.map { s in
-            m.manifold == nil ? "0" : cell(runs(of: m, in: s.config, all).compactMap(\.summary.maxColumnDeviation).max(), 2)
+            m.manifold == nil
+              ? "0" : cell(runs(of: m, in: s.config, all).compactMap(\.summary.maxColumnDeviation).max(), 2)
           } + [m.claim])
     }
     // stream collapse: the composite after the last sublayer

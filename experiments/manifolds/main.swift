@@ -12,10 +12,10 @@
 // This page: config → runs → report (with the figures). Results.swift: what is read from a
 // manifold's runs; Summary.swift: summary.md.
 import ArgumentParser
+import Experiments
 import Foundation
 import MHC
 import MHCHarness
-import Experiments
 
 BLASRuntime.ensureFastKernel()
 
@@ -163,7 +163,8 @@ struct Manifolds: ParsableCommand {
           )
         }, yLabel: "seconds per step"), in: sweep.plots)
     let page = DesignSummary(design, runs: all, options: sweep).markdown(
-      figures: ["loss", "gains", "collapse", "collapse-training", "time"].map { "manifolds-\($0).png" }, extra: extras(all))
+      figures: ["loss", "gains", "collapse", "collapse-training", "time"].map { "manifolds-\($0).png" },
+      extra: extras(all))
     try ExperimentSummary.write(page, experiment: "manifolds", options: sweep, figures: "manifolds-*.png")
   }
 }

@@ -1,10 +1,10 @@
 // mappings — the report: loss, H_res and mappings over training, and summary.md.
 
 import ArgumentParser
+import Experiments
 import Foundation
 import MHC
 import MHCHarness
-import Experiments
 
 extension Mappings {
   func report(_ all: [LoadedRun]) throws {
@@ -34,7 +34,7 @@ extension Mappings {
         "mappings-hres",
         title:
           "token-averaged H_res of every sublayer after \(d.base.steps) steps (seed 0; row i: output stream i, "
-            + "column j: input stream j)",
+          + "column j: input stream j)",
         rows: rows, cellWidth: 330, cellHeight: 250), in: sweep.plots)
 
     // 2. over training: drift from init, distance from J/n, stream cosine
@@ -74,7 +74,7 @@ extension Mappings {
           + "(paired by seed)",
         xlabel:
           "HC, or mHC with H_res init u = uniform, eye, id = identity (±3, home pre); + e = stream embeddings, + h = "
-            + "home-stream H_pre; lr×10 = connection lr",
+          + "home-stream H_pre; lr×10 = connection lr",
         groups: learned.map(\.short),
         series: [("gap", PlotStyle.color(for: "mhc"), gaps.map(\.bar))], width: 1500, height: 620), in: sweep.plots)
 
@@ -94,7 +94,9 @@ extension Mappings {
     // per-sublayer drift at the end (seed mean): where H_res can and cannot move
     var perSublayer = MarkdownTable(["variant"] + (1...(2 * c.model.layers)).map { "sublayer \($0)" })
     for v in learned {
-      let last = loaded(v).compactMap { r in r.mappingRows.last.map { end in r.mappingRows.filter { $0.step == end.step } } }
+      let last = loaded(v).compactMap { r in
+        r.mappingRows.last.map { end in r.mappingRows.filter { $0.step == end.step } }
+      }
       perSublayer.add(
         [v.label]
           + (0..<(2 * c.model.layers)).map { k in

@@ -10,10 +10,10 @@
 //   swift run -c release mixing               # 9 connections × 7 targets × 2 modes × 3 seeds (~1 min)
 //   swift run -c release mixing --replot      # figure and summary.md from results/mixing/results.json
 import ArgumentParser
+import Experiments
 import Foundation
 import MHC
 import MHCHarness
-import Experiments
 
 BLASRuntime.ensureFastKernel()
 
@@ -53,10 +53,13 @@ struct Mixing: ParsableCommand {
       for member in Task.members {
         for dynamic in [false, true] {
           for target in Task.targets {
-            for seed in 0..<seeds { stored.outcomes.append(try task.train(member, target, dynamic: dynamic, seed: seed)) }
+            for seed in 0..<seeds {
+              stored.outcomes.append(try task.train(member, target, dynamic: dynamic, seed: seed))
+            }
           }
-          print("mixing: \(member.label) \(dynamic ? "dynamic" : "static") done (\(stored.outcomes.count)/\(total), "
-                + String(format: "%.0f s)", Date().timeIntervalSince(start)))
+          print(
+            "mixing: \(member.label) \(dynamic ? "dynamic" : "static") done (\(stored.outcomes.count)/\(total), "
+              + String(format: "%.0f s)", Date().timeIntervalSince(start)))
         }
       }
       try FileManager.default.createDirectory(atPath: "\(results)/mixing", withIntermediateDirectories: true)
@@ -79,7 +82,9 @@ struct Mixing: ParsableCommand {
     func note(_ o: [Outcome]) -> String {
       guard let l = logError(o) else { return "" }
       let steps = o.compactMap(\.stepsToOnePercent)
-      let reach = steps.count == o.count ? "\(Int(SeedInterval(steps.map(Double.init)).mean)) st" : "\(steps.count)/\(o.count) <1%"
+      let reach =
+        steps.count == o.count
+        ? "\(Int(SeedInterval(steps.map(Double.init)).mean)) st" : "\(steps.count)/\(o.count) <1%"
       return String(format: "1e%.1f", l) + "\n" + reach
     }
     let panels = ["static", "dynamic"].map { mode in
@@ -89,7 +94,8 @@ struct Mixing: ParsableCommand {
         notes: members.map { m in targets.map { t in note(outcomes(m, t, mode)) } })
     }
     let figure = Chart.phaseMaps(
-      "mixing", title: "learning a fixed mixing y = M*x with H_res alone (n = \(s.n), \(s.steps) AdamW steps, mean "
+      "mixing",
+      title: "learning a fixed mixing y = M*x with H_res alone (n = \(s.n), \(s.steps) AdamW steps, mean "
         + "of \(seeds) seeds)",
       panels: panels, xlabel: "target M*", ylabel: "connection", range: 6, cellWidth: 120, cellHeight: 56)
     try Gnuplot.render(figure, in: plots)
@@ -113,12 +119,16 @@ struct Mixing: ParsableCommand {
     for mode in ["static", "dynamic"] {
       var table = MarkdownTable(["connection"] + targets)
       for m in members {
-        table.add([m] + targets.map { t in
-          let o = outcomes(m, t, mode)
-          guard let l = logError(o) else { return "–" }
-          let steps = o.compactMap(\.stepsToOnePercent)
-          return String(format: "1e%.1f", l) + (steps.count == o.count ? " (\(Int(SeedInterval(steps.map(Double.init)).mean)) st)" : " (\(steps.count)/\(o.count) < 1%)")
-        })
+        table.add(
+          [m]
+            + targets.map { t in
+              let o = outcomes(m, t, mode)
+              guard let l = logError(o) else { return "–" }
+              let steps = o.compactMap(\.stepsToOnePercent)
+              return String(format: "1e%.1f", l)
+                + (steps.count == o.count
+                  ? " (\(Int(SeedInterval(steps.map(Double.init)).mean)) st)" : " (\(steps.count)/\(o.count) < 1%)")
+            })
       }
       text += "\n## \(mode.capitalized) mappings: final relative error (steps to 1%)\n\n\(table.text)"
     }

@@ -1,15 +1,17 @@
 // overhead — the report: step time and memory per configuration, the figure and summary.md.
 
 import ArgumentParser
+import Experiments
 import Foundation
 import MHC
 import MHCHarness
-import Experiments
 
 extension Overhead {
   func report(_ data: Measurements) throws {
     let d = design, widthList = d.widths, nList = d.streams
-    func find(_ g: String, _ kind: ConnectionKind, n: Int = 1, k: Int = 0) -> TimedModel? { data.find(g, kind, n: n, k: k) }
+    func find(_ g: String, _ kind: ConnectionKind, n: Int = 1, k: Int = 0) -> TimedModel? {
+      data.find(g, kind, n: n, k: k)
+    }
     func overhead(_ m: TimedModel) -> Double? {  // median of the per-round ratios
       find(m.group, .residual).map { 100 * (m.result.pairedRatio(to: $0.result) - 1) }
     }
@@ -33,7 +35,7 @@ extension Overhead {
     let paperLine =
       clean
       + "\nset yrange [*<0:*]\nset arrow from graph 0, first 6.7 to graph 1, first 6.7 nohead dt 2 lc rgb "
-        + "'#555555'\nset label 'paper: mHC +6.7%' at graph 0.98, first 6.7 right offset 0,0.8 textcolor rgb '#555555'"
+      + "'#555555'\nset label 'paper: mHC +6.7%' at graph 0.98, first 6.7 right offset 0,0.8 textcolor rgb '#555555'"
     let kinds: [(ConnectionKind, Bool)] = [(.hc, false), (.mhc, false), (.mhc, true)]
     func name(_ kind: ConnectionKind, _ rc: Bool) -> String { kind.rawValue + (rc ? " + recompute" : "") }
     func rcOf(_ n: Int) -> Int { d.optimalBlock(n: n) }

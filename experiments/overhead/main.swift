@@ -13,10 +13,10 @@
 //
 // This page: the groups (``OverheadDesign``) → measurements. Report.swift: the figure and summary.md.
 import ArgumentParser
+import Experiments
 import Foundation
 import MHC
 import MHCHarness
-import Experiments
 
 BLASRuntime.ensureFastKernel()
 
@@ -41,8 +41,10 @@ struct Overhead: ParsableCommand {
   @OptionGroup var fixed: FixedRunOptions
 
   func validate() throws {
-    try fixed.check("overhead", jobsWhy: "it times steps, and a run beside it would share the cores every timing "
-      + "measures")
+    try fixed.check(
+      "overhead",
+      jobsWhy: "it times steps, and a run beside it would share the cores every timing "
+        + "measures")
     for (flag, list) in [("--widths", widths), ("--streams", streams), ("--blocks", blocks)] {
       if let bad = list?.values.first(where: { $0 < 1 }) {
         throw ValidationError("\(flag) \(bad) is invalid; every value must be ≥ 1")
@@ -53,7 +55,8 @@ struct Overhead: ParsableCommand {
 
   /// The groups of models (``OverheadDesign``).
   var design: OverheadDesign {
-    OverheadDesign(preset: preset, widths: widths?.values, streams: streams?.values, blocks: blocks?.values, steps: steps)
+    OverheadDesign(
+      preset: preset, widths: widths?.values, streams: streams?.values, blocks: blocks?.values, steps: steps)
   }
   var base: TrainConfig { design.base }
 

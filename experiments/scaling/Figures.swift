@@ -2,10 +2,10 @@
 // over training.
 
 import ArgumentParser
+import Experiments
 import Foundation
 import MHC
 import MHCHarness
-import Experiments
 
 extension Scaling {
   /// Final loss vs compute with the fitted power laws; gap and ratio to the baseline per size.

@@ -1,19 +1,24 @@
 // scaling — summary.md: the engine's tables (``DesignSummary``) and scaling's own: sizes, fits, token scaling.
 
 import ArgumentParser
+import Experiments
 import Foundation
 import MHC
 import MHCHarness
-import Experiments
 
 extension Scaling {
   /// The sizes (parameters, steps, tokens, compute, loss ratios), the power-law fits and the token
   /// scaling runs: the tables of scaling's own beside the engine's.
-  func extras(_ results: [SizeResult], fits: [ConnectionKind: PowerLaw], long: [LoadedRun], plan p: ScalingDesign)
+  func extras(
+    _ results: [SizeResult], fits: [ConnectionKind: PowerLaw], long: [LoadedRun], plan p: ScalingDesign
+  )
     -> [(title: String, text: String)]
   {
     var sizes = MarkdownTable(
-      ["size", "heads", "non-emb params (res / hc / mhc)", "steps", "tokens", "tokens/param", "compute (FLOPs)", "seeds"]
+      [
+        "size", "heads", "non-emb params (res / hc / mhc)", "steps", "tokens", "tokens/param", "compute (FLOPs)",
+        "seeds",
+      ]
         + variants.map { "\($0.rawValue) loss (mean ± 95%)" } + ["hc / res (mean ± 95%)", "mhc / res (mean ± 95%)"])
     for r in results {
       sizes.add(
@@ -53,8 +58,10 @@ extension Scaling {
           + [l[2], l[1]].flatMap { [cell(compare($0, l[0], -), 3), cell(compare($0, l[0], /), 4)] })
     }
     let phi = phiShare(results.last).map { cell(100 * $0, 2) + "%" } ?? "–"
-    let longLabel = long.first.map { "\(ModelSize($0.config).label), \($0.config.steps) steps, \(cell(p.long, 3))× "
-      + "its budget" }
+    let longLabel = long.first.map {
+      "\(ModelSize($0.config).label), \($0.config.steps) steps, \(cell(p.long, 3))× "
+        + "its budget"
+    }
     return [
       (
         "Sizes (\(cell(p.tokensPerParameter, 3)) tokens per non-embedding parameter of the residual model)",

@@ -170,7 +170,7 @@ extension SinkhornIterations {
           Panel(
             title:
               "Sinkhorn-Knopp alone on random logits σ·N(0,1), n=\(ds[0].config.model.connection.streams), t_max ≥ 1 "
-                + "(straight line = geometric convergence)",
+              + "(straight line = geometric convergence)",
             xlabel: "t_max (iterations)", ylabel: "max |column sum − 1|", logy: true,
             series: convergence(3, dash: 1, "worst matrix") + convergence(2, dash: 2, "median matrix"),
             extra: epsilon + ["set key outside right samplen 4", "set xrange [0:\(Self.projectionSteps.last!)]"])

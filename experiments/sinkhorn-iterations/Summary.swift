@@ -24,12 +24,14 @@ extension SinkhornIterations {
       for k in 0..<(seed0.map(\.1.count).max() ?? 0) {
         perSublayer.add(["\(k + 1)"] + seed0.map { cell($0.1.first { $0.sublayer == k }?.deviation.column, 2) })
       }
-      out.append((
-        "\(d.label): deviation from doubly stochastic and the projection's time",
-        t.text + "\nDeviations: the last evaluation's, largest over tokens and sublayers, mean over the completed "
-          + "seeds. \"Sinkhorn\": the projection's forward + backward for one batch, timed alone, times "
-          + "\(2 * d.config.model.layers) sublayers.\n\n|column sum − 1| per sublayer, seed 0 (max over tokens):\n\n"
-          + perSublayer.text))
+      out.append(
+        (
+          "\(d.label): deviation from doubly stochastic and the projection's time",
+          t.text + "\nDeviations: the last evaluation's, largest over tokens and sublayers, mean over the completed "
+            + "seeds. \"Sinkhorn\": the projection's forward + backward for one batch, timed alone, times "
+            + "\(2 * d.config.model.layers) sublayers.\n\n|column sum − 1| per sublayer, seed 0 (max over tokens):\n\n"
+            + perSublayer.text
+        ))
     }
     let shown = [1, 3, 10, 20, 50]
     var p = MarkdownTable(
@@ -42,14 +44,19 @@ extension SinkhornIterations {
       func reach(_ level: Double) -> String {
         rows.first { $0[3] < level }.map { "\(Int($0[1]))" } ?? "> \(Self.projectionSteps.last!)"
       }
-      p.add(["\(cell(s, 3))"] + shown.map { cell(at($0, 2), 2) } + [cell(at(20, 3), 2), reach(1e-3), reach(1e-6), cell(rate(rows), 3)])
+      p.add(
+        ["\(cell(s, 3))"] + shown.map { cell(at($0, 2), 2) } + [
+          cell(at(20, 3), 2), reach(1e-3), reach(1e-6), cell(rate(rows), 3),
+        ])
     }
     let n = ds[0].config.model.connection.streams
-    out.append((
-      "The projection alone (no training)",
-      "\(sweep.preset == .tiny ? 100 : 2000) random \(n)×\(n) logit matrices σ·N(0,1), column deviation after t_max "
-        + "iterations; rows are exact after every iteration (largest |row sum − 1| for t_max ≥ 1: "
-        + "\(cell(proj.filter { $0[1] >= 1 }.map { $0[4] }.max(), 2))).\n\n" + p.text))
+    out.append(
+      (
+        "The projection alone (no training)",
+        "\(sweep.preset == .tiny ? 100 : 2000) random \(n)×\(n) logit matrices σ·N(0,1), column deviation after t_max "
+          + "iterations; rows are exact after every iteration (largest |row sum − 1| for t_max ≥ 1: "
+          + "\(cell(proj.filter { $0[1] >= 1 }.map { $0[4] }.max(), 2))).\n\n" + p.text
+      ))
     return out
   }
 }

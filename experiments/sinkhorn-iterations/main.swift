@@ -13,10 +13,10 @@
 // This page: config → runs → report. Measurements.swift: the projection timed and run alone;
 // Figures.swift and Summary.swift: the figures and summary.md.
 import ArgumentParser
+import Experiments
 import Foundation
 import MHC
 import MHCHarness
-import Experiments
 
 BLASRuntime.ensureFastKernel()
 
@@ -25,7 +25,7 @@ struct SinkhornIterations: ParsableCommand {
     commandName: "sinkhorn-iterations",
     abstract:
       "mHC over t_max: final loss, deviation of H_res from doubly stochastic, Amax gains, step time; the projection "
-        + "alone."
+      + "alone."
   )
   @OptionGroup var sweep: SweepOptions
   @Option(help: "t_max values to train, comma separated (default: 0,1,2,3,5,10,20,50; tiny: 0,1,5,20).")
@@ -130,7 +130,8 @@ struct SinkhornIterations: ParsableCommand {
     let page = DesignSummary(design, runs: all, options: sweep).markdown(
       figures: ["loss", "deviation", "gain", "step-time", "convergence"].map { "sinkhorn-iterations-\($0).png" },
       extra: extras(ds, cells, proj: proj, scales: projectionScales(proj)))
-    try ExperimentSummary.write(page, experiment: "sinkhorn-iterations", options: sweep, figures: "sinkhorn-iterations-*.png")
+    try ExperimentSummary.write(
+      page, experiment: "sinkhorn-iterations", options: sweep, figures: "sinkhorn-iterations-*.png")
   }
 
 }

@@ -9,10 +9,10 @@
 // This page: the runs (``StabilityDesign``) → figures → summary.md (``DesignSummary``). Figures.swift:
 // heat maps and the stress figure; Headline.swift: the three lines the main command ends with.
 import ArgumentParser
+import Experiments
 import Foundation
 import MHC
 import MHCHarness
-import Experiments
 
 BLASRuntime.ensureFastKernel()
 
@@ -25,7 +25,9 @@ struct Stability: ParsableCommand {
   var stress = false
 
   /// The runs (``StabilityDesign``): the main comparison, and the stress sweep under `--stress` or `paper`.
-  var design: StabilityDesign { StabilityDesign(preset: sweep.preset, seeds: sweep.seeds, steps: steps, stress: stress) }
+  var design: StabilityDesign {
+    StabilityDesign(preset: sweep.preset, seeds: sweep.seeds, steps: steps, stress: stress)
+  }
 
   func run() throws {
     try design.sweep().execute(sweep) { try report($0) }
@@ -136,7 +138,8 @@ struct Stability: ParsableCommand {
     // 5. stress sweep
     let stress = d.stressCells.flatMap { c in d.variants(c).flatMap { page.runs(c, $0) } }
     if !stress.isEmpty { try Gnuplot.render(stressFigure(stress), in: dir) }
-    let figures = ["loss-gap", "grad-norm", "gains", "gain-over-training", "hres-heatmaps"] + (stress.isEmpty ? [] : ["stress"])
+    let figures =
+      ["loss-gap", "grad-norm", "gains", "gain-over-training", "hres-heatmaps"] + (stress.isEmpty ? [] : ["stress"])
     try ExperimentSummary.write(
       page.markdown(figures: figures.map { "stability-\($0).png" }), experiment: "stability", options: sweep,
       figures: "stability-*.png")

@@ -2,10 +2,10 @@
 // composite gains, and H_res heat maps.
 
 import ArgumentParser
+import Experiments
 import Foundation
 import MHC
 import MHCHarness
-import Experiments
 
 extension Vision {
   /// Validation loss and accuracy over training in the reference cell: mean over seeds per connection.

@@ -11,10 +11,10 @@
 // This page: config → runs → report. CellResult.swift: the runs of a cell; Figures.swift and
 // Summary.swift: the figures and summary.md.
 import ArgumentParser
+import Experiments
 import Foundation
 import MHC
 import MHCHarness
-import Experiments
 
 BLASRuntime.ensureFastKernel()
 
@@ -67,8 +67,11 @@ struct Vision: ParsableCommand {
     if sweep.preset == .quick {  // the paper preset's reference after the quick one, its stress cells after the quick ones
       let paper = paperCells()
       results.insert(contentsOf: paper.filter(\.cell.isReference), at: 1)
-      results = results.filter(\.cell.isReference)
-        + (results + paper).filter { !$0.cell.isReference }.sorted { ($0.cell.layers, $0.cell.lr) < ($1.cell.layers, $1.cell.lr) }
+      results =
+        results.filter(\.cell.isReference)
+        + (results + paper).filter { !$0.cell.isReference }.sorted {
+          ($0.cell.layers, $0.cell.lr) < ($1.cell.layers, $1.cell.lr)
+        }
     }
     guard let ref = results.first, !ref.runs(.residual).isEmpty else {
       throw MHCError("vision: the reference cell's residual runs are missing from \(sweep.results)/vision")

@@ -84,8 +84,9 @@ enum Checkpoint {
     let (expected, overflow) = header.count.multipliedReportingOverflow(by: 12)
     guard header.count >= 0, !overflow else {
       return .failure(
-        MHCError("checkpoint \(path) is damaged: its header's count \(header.count) is not a parameter count "
-          + "(0…\(Int.max / 12))"))
+        MHCError(
+          "checkpoint \(path) is damaged: its header's count \(header.count) is not a parameter count "
+            + "(0…\(Int.max / 12))"))
     }
     guard payload == expected else {
       return .failure(
@@ -98,7 +99,8 @@ enum Checkpoint {
       return .failure(
         MHCError("checkpoint \(path) belongs to another run (\(differingKeys(c, config).joined(separator: ", ")))"))
     }
-    guard (0...max(0, config.steps)).contains(header.step), header.adamSteps >= 0, header.adamSteps <= header.step else {
+    guard (0...max(0, config.steps)).contains(header.step), header.adamSteps >= 0, header.adamSteps <= header.step
+    else {
       return .failure(
         MHCError(
           "checkpoint \(path) is damaged: its header's step \(header.step) (AdamW step \(header.adamSteps)) is "

@@ -153,7 +153,9 @@ public final class RunLock {
         let why = String(cString: strerror(errno))
         close(fd)
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        if held { throw RunInUse(directory: directory, holder: text.trimmingCharacters(in: .whitespacesAndNewlines), lock: path) }
+        if held {
+          throw RunInUse(directory: directory, holder: text.trimmingCharacters(in: .whitespacesAndNewlines), lock: path)
+        }
         throw MHCError("cannot lock \(path): \(why)")
       }
       // Locked — but the file may have been unlinked by its last holder between our open and flock.

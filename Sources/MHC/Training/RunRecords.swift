@@ -125,7 +125,8 @@ public struct MetricsRow: Sendable, Equatable {
     let columns = first.split(separator: ",", omittingEmptySubsequences: false).count
     var rows: [MetricsRow] = []
     for (i, line) in lines.dropFirst().enumerated() {
-      guard line.split(separator: ",", omittingEmptySubsequences: false).count == columns, let r = MetricsRow(csv: line),
+      guard line.split(separator: ",", omittingEmptySubsequences: false).count == columns,
+        let r = MetricsRow(csv: line),
         r.step == i + 1
       else { throw MHCError("\(path) line \(i + 2) is damaged ('\(line.prefix(60))')") }
       rows.append(r)
