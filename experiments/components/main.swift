@@ -1,13 +1,11 @@
 // components — the paper's Table 1: which of the three mappings carry the gain?
 //
-// HC and mHC with the learned mappings none / res / res+pre / res+pre+post (a mapping that is
-// not learned is fixed at its neutral value: H_pre = 1/n, H_post = 1, H_res = I), each compared
-// with the residual baseline of the same seed; plus the question the community argues about for
-// mHC: `uniform` vs `identity` bias init, crossed with static vs dynamic mappings.
-//
 //   swift run -c release components                 # quick preset (~10 min on 2 cores)
 //   swift run -c release components --preset paper  # deeper and longer (hours)
 //   swift run -c release components --replot        # figures + summary.md from results/ only
+//
+// The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
+// what the results mean: experiments/components/README.md.
 //
 // This page: config → runs. Report.swift: Table 1's figures and summary.md.
 import ArgumentParser

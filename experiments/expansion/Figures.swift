@@ -1,6 +1,5 @@
 // expansion — the figure: final loss and its gap to the residual over the expansion rate n.
 
-import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness

@@ -1,6 +1,5 @@
 // expansion — the runs of one connection at one rate, and their gap to the residual.
 
-import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness

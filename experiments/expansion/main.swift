@@ -1,11 +1,11 @@
 // expansion — how HC's and mHC's effect depends on the expansion rate n (HC paper, Table 1)
 //
-// n ∈ {1, 2, 4, 8} for HC and mHC at the reference configuration, beside the residual baseline:
-// final loss, step time, training memory and composite Amax gain, each as a function of n.
-//
 //   swift run -c release expansion                  # quick preset (~13 min on 2 cores)
 //   swift run -c release expansion --preset paper   # 3000 steps, 3 seeds (~4 h; or --shard K/N)
 //   swift run -c release expansion --replot         # figures + summary.md from results/ only
+//
+// The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
+// what the results mean: experiments/expansion/README.md.
 //
 // This page: the runs (``ExpansionDesign``) → the figure → summary.md (``DesignSummary`` and
 // Summary.swift's costs). Group.swift: the runs of a connection at a rate; Figures.swift: the figure.

@@ -1,7 +1,6 @@
 // instability — the figures: the paper's Fig. 2 (loss gap and gradient norm), the phase map over
 // depth × learning rate, and the composite gains.
 
-import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness

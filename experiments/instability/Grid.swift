@@ -1,6 +1,5 @@
 // instability — the grid of runs by cell and connection, and the HC / mHC / residual trio of a cell.
 
-import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness

@@ -1,13 +1,11 @@
 // instability — where HC's gain actually breaks training at laptop scale, and whether mHC holds
-// (paper Fig. 2): residual / HC / mHC over a depth × learning-rate grid at the reference width
-// (C 128, seq 128, batch 16, 300 steps), with loss spikes, gradient spikes and divergence per run.
 //
 //   swift run -c release instability                 # quick: the 8-layer cell at lr 1e-2, 3 seeds
 //   swift run -c release instability --preset paper  # the full grid, 8 seeds (many hours)
 //   swift run -c release instability --replot        # figures + summary.md from results/ only
 //
-// Both presets share run folders (same configurations, same ids), so the paper grid extends the
-// quick one, and the figures use every finished run of the full grid that is on disk.
+// The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
+// what the results mean: experiments/instability/README.md.
 //
 // This page: the grid (``InstabilityDesign``) → figures → summary.md (``DesignSummary`` with
 // Summary.swift's two tables). Grid.swift: the runs by cell for the figures; Figures.swift: the figures.

@@ -1,7 +1,6 @@
 // manifolds — what the report reads from a manifold's runs: gains over depth and training, the collapse,
 // step times.
 
-import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness

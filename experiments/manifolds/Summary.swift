@@ -1,6 +1,5 @@
 // manifolds — summary.md: the engine's tables (``DesignSummary``) and the tables of its own.
 
-import ArgumentParser
 import Experiments
 import Foundation
 import MHC

@@ -1,6 +1,5 @@
 // mappings — the report: loss, H_res and mappings over training, and summary.md.
 
-import ArgumentParser
 import Experiments
 import Foundation
 import MHC

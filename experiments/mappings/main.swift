@@ -1,16 +1,11 @@
 // mappings — what does mHC's H_res learn? (paper Fig. 8, and the init the paper leaves open)
 //
-// While the n streams are identical copies, the cotangent of H_res is constant along rows,
-// and while every stream has the same H_pre the stream cotangents are identical, which makes
-// it constant along columns; a converged Sinkhorn-Knopp projection annihilates both, so
-// mHC's H_res learns only from what breaks both symmetries (`docs/method.md`, "Symmetry";
-// MappingsTests). This sweep crosses the ways of breaking them — per-stream embeddings at
-// expansion, a home-stream H_pre, the H_res bias init, a faster connection learning rate —
-// and records what H_res then learns, against HC and the residual baseline.
-//
 //   swift run -c release mappings                 # quick preset (~15 min on 2 cores)
 //   swift run -c release mappings --preset paper  # reference width, 4 layers, 5000 steps (hours)
 //   swift run -c release mappings --replot        # figures + summary.md from results/ only
+//
+// The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
+// what the results mean: experiments/mappings/README.md.
 //
 // This page: the runs (``MappingsDesign``). Report.swift: the figures and summary.md (``DesignSummary``).
 import ArgumentParser

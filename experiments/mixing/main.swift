@@ -1,14 +1,10 @@
 // mixing — which residual mixings can each manifold express? A synthetic task that isolates H_res.
 //
-// Streams x ∈ R^{n×C} are drawn at random every step and the target is y = M*·x for a fixed
-// matrix M* (the identity, permutations, J/n, a random doubly stochastic matrix, a rotation).
-// One connection learns H_res alone — H_pre and H_post fixed, the sublayer F ≡ 0, so its output
-// is exactly H_res·x — by AdamW on the mean squared error, with static mappings (the bias b_res
-// only) or input-dependent ones (Φ too). The final relative error and the steps to reach 1% say,
-// in seconds, which targets each constraint can reach and how fast.
-//
 //   swift run -c release mixing               # 9 connections × 7 targets × 2 modes × 3 seeds (~1 min)
 //   swift run -c release mixing --replot      # figure and summary.md from results/mixing/results.json
+//
+// The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
+// what the results mean: experiments/mixing/README.md.
 import ArgumentParser
 import Experiments
 import Foundation

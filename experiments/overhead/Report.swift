@@ -1,6 +1,5 @@
 // overhead — the report: step time and memory per configuration, the figure and summary.md.
 
-import ArgumentParser
 import Experiments
 import Foundation
 import MHC

@@ -1,15 +1,11 @@
 // overhead — what HC and mHC cost beside the residual: step time and training memory
-// (paper §4.3, Table 2: mHC at n = 4 costs 6.7% more time with fused kernels and recomputation).
-//
-// Times full training steps (forward, backward, AdamW) of residual / HC / mHC for every
-// n × C, with and without recomputation, all models of a width interleaved step by step so
-// that a slow spell of the machine hits them alike; adds the per-token I/O of each connection
-// (ConnectionIO) and the exact training memory (Transformer.trainingBytes); then the
-// time/memory trade-off of the recomputation block K at the reference configuration.
 //
 //   swift run -c release overhead                  # quick preset (~13 min on 2 cores)
 //   swift run -c release overhead --preset paper   # more timed steps (~40 min)
 //   swift run -c release overhead --replot         # figures + summary.md from results/ only
+//
+// The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
+// what the results mean: experiments/overhead/README.md.
 //
 // This page: the groups (``OverheadDesign``) → measurements. Report.swift: the figure and summary.md.
 import ArgumentParser

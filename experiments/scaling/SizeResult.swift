@@ -1,6 +1,5 @@
 // scaling — model sizes, the runs of one size, and the power law fitted across sizes.
 
-import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness

@@ -1,6 +1,5 @@
 // scaling — summary.md: the engine's tables (``DesignSummary``) and scaling's own: sizes, fits, token scaling.
 
-import ArgumentParser
 import Experiments
 import Foundation
 import MHC

@@ -1,14 +1,11 @@
 // scaling — does mHC's advantage over the residual baseline survive scale? (paper Fig. 6)
 //
-// Compute scaling: model sizes whose width and depth grow together, each trained on a token
-// budget proportional to its non-embedding parameters, for residual, HC and mHC (the same seeds
-// at every size); final loss vs training FLOPs, a power law per variant, and the loss gap
-// and ratio of HC/mHC to the baseline per size. Token scaling: the smallest size trained `--long`
-// times longer, its gap and ratio followed over training (the paper follows its 3B model).
-//
 //   swift run -c release scaling                  # quick preset (~12 min on 2 cores)
 //   swift run -c release scaling --preset paper   # 4 sizes up to 6.4M parameters (~7 h; or --shard K/3 on 3 machines)
 //   swift run -c release scaling --replot         # figures + summary.md from results/ only
+//
+// The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
+// what the results mean: experiments/scaling/README.md.
 //
 // This page: config → runs → report. SizeResult.swift: sizes, per-size results, the power law;
 // Figures.swift and Summary.swift: the figures and summary.md.

@@ -1,14 +1,12 @@
-// sinkhorn-iterations — the five figures: final loss and its gap to the reference t_max, deviation
-// from doubly stochastic, gains, step time, and the projection alone.
+// sinkhorn-iterations — the figures of the trained runs (the projection alone: Measurements.swift).
 
-import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness
 
 extension SinkhornIterations {
   /// The five figures: final loss and its gap to the reference t_max; deviation from doubly
-  /// stochastic; Amax gains; step time; the projection alone on random logits.
+  /// stochastic; Amax gains; step time; the projection alone on random logits (Measurements.swift).
   func figures(_ ds: [Depth], _ cells: [[Cell]], proj: [[Double]]) -> [GnuplotFigure] {
     var figures: [GnuplotFigure] = []
 
@@ -39,14 +37,7 @@ extension SinkhornIterations {
           points: cs.map { (x($0.t), f($0) ?? .nan) }.filter { !log || $0.1 > 0 }, style: "linespoints", dash: dash)
       }
     }
-    let logY = ["set format y '%g'"]
-    let one = logY + [Gnuplot.horizontalLine(at: "1")]
-    let epsilon =
-      logY + [
-        "set yrange [1e-8:*]",
-        Gnuplot.horizontalLine(at: "1.19e-7"),
-        "set label 'float32 ε' at graph 0.98, first 1.19e-7 right offset 0, 0.6 textcolor rgb '#888888' font ',9'",
-      ]
+    let logY = Self.logY, one = logY + [Gnuplot.horizontalLine(at: "1")], epsilon = Self.epsilon
 
     // 1. final loss
     let seedDots = zip(ds, cells).map { d, cs in
@@ -153,37 +144,7 @@ extension SinkhornIterations {
             extra: tAxis + ["set yrange [0:*]", "set key top left"]),
         ], width: 1300, height: 560))
 
-    // 5. the projection alone
-    let scaleList = projectionScales(proj)
-    func convergence(_ column: Int, dash: Int, _ what: String) -> [Series] {
-      scaleList.enumerated().map { k, s in
-        Series(
-          "σ=\(cell(s, 3)), \(what)", color: ramp(k, of: scaleList.count),
-          points: proj.filter { $0[0] == s && $0[1] >= 1 && $0[column] > 0 }.map { ($0[1], $0[column]) },
-          style: "lines", dash: dash)
-      }
-    }
-    figures.append(
-      Chart.figure(
-        "sinkhorn-iterations-convergence",
-        panels: [
-          Panel(
-            title:
-              "Sinkhorn-Knopp alone on random logits σ·N(0,1), n=\(ds[0].config.model.connection.streams), t_max ≥ 1 "
-              + "(straight line = geometric convergence)",
-            xlabel: "t_max (iterations)", ylabel: "max |column sum − 1|", logy: true,
-            series: convergence(3, dash: 1, "worst matrix") + convergence(2, dash: 2, "median matrix"),
-            extra: epsilon + ["set key outside right samplen 4", "set xrange [0:\(Self.projectionSteps.last!)]"])
-        ], width: 1100, height: 600))
+    figures.append(convergenceFigure(ds, proj: proj))
     return figures
   }
-}
-
-/// The `i`-th of `count` colours from dark blue through green, gold and orange to dark red, for ordered families of curves.
-func ramp(_ i: Int, of count: Int) -> String {
-  let stops: [[Double]] = [[49, 54, 149], [26, 152, 80], [222, 160, 0], [244, 109, 67], [165, 0, 38]]
-  let x = count > 1 ? Double(i) / Double(count - 1) * Double(stops.count - 1) : 0
-  let k = min(Int(x), stops.count - 2), f = x - Double(k)
-  let rgb = (0..<3).map { Int((stops[k][$0] * (1 - f) + stops[k + 1][$0] * f).rounded()) }
-  return String(format: "#%02x%02x%02x", rgb[0], rgb[1], rgb[2])
 }

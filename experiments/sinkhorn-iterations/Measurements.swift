@@ -1,7 +1,6 @@
 // sinkhorn-iterations — what is measured without training (saved under results/, so --replot
 // recomputes nothing): the projection's time per batch, and its convergence on random logits.
 
-import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness
@@ -79,3 +78,47 @@ extension SinkhornIterations {
 }
 
 func median(_ x: [Double]) -> Double? { x.isEmpty ? nil : x.sorted()[x.count / 2] }
+
+extension SinkhornIterations {
+  /// A log y axis with plain numbers, and the same with float32's ε marked.
+  static let logY = ["set format y '%g'"]
+  static let epsilon =
+    logY + [
+      "set yrange [1e-8:*]", Gnuplot.horizontalLine(at: "1.19e-7"),
+      "set label 'float32 ε' at graph 0.98, first 1.19e-7 right offset 0, 0.6 textcolor rgb '#888888' font ',9'",
+    ]
+
+  /// The projection alone: column deviation over t_max for each logit scale (worst and median matrix).
+  func convergenceFigure(_ ds: [Depth], proj: [[Double]]) -> GnuplotFigure {
+    let epsilon = Self.epsilon
+    let scaleList = projectionScales(proj)
+    func convergence(_ column: Int, dash: Int, _ what: String) -> [Series] {
+      scaleList.enumerated().map { k, s in
+        Series(
+          "σ=\(cell(s, 3)), \(what)", color: ramp(k, of: scaleList.count),
+          points: proj.filter { $0[0] == s && $0[1] >= 1 && $0[column] > 0 }.map { ($0[1], $0[column]) },
+          style: "lines", dash: dash)
+      }
+    }
+    return Chart.figure(
+        "sinkhorn-iterations-convergence",
+        panels: [
+          Panel(
+            title:
+              "Sinkhorn-Knopp alone on random logits σ·N(0,1), n=\(ds[0].config.model.connection.streams), t_max ≥ 1 "
+              + "(straight line = geometric convergence)",
+            xlabel: "t_max (iterations)", ylabel: "max |column sum − 1|", logy: true,
+            series: convergence(3, dash: 1, "worst matrix") + convergence(2, dash: 2, "median matrix"),
+            extra: epsilon + ["set key outside right samplen 4", "set xrange [0:\(Self.projectionSteps.last!)]"])
+        ], width: 1100, height: 600)
+  }
+}
+
+/// The `i`-th of `count` colours from dark blue through green, gold and orange to dark red, for ordered families of curves.
+func ramp(_ i: Int, of count: Int) -> String {
+  let stops: [[Double]] = [[49, 54, 149], [26, 152, 80], [222, 160, 0], [244, 109, 67], [165, 0, 38]]
+  let x = count > 1 ? Double(i) / Double(count - 1) * Double(stops.count - 1) : 0
+  let k = min(Int(x), stops.count - 2), f = x - Double(k)
+  let rgb = (0..<3).map { Int((stops[k][$0] * (1 - f) + stops[k + 1][$0] * f).rounded()) }
+  return String(format: "#%02x%02x%02x", rgb[0], rgb[1], rgb[2])
+}

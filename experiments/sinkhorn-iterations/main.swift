@@ -1,14 +1,12 @@
 // sinkhorn-iterations — how many Sinkhorn-Knopp iterations does mHC need?
 //
-// Trains mHC for every t_max at the reference configuration and at a deeper one (several
-// seeds) and records the final loss, how far the learned H_res are from doubly stochastic,
-// their Amax gains, and the time of the projection; then runs the projection alone on random
-// logits of several spreads, so its convergence rate is visible.
-//
 //   swift run -c release sinkhorn-iterations                       # quick preset, 3 seeds per depth
 //   swift run -c release sinkhorn-iterations --preset paper        # full size (hours)
 //   swift run -c release sinkhorn-iterations --iterations 0,5,20   # any list of t_max
 //   swift run -c release sinkhorn-iterations --replot              # figures + summary.md from results/ only
+//
+// The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
+// what the results mean: experiments/sinkhorn-iterations/README.md.
 //
 // This page: config → runs → report. Measurements.swift: the projection timed and run alone;
 // Figures.swift and Summary.swift: the figures and summary.md.

@@ -1,6 +1,5 @@
 // stability — the H_res heat maps and the stress figure (the report draws the other figures).
 
-import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness

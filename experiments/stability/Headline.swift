@@ -1,6 +1,5 @@
 // stability — the three headline lines the main command ends with.
 
-import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness

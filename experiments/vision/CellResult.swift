@@ -1,6 +1,5 @@
 // vision — the runs of one cell.
 
-import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness

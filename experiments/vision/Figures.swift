@@ -1,7 +1,6 @@
 // vision — the figures: accuracy and loss over training, loss and accuracy gaps with intervals,
 // composite gains, and H_res heat maps.
 
-import ArgumentParser
 import Experiments
 import Foundation
 import MHC

@@ -1,12 +1,11 @@
 // vision — does mHC hold in a vision transformer? Fashion-MNIST, residual vs HC vs mHC
 //
-// A small ViT (49 patches of 4×4 pixels, bidirectional attention, mean pooling, 10 classes) over
-// the same blocks and connections as the language model: a reference cell with every connection
-// and several seeds, and stress cells (deeper, higher peak learning rate) where HC's gain should grow.
-//
 //   swift run -c release vision                  # quick preset (~20 min on 2 cores)
 //   swift run -c release vision --preset paper   # 5 epochs × 8 seeds + a depth × lr grid (hours; or --shard K/N)
 //   swift run -c release vision --replot         # figures + summary.md from results/ only
+//
+// The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
+// what the results mean: experiments/vision/README.md.
 //
 // This page: config → runs → report. CellResult.swift: the runs of a cell; Figures.swift and
 // Summary.swift: the figures and summary.md.
