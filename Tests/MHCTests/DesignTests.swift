@@ -64,3 +64,62 @@ struct DesignTests {
     #expect(cells[1].seeds == 3)
   }
 }
+
+/// docs/design.md states how many places each extension touches; these check the code keeps it.
+struct ExtensionPlacesTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
+
+  static func read(_ path: String) throws -> String { try String(contentsOfFile: root + "/" + path, encoding: .utf8) }
+
+  static func swiftFiles(_ folder: String) -> [String] {
+    let e = FileManager.default.enumerator(atPath: root + "/" + folder)
+    return (e?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".swift") }.map { folder + "/" + $0 }
+  }
+
+  /// The number docs/design.md states after "`kind` touches **N places**".
+  static func stated(_ kind: String) throws -> Int? {
+    let doc = try read("docs/design.md")
+    guard let r = doc.range(of: "\(kind) touches **") else { return nil }
+    return Int(doc[r.upperBound...].prefix { $0.isNumber })
+  }
+
+  /// A manifold: its own file and one registry line. Every registered member has a conforming type
+  /// in Connections/, and no other source file lists three or more members by hand.
+  @Test func aManifoldTouchesTwoPlaces() throws {
+    #expect(try Self.stated("A manifold") == 2)
+    let members = ResidualManifold.allCases.map(\.rawValue)
+    let conformers = try Self.swiftFiles("Sources/MHC/Connections").filter {
+      try Self.read($0).split(separator: "\n").contains { $0.hasPrefix("public enum ") && $0.hasSuffix(": ManifoldProjection {") }
+    }
+    #expect(conformers.count == members.count, "\(conformers) vs \(members)")
+    // the shorthand names a hand-written list would use
+    let shorthands = [".sinkhorn", ".birkhoff", ".deepseekV4", ".kronecker", ".circulant", ".cayley", ".orthostochastic"]
+    for file in Self.swiftFiles("Sources") + Self.swiftFiles("experiments")
+    where !file.hasPrefix("Sources/MHC/Connections/") {
+      let text = try Self.read(file)
+      let named = shorthands.filter { text.contains($0 + ",") || text.contains($0 + "]") || text.contains($0 + ")") }
+      #expect(named.count < 3, "\(file) lists the manifolds \(named) by hand; read ResidualManifold.allCases")
+    }
+  }
+
+  /// An experiment: its declaration, its registry entry, its folder (main.swift and README.md) and its
+  /// Package.swift line — for every declared experiment.
+  @Test(arguments: ExperimentRegistry.experiments)
+  func anExperimentTouchesFourPlaces(_ name: String) throws {
+    #expect(try Self.stated("An experiment") == 4)
+    let declarations = try Self.swiftFiles("Sources/Experiments").filter {
+      try Self.read($0).contains("public static let experiment = \"\(name)\"")
+    }
+    #expect(declarations.count == 1, "\(name): declarations \(declarations)")
+    #expect(try Self.read("Sources/Experiments/Registry.swift").contains("Design.experiment"))
+    for file in ["main.swift", "README.md"] {
+      #expect(FileManager.default.fileExists(atPath: "\(Self.root)/experiments/\(name)/\(file)"), "\(name)/\(file)")
+    }
+    #expect(try Self.read("Package.swift").contains("experiment(\"\(name)\")"))
+    // the page builds its sweep from the declaration, not from configs of its own
+    let page = try Self.read("experiments/\(name)/main.swift")
+    #expect(page.contains(".sweep()"), "\(name)/main.swift does not build its sweep from its declaration")
+    #expect(!page.contains("SweepRun("), "\(name)/main.swift makes runs by hand")
+  }
+}
