@@ -32,11 +32,14 @@ public struct ExpansionDesign: ExperimentDesign {
     [.residual] + [ConnectionKind.hc, .mhc].flatMap { k in rates.map { Variant(kind: k, rate: $0) } }
   }
   public func seeds(_ cell: Cell) -> Int { seedCount }
-  /// Every rate against the residual, then each rate against the next smaller one of its connection.
+  /// Every rate against the residual; each rate against the next smaller one of its connection; and
+  /// every rate above 2 against n = 1 (the HC paper's question: does expanding the stream help?).
   public func comparisons(_ cell: Cell) -> [(variant: Variant, baseline: Variant)] {
-    variants(cell).dropFirst().map { ($0, .residual) }
-      + [ConnectionKind.hc, .mhc].flatMap { k in
-        zip(rates, rates.dropFirst()).map { (Variant(kind: k, rate: $1), Variant(kind: k, rate: $0)) }
+    let kinds = [ConnectionKind.hc, .mhc]
+    return variants(cell).dropFirst().map { ($0, .residual) }
+      + kinds.flatMap { k in zip(rates, rates.dropFirst()).map { (Variant(kind: k, rate: $1), Variant(kind: k, rate: $0)) } }
+      + kinds.flatMap { k in
+        rates.filter { $0 > 2 && rates.contains(1) }.map { (Variant(kind: k, rate: $0), Variant(kind: k, rate: 1)) }
       }
   }
   public func title(_ cell: Cell) -> String { "expansion" }
