@@ -23,6 +23,8 @@ struct Report: ParsableCommand {
         + "and meta.json; no training).")
   )
   var restatus = false
+  @Option(help: "An earlier REPORT.md to compare the verdicts with (default: the newest in results/report-history/).")
+  var since: String?
 
   func run() throws {
     guard FileManager.default.fileExists(atPath: results) else {
@@ -39,7 +41,9 @@ struct Report: ParsableCommand {
     let rows = claims.rows(), gaps = claims.lossGaps(), noise = claims.noise()
     if !gaps.isEmpty { try Gnuplot.render(forest(gaps), in: plots) }
     let evaluation = finalEvaluationText(store)
-    try RunFiles.write(page(rows, noise: noise, evaluation: evaluation, figure: !gaps.isEmpty), to: out)
+    var text = page(rows, noise: noise, evaluation: evaluation, figure: !gaps.isEmpty)
+    if let earlier = try earlierReport() { text += "\n" + earlier.markdown(rows) }
+    try RunFiles.write(text, to: out)
     let counts = Dictionary(grouping: rows, by: \.verdict).mapValues(\.count)
     print(
       "report: \(rows.count) claims → \(out) ("
@@ -48,6 +52,14 @@ struct Report: ParsableCommand {
   }
 
   // MARK: The page
+
+  /// `--since`, or the newest file of `<results>/report-history/` (nil when there is none).
+  func earlierReport() throws -> ReportHistory? {
+    if let since { return try ReportHistory(contentsOf: since) }
+    let dir = "\(results)/report-history"
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+    return try names.last.map { try ReportHistory(contentsOf: "\(dir)/\($0)") }
+  }
 
   /// The fixed final evaluation of every language-model run under the results root: its window
   /// counts and the standard errors of the runs' final losses against the 0.01 target.
