@@ -123,3 +123,36 @@ struct ExtensionPlacesTests {
     #expect(!page.contains("SweepRun("), "\(name)/main.swift makes runs by hand")
   }
 }
+
+/// The engine's summary of a declaration: the numbers of its tables are the paired comparisons'.
+struct DesignSummaryTests {
+  @Test func tablesCarryThePairedComparisons() throws {
+    let root = try temporaryFolder("design-summary")
+    let d = StabilityDesign(preset: .quick)
+    let noise = [0.004, -0.003, 0.001, -0.002]
+    var runs: [LoadedRun] = []
+    for s in 0..<4 {
+      for (kind, loss) in [(ConnectionKind.residual, 2.1), (.hc, 2.1 + [0.09, -0.08, 0.07, -0.06][s]), (.mhc, 2.05 + noise[s])] {
+        let r = d.run(.main, kind, seed: s), dir = "\(root)/stability/\(r.id)"
+        try RunFiles.makeDirectory(dir)
+        try RunFiles.writeJSON(r.config.resolved(), to: dir + "/config.json")
+        var summary = try summary(status: "completed", loss: loss + 0.01 * Double(s))
+        summary.finalEvalStandardError = 0.006; summary.finalEvalWindows = 2000
+        try RunFiles.writeJSON(summary, to: dir + "/summary.json")
+        try RunFiles.write(MetricsRow.header + "\n1,1,0.001,5.0,1.0,0.1,\(loss),,\n", to: dir + "/metrics.csv")
+        runs.append(try LoadedRun.load(dir))
+      }
+    }
+    let options = try SweepOptions.parse(["--results", root, "--plots", root + "/plots"])
+    let page = DesignSummary(d, runs: runs, options: options)
+    let mhc = PairedComparison.finalLoss(page.runs(.main, .mhc), baseline: page.runs(.main, .residual))
+    #expect(mhc.n == 4 && abs(mhc.mean - (-0.05)) < 1e-12 && mhc.verdict == .better)
+    let text = page.markdown(figures: ["stability-loss-gap.png"])
+    #expect(text.contains("| mhc − residual | " + mhc.tableCells.joined(separator: " | ") + " |"))
+    #expect(text.contains("| hc − residual | ") && text.contains("| mhc − hc | "))
+    #expect(text.contains("| mhc | 4 of 4 |"))
+    #expect(text.contains("mhc-n4-t20-s3") && text.contains("All 12 runs completed."))
+    // no stress cell trained: one cell, no verdict table over cells
+    #expect(page.trainedCells == [.main] && !text.contains("## Verdicts over"))
+  }
+}

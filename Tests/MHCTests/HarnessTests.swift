@@ -131,7 +131,7 @@ func temporaryFolder(_ tag: String) throws -> String {
       #expect(FileManager.default.fileExists(atPath: "\(dir)/plots/stability-\(name).gp"), "missing \(name).gp")
     }
     let summary = try String(contentsOfFile: dir + "/results/stability/summary.md", encoding: .utf8)
-    #expect(summary.contains("| mhc |") && summary.contains("≈ 3000"))
+    #expect(summary.contains("| mhc |") && summary.contains("| mhc − residual |") && summary.contains("## stress:"))
     // --replot rebuilds the figures from results/ alone, and a re-run trains nothing.
     try FileManager.default.removeItem(atPath: "\(dir)/plots/stability-gains.png")
     let replot = try runTool("stability", args + ["--replot"])
@@ -212,7 +212,7 @@ func temporaryFolder(_ tag: String) throws -> String {
     let json = try String(contentsOfFile: dir + "/results/overhead/measurements.json", encoding: .utf8)
     #expect(json.contains("\"C=32\"") && json.contains("\"C=64\"") && json.contains("\"recompute\""))
     let summary = try String(contentsOfFile: dir + "/results/overhead/summary.md", encoding: .utf8)
-    #expect(summary.contains("| C=64 | mhc n=4 K=2 |") && summary.contains("Headline"))
+    #expect(summary.contains("| C=64 | mhc n=4 K=2 |") && summary.contains("n = 4, C=32: mHC"))
     var m = ModelConfig(); m.width = 32; m.layers = 2; m.heads = 2; m.seq = 32; m.recompute = 2
     #expect(
       summary.contains("| C=32 | mhc n=4 K=2 | ")
@@ -263,10 +263,10 @@ func temporaryFolder(_ tag: String) throws -> String {
     expectFigures(dir, ["scaling-compute", "scaling-tokens"])
     let results = dir + "/results/scaling"
     let summary = try String(contentsOfFile: results + "/summary.md", encoding: .utf8)
-    #expect(summary.hasPrefix("# scaling — tiny preset") && summary.contains("All 21 runs completed."))
+    // the engine's status line counts the declared cells' 18 runs; the 3 long runs have their own table
+    #expect(summary.hasPrefix("# scaling — tiny preset") && summary.contains("All 18 runs completed."))
     for section in [
-      "## Gap to the residual per size (paired by seed)", "## Power-law fits", "## Seeds", "## Token scaling",
-      "## Where these models sit",
+      "## C16 L1", "## Verdicts over the 3 cells", "## Sizes", "## Power-law fits", "## Token scaling", "## Every run",
     ] {
       #expect(summary.contains(section))
     }
