@@ -14,9 +14,9 @@ $bars0 << EOD
 EOD
 $bars1 << EOD
 0.0 0.021417587034505914 0.19383841240695981
-1.0 -0.010061473876670371 0.18308306010896613
-2.0 -0.08020117798184856 0.07663603523309741
-3.0 -0.06367925041113172 0.03418815134168253
+1.0 -0.037972267944510474 0.05415717027672643
+2.0 -0.06478646749970851 0.022165813267087407
+3.0 -0.0487931621616442 0.013077276894482417
 EOD
 $bars2 << EOD
 0.26666666666666666 0.021417587034505914 0.19383841240695981
@@ -29,7 +29,7 @@ set xlabel 'learned mappings (the others fixed: H_pre = 1/n, H_post = 1, H_res =
 set ylabel 'loss gap to residual (nats/byte)'
 set xtics ('none' 0, 'res' 1, 'res+pre' 2, 'res+pre+post' 3) scale 0
 set xrange [-0.6:3.6]
-set yrange [-0.28570687254602173:0.32015570712195446]
+set yrange [-0.2678242655172766:0.3169309747069348]
 set grid noxtics ytics
 set boxwidth 0.24533333333333335 absolute
 set style fill solid 0.85 border lc rgb '#333333'
@@ -40,9 +40,9 @@ set label "−0.022" at first 0.7333333333333334, first -0.022 center offset 0, 
 set label "−0.025" at first 1.7333333333333334, first -0.025 center offset 0, -1.0 font ',9' front
 set label "−0.027" at first 2.7333333333333334, first -0.027 center offset 0, -1.0 font ',9' front
 set label "+0.021" at first 0.0, first 0.21525599944146573 center offset 0, 1.0 font ',9' front
-set label "−0.010" at first 1.0, first -0.1931445339856365 center offset 0, -1.0 font ',9' front
-set label "−0.080\nbetter" at first 2.0, first -0.15683721321494598 center offset 0, -1.5 font ',9' front textcolor rgb '#b2182b'
-set label "−0.064\nbetter" at first 3.0, first -0.09786740175281425 center offset 0, -1.5 font ',9' front textcolor rgb '#b2182b'
+set label "−0.038" at first 1.0, first -0.0921294382212369 center offset 0, -1.0 font ',9' front
+set label "−0.065\nbetter" at first 2.0, first -0.08695228076679593 center offset 0, -1.5 font ',9' front textcolor rgb '#b2182b'
+set label "−0.049\nbetter" at first 3.0, first -0.06187043905612662 center offset 0, -1.5 font ',9' front textcolor rgb '#b2182b'
 set label "+0.021" at first 0.26666666666666666, first 0.21525599944146573 center offset 0, 1.0 font ',9' front
 set label "+0.025" at first 1.2666666666666666, first 0.2275933685615692 center offset 0, 1.0 font ',9' front
 set label "+0.023" at first 2.2666666666666666, first 0.1903266880489493 center offset 0, 1.0 font ',9' front

@@ -412,7 +412,20 @@ public struct Sweep {
       return
     }
     try RunFiles.makeDirectory(options.plots)
-    try report(loaded)
+    try report(loaded + laterSeeds(options))
+  }
+
+  /// The finished runs of every cell's seeds beyond the sweep's own (`--precision` or `--seeds` trained
+  /// them earlier), so a summary uses every seed on disk.
+  func laterSeeds(_ options: SweepOptions) -> [LoadedRun] {
+    let listed = Set(runs.map(\.id))
+    let later = cells.flatMap { cell in
+      (cell.seeds..<ResultStore.seedsLookedFor).flatMap { s in cell.variants.map { cell.run($0, seed: s) } }
+    }.filter { !listed.contains($0.id) }
+    return later.compactMap { r in
+      guard case .success(let run)? = LoadedRun.finished(directory(r, options: options)) else { return nil }
+      return run
+    }
   }
 
   /// Trains `chosen` (skipping finished runs, resuming interrupted ones): side by side in child
