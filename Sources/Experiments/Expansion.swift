@@ -37,7 +37,9 @@ public struct ExpansionDesign: ExperimentDesign {
   public func comparisons(_ cell: Cell) -> [(variant: Variant, baseline: Variant)] {
     let kinds = [ConnectionKind.hc, .mhc]
     return variants(cell).dropFirst().map { ($0, .residual) }
-      + kinds.flatMap { k in zip(rates, rates.dropFirst()).map { (Variant(kind: k, rate: $1), Variant(kind: k, rate: $0)) } }
+      + kinds.flatMap { k in
+        zip(rates, rates.dropFirst()).map { (Variant(kind: k, rate: $1), Variant(kind: k, rate: $0)) }
+      }
       + kinds.flatMap { k in
         rates.filter { $0 > 2 && rates.contains(1) }.map { (Variant(kind: k, rate: $0), Variant(kind: k, rate: 1)) }
       }

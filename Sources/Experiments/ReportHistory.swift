@@ -16,7 +16,9 @@ public struct ReportHistory {
     let text = try String(contentsOfFile: path, encoding: .utf8)
     name = (path as NSString).lastPathComponent
     entries = text.split(separator: "\n").compactMap { line -> Entry? in
-      let c = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+      let c = line.split(separator: "|", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
       guard c.count >= 9, Int(c[1]) != nil else { return nil }
       return Entry(claim: c[2], cell: c[6], seeds: c[5], verdict: c[7].replacingOccurrences(of: "**", with: ""))
     }
@@ -34,7 +36,9 @@ public struct ReportHistory {
       }
       let same = old.verdict == r.verdict.rawValue
       if same { held += 1 } else { moved += 1 }
-      t.add([r.claim, r.cell, "\(old.seeds) → \(r.seeds)", old.verdict, r.verdict.rawValue, same ? "held" : "**moved**"])
+      t.add([
+        r.claim, r.cell, "\(old.seeds) → \(r.seeds)", old.verdict, r.verdict.rawValue, same ? "held" : "**moved**",
+      ])
     }
     let gone = entries.filter { e in !rows.contains { $0.claim == e.claim && $0.cell == e.cell } }
     for e in gone { t.add([e.claim, e.cell, "\(e.seeds) → –", e.verdict, "–", "no longer a row"]) }

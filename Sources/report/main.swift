@@ -57,7 +57,8 @@ struct Report: ParsableCommand {
   func earlierReport() throws -> ReportHistory? {
     if let since { return try ReportHistory(contentsOf: since) }
     let dir = "\(results)/report-history"
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".md") }
+      .sorted()
     return try names.last.map { try ReportHistory(contentsOf: "\(dir)/\($0)") }
   }
 

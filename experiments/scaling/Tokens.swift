@@ -1,10 +1,10 @@
 // scaling — the token-scaling figure: the long runs of the smallest size, their loss, gap and ratio
 // to the residual over training (one seed).
 
+import Experiments
 import Foundation
 import MHC
 import MHCHarness
-import Experiments
 
 extension Scaling {
   /// Validation loss, gap and ratio to the baseline over the long runs' training.
