@@ -24,7 +24,7 @@ $bars2 << EOD
 2.2666666666666666 0.022945355093256126 0.16738133295569319
 3.2666666666666666 -0.013015908769740273 0.10588292064069328
 EOD
-set title 'paper Table 1: loss gap to the residual baseline by learned mappings (mean and 95% interval over 3 seeds (paired by seed); lower is better)'
+set title 'paper Table 1: loss gap to the residual baseline by learned mappings (mean and 95% interval over 3–16 seeds (paired by seed); lower is better)'
 set xlabel 'learned mappings (the others fixed: H_pre = 1/n, H_post = 1, H_res = I)'
 set ylabel 'loss gap to residual (nats/byte)'
 set xtics ('none' 0, 'res' 1, 'res+pre' 2, 'res+pre+post' 3) scale 0

@@ -12,11 +12,14 @@ extension Components {
     let hc = Self.table1.map { gap(Variant(kind: .hc, learned: $0)) }
     let mhc = Self.table1.map { gap(Variant(kind: .mhc, learned: $0)) }
     let grid = Self.initGrid.map { $0.map(gap) }
-    let n = d.seeds(.all), over = "mean and 95% interval over \(n) seed\(n == 1 ? "" : "s") (paired by seed)"
+    func over(_ gaps: [PairedComparison]) -> String {
+      let ns = gaps.map(\.n).filter { $0 > 0 }, lo = ns.min() ?? 0, hi = ns.max() ?? 0
+      return "mean and 95% interval over \(lo == hi ? "\(lo)" : "\(lo)–\(hi)") seeds (paired by seed)"
+    }
     try Gnuplot.render(
       barChart(
         "components-table1",
-        title: "paper Table 1: loss gap to the residual baseline by learned mappings (\(over); lower is better)",
+        title: "paper Table 1: loss gap to the residual baseline by learned mappings (\(over(hc + mhc)); lower is better)",
         xlabel: "learned mappings (the others fixed: H_pre = 1/n, H_post = 1, H_res = I)",
         groups: Self.table1.map(\.name),
         series: [
@@ -27,7 +30,7 @@ extension Components {
     try Gnuplot.render(
       barChart(
         "components-init",
-        title: "mHC, all mappings learned, bias init × static/dynamic: loss gap to residual, \(over)",
+        title: "mHC, all mappings learned, bias init × static/dynamic: loss gap to residual, \(over(Array(grid.joined())))",
         xlabel: "mappings (static: Φ frozen at 0, so H depends only on the biases)",
         groups: ["dynamic", "static"],
         series: [
