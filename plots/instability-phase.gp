@@ -21,8 +21,8 @@ $phase1 << EOD
 2.0 0.0 -0.12249127602897814
 1.0 1.0 -0.01562868790443811
 2.0 1.0 0.018671833064359378
-1.0 2.0 -0.02542410249965721
-2.0 2.0 0.45424913699369407
+1.0 2.0 -0.04460881369226677
+2.0 2.0 0.27207597302937886
 EOD
 $phase2 << EOD
 0.0 0.0 -0.015680710765713333
@@ -30,8 +30,8 @@ $phase2 << EOD
 2.0 0.0 -0.13804470164972305
 1.0 1.0 -0.032129542280637025
 2.0 1.0 -0.16492432565137316
-1.0 2.0 -0.04699237661186473
-2.0 2.0 -0.046893666806580137
+1.0 2.0 -0.1129079203221327
+2.0 2.0 -0.07093499953038745
 EOD
 set multiplot layout 1,3 title 'final validation loss over depth × peak learning rate (C 128, 300 steps); verdict from the 95% interval over paired seeds; S: runs with loss spikes, G: gradient spikes, D: diverged' font ',12'
 reset
@@ -41,7 +41,7 @@ set xlabel 'peak learning rate'; set ylabel 'layers'
 set xtics ('0.003' 0, '0.01' 1, '0.03' 2)
 set ytics ('4' 0, '8' 1, '16' 2)
 set xrange [-0.5:2.5]; set yrange [2.5:-0.5]
-set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.45424913699369407:0.45424913699369407]
+set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.27207597302937886:0.27207597302937886]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
 set label '2.09' at 0,0 center front font ',9' offset 0,0.5
 set label 'S 0/20 G 5/20 D 0/20' at 0,0 center front font ',9' offset 0,-0.5
@@ -53,10 +53,10 @@ set label '2.414' at 1,1 center front font ',9' offset 0,0.5
 set label 'S 0/8 G 1/8 D 0/8' at 1,1 center front font ',9' offset 0,-0.5
 set label '2.785' at 2,1 center front font ',9' offset 0,0.5
 set label 'S 0/8 G 8/8 D 0/8' at 2,1 center front font ',9' offset 0,-0.5
-set label '2.441' at 1,2 center front font ',9' offset 0,0.5
-set label 'S 0/4 G 3/4 D 0/4' at 1,2 center front font ',9' offset 0,-0.5
-set label '2.749' at 2,2 center front font ',9' offset 0,0.5
-set label 'S 0/4 G 4/4 D 0/4' at 2,2 center front font ',9' offset 0,-0.5
+set label '2.488' at 1,2 center front font ',9' offset 0,0.5
+set label 'S 0/8 G 5/8 D 0/8' at 1,2 center front font ',9' offset 0,-0.5
+set label '2.742' at 2,2 center front font ',9' offset 0,0.5
+set label 'S 0/8 G 8/8 D 0/8' at 2,2 center front font ',9' offset 0,-0.5
 set style fill solid 1.0 noborder
 plot $phase0 using 1:2:(0.5):(0.5):3 with boxxyerror lc palette
 reset
@@ -66,7 +66,7 @@ set xlabel 'peak learning rate'; set ylabel 'layers'
 set xtics ('0.003' 0, '0.01' 1, '0.03' 2)
 set ytics ('4' 0, '8' 1, '16' 2)
 set xrange [-0.5:2.5]; set yrange [2.5:-0.5]
-set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.45424913699369407:0.45424913699369407]
+set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.27207597302937886:0.27207597302937886]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
 set label '−0.045' at 0,0 center front font ',9' offset 0,1.0
 set label 'better' at 0,0 center front font ',9' offset 0,0.0
@@ -83,12 +83,12 @@ set label 'S 0/8 G 7/8 D 0/8' at 1,1 center front font ',9' offset 0,-1.0
 set label '+0.019' at 2,1 center front font ',9' offset 0,1.0
 set label 'not resolved (±0.153)' at 2,1 center front font ',9' offset 0,0.0
 set label 'S 2/8 G 8/8 D 0/8' at 2,1 center front font ',9' offset 0,-1.0
-set label '−0.025' at 1,2 center front font ',9' offset 0,1.0
-set label 'not resolved (±0.187)' at 1,2 center front font ',9' offset 0,0.0
-set label 'S 0/4 G 4/4 D 0/4' at 1,2 center front font ',9' offset 0,-1.0
-set label '+0.454' at 2,2 center front font ',9' offset 0,1.0
+set label '−0.045' at 1,2 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.080)' at 1,2 center front font ',9' offset 0,0.0
+set label 'S 0/8 G 8/8 D 0/8' at 1,2 center front font ',9' offset 0,-1.0
+set label '+0.272' at 2,2 center front font ',9' offset 0,1.0
 set label 'worse' at 2,2 center front font ',9' offset 0,0.0
-set label 'S 2/4 G 3/4 D 0/4' at 2,2 center front font ',9' offset 0,-1.0
+set label 'S 3/8 G 7/8 D 0/8' at 2,2 center front font ',9' offset 0,-1.0
 set style fill solid 1.0 noborder
 plot $phase1 using 1:2:(0.5):(0.5):3 with boxxyerror lc palette
 reset
@@ -98,7 +98,7 @@ set xlabel 'peak learning rate'; set ylabel 'layers'
 set xtics ('0.003' 0, '0.01' 1, '0.03' 2)
 set ytics ('4' 0, '8' 1, '16' 2)
 set xrange [-0.5:2.5]; set yrange [2.5:-0.5]
-set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.45424913699369407:0.45424913699369407]
+set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.27207597302937886:0.27207597302937886]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
 set label '−0.016' at 0,0 center front font ',9' offset 0,1.0
 set label 'not resolved (±0.020)' at 0,0 center front font ',9' offset 0,0.0
@@ -115,12 +115,12 @@ set label 'S 0/8 G 5/8 D 0/8' at 1,1 center front font ',9' offset 0,-1.0
 set label '−0.165' at 2,1 center front font ',9' offset 0,1.0
 set label 'better' at 2,1 center front font ',9' offset 0,0.0
 set label 'S 0/8 G 7/8 D 0/8' at 2,1 center front font ',9' offset 0,-1.0
-set label '−0.047' at 1,2 center front font ',9' offset 0,1.0
-set label 'not resolved (±0.124)' at 1,2 center front font ',9' offset 0,0.0
-set label 'S 0/4 G 2/4 D 0/4' at 1,2 center front font ',9' offset 0,-1.0
-set label '−0.047' at 2,2 center front font ',9' offset 0,1.0
-set label 'not resolved (±0.250)' at 2,2 center front font ',9' offset 0,0.0
-set label 'S 1/4 G 4/4 D 0/4' at 2,2 center front font ',9' offset 0,-1.0
+set label '−0.113' at 1,2 center front font ',9' offset 0,1.0
+set label 'better' at 1,2 center front font ',9' offset 0,0.0
+set label 'S 0/8 G 5/8 D 0/8' at 1,2 center front font ',9' offset 0,-1.0
+set label '−0.071' at 2,2 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.093)' at 2,2 center front font ',9' offset 0,0.0
+set label 'S 1/8 G 8/8 D 0/8' at 2,2 center front font ',9' offset 0,-1.0
 set style fill solid 1.0 noborder
 plot $phase2 using 1:2:(0.5):(0.5):3 with boxxyerror lc palette
 unset multiplot

@@ -14,26 +14,26 @@ $gaps << EOD
 -0.01562868790443811 18.0 -0.11374606264807118 0.08248868683919496
 -0.16492432565137316 17.0 -0.21619756403058815 -0.11365108727215817
 0.018671833064359378 16.0 -0.13390753310825462 0.17125119923697338
--0.04699237661186473 15.0 -0.17133859985536454 0.0773538466316351
--0.02542410249965721 14.0 -0.21225135348843593 0.16140314848912152
--0.046893666806580137 13.0 -0.2966718177290357 0.20288448411587545
-0.45424913699369407 12.0 0.05580786489103512 0.852690409096353
+-0.1129079203221327 15.0 -0.1941322346361547 -0.031683606008110723
+-0.04460881369226677 14.0 -0.12444185168323117 0.035224224298697634
+-0.07093499953038745 13.0 -0.16398597144887261 0.022115972388097704
+0.27207597302937886 12.0 0.006812369116689143 0.5373395769420686
 -0.016878815878920095 11.0 -0.09297631130714341 0.059218679549303224
 -0.027926498128211907 10.0 -0.10600272422727629 0.05014972797085247
 -0.13804470164972305 9.0 -0.20647784846420608 -0.06961155483524
 -0.12249127602897814 8.0 -0.2947649310855651 0.04978237902760882
 -0.0004365699458190875 7.0 -0.0009011279478861234 2.798805624794847e-05
 -0.007497858082478122 6.0 -0.041530087627971585 0.02653437146301534
--0.06367925041113172 5.0 -0.09786740175281425 -0.02949109906944919
+-0.0487931621616442 5.0 -0.06187043905612662 -0.03571588526716178
 -0.013015908769740273 4.0 -0.11889882941043356 0.092867011870953
--0.04218958227093846 3.0 -0.19423776906277412 0.10985860452089719
+-0.06296344641557922 3.0 -0.10506700555591256 -0.02085988727524587
 -0.08617306025331128 2.0 -0.16880765930419966 -0.0035384612024229045
 -0.03198523518380029 1.0 -0.0525901984591059 -0.01138027190849468
 -0.03040920070148771 0.0 -0.055409713824087665 -0.0054086875788877525
 EOD
 set title 'paired final-loss gaps, mean and 95% interval over seeds (a line crossing 0: not resolved)'
 set xlabel 'loss gap (nats/byte); negative: the first variant is better'
-set ytics ('instability reference: mHC − residual (n=20)' 22, 'instability reference: HC − residual (n=12)' 21, 'instability reference: mHC − HC (n=12)' 20, 'instability 8 layers, lr 0.01: mHC − residual (n=8)' 19, 'instability 8 layers, lr 0.01: HC − residual (n=8)' 18, 'instability 8 layers, lr 0.03: mHC − residual (n=8)' 17, 'instability 8 layers, lr 0.03: HC − residual (n=8)' 16, 'instability 16 layers, lr 0.01: mHC − residual (n=4)' 15, 'instability 16 layers, lr 0.01: HC − residual (n=4)' 14, 'instability 16 layers, lr 0.03: mHC − residual (n=4)' 13, 'instability 16 layers, lr 0.03: HC − residual (n=4)' 12, 'instability 4 layers, lr 0.01: mHC − residual (n=8)' 11, 'instability 4 layers, lr 0.01: HC − residual (n=8)' 10, 'instability 4 layers, lr 0.03: mHC − residual (n=8)' 9, 'instability 4 layers, lr 0.03: HC − residual (n=8)' 8, 'sinkhorn: t_max 5 − t_max 20 (n=3)' 7, 'sinkhorn: t_max 1 − t_max 20 (n=3)' 6, 'components: HC res+pre+post − residual (n=3)' 5, 'components: mHC − residual (n=3)' 4, 'expansion: mHC n 4 − n 1 (n=3)' 3, 'scaling -C64-L2-H2-steps104: mHC − residual (n=3)' 2, 'scaling -C96-L3-H3-steps325: mHC − residual (n=3)' 1, 'scaling -steps785: mHC − residual (n=3)' 0) font ',9'
+set ytics ('instability reference: mHC − residual (n=20)' 22, 'instability reference: HC − residual (n=12)' 21, 'instability reference: mHC − HC (n=12)' 20, 'instability 8 layers, lr 0.01: mHC − residual (n=8)' 19, 'instability 8 layers, lr 0.01: HC − residual (n=8)' 18, 'instability 8 layers, lr 0.03: mHC − residual (n=8)' 17, 'instability 8 layers, lr 0.03: HC − residual (n=8)' 16, 'instability 16 layers, lr 0.01: mHC − residual (n=8)' 15, 'instability 16 layers, lr 0.01: HC − residual (n=8)' 14, 'instability 16 layers, lr 0.03: mHC − residual (n=8)' 13, 'instability 16 layers, lr 0.03: HC − residual (n=8)' 12, 'instability 4 layers, lr 0.01: mHC − residual (n=8)' 11, 'instability 4 layers, lr 0.01: HC − residual (n=8)' 10, 'instability 4 layers, lr 0.03: mHC − residual (n=8)' 9, 'instability 4 layers, lr 0.03: HC − residual (n=8)' 8, 'sinkhorn: t_max 5 − t_max 20 (n=3)' 7, 'sinkhorn: t_max 1 − t_max 20 (n=3)' 6, 'components: HC res+pre+post − residual (n=16)' 5, 'components: mHC − residual (n=3)' 4, 'expansion: mHC n 4 − n 1 (n=16)' 3, 'scaling C64 L2: mHC − residual (n=3)' 2, 'scaling C96 L3: mHC − residual (n=3)' 1, 'scaling C128 L4: mHC − residual (n=3)' 0) font ',9'
 set yrange [-1:23]
 set grid xtics
 set lmargin 48
