@@ -28,6 +28,7 @@ public struct InstabilityDesign: ExperimentDesign {
   public static let reference = Cell(layers: 4, lr: 3e-3)
   /// A cell trained twice as long (`--steps 600`), to see whether the seeds' spread falls.
   public static let longer = [Cell(layers: 4, lr: 1e-2, steps: 600)]
+  public var archivedCells: [Cell] { Self.longer }
 
   public var cells: [Cell] {
     switch preset {

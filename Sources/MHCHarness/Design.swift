@@ -36,6 +36,8 @@ public protocol ExperimentDesign {
   func name(_ variant: Variant) -> String
   /// Runs of the sweep that no comparison sizes (long runs of one seed).
   var others: [SweepRun] { get }
+  /// Cells no preset trains whose committed runs are still read (a longer-trained cell, a retired one).
+  var archivedCells: [Cell] { get }
   /// A run's folder name when it is not the id ``RunID`` derives against ``idBase`` (older sweeps'
   /// names, kept so that their committed runs are still found); `nil`: derived.
   func runID(_ cell: Cell, _ variant: Variant, seed: Int) -> String?
@@ -44,6 +46,7 @@ public protocol ExperimentDesign {
 extension ExperimentDesign {
   public var idBase: TrainConfig { TrainConfig() }
   public var others: [SweepRun] { [] }
+  public var archivedCells: [Cell] { [] }
   public func runID(_ cell: Cell, _ variant: Variant, seed: Int) -> String? { nil }
   public var experiment: String { Self.experiment }
 
@@ -121,7 +124,7 @@ extension ResultStore {
   ) -> PairedComparison {
     let v = runs(design, cell, variant), b = runs(design, cell, baseline)
     return PairedComparison.finalLoss(v, baseline: b)
-      .sized(by: PrecisionRow.read(results: root, experiment: D.experiment), variant: v, baseline: b)
+      .sized(by: precisionRows(D.experiment), variant: v, baseline: b)
   }
 
   /// The two-stage row of `variant − baseline` in `cell`, if `--precision` sized it.

@@ -71,31 +71,6 @@ public struct PairedCell {
   public var presetRuns: [SweepRun] { runs(0..<seeds) }
 }
 
-extension SeedGrid {
-  /// This grid as one ``PairedCell``: each variant named by its seed-0 run id without the seed
-  /// (`hc-n4`, `mhc-n4-t20-L8`), every variant compared with `baseline`, plus `also`.
-  ///
-  /// ```swift
-  /// grid.cell("reference", against: residual)
-  /// ```
-  public func cell(_ title: String, against baseline: Variant, also: [(Variant, Variant)] = []) -> PairedCell {
-    // seed-0 ids without "-s0" and without the settings every variant shares ("-L8-lr.01")
-    let ids = variants.map { String(run($0, seed: 0).id.dropLast(3)) }
-    var shared = ids.count > 1 ? ids[0] : ""
-    for id in ids { while !shared.isEmpty && !id.hasSuffix(shared) { shared.removeFirst() } }
-    while !shared.isEmpty && !shared.hasPrefix("-") { shared.removeFirst() }
-    let names = ids.map { String($0.dropLast(shared.count)) }
-    let nameOfID = Dictionary(zip(ids, names), uniquingKeysWith: { a, _ in a })
-    func name(_ v: Variant) -> String { nameOfID[String(run(v, seed: 0).id.dropLast(3))]! }
-    let byName = Dictionary(zip(names, variants), uniquingKeysWith: { a, _ in a })
-    let b = name(baseline)
-    return PairedCell(
-      name: title, variants: names, seeds: seeds,
-      comparisons: names.filter { $0 != b }.map { ($0, b) } + also.map { (name($0.0), name($0.1)) }
-    ) { v, s in self.run(byName[v]!, seed: s) }
-  }
-}
-
 /// What `--precision` decided and reached for one comparison.
 public struct PrecisionRow: Codable, Sendable {
   public var cell: String

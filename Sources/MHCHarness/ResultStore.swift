@@ -18,6 +18,7 @@ public final class ResultStore {
   public let root: String
   private var cache: [String: [LoadedRun]] = [:]
   private var indexes: [String: [String: LoadedRun]] = [:]
+  private var precision: [String: [PrecisionRow]] = [:]
   /// `experiment/run` of every finished run that could not be read (named on the console as found).
   public private(set) var unreadable: [String] = []
 
@@ -50,9 +51,17 @@ public final class ResultStore {
     return i
   }
 
+  /// The rows of `experiment`'s `precision.json` (read once).
+  public func precisionRows(_ experiment: String) -> [PrecisionRow] {
+    if let r = precision[experiment] { return r }
+    let r = PrecisionRow.read(results: root, experiment: experiment)
+    precision[experiment] = r
+    return r
+  }
+
   /// The two-stage row of `variant − baseline` (cell keys) in `experiment`'s `precision.json`, if `--precision` sized it.
   public func twoStage(_ experiment: String, variant: String, baseline: String) -> PrecisionRow? {
-    PrecisionRow.read(results: root, experiment: experiment).first {
+    precisionRows(experiment).first {
       $0.variantKey == variant && $0.baselineKey == baseline
     }
   }
@@ -62,7 +71,7 @@ public final class ResultStore {
   public func gap(_ experiment: String, variant: String, baseline: String) -> PairedComparison {
     let v = cell(experiment, variant), b = cell(experiment, baseline)
     return PairedComparison.finalLoss(v, baseline: b)
-      .sized(by: PrecisionRow.read(results: root, experiment: experiment), variant: v, baseline: b)
+      .sized(by: precisionRows(experiment), variant: v, baseline: b)
   }
 
   /// The cell of a run: its id without the trailing `-s<seed>`.
