@@ -1,4 +1,4 @@
-set terminal pngcairo noenhanced size 1830,540 font 'Helvetica,11' linewidth 1.5
+set terminal pngcairo noenhanced size 1830,660 font 'Helvetica,11' linewidth 1.5
 set output 'plots/instability-phase.png'
 set encoding utf8
 set border 3 lw 1 lc rgb '#333333'
@@ -14,6 +14,7 @@ $phase0 << EOD
 2.0 1.0 0.0
 1.0 2.0 0.0
 2.0 2.0 0.0
+1.0 3.0 0.0
 EOD
 $phase1 << EOD
 0.0 0.0 -0.04491490627552427
@@ -23,6 +24,7 @@ $phase1 << EOD
 2.0 1.0 0.018671833064359378
 1.0 2.0 -0.04460881369226677
 2.0 2.0 0.27207597302937886
+1.0 3.0 0.15597677710418578
 EOD
 $phase2 << EOD
 0.0 0.0 -0.015680710765713333
@@ -32,6 +34,7 @@ $phase2 << EOD
 2.0 1.0 -0.16492432565137316
 1.0 2.0 -0.1129079203221327
 2.0 2.0 -0.07093499953038745
+1.0 3.0 -0.16659684208367675
 EOD
 set multiplot layout 1,3 title 'final validation loss over depth × peak learning rate (C 128, 300 steps); verdict from the 95% interval over paired seeds; S: runs with loss spikes, G: gradient spikes, D: diverged' font ',12'
 reset
@@ -39,8 +42,8 @@ set title 'residual: final validation loss (mean over seeds)' font ',11'
 unset key; set tics out nomirror; set border 3 lw 1 lc rgb '#333333'
 set xlabel 'peak learning rate'; set ylabel 'layers'
 set xtics ('0.003' 0, '0.01' 1, '0.03' 2)
-set ytics ('4' 0, '8' 1, '16' 2)
-set xrange [-0.5:2.5]; set yrange [2.5:-0.5]
+set ytics ('4' 0, '8' 1, '16' 2, '32' 3)
+set xrange [-0.5:2.5]; set yrange [3.5:-0.5]
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.27207597302937886:0.27207597302937886]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
 set label '2.09' at 0,0 center front font ',9' offset 0,0.5
@@ -57,6 +60,8 @@ set label '2.488' at 1,2 center front font ',9' offset 0,0.5
 set label 'S 0/8 G 5/8 D 0/8' at 1,2 center front font ',9' offset 0,-0.5
 set label '2.742' at 2,2 center front font ',9' offset 0,0.5
 set label 'S 0/8 G 8/8 D 0/8' at 2,2 center front font ',9' offset 0,-0.5
+set label '2.463' at 1,3 center front font ',9' offset 0,0.5
+set label 'S 0/2 G 1/2 D 0/2' at 1,3 center front font ',9' offset 0,-0.5
 set style fill solid 1.0 noborder
 plot $phase0 using 1:2:(0.5):(0.5):3 with boxxyerror lc palette
 reset
@@ -64,8 +69,8 @@ set title 'HC − residual (paired by seed): mean gap, verdict' font ',11'
 unset key; set tics out nomirror; set border 3 lw 1 lc rgb '#333333'
 set xlabel 'peak learning rate'; set ylabel 'layers'
 set xtics ('0.003' 0, '0.01' 1, '0.03' 2)
-set ytics ('4' 0, '8' 1, '16' 2)
-set xrange [-0.5:2.5]; set yrange [2.5:-0.5]
+set ytics ('4' 0, '8' 1, '16' 2, '32' 3)
+set xrange [-0.5:2.5]; set yrange [3.5:-0.5]
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.27207597302937886:0.27207597302937886]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
 set label '−0.045' at 0,0 center front font ',9' offset 0,1.0
@@ -89,6 +94,9 @@ set label 'S 0/8 G 8/8 D 0/8' at 1,2 center front font ',9' offset 0,-1.0
 set label '+0.272' at 2,2 center front font ',9' offset 0,1.0
 set label 'worse' at 2,2 center front font ',9' offset 0,0.0
 set label 'S 3/8 G 7/8 D 0/8' at 2,2 center front font ',9' offset 0,-1.0
+set label '+0.156' at 1,3 center front font ',9' offset 0,1.0
+set label 'one seed: no interval' at 1,3 center front font ',9' offset 0,0.0
+set label 'S 0/1 G 1/1 D 0/1' at 1,3 center front font ',9' offset 0,-1.0
 set style fill solid 1.0 noborder
 plot $phase1 using 1:2:(0.5):(0.5):3 with boxxyerror lc palette
 reset
@@ -96,8 +104,8 @@ set title 'mHC − residual (paired by seed): mean gap, verdict' font ',11'
 unset key; set tics out nomirror; set border 3 lw 1 lc rgb '#333333'
 set xlabel 'peak learning rate'; set ylabel 'layers'
 set xtics ('0.003' 0, '0.01' 1, '0.03' 2)
-set ytics ('4' 0, '8' 1, '16' 2)
-set xrange [-0.5:2.5]; set yrange [2.5:-0.5]
+set ytics ('4' 0, '8' 1, '16' 2, '32' 3)
+set xrange [-0.5:2.5]; set yrange [3.5:-0.5]
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.27207597302937886:0.27207597302937886]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
 set label '−0.016' at 0,0 center front font ',9' offset 0,1.0
@@ -121,6 +129,9 @@ set label 'S 0/8 G 5/8 D 0/8' at 1,2 center front font ',9' offset 0,-1.0
 set label '−0.071' at 2,2 center front font ',9' offset 0,1.0
 set label 'not resolved (±0.093)' at 2,2 center front font ',9' offset 0,0.0
 set label 'S 1/8 G 8/8 D 0/8' at 2,2 center front font ',9' offset 0,-1.0
+set label '−0.167' at 1,3 center front font ',9' offset 0,1.0
+set label 'one seed: no interval' at 1,3 center front font ',9' offset 0,0.0
+set label 'S 0/1 G 1/1 D 0/1' at 1,3 center front font ',9' offset 0,-1.0
 set style fill solid 1.0 noborder
 plot $phase2 using 1:2:(0.5):(0.5):3 with boxxyerror lc palette
 unset multiplot
