@@ -39,39 +39,17 @@ extension Expansion {
     /// The paired loss gap to the residual: mean, 95% interval (whiskers) and each seed's gap (dots); HC drawn just
     /// left of each n and mHC just right, so their intervals do not overlap.
     func gapPanel() -> Panel {
-      var series = [Series("residual", points: [(lo / 1.25, 0), (hi * 1.25, 0)], dash: 2, width: 1.5)]
-      var whiskers: [String] = [], ys: [Double] = [0]
+      var w = Whiskers()
       for (i, groups) in variants.enumerated() {
         guard let kind = groups.first?.kind.rawValue else { continue }
         let shift = variants.count > 1 ? pow(1.05, Double(2 * i - (variants.count - 1))) : 1
-        let color = PlotStyle.color(for: kind)
-        let gaps = groups.map { ($0, $0.gap(to: residual)) }
-        series.append(
-          Series(
-            kind, points: gaps.map { (Double($0.n) * shift, $1.mean) }.filter { $0.1.isFinite },
-            style: "linespoints"))
-        series.append(
-          Series(
-            "", color: color,
-            points: gaps.flatMap { g, p in
-              p.differences.values.map { (Double(g.n) * shift, $0) }
-            }, style: "points"))
-        for (g, p) in gaps where p.halfWidth.isFinite {
-          let x = Double(g.n) * shift
-          whiskers.append(
-            "set arrow from first \(x), first \(p.differences.lower)"
-              + " to first \(x), first \(p.differences.upper)"
-              + " heads size screen 0.006,90 lc rgb '\(color)' lw 1.5 front")
-          ys += [p.differences.lower, p.differences.upper]
-        }
-        ys += gaps.flatMap { $0.1.differences.values }
+        w.add(kind, groups.map { (Double($0.n) * shift, $0.gap(to: residual).differences) })
       }
-      let finite = ys.filter(\.isFinite), ylo = finite.min() ?? 0, yhi = finite.max() ?? 0
-      let pad = max(yhi - ylo, 0.01) * 0.12
       return Panel(
         title: "final loss gap to residual (paired by seed): mean, 95% interval, dots: seeds",
-        xlabel: "expansion rate n", ylabel: "loss gap (nats/byte)", logx: true, series: series,
-        extra: xaxis + ["set yrange [\(ylo - pad):\(yhi + pad)]"] + whiskers)
+        xlabel: "expansion rate n", ylabel: "loss gap (nats/byte)", logx: true,
+        series: [Series("residual", points: [(lo / 1.25, 0), (hi * 1.25, 0)], dash: 2, width: 1.5)] + w.series,
+        extra: xaxis + [w.yrange(including: 0, minimumSpan: 0.01)] + w.arrows)
     }
     let gains = variants.flatMap { $0.map(\.compositeBackward.mean) }.filter(\.isFinite)
     let wide = (gains.max() ?? 1) / max(gains.min() ?? 1, 1e-9) > 10  // a log axis only where it spans a decade

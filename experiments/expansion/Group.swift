@@ -31,13 +31,5 @@ struct Group {
   }
 }
 
-extension LoadedRun {
-  /// The median training-step time: robust to the occasional slow step of a shared machine.
-  var medianStepSeconds: Double {
-    let t = metrics.map(\.stepSeconds).sorted()
-    return t.isEmpty ? .nan : t[t.count / 2]
-  }
-}
-
 /// 1.234 → "123%".
 func percent(_ x: Double) -> String { x.isFinite ? String(format: "%.0f%%", 100 * x) : "–" }

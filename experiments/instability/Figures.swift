@@ -8,44 +8,32 @@ import MHCHarness
 extension InstabilityExperiment {
   /// (a) The paper's Fig. 2 at the most unstable cell: loss gap to the residual above, gradient norms below.
   func fig2(_ t: Trio, criteria: SpikeCriteria) -> GnuplotFigure {
-    func gap(_ r: LoadedRun) -> [(Double, Double)] {
-      let a = smooth(r.metrics.map(\.trainLoss), window: 10),
-        b = smooth(t.residual.metrics.map(\.trainLoss), window: 10)
-      return (0..<min(a.count, b.count)).map { (Double($0 + 1), a[$0] - b[$0]) }
-    }
+    /// Steps after warmup where `pick` holds, at `value` (the dots on the curves).
     func spikes(_ r: LoadedRun, _ pick: (MetricsRow) -> Bool, value: (MetricsRow) -> Double) -> [(Double, Double)] {
       r.metrics.filter { $0.step > (r.config.warmup ?? 0) && pick($0) }.map { (Double($0.step), value($0)) }
     }
-    var gradSeries = [t.residual, t.hc, t.mhc].map { r in
-      Series(
-        r.config.model.connection.kind.rawValue, points: r.metrics.map { (Double($0.step), $0.gradNorm) }, width: 1.2)
-    }
-    var gapSeries = [t.hc, t.mhc].map { Series($0.config.model.connection.kind.rawValue, points: gap($0)) }
-    for r in [t.residual, t.hc, t.mhc] {
-      let k = r.config.model.connection.kind.rawValue
+    var gradSeries = t.all.map { Series($0.kindName, points: $0.curve { $0.gradNorm }, width: 1.2) }
+    var gapSeries = [t.hc, t.mhc].map { Series($0.kindName, points: $0.trainLossGap(to: t.residual, window: 10)) }
+    for r in t.all {
+      let color = PlotStyle.color(for: r.kindName)
       let g = spikes(r, { ($0.gradRatio ?? 0) > criteria.gradRatio }) { $0.gradNorm }
-      if !g.isEmpty {
-        gradSeries.append(Series("\(k) gradient spike", color: PlotStyle.color(for: k), points: g, style: "points"))
-      }
+      if !g.isEmpty { gradSeries.append(Series("\(r.kindName) gradient spike", color: color, points: g, style: "points")) }
       if r.config.model.connection.kind != .residual {
-        let base = Dictionary(gap(r).map { (Int($0.0), $0.1) }, uniquingKeysWith: { a, _ in a })
+        let base = Dictionary(
+          r.trainLossGap(to: t.residual, window: 10).map { (Int($0.0), $0.1) }, uniquingKeysWith: { a, _ in a })
         let l = spikes(r, { ($0.lossExcess ?? 0) > criteria.lossExcess }) { base[$0.step] ?? .nan }
-        if !l.isEmpty {
-          gapSeries.append(Series("\(k) loss spike", color: PlotStyle.color(for: k), points: l, style: "points"))
-        }
+        if !l.isEmpty { gapSeries.append(Series("\(r.kindName) loss spike", color: color, points: l, style: "points")) }
       }
     }
-    let zero = [Gnuplot.horizontalLine(at: "0")]
     return Chart.figure(
       "instability-fig2", title: "most unstable cell: \(t.label)",
       panels: [
         Panel(
           title: "training loss − residual (moving average, 10 steps); dots: loss spikes", xlabel: "step",
-          ylabel: "loss gap (nats/byte)", series: gapSeries, extra: zero),
+          ylabel: "loss gap (nats/byte)", series: gapSeries, extra: [Gnuplot.horizontalLine(at: "0")]),
         Panel(
           title: "gradient norm before clipping; dots: > \(cell(criteria.gradRatio, 2))× its 50-step median",
-          xlabel: "step",
-          ylabel: "‖g‖₂", logy: true, series: gradSeries),
+          xlabel: "step", ylabel: "‖g‖₂", logy: true, series: gradSeries),
       ], columns: 1, width: 1000, height: 900)
   }
 
@@ -97,46 +85,27 @@ extension InstabilityExperiment {
 
   /// (c) HC's composite gain over training at the most unstable cell, beside its loss.
   func gainFigure(_ t: Trio) -> GnuplotFigure {
-    func gain(_ r: LoadedRun) -> [(Double, Double)] {
-      Dictionary(grouping: r.gains, by: \.step).map {
-        (Double($0.key), $0.value.map(\.gains.composite.backward).max() ?? 1)
-      }
-      .sorted { $0.0 < $1.0 }
-    }
+    let red = "#d62728"
     var marks: [String] = []
-    if let s = t.hc.summary.instability?.firstLossSpikeStep {
-      marks.append(Gnuplot.verticalLine(at: "\(s)", color: "#d62728", dash: 3))
-      marks.append(
-        "set label 'HC first loss spike (step \(s))' at first \(s), graph 0.95 left offset 0.5,0 textcolor rgb "
-          + "'#d62728'"
-      )
+    for (step, what, y, dash) in [
+      (t.hc.summary.instability?.firstLossSpikeStep, "first loss spike", 0.95, 3),
+      (t.hc.summary.instability?.maxGradRatioStep, "largest gradient spike", 0.85, 2),
+    ] {
+      guard let s = step else { continue }
+      marks.append(Gnuplot.verticalLine(at: "\(s)", color: red, dash: dash))
+      marks.append("set label 'HC \(what) (step \(s))' at first \(s), graph \(y) left offset 0.5,0 textcolor rgb '\(red)'")
     }
-    if let s = t.hc.summary.instability?.maxGradRatioStep {
-      marks.append(Gnuplot.verticalLine(at: "\(s)", color: "#d62728", dash: 2))
-      marks.append(
-        "set label 'HC largest gradient spike (step \(s))' at first \(s), graph 0.85 left offset 0.5,0 textcolor rgb "
-          + "'#d62728'"
-      )
-    }
-    let unit = Gnuplot.horizontalLine(at: "1")
     return Chart.figure(
       "instability-gain", title: "composite gain and loss over training: \(t.label)",
       panels: [
         Panel(
           title: "largest composite backward gain over the sublayers (evaluation batch)", xlabel: "step",
-          ylabel: "gain",
-          logy: true,
-          series: [
-            Series("hc", points: gain(t.hc), style: "linespoints"),
-            Series("mhc", points: gain(t.mhc), style: "linespoints"),
-          ], extra: marks + [unit]),
+          ylabel: "gain", logy: true,
+          series: [t.hc, t.mhc].map { Series($0.kindName, points: $0.compositeGainOverTraining, style: "linespoints") },
+          extra: marks + [Gnuplot.horizontalLine(at: "1")]),
         Panel(
           title: "training loss", xlabel: "step", ylabel: "loss (nats/byte)",
-          series: [t.residual, t.hc, t.mhc].map { r in
-            Series(
-              r.config.model.connection.kind.rawValue, points: r.metrics.map { (Double($0.step), $0.trainLoss) },
-              width: 1.2)
-          }, extra: marks),
+          series: t.all.map { Series($0.kindName, points: $0.curve { $0.trainLoss }, width: 1.2) }, extra: marks),
       ], columns: 1, width: 1000, height: 900)
   }
 }

@@ -62,5 +62,6 @@ struct Grid {
 
 struct Trio {
   let residual: LoadedRun, hc: LoadedRun, mhc: LoadedRun
+  var all: [LoadedRun] { [residual, hc, mhc] }
   var label: String { "\(hc.config.model.layers) layers, peak lr \(cell(hc.config.lr, 2)), seed \(hc.config.seed)" }
 }

@@ -34,9 +34,7 @@ extension Manifolds {
       func series(_ pick: (GainRow) -> Double) -> [Series] {
         members.compactMap { m in
           runs(of: m, in: s.config, all).first.map { r in
-            Series(
-              m.name, color: color(m), points: r.finalGains.map { (Double($0.sublayer + 1), pick($0)) },
-              style: "linespoints")
+            Series(m.name, color: color(m), points: r.profile(pick), style: "linespoints")
           }
         }
       }

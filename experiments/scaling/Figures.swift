@@ -19,49 +19,26 @@ extension Scaling {
       "set x2tics (\(sizeTics.joined(separator: ", "))) font ',9' textcolor rgb '#555555'",
       "set tmargin 6", "set title offset 0,1.2",
     ]
-    func line(at y: Int) -> String {
-      Gnuplot.horizontalLine(at: "\(y)")
-    }
-    /// The mean over seeds (line) and every seed (dots) of `value` for `kind`, per size, at `shift` × the compute.
-    func series(
-      _ kind: ConnectionKind, _ mean: (SizeResult) -> Double, _ seeds: (SizeResult) -> [Double],
-      shift: Double = 1
-    ) -> [Series] {
-      [
-        Series(
-          kind.rawValue, points: results.map { ($0.compute * shift, mean($0)) }.filter { $0.1.isFinite },
-          style: "linespoints"),
-        Series(
-          "", color: PlotStyle.color(for: kind.rawValue),
-          points: results.flatMap { r in seeds(r).map { (r.compute * shift, $0) } }, style: "points"),
-      ]
+    /// The mean over seeds (line) and every seed (dots) of `value` for `kind`, per size.
+    func series(_ kind: ConnectionKind, _ interval: (SizeResult) -> SeedInterval) -> [Series] {
+      var w = Whiskers()
+      w.add(kind.rawValue, results.map { ($0.compute, interval($0)) })
+      return w.series
     }
     /// HC and mHC against the residual per size: mean (line), each seed (dots) and the 95% interval (whiskers), HC just
     /// left of each size and mHC just right; `reference` is the no-difference level.
     func versus(
-      _ interval: (SizeResult, ConnectionKind) -> SeedInterval,
-      reference: Int
+      _ interval: (SizeResult, ConnectionKind) -> SeedInterval, reference: Int
     ) -> (series: [Series], extra: [String]) {
-      var out: [Series] = [], whiskers: [String] = [], ys = [Double(reference)]
+      var w = Whiskers()
       for (kind, shift) in [(ConnectionKind.hc, 1 / 1.04), (.mhc, 1.04)] {
-        out += series(kind, { interval($0, kind).mean }, { interval($0, kind).values }, shift: shift)
-        for r in results {
-          let i = interval(r, kind)
-          ys += i.values
-          guard i.halfWidth.isFinite else { continue }
-          ys += [i.lower, i.upper]
-          let x = r.compute * shift
-          whiskers.append(
-            "set arrow from first \(x), first \(i.lower) to first \(x), first \(i.upper)"
-              + " heads size screen 0.006,90 lc rgb '\(PlotStyle.color(for: kind.rawValue))' lw 1.5 front")
-        }
+        w.add(kind.rawValue, results.map { ($0.compute * shift, interval($0, kind)) })
       }
-      let y = ys.filter(\.isFinite), lo = y.min() ?? 0, hi = y.max() ?? 0, pad = max(hi - lo, 0.005) * 0.12
-      return (out, ["set yrange [\(lo - pad):\(hi + pad)]", line(at: reference)] + whiskers)
+      return (w.series, [w.yrange(including: Double(reference)), Gnuplot.horizontalLine(at: "\(reference)")] + w.arrows)
     }
     var lossSeries: [Series] = []
     for kind in variants {
-      lossSeries += series(kind, { $0.loss(kind).mean }, { $0.loss(kind).values })
+      lossSeries += series(kind) { $0.loss(kind) }
       if let f = fits[kind] {
         lossSeries.append(
           Series(
@@ -95,14 +72,4 @@ extension Scaling {
       ], columns: 3, width: 1800, height: 560)
   }
 
-}
-
-/// y range and tics for a log axis spanning `values`: gnuplot labels only powers of ten, none within a decade.
-func logAxis(_ values: [Double]) -> [String] {
-  let v = values.filter { $0.isFinite && $0 > 0 }
-  guard let lo = v.min().map({ $0 / 1.03 }), let hi = v.max().map({ $0 * 1.03 }) else { return [] }
-  let raw = (hi - lo) / 5, magnitude = pow(10, floor(log10(raw)))
-  let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
-  let tics = stride(from: (lo / step).rounded(.up) * step, through: hi, by: step).map { String(format: "%g", $0) }
-  return ["set yrange [\(lo):\(hi)]", "set ytics (\(tics.joined(separator: ", ")))"]
 }

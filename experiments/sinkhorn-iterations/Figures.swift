@@ -87,7 +87,7 @@ extension SinkhornIterations {
         series: seed0.enumerated().map { k, tr in
           Series(
             "t=\(tr.0)", color: ramp(k, of: seed0.count),
-            points: tr.1.finalGains.map { (Double($0.sublayer + 1), $0.deviation.column) }.filter { $0.1 > 0 },
+            points: tr.1.profile { $0.deviation.column }.filter { $0.1 > 0 },
             style: "linespoints")
         }, extra: epsilon + ["set key outside right samplen 4", "set xtics 1"])
     }

@@ -113,12 +113,3 @@ extension SinkhornIterations {
         ], width: 1100, height: 600)
   }
 }
-
-/// The `i`-th of `count` colours from dark blue through green, gold and orange to dark red, for ordered families of curves.
-func ramp(_ i: Int, of count: Int) -> String {
-  let stops: [[Double]] = [[49, 54, 149], [26, 152, 80], [222, 160, 0], [244, 109, 67], [165, 0, 38]]
-  let x = count > 1 ? Double(i) / Double(count - 1) * Double(stops.count - 1) : 0
-  let k = min(Int(x), stops.count - 2), f = x - Double(k)
-  let rgb = (0..<3).map { Int((stops[k][$0] * (1 - f) + stops[k + 1][$0] * f).rounded()) }
-  return String(format: "#%02x%02x%02x", rgb[0], rgb[1], rgb[2])
-}

@@ -8,13 +8,8 @@ extension Stability {
   /// Fig. 8: the token-averaged H_res of every sublayer and the composite, HC above mHC.
   /// (mHC's composite is J/n as soon as one factor is, so the per-sublayer maps carry the information.)
   func heatmaps(hc: LoadedRun, mhc: LoadedRun) -> GnuplotFigure {
-    let rows = [hc, mhc].compactMap { r -> [HeatMap]? in
-      guard let m = r.mappings else { return nil }
-      let name = r.config.model.connection.kind.rawValue.uppercased()
-      return m.sublayers.enumerated().map {
-        HeatMap(title: "\(name) sublayer \($0.offset + 1)", n: m.n, values: $0.element)
-      }
-        + [HeatMap(title: "\(name) composite", n: m.n, values: m.composite)]
+    let rows = [hc, mhc].compactMap { r in
+      r.heatMaps(label: r.kindName.uppercased(), composite: "composite")
     }
     return Chart.heatmaps(
       "stability-hres-heatmaps",

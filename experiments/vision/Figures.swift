@@ -9,14 +9,9 @@ import MHCHarness
 extension Vision {
   /// Validation loss and accuracy over training in the reference cell: mean over seeds per connection.
   func trainingFigure(_ r: CellResult) -> GnuplotFigure {
-    func curve(_ kind: ConnectionKind, _ value: @escaping (MetricsRow) -> Double?) -> Series {
+    func curve(_ kind: ConnectionKind, _ value: (MetricsRow) -> Double?) -> Series {
       let runs = r.runs(kind).filter { $0.summary.status == .completed }
-      let steps = Set(runs.flatMap { $0.metrics.compactMap { $0.valLoss == nil ? nil : $0.step } }).sorted()
-      let points = steps.compactMap { s -> (Double, Double)? in
-        let v = runs.compactMap { $0.metrics.first { $0.step == s }.flatMap(value) }
-        return v.count == runs.count && !v.isEmpty ? (Double(s), SeedInterval(v).mean) : nil
-      }
-      return Series(kind.rawValue, points: points, style: "linespoints")
+      return Series(kind.rawValue, points: meanCurve(runs) { $0.valLoss == nil ? nil : value($0) }, style: "linespoints")
     }
     let kinds: [ConnectionKind] = [.residual, .hc, .mhc]
     return Chart.figure(
@@ -60,20 +55,18 @@ extension Vision {
   /// Composite and single-sublayer backward gains per sublayer (last evaluation), HC and mHC, per cell (seed 0).
   func gainFigure(_ results: [CellResult]) -> GnuplotFigure {
     let panels = results.map { r -> Panel in
-      var series: [Series] = []
-      for kind in [ConnectionKind.hc, .mhc] {
-        guard let run = r.shown(kind) else { continue }
-        let g = run.finalGains
-        series.append(
+      let shown = [ConnectionKind.hc, .mhc].compactMap { r.shown($0) }
+      let series = shown.flatMap { run in
+        [
           Series(
-            "\(kind.rawValue) composite", color: PlotStyle.color(for: kind.rawValue),
-            points: g.map { (Double($0.sublayer + 1), $0.gains.composite.backward) }, style: "linespoints"))
-        series.append(
+            "\(run.kindName) composite", color: PlotStyle.color(for: run.kindName),
+            points: run.profile { $0.gains.composite.backward }, style: "linespoints"),
           Series(
-            "\(kind.rawValue) single", color: PlotStyle.color(for: kind.rawValue),
-            points: g.map { (Double($0.sublayer + 1), $0.gains.single.backward) }, style: "linespoints", dash: 2))
+            "\(run.kindName) single", color: PlotStyle.color(for: run.kindName),
+            points: run.profile { $0.gains.single.backward }, style: "linespoints", dash: 2),
+        ]
       }
-      let seeds = Set([ConnectionKind.hc, .mhc].compactMap { r.shown($0)?.config.seed }).sorted()
+      let seeds = Set(shown.map(\.config.seed)).sorted()
       return Panel(
         title: "\(r.cell.label) (seed \(seeds.map(String.init).joined(separator: "/")))", xlabel: "sublayer",
         ylabel: "backward Amax gain", logy: true,
@@ -87,13 +80,11 @@ extension Vision {
   /// Token-averaged H_res of some sublayers and of the composite, HC and mHC, reference cell, seed 0.
   func heatmapFigure(_ r: CellResult) -> GnuplotFigure? {
     let rows: [[HeatMap]] = [ConnectionKind.hc, .mhc].compactMap { kind in
-      guard let run = r.shown(kind), let m = run.mappings, !m.sublayers.isEmpty else { return nil }
-      let count = m.sublayers.count, seed = run.config.seed
-      let picks = Array(Set([0, count / 3, 2 * count / 3, count - 1])).sorted()
-      return picks.map {
-        HeatMap(title: "\(kind.rawValue) s\(seed) · sublayer \($0 + 1)", n: m.n, values: m.sublayers[$0])
+      r.shown(kind).flatMap { run in
+        run.heatMaps(
+          label: "\(kind.rawValue) s\(run.config.seed) ·", picks: { Array(Set([0, $0 / 3, 2 * $0 / 3, $0 - 1])).sorted() },
+          composite: "composite of all \(run.mappings?.sublayers.count ?? 0)")
       }
-        + [HeatMap(title: "\(kind.rawValue) s\(seed) · composite of all \(count)", n: m.n, values: m.composite)]
     }
     guard !rows.isEmpty else { return nil }
     return Chart.heatmaps(
