@@ -132,3 +132,30 @@ public func ramp(_ i: Int, of count: Int) -> String {
   let rgb = (0..<3).map { Int((stops[k][$0] * (1 - f) + stops[k + 1][$0] * f).rounded()) }
   return String(format: "#%02x%02x%02x", rgb[0], rgb[1], rgb[2])
 }
+
+/// What the mappings do (`mappings.csv`) at every evaluation: `value` of each row — of every
+/// sublayer, or with `lastSublayer` of the last one only (the composite of all) — mean over the
+/// rows and the runs (seeds); non-finite values left out.
+public func mappingCurve(
+  _ runs: [LoadedRun], lastSublayer: Bool = false, _ value: (MappingRow) -> Double?
+) -> [(Double, Double)] {
+  let rows = runs.flatMap { r in
+    let last = r.mappingRows.map(\.sublayer).max() ?? 0
+    return r.mappingRows.filter { !lastSublayer || $0.sublayer == last }
+  }
+  let byStep = Dictionary(grouping: rows, by: \.step)
+  return byStep.keys.sorted().compactMap { s in
+    let v = byStep[s]!.compactMap(value).filter(\.isFinite)
+    return v.isEmpty ? nil : (Double(s), SeedInterval(v).mean)
+  }
+}
+
+/// `value` of each sublayer's mapping row at each run's last evaluation, mean over the runs
+/// (seeds), by sublayer (0-based); non-finite values left out.
+public func finalMappingProfile(_ runs: [LoadedRun], _ value: (MappingRow) -> Double?) -> [Int: Double] {
+  let last = runs.flatMap { r in r.mappingRows.map(\.step).max().map { s in r.mappingRows.filter { $0.step == s } } ?? [] }
+  return Dictionary(grouping: last, by: \.sublayer).compactMapValues { rows in
+    let v = rows.compactMap(value).filter(\.isFinite)
+    return v.isEmpty ? nil : SeedInterval(v).mean
+  }
+}

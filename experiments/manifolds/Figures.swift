@@ -7,25 +7,24 @@ import MHCHarness
 import Experiments
 
 extension Manifolds {
-  func figures(_ all: [LoadedRun]) throws {
-    let sets = settings(), members = self.members.dropFirst()
-    func baseline(_ s: TrainConfig) -> [LoadedRun] { runs(of: self.members[0], in: s, all) }
-    let seeds = Set(all.map(\.config.seed)).count
+  func figures(_ page: Page) throws {
+    let sets = design.cells, members = self.members.dropFirst()
+    let seeds = Set(sets.flatMap { s in self.members.flatMap { page.runs(s, $0) } }.map(\.config.seed)).count
+    func setting(_ s: ManifoldsDesign.Cell) -> TrainConfig { design.setting(s) }
     // 1. loss gap to the residual, per setting
     try Gnuplot.render(
       barChart(
         "manifolds-loss",
         title: "final validation loss − residual: mean and 95% interval over \(seeds) seed(s) (paired by seed)",
         xlabel: "",
-        groups: sets.map {
-          "\($0.name): \($0.config.model.layers) layers, C \($0.config.model.width), lr \(cell($0.config.lr, 2))"
+        groups: sets.map { s in
+          let c = setting(s)
+          return "\(s.rawValue): \(c.model.layers) layers, C \(c.model.width), lr \(cell(c.lr, 2))"
         },
         series: members.map { m in
           (
             m.name, color(m),
-            sets.map { s in
-              PairedComparison.finalLoss(runs(of: m, in: s.config, all), baseline: baseline(s.config)).bar
-            }
+            sets.map { s in PairedComparison.finalLoss(page.runs(s, m), baseline: page.runs(s, ManifoldsDesign.residual)).bar }
           )
         }), in: sweep.plots)
     // 2. composite gain and column deviation per sublayer (seed 0)
@@ -33,7 +32,7 @@ extension Manifolds {
     for s in sets {
       func series(_ pick: (GainRow) -> Double) -> [Series] {
         members.compactMap { m in
-          runs(of: m, in: s.config, all).first.map { r in
+          page.runs(s, m).first.map { r in
             Series(m.name, color: color(m), points: r.profile(pick), style: "linespoints")
           }
         }
@@ -41,14 +40,14 @@ extension Manifolds {
       let unit = Gnuplot.horizontalLine(at: "1")
       panels.append(
         Panel(
-          title: "\(s.name): composite backward gain", xlabel: "sublayer", ylabel: "gain", logy: true,
+          title: "\(s.rawValue): composite backward gain", xlabel: "sublayer", ylabel: "gain", logy: true,
           series: series { $0.gains.composite.backward },
-          extra: [unit, "set key top left", "set xtics \(s.config.model.layers > 8 ? 4 : 1)"]))
+          extra: [unit, "set key top left", "set xtics \(setting(s).model.layers > 8 ? 4 : 1)"]))
       panels.append(
         Panel(
-          title: "\(s.name): column deviation max_j |Σ_i H_ij − 1|", xlabel: "sublayer", ylabel: "deviation",
+          title: "\(s.rawValue): column deviation max_j |Σ_i H_ij − 1|", xlabel: "sublayer", ylabel: "deviation",
           logy: true, series: series { max($0.deviation.column, 1e-9) },
-          extra: ["set key top left", "set xtics \(s.config.model.layers > 8 ? 4 : 1)", "set format y '%.0e'"]))
+          extra: ["set key top left", "set xtics \(setting(s).model.layers > 8 ? 4 : 1)", "set format y '%.0e'"]))
     }
     try Gnuplot.render(
       Chart.figure(
@@ -62,13 +61,14 @@ extension Manifolds {
       {
         collapse.append(
           Panel(
-            title: "\(s.name): ‖H⁽ˡ⁾···H⁽¹⁾ − \(what)‖_F of the composite", xlabel: "sublayer l",
+            title: "\(s.rawValue): ‖H⁽ˡ⁾···H⁽¹⁾ − \(what)‖_F of the composite", xlabel: "sublayer l",
             ylabel: "distance (mean over seeds)", logy: true,
             series: members.compactMap { m in
-              let curve = depthCurve(runs(of: m, in: s.config, all), pick)
+              let curve = finalMappingProfile(page.runs(s, m)) { $0[keyPath: pick] }.sorted { $0.key < $1.key }
+                .map { (Double($0.key + 1), max($0.value, 1e-9)) }
               return curve.isEmpty ? nil : Series(m.name, color: color(m), points: curve, style: "linespoints")
             },
-            extra: ["set key outside right", "set xtics \(s.config.model.layers > 8 ? 4 : 1)"]
+            extra: ["set key outside right", "set xtics \(setting(s).model.layers > 8 ? 4 : 1)"]
               + ["set format y '%.0e'"]))
       }
     }
@@ -85,10 +85,11 @@ extension Manifolds {
           "stream collapse over training: ‖composite of every H_res − J/n‖_F after the last sublayer (mean over seeds)",
         panels: sets.map { s in
           Panel(
-            title: "\(s.name) (\(2 * s.config.model.layers) sublayers)", xlabel: "step", ylabel: "distance from J/n",
+            title: "\(s.rawValue) (\(2 * setting(s).model.layers) sublayers)", xlabel: "step", ylabel: "distance from J/n",
             logy: true,
             series: members.compactMap { m in
-              let curve = trainingCurve(runs(of: m, in: s.config, all), \.compositeDistanceUniform)
+              let curve = mappingCurve(page.runs(s, m), lastSublayer: true) { $0.compositeDistanceUniform }
+                .map { ($0.0, max($0.1, 1e-9)) }
               return curve.isEmpty ? nil : Series(m.name, color: color(m), points: curve, style: "linespoints")
             }, extra: ["set key outside right", "set format y '%.0e'"])
         }, columns: 1, width: 1100, height: 900), in: sweep.plots)
@@ -97,12 +98,12 @@ extension Manifolds {
       barChart(
         "manifolds-time",
         title: "training step time (s) per run: mean and 95% interval over \(seeds) seed(s)",
-        xlabel: "", groups: sets.map(\.name),
+        xlabel: "", groups: sets.map(\.rawValue),
         series: self.members.map { m in
           (
             m.name, color(m),
             sets.map { s in
-              let t = stepTimes(runs(of: m, in: s.config, all))
+              let t = SeedInterval(page.runs(s, m).map(\.summary.meanStepSeconds))
               return Bar(value: t.n == 0 ? .nan : t.mean, error: t.halfWidth, note: "")
             }
           )

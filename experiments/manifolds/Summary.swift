@@ -8,27 +8,31 @@ import MHCHarness
 extension Manifolds {
   /// The tables of manifolds' own: each member's published claim and column deviation, the stream
   /// collapse of the composite, the shape of the mixing.
-  func extras(_ all: [LoadedRun]) -> [(title: String, text: String)] {
-    let sets = settings()
-    var t = MarkdownTable(["member"] + sets.map { "\($0.name): max column deviation" } + ["published claim"])
+  func extras(_ page: Page) -> [(title: String, text: String)] {
+    let sets = design.cells
+    var t = MarkdownTable(["member"] + sets.map { "\($0.rawValue): max column deviation" } + ["published claim"])
     for m in members {
       t.add(
         [m.name]
           + sets.map { s in
             m.manifold == nil
-              ? "0" : cell(runs(of: m, in: s.config, all).compactMap(\.summary.maxColumnDeviation).max(), 2)
+              ? "0" : cell(page.runs(s, m).compactMap(\.summary.maxColumnDeviation).max(), 2)
           } + [m.claim])
     }
     // stream collapse: the composite after the last sublayer
     var collapse = MarkdownTable(
-      ["member"] + sets.flatMap { ["\($0.name): ‖composite − J/n‖ (mean ± 95%)", "\($0.name): ‖composite − I‖"] })
+      ["member"] + sets.flatMap { ["\($0.rawValue): ‖composite − J/n‖ (mean ± 95%)", "\($0.rawValue): ‖composite − I‖"] })
     for m in members.dropFirst() {
       collapse.add(
         [m.name]
           + sets.flatMap { s -> [String] in
-            let rs = runs(of: m, in: s.config, all)
-            let u = finalCollapse(rs, \.compositeDistanceUniform), i = finalCollapse(rs, \.compositeDistanceIdentity)
-            return [wide(u), wide(i)]
+            /// `value` of the composite after the last sublayer at the last evaluation, over seeds.
+            func final(_ value: KeyPath<MappingRow, Double>) -> String {
+              wide(SeedInterval(page.runs(s, m).compactMap { r in
+                r.mappingRows.max { ($0.step, $0.sublayer) < ($1.step, $1.sublayer) }?[keyPath: value]
+              }.filter(\.isFinite)))
+            }
+            return [final(\.compositeDistanceUniform), final(\.compositeDistanceIdentity)]
           })
     }
     // the shape of the token-averaged mappings at the end of training (hres.json): permutation-likeness and rank
@@ -36,15 +40,15 @@ extension Manifolds {
       ["member"]
         + sets.flatMap {
           [
-            "\($0.name): sublayer ‖H̄ − nearest permutation‖ (mean over sublayers)",
-            "\($0.name): composite ‖H̄ − nearest permutation‖", "\($0.name): composite effective rank",
+            "\($0.rawValue): sublayer ‖H̄ − nearest permutation‖ (mean over sublayers)",
+            "\($0.rawValue): composite ‖H̄ − nearest permutation‖", "\($0.rawValue): composite effective rank",
           ]
         })
     for m in members.dropFirst() {
       shape.add(
         [m.name]
           + sets.flatMap { s -> [String] in
-            let maps = runs(of: m, in: s.config, all).compactMap(\.mappings).filter { !$0.sublayers.isEmpty }
+            let maps = page.runs(s, m).compactMap(\.mappings).filter { !$0.sublayers.isEmpty }
             let perSublayer = SeedInterval(
               maps.map { h in
                 h.sublayers.map { MixingShape.nearestPermutation($0, n: h.n).distance }.reduce(0, +)
@@ -69,4 +73,9 @@ extension Manifolds {
       ),
     ]
   }
+}
+
+/// Mean ± 95% with fixed decimals, or three significant digits once `none`'s products run away.
+func wide(_ v: SeedInterval) -> String {
+  v.n == 0 ? "–" : abs(v.mean) >= 1e4 ? String(format: "%.3g ± %.2g", v.mean, v.halfWidth) : v.text(3)
 }

@@ -7,8 +7,8 @@
 // The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
 // what the results mean: experiments/manifolds/README.md.
 //
-// This page: config → runs → report (with the figures). Results.swift: what is read from a
-// manifold's runs; Summary.swift: summary.md.
+// This page: config → runs → report (with the figures). Figures.swift: the figures; Summary.swift:
+// summary.md.
 import ArgumentParser
 import Experiments
 import Foundation
@@ -27,9 +27,6 @@ struct Manifolds: ParsableCommand {
   /// The runs (``ManifoldsDesign``): every member in both settings.
   var design: ManifoldsDesign { ManifoldsDesign(preset: sweep.preset, seeds: sweep.seeds) }
   var members: [Member] { design.members }
-  /// The two settings: the reference configuration and a deep, hot stress cell.
-  func settings() -> [(name: String, config: TrainConfig)] { design.cells.map { ($0.rawValue, design.setting($0)) } }
-
   /// One color per registered manifold, in registry order (the learned collapse: pink).
   static let palette = [
     PlotStyle.color(for: "mhc"), "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#bcbd22", "#7f7f7f",
@@ -47,23 +44,16 @@ struct Manifolds: ParsableCommand {
 
   // MARK: Figures and summary
 
-  func runs(of m: Member, in setting: TrainConfig, _ all: [LoadedRun]) -> [LoadedRun] {
-    all.filter { r in
-      r.config.model.layers == setting.model.layers && r.config.model.width == setting.model.width
-        && r.config.lr == setting.lr
-        && (m.manifold == nil
-          ? r.config.model.connection.kind == .residual
-          : r.config.model.connection.kind == .mhc && r.config.model.connection.manifold == m.manifold
-            && r.config.model.collapse == m.collapse)
-    }.sorted { $0.config.seed < $1.config.seed }
-  }
+  /// The summary's lookups: a member's runs in a cell, by seed (``DesignSummary/runs(_:_:)``).
+  typealias Page = DesignSummary<ManifoldsDesign>
 
   func report(_ all: [LoadedRun]) throws {
-    try figures(all)
-    let page = DesignSummary(design, runs: all, options: sweep).markdown(
+    let page = Page(design, runs: all, options: sweep)
+    try figures(page)
+    let text = page.markdown(
       figures: ["loss", "gains", "collapse", "collapse-training", "time"].map { "manifolds-\($0).png" },
-      extra: extras(all))
-    try ExperimentSummary.write(page, experiment: "manifolds", options: sweep, figures: "manifolds-*.png")
+      extra: extras(page))
+    try ExperimentSummary.write(text, experiment: "manifolds", options: sweep, figures: "manifolds-*.png")
   }
 }
 

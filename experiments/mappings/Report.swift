@@ -11,22 +11,12 @@ extension Mappings {
     func loaded(_ v: Variant) -> [LoadedRun] { page.runs(.all, v) }
     let learned = MappingsDesign.variants.filter { $0.kind != .residual }
     /// Seed-mean of a per-sublayer mapping metric, averaged over sublayers, at every evaluation.
-    func curve(_ v: Variant, _ value: (MappingRow) -> Double?) -> [(Double, Double)] {
-      let runs = loaded(v)
-      let steps = Set(runs.flatMap { $0.mappingRows.map(\.step) }).sorted()
-      return steps.compactMap { s in
-        let vals = runs.flatMap { $0.mappingRows.filter { $0.step == s }.compactMap(value) }
-        return vals.isEmpty ? nil : (Double(s), SeedInterval(vals).mean)
-      }
-    }
+    func curve(_ v: Variant, _ value: (MappingRow) -> Double?) -> [(Double, Double)] { mappingCurve(loaded(v), value) }
     func final(_ v: Variant, _ value: (MappingRow) -> Double?) -> Double? { curve(v, value).last?.1 }
 
     // 1. heat maps: every sublayer of every variant (seed 0), end of training
     let rows: [[HeatMap]] = learned.compactMap { v in
-      guard let r = loaded(v).first(where: { $0.config.seed == 0 }), let m = r.mappings else { return nil }
-      return m.sublayers.enumerated().map {
-        HeatMap(title: "\(v.label) · sublayer \($0.offset + 1)", n: m.n, values: $0.element)
-      }
+      loaded(v).first { $0.config.seed == 0 }?.heatMaps(label: "\(v.label) ·", composite: "").map { Array($0.dropLast()) }
     }
     try Gnuplot.render(
       Chart.heatmaps(
@@ -93,15 +83,8 @@ extension Mappings {
     // per-sublayer drift at the end (seed mean): where H_res can and cannot move
     var perSublayer = MarkdownTable(["variant"] + (1...(2 * c.model.layers)).map { "sublayer \($0)" })
     for v in learned {
-      let last = loaded(v).compactMap { r in
-        r.mappingRows.last.map { end in r.mappingRows.filter { $0.step == end.step } }
-      }
-      perSublayer.add(
-        [v.label]
-          + (0..<(2 * c.model.layers)).map { k in
-            let d = last.compactMap { rows in rows.first { $0.sublayer == k }?.drift }
-            return d.isEmpty ? "–" : String(format: "%.3f", SeedInterval(d).mean)
-          })
+      let drift = finalMappingProfile(loaded(v)) { $0.drift }
+      perSublayer.add([v.label] + (0..<(2 * c.model.layers)).map { drift[$0].map { String(format: "%.3f", $0) } ?? "–" })
     }
     let text = page.markdown(
       figures: ["mappings-hres.png", "mappings-over-training.png", "mappings-loss.png"],
