@@ -39,42 +39,32 @@ extension Overhead {
     func name(_ kind: ConnectionKind, _ rc: Bool) -> String { kind.rawValue + (rc ? " + recompute" : "") }
     func rcOf(_ n: Int) -> Int { d.optimalBlock(n: n) }
 
+    /// One line per kind: `value` of the model at each x (a width group at n = 4, or an n in `firstC`).
+    func lines(_ xs: [(x: Double, group: String, n: Int)], _ value: (TimedModel) -> Double?) -> [Series] {
+      kinds.map { kind, rc in
+        Series(
+          name(kind, rc), color: PlotStyle.color(for: kind.rawValue),
+          points: xs.compactMap { p in find(p.group, kind, n: p.n, k: rc ? rcOf(p.n) : 0).flatMap(value).map { (p.x, $0) } },
+          style: "linespoints", dash: rc ? 2 : 1)
+      }
+    }
+    func tics(_ v: [Int]) -> String { "set xtics (" + v.map { "'\($0)' \($0)" }.joined(separator: ", ") + ")" }
+    let firstC = widthGroups.first ?? "C=\(base.model.width)"
+    let overWidths = widthGroups.compactMap { g in Int(g.dropFirst(2)).map { (x: Double($0), group: g, n: 4) } }
+    let overN = nList.map { (x: Double($0), group: firstC, n: $0) }
     // overhead % vs C (n = 4) and vs n (C = 128)
     let byC = Panel(
       title: "n = 4", xlabel: "width C", ylabel: "step time over the residual (%)", logx: true,
-      series: kinds.map { kind, rc in
-        Series(
-          name(kind, rc), color: PlotStyle.color(for: kind.rawValue),
-          points: widthGroups.compactMap { g in
-            find(g, kind, n: 4, k: rc ? rcOf(4) : 0).flatMap { m in overhead(m).map { (Double(m.width), $0) } }
-          },
-          style: "linespoints", dash: rc ? 2 : 1)
-      }, extra: [paperLine, "set xtics (" + widthList.map { "'\($0)' \($0)" }.joined(separator: ", ") + ")"])
-    let firstC = widthGroups.first ?? "C=\(base.model.width)"
+      series: lines(overWidths, overhead), extra: [paperLine, tics(widthList)])
     let byN = Panel(
       title: firstC, xlabel: "expansion rate n", ylabel: "step time over the residual (%)", logx: true,
-      series: kinds.map { kind, rc in
-        Series(
-          name(kind, rc), color: PlotStyle.color(for: kind.rawValue),
-          points: nList.compactMap { n in
-            find(firstC, kind, n: n, k: rc ? rcOf(n) : 0).flatMap { m in overhead(m).map { (Double(n), $0) } }
-          },
-          style: "linespoints", dash: rc ? 2 : 1)
-      }, extra: [paperLine, "set xtics (" + nList.map { "'\($0)' \($0)" }.joined(separator: ", ") + ")"])
+      series: lines(overN, overhead), extra: [paperLine, tics(nList)])
     // memory vs n (C = reference)
     let mem = Panel(
       title: "training memory, \(firstC)", xlabel: "expansion rate n", ylabel: "memory / residual's", logx: true,
-      series: kinds.map { kind, rc in
-        Series(
-          name(kind, rc), color: PlotStyle.color(for: kind.rawValue),
-          points: nList.compactMap { n in
-            find(firstC, kind, n: n, k: rc ? rcOf(n) : 0).flatMap { m in memoryRatio(m).map { (Double(n), $0) } }
-          },
-          style: "linespoints", dash: rc ? 2 : 1)
-      },
+      series: lines(overN, memoryRatio),
       extra: [
-        clean, "set xtics (" + nList.map { "'\($0)' \($0)" }.joined(separator: ", ") + ")",
-        "set yrange [1:*]", "set key top left",
+        clean, tics(nList), "set yrange [1:*]", "set key top left",
         "set arrow from graph 0, first 1.15 to graph 1, first 1.15 nohead dt 3 lc rgb '#999999'",
         "set label 'target 1.15×' at graph 0.98, first 1.15 right offset 0,-0.8 textcolor rgb '#999999'",
       ])
