@@ -75,19 +75,19 @@ struct Mixing: ParsableCommand {
     func logError(_ o: [Outcome]) -> Double? {
       o.isEmpty ? nil : SeedInterval(o.map { log10(max($0.finalError, 1e-16)) }).mean
     }
-    func note(_ o: [Outcome]) -> String {
-      guard let l = logError(o) else { return "" }
+    /// "1e-2.3" and the mean steps to 1% error ("120 st"), or how many seeds reached it ("2/3 <1%").
+    func note(_ o: [Outcome], below: String = "<1%", _ join: (String, String) -> String) -> String? {
+      guard let l = logError(o) else { return nil }
       let steps = o.compactMap(\.stepsToOnePercent)
       let reach =
-        steps.count == o.count
-        ? "\(Int(SeedInterval(steps.map(Double.init)).mean)) st" : "\(steps.count)/\(o.count) <1%"
-      return String(format: "1e%.1f", l) + "\n" + reach
+        steps.count == o.count ? "\(Int(SeedInterval(steps.map(Double.init)).mean)) st" : "\(steps.count)/\(o.count) \(below)"
+      return join(String(format: "1e%.1f", l), reach)
     }
     let panels = ["static", "dynamic"].map { mode in
       PhasePanel(
         title: "\(mode) mappings: log10 relative error (white = 1%)", rowLabels: members, columnLabels: targets,
         values: members.map { m in targets.map { t in logError(outcomes(m, t, mode)).map { $0 + 2 } } },
-        notes: members.map { m in targets.map { t in note(outcomes(m, t, mode)) } })
+        notes: members.map { m in targets.map { t in note(outcomes(m, t, mode)) { $0 + "\n" + $1 } ?? "" } })
     }
     let figure = Chart.phaseMaps(
       "mixing",
@@ -99,13 +99,10 @@ struct Mixing: ParsableCommand {
     var text = """
       # mixing — which targets can each residual mixing reach?
 
-      Streams x ∈ R^{\(s.n)×\(s.width)} drawn from N(0, 1) every step; target y = M*·x; one connection learns
-      H_res alone (H_pre = 1/n and H_post = 1 fixed, the sublayer F ≡ 0, so the output is H_res·x) by AdamW
-      (lr \(s.lr), no weight decay) on the mean squared error, \(s.steps) steps of \(tokens) tokens. Static: the
-      bias b_res only (Φ frozen at 0); dynamic: Φ learned too (input-dependent). Error: ‖H x − M* x‖² / ‖M* x‖²
-      on 512 fixed evaluation tokens, mean of log10 over \(seeds) seeds; "st": mean steps to reach 1% (evaluated
-      every 10), or how many seeds reached it. mHC starts from b = 0 (`--init uniform`: J/n where the member can
-      express it, I for cayley), HC from its own init (b_res = I).
+      n = \(s.n) streams of width \(s.width), \(s.steps) AdamW steps of \(tokens) tokens at lr \(s.lr), \(seeds) seeds; \
+      error ‖H x − M* x‖² / ‖M* x‖² on 512 fixed tokens, mean of log10 over the seeds; "st": mean steps to 1% \
+      (evaluated every 10), or how many seeds reached it. The task, the connections and how to read the tables: \
+      `experiments/mixing/README.md`.
 
       | target | M* |
       | --- | --- |
@@ -115,27 +112,11 @@ struct Mixing: ParsableCommand {
     for mode in ["static", "dynamic"] {
       var table = MarkdownTable(["connection"] + targets)
       for m in members {
-        table.add(
-          [m]
-            + targets.map { t in
-              let o = outcomes(m, t, mode)
-              guard let l = logError(o) else { return "–" }
-              let steps = o.compactMap(\.stepsToOnePercent)
-              return String(format: "1e%.1f", l)
-                + (steps.count == o.count
-                  ? " (\(Int(SeedInterval(steps.map(Double.init)).mean)) st)" : " (\(steps.count)/\(o.count) < 1%)")
-            })
+        table.add([m] + targets.map { t in note(outcomes(m, t, mode), below: "< 1%") { "\($0) (\($1))" } ?? "–" })
       }
       text += "\n## \(mode.capitalized) mappings: final relative error (steps to 1%)\n\n\(table.text)"
     }
-    text += """
-
-      Figure: `plots/mixing.png` (blue: below 1% error, red: above; each cell the mean log error and the steps to 1%).
-      Results: `results/mixing/results.json` (every seed). A target a constraint cannot express stays red however
-      long it trains; one it can express only at the boundary of its set (a permutation for a doubly stochastic
-      member: logits → ∞) turns blue slowly.
-
-      """
+    text += "\nFigure: `plots/mixing.png` (blue: below 1% error, red: above); every seed: `results/mixing/results.json`.\n"
     try ExperimentSummary.write(
       text, experiment: "mixing",
       options: try SweepOptions.parse(["--results", results, "--plots", plots]), figures: "mixing.png")
