@@ -109,3 +109,44 @@ public func naturalLess(_ a: String, _ b: String) -> Bool {
   }
   return x.count != y.count ? x.count < y.count : a < b
 }
+
+/// L(C) = a · C^(−b), fitted by least squares of log L on log C (points with a non-positive or
+/// non-finite coordinate left out; nil with fewer than two).
+///
+/// ```swift
+/// let fit = PowerLaw([(1e12, 2.1), (4e12, 1.9), (1.6e13, 1.75)])!
+/// fit(3e13)   // the fitted loss at 3e13 FLOPs
+/// ```
+public struct PowerLaw: Sendable {
+  public var a: Double, b: Double
+  /// Coefficient of determination of the log-log fit.
+  public var r2: Double
+  /// Standard error of the exponent b (NaN with two points).
+  public var standardError: Double
+  public var count: Int
+
+  public init?(_ points: [(Double, Double)]) {
+    let p = points.filter { $0.0 > 0 && $0.1 > 0 && $0.0.isFinite && $0.1.isFinite }.map { (log($0.0), log($0.1)) }
+    guard p.count >= 2 else { return nil }
+    let n = Double(p.count), mx = p.map(\.0).reduce(0, +) / n, my = p.map(\.1).reduce(0, +) / n
+    let sxx = p.map { ($0.0 - mx) * ($0.0 - mx) }.reduce(0, +), syy = p.map { ($0.1 - my) * ($0.1 - my) }.reduce(0, +)
+    guard sxx > 0 else { return nil }
+    let slope = p.map { ($0.0 - mx) * ($0.1 - my) }.reduce(0, +) / sxx
+    let ssr = p.map { (x, y) -> Double in
+      let e = y - (my + slope * (x - mx)); return e * e
+    }.reduce(0, +)
+    a = exp(my - slope * mx); b = -slope; count = p.count
+    r2 = syy > 0 ? 1 - ssr / syy : 1
+    standardError = p.count > 2 ? (ssr / (n - 2) / sxx).squareRoot() : .nan
+  }
+
+  public func callAsFunction(_ c: Double) -> Double { a * pow(c, -b) }
+
+  /// `self.b − other.b` with an approximate 95% Student-t half-width (the standard errors combined,
+  /// min(points) − 2 degrees of freedom); `halfWidth` is NaN with fewer than three points.
+  public func exponentDifference(from other: PowerLaw) -> (difference: Double, halfWidth: Double, df: Int) {
+    let se = (standardError * standardError + other.standardError * other.standardError).squareRoot()
+    let df = min(count, other.count) - 2
+    return (b - other.b, se.isFinite && df >= 1 ? StudentT.quantile(0.975, df: Double(df)) * se : .nan, df)
+  }
+}

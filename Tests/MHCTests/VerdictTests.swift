@@ -31,6 +31,25 @@ func summary(status: String, loss: Double) throws -> RunSummary {
   }
 
   /// The 8-layer example of docs/verdicts.md: six seeds that split 3/3 are not resolved.
+  /// The power-law fit recovers an exact law, and its exponent's standard error and the slope
+  /// comparison follow the textbook formulas on a noisy one (log-log residuals ±0.01 by hand).
+  @Test func powerLawFitAndSlopeComparison() throws {
+    let exact = try #require(PowerLaw([1e10, 1e11, 1e12, 1e13].map { ($0, 7 * pow($0, -0.05)) }))
+    #expect(abs(exact.a - 7) < 1e-9 && abs(exact.b - 0.05) < 1e-12 && abs(exact.r2 - 1) < 1e-12)
+    #expect(exact.standardError < 1e-12 && exact.count == 4)
+    // log L = log 7 − 0.05 log C + e with e = +0.01, −0.01, −0.01, +0.01: the slope is unchanged
+    // (e is orthogonal to log C − mean), SSR = 4e-4, Sxx = 5 (ln 10)², SE = √(SSR / 2 / Sxx)
+    let noisy = try #require(
+      PowerLaw(zip([1e10, 1e11, 1e12, 1e13], [0.01, -0.01, -0.01, 0.01]).map { ($0, 7 * pow($0, -0.05) * exp($1)) }))
+    let se = (4e-4 / 2 / (5 * log(10) * log(10))).squareRoot()
+    #expect(abs(noisy.b - 0.05) < 1e-12 && abs(noisy.standardError - se) < 1e-12)
+    let d = noisy.exponentDifference(from: exact)
+    #expect(abs(d.difference) < 1e-12 && d.df == 2)
+    #expect(abs(d.halfWidth - 4.302652729911275 * se) < 1e-9)  // t(0.975, 2) · √(se² + 0²)
+    #expect(PowerLaw([(1e10, 2)]) == nil && PowerLaw([(1e10, 2), (1e10, 3)]) == nil)  // one point; no spread in C
+    #expect(exact.exponentDifference(from: PowerLaw([(1e10, 2), (1e11, 1.9)])!).halfWidth.isNaN)  // 2 points: no SE
+  }
+
   @Test func eightLayerExampleIsNotResolved() {
     let gap = PairedComparison(differences: [0.177, 0.120, 0.126, -0.113, -0.152, -0.199], seeds: Array(0..<6))
     #expect(abs(gap.mean - -0.006833) < 1e-5)

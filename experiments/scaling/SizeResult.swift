@@ -40,33 +40,6 @@ struct SizeResult {
   func ratio(_ kind: ConnectionKind) -> SeedInterval { SeedInterval(paired(kind, /)) }
 }
 
-/// L(C) = a · C^(−b), fitted by least squares of log L on log C.
-struct PowerLaw {
-  var a: Double, b: Double
-  /// Coefficient of determination of the log-log fit.
-  var r2: Double
-  /// Standard error of the exponent b (NaN with two points).
-  var standardError: Double
-  var count: Int
-
-  init?(_ points: [(Double, Double)]) {
-    let p = points.filter { $0.0 > 0 && $0.1 > 0 && $0.0.isFinite && $0.1.isFinite }.map { (log($0.0), log($0.1)) }
-    guard p.count >= 2 else { return nil }
-    let n = Double(p.count), mx = p.map(\.0).reduce(0, +) / n, my = p.map(\.1).reduce(0, +) / n
-    let sxx = p.map { ($0.0 - mx) * ($0.0 - mx) }.reduce(0, +), syy = p.map { ($0.1 - my) * ($0.1 - my) }.reduce(0, +)
-    guard sxx > 0 else { return nil }
-    let slope = p.map { ($0.0 - mx) * ($0.1 - my) }.reduce(0, +) / sxx
-    let ssr = p.map { (x, y) -> Double in
-      let e = y - (my + slope * (x - mx)); return e * e
-    }.reduce(0, +)
-    a = exp(my - slope * mx); b = -slope; count = p.count
-    r2 = syy > 0 ? 1 - ssr / syy : 1
-    standardError = p.count > 2 ? (ssr / (n - 2) / sxx).squareRoot() : .nan
-  }
-
-  func callAsFunction(_ c: Double) -> Double { a * pow(c, -b) }
-}
-
 /// The share of mHC's Φ projection (2·nC·(n²+2n) FLOPs per token and sublayer, ×3 for training)
 /// in the counted training FLOPs of a size.
 func phiShare(_ r: SizeResult?) -> Double? {

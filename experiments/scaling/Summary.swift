@@ -79,14 +79,12 @@ extension Scaling {
   /// 95% Student-t interval (combined standard error, points − 2 degrees of freedom).
   func slopeSentence(_ fits: [ConnectionKind: PowerLaw]) -> String {
     guard let m = fits[.mhc], let r = fits[.residual] else { return "Too few completed sizes for a fit." }
-    let db = m.b - r.b, se = (m.standardError * m.standardError + r.standardError * r.standardError).squareRoot()
-    let df = min(m.count, r.count) - 2
+    let (db, h, df) = m.exponentDifference(from: r)
     let head = "mHC's exponent b minus the baseline's: \(signed(db))"
-    guard se.isFinite, df >= 1 else {
+    guard h.isFinite else {
       return head + "; with \(min(m.count, r.count)) points the exponents have no standard error, "
         + "so the fits do not compare the slopes."
     }
-    let h = StudentT.quantile(0.975, df: Double(df)) * se
     let interval = " (approximate 95% interval [\(signed(db - h)), \(signed(db + h))], \(df) degree(s) of freedom)"
     guard db - h > 0 || db + h < 0 else {
       return head + interval + ": not resolved (±" + String(format: "%.3f", h)
@@ -95,7 +93,6 @@ extension Scaling {
     return head + interval + ": the interval excludes 0; taken at face value mHC's loss falls "
       + (db > 0 ? "faster" : "more slowly") + " with compute than the baseline's."
   }
-
 }
 
 /// `relation(value, base)` when both exist.
