@@ -25,7 +25,8 @@ extension LoadedRun {
 
   /// Training loss minus `baseline`'s, both as trailing moving averages over `window` steps (x: 1, 2, …).
   public func trainLossGap(to baseline: LoadedRun, window: Int = 25) -> [(Double, Double)] {
-    let a = smooth(metrics.map(\.trainLoss), window: window), b = smooth(baseline.metrics.map(\.trainLoss), window: window)
+    let a = smooth(metrics.map(\.trainLoss), window: window),
+      b = smooth(baseline.metrics.map(\.trainLoss), window: window)
     return (0..<min(a.count, b.count)).map { (Double($0 + 1), a[$0] - b[$0]) }
   }
 
@@ -42,15 +43,19 @@ extension LoadedRun {
 
   /// The largest composite backward gain over the sublayers at every evaluation, against the step.
   public var compositeGainOverTraining: [(Double, Double)] {
-    Dictionary(grouping: gains, by: \.step).map { (Double($0.key), $0.value.map(\.gains.composite.backward).max() ?? 1) }
-      .sorted { $0.0 < $1.0 }
+    Dictionary(grouping: gains, by: \.step).map {
+      (Double($0.key), $0.value.map(\.gains.composite.backward).max() ?? 1)
+    }
+    .sorted { $0.0 < $1.0 }
   }
 
   /// The token-averaged `H_res` of the sublayers `picks` (default: all) and of their composite,
   /// titled `"<label> sublayer k"` and `composite`; nil without `hres.json`.
   public func heatMaps(label: String, picks: (Int) -> [Int] = { Array(0..<$0) }, composite: String) -> [HeatMap]? {
     guard let m = mappings, !m.sublayers.isEmpty else { return nil }
-    return picks(m.sublayers.count).map { HeatMap(title: "\(label) sublayer \($0 + 1)", n: m.n, values: m.sublayers[$0]) }
+    return picks(m.sublayers.count).map {
+      HeatMap(title: "\(label) sublayer \($0 + 1)", n: m.n, values: m.sublayers[$0])
+    }
       + [HeatMap(title: "\(label) \(composite)", n: m.n, values: m.composite)]
   }
 
@@ -89,7 +94,8 @@ public struct Whiskers {
   public mutating func add(_ title: String, color: String? = nil, _ points: [(x: Double, interval: SeedInterval)]) {
     let color = color ?? PlotStyle.color(for: title)
     series.append(
-      Series(title, color: color, points: points.map { ($0.x, $0.interval.mean) }.filter { $0.1.isFinite },
+      Series(
+        title, color: color, points: points.map { ($0.x, $0.interval.mean) }.filter { $0.1.isFinite },
         style: "linespoints"))
     series.append(
       Series("", color: color, points: points.flatMap { p in p.interval.values.map { (p.x, $0) } }, style: "points"))
@@ -153,7 +159,9 @@ public func mappingCurve(
 /// `value` of each sublayer's mapping row at each run's last evaluation, mean over the runs
 /// (seeds), by sublayer (0-based); non-finite values left out.
 public func finalMappingProfile(_ runs: [LoadedRun], _ value: (MappingRow) -> Double?) -> [Int: Double] {
-  let last = runs.flatMap { r in r.mappingRows.map(\.step).max().map { s in r.mappingRows.filter { $0.step == s } } ?? [] }
+  let last = runs.flatMap { r in
+    r.mappingRows.map(\.step).max().map { s in r.mappingRows.filter { $0.step == s } } ?? []
+  }
   return Dictionary(grouping: last, by: \.sublayer).compactMapValues { rows in
     let v = rows.compactMap(value).filter(\.isFinite)
     return v.isEmpty ? nil : SeedInterval(v).mean

@@ -4,8 +4,6 @@ import Foundation
 import MHC
 import MHCHarness
 
-struct Key: Hashable { var kind: ConnectionKind; var n: Int }
-
 /// The runs of one variant at one expansion rate, over seeds.
 struct Group {
   let kind: ConnectionKind, n: Int, runs: [LoadedRun]

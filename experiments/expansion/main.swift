@@ -10,10 +10,10 @@
 // This page: the runs (``ExpansionDesign``) → the figure → summary.md (``DesignSummary`` and
 // Summary.swift's costs). Group.swift: the runs of a connection at a rate; Figures.swift: the figure.
 import ArgumentParser
+import Experiments
 import Foundation
 import MHC
 import MHCHarness
-import Experiments
 
 BLASRuntime.ensureFastKernel()
 
@@ -47,19 +47,19 @@ struct Expansion: ParsableCommand {
   // MARK: Figures and summary
 
   func report(_ all: [LoadedRun]) throws {
-    let groups = Dictionary(grouping: all) {
-      Key(kind: $0.config.model.connection.kind, n: $0.config.model.connection.streams)
-    }
-    .map { Group(kind: $0.key.kind, n: $0.key.n, runs: $0.value) }
-    guard let residual = groups.first(where: { $0.kind == .residual }) else {
+    let d = try design(), page = DesignSummary(d, runs: all, options: sweep)
+    func group(_ v: ExpansionDesign.Variant) -> Group { Group(kind: v.kind, n: v.rate, runs: page.runs(.rates, v)) }
+    let residual = group(.residual)
+    guard !residual.runs.isEmpty else {
       throw MHCError("expansion: the residual runs are missing from \(sweep.results)/expansion")
     }
-    let hc = groups.filter { $0.kind == .hc }.sorted { $0.n < $1.n },
-      mhc = groups.filter { $0.kind == .mhc }.sorted { $0.n < $1.n }
-    try Gnuplot.render(figure(residual: residual, variants: [hc, mhc]), in: sweep.plots)
-    let page = DesignSummary(try design(), runs: all, options: sweep).markdown(
-      figures: ["expansion.png"], extra: [("Cost and composite gain", costs(residual: residual, variants: [hc, mhc]))])
-    try ExperimentSummary.write(page, experiment: "expansion", options: sweep, figures: "expansion.png")
+    let variants = [ConnectionKind.hc, .mhc].map { k in
+      d.rates.map { group(.init(kind: k, rate: $0)) }.filter { !$0.runs.isEmpty }
+    }
+    try Gnuplot.render(figure(residual: residual, variants: variants), in: sweep.plots)
+    let text = page.markdown(
+      figures: ["expansion.png"], extra: [("Cost and composite gain", costs(residual: residual, variants: variants))])
+    try ExperimentSummary.write(text, experiment: "expansion", options: sweep, figures: "expansion.png")
   }
 }
 

@@ -17,7 +17,9 @@ extension InstabilityExperiment {
     for r in t.all {
       let color = PlotStyle.color(for: r.kindName)
       let g = spikes(r, { ($0.gradRatio ?? 0) > criteria.gradRatio }) { $0.gradNorm }
-      if !g.isEmpty { gradSeries.append(Series("\(r.kindName) gradient spike", color: color, points: g, style: "points")) }
+      if !g.isEmpty {
+        gradSeries.append(Series("\(r.kindName) gradient spike", color: color, points: g, style: "points"))
+      }
       if r.config.model.connection.kind != .residual {
         let base = Dictionary(
           r.trainLossGap(to: t.residual, window: 10).map { (Int($0.0), $0.1) }, uniquingKeysWith: { a, _ in a })
@@ -93,7 +95,8 @@ extension InstabilityExperiment {
     ] {
       guard let s = step else { continue }
       marks.append(Gnuplot.verticalLine(at: "\(s)", color: red, dash: dash))
-      marks.append("set label 'HC \(what) (step \(s))' at first \(s), graph \(y) left offset 0.5,0 textcolor rgb '\(red)'")
+      marks.append(
+        "set label 'HC \(what) (step \(s))' at first \(s), graph \(y) left offset 0.5,0 textcolor rgb '\(red)'")
     }
     return Chart.figure(
       "instability-gain", title: "composite gain and loss over training: \(t.label)",

@@ -1,10 +1,10 @@
 // manifolds — the five figures: loss gap to the residual, gains and column deviation per sublayer,
 // the stream collapse over depth and over training, step time.
 
+import Experiments
 import Foundation
 import MHC
 import MHCHarness
-import Experiments
 
 extension Manifolds {
   func figures(_ page: Page) throws {
@@ -24,7 +24,9 @@ extension Manifolds {
         series: members.map { m in
           (
             m.name, color(m),
-            sets.map { s in PairedComparison.finalLoss(page.runs(s, m), baseline: page.runs(s, ManifoldsDesign.residual)).bar }
+            sets.map { s in
+              PairedComparison.finalLoss(page.runs(s, m), baseline: page.runs(s, ManifoldsDesign.residual)).bar
+            }
           )
         }), in: sweep.plots)
     // 2. composite gain and column deviation per sublayer (seed 0)
@@ -85,7 +87,8 @@ extension Manifolds {
           "stream collapse over training: ‖composite of every H_res − J/n‖_F after the last sublayer (mean over seeds)",
         panels: sets.map { s in
           Panel(
-            title: "\(s.rawValue) (\(2 * setting(s).model.layers) sublayers)", xlabel: "step", ylabel: "distance from J/n",
+            title: "\(s.rawValue) (\(2 * setting(s).model.layers) sublayers)", xlabel: "step",
+            ylabel: "distance from J/n",
             logy: true,
             series: members.compactMap { m in
               let curve = mappingCurve(page.runs(s, m), lastSublayer: true) { $0.compositeDistanceUniform }

@@ -21,16 +21,19 @@ extension Manifolds {
     }
     // stream collapse: the composite after the last sublayer
     var collapse = MarkdownTable(
-      ["member"] + sets.flatMap { ["\($0.rawValue): ‖composite − J/n‖ (mean ± 95%)", "\($0.rawValue): ‖composite − I‖"] })
+      ["member"]
+        + sets.flatMap { ["\($0.rawValue): ‖composite − J/n‖ (mean ± 95%)", "\($0.rawValue): ‖composite − I‖"] })
     for m in members.dropFirst() {
       collapse.add(
         [m.name]
           + sets.flatMap { s -> [String] in
             /// `value` of the composite after the last sublayer at the last evaluation, over seeds.
             func final(_ value: KeyPath<MappingRow, Double>) -> String {
-              wide(SeedInterval(page.runs(s, m).compactMap { r in
-                r.mappingRows.max { ($0.step, $0.sublayer) < ($1.step, $1.sublayer) }?[keyPath: value]
-              }.filter(\.isFinite)))
+              wide(
+                SeedInterval(
+                  page.runs(s, m).compactMap { r in
+                    r.mappingRows.max { ($0.step, $0.sublayer) < ($1.step, $1.sublayer) }?[keyPath: value]
+                  }.filter(\.isFinite)))
             }
             return [final(\.compositeDistanceUniform), final(\.compositeDistanceIdentity)]
           })

@@ -16,7 +16,9 @@ extension Mappings {
 
     // 1. heat maps: every sublayer of every variant (seed 0), end of training
     let rows: [[HeatMap]] = learned.compactMap { v in
-      loaded(v).first { $0.config.seed == 0 }?.heatMaps(label: "\(v.label) ·", composite: "").map { Array($0.dropLast()) }
+      loaded(v).first { $0.config.seed == 0 }?.heatMaps(label: "\(v.label) ·", composite: "").map {
+        Array($0.dropLast())
+      }
     }
     try Gnuplot.render(
       Chart.heatmaps(
@@ -84,7 +86,8 @@ extension Mappings {
     var perSublayer = MarkdownTable(["variant"] + (1...(2 * c.model.layers)).map { "sublayer \($0)" })
     for v in learned {
       let drift = finalMappingProfile(loaded(v)) { $0.drift }
-      perSublayer.add([v.label] + (0..<(2 * c.model.layers)).map { drift[$0].map { String(format: "%.3f", $0) } ?? "–" })
+      perSublayer.add(
+        [v.label] + (0..<(2 * c.model.layers)).map { drift[$0].map { String(format: "%.3f", $0) } ?? "–" })
     }
     let text = page.markdown(
       figures: ["mappings-hres.png", "mappings-over-training.png", "mappings-loss.png"],

@@ -80,7 +80,8 @@ struct Mixing: ParsableCommand {
       guard let l = logError(o) else { return nil }
       let steps = o.compactMap(\.stepsToOnePercent)
       let reach =
-        steps.count == o.count ? "\(Int(SeedInterval(steps.map(Double.init)).mean)) st" : "\(steps.count)/\(o.count) \(below)"
+        steps.count == o.count
+        ? "\(Int(SeedInterval(steps.map(Double.init)).mean)) st" : "\(steps.count)/\(o.count) \(below)"
       return join(String(format: "1e%.1f", l), reach)
     }
     let panels = ["static", "dynamic"].map { mode in
@@ -116,7 +117,8 @@ struct Mixing: ParsableCommand {
       }
       text += "\n## \(mode.capitalized) mappings: final relative error (steps to 1%)\n\n\(table.text)"
     }
-    text += "\nFigure: `plots/mixing.png` (blue: below 1% error, red: above); every seed: `results/mixing/results.json`.\n"
+    text +=
+      "\nFigure: `plots/mixing.png` (blue: below 1% error, red: above); every seed: `results/mixing/results.json`.\n"
     try ExperimentSummary.write(
       text, experiment: "mixing",
       options: try SweepOptions.parse(["--results", results, "--plots", plots]), figures: "mixing.png")

@@ -44,7 +44,9 @@ extension Overhead {
       kinds.map { kind, rc in
         Series(
           name(kind, rc), color: PlotStyle.color(for: kind.rawValue),
-          points: xs.compactMap { p in find(p.group, kind, n: p.n, k: rc ? rcOf(p.n) : 0).flatMap(value).map { (p.x, $0) } },
+          points: xs.compactMap { p in
+            find(p.group, kind, n: p.n, k: rc ? rcOf(p.n) : 0).flatMap(value).map { (p.x, $0) }
+          },
           style: "linespoints", dash: rc ? 2 : 1)
       }
     }

@@ -34,7 +34,9 @@ extension Scaling {
       for (kind, shift) in [(ConnectionKind.hc, 1 / 1.04), (.mhc, 1.04)] {
         w.add(kind.rawValue, results.map { ($0.compute * shift, interval($0, kind)) })
       }
-      return (w.series, [w.yrange(including: Double(reference)), Gnuplot.horizontalLine(at: "\(reference)")] + w.arrows)
+      return (
+        w.series, [w.yrange(including: Double(reference)), Gnuplot.horizontalLine(at: "\(reference)")] + w.arrows
+      )
     }
     var lossSeries: [Series] = []
     for kind in variants {

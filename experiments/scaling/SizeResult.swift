@@ -1,9 +1,9 @@
 // scaling — model sizes, the runs of one size, and the power law fitted across sizes.
 
+import Experiments
 import Foundation
 import MHC
 import MHCHarness
-import Experiments
 
 /// The compute-scaling runs of one model size.
 struct SizeResult {

@@ -10,10 +10,10 @@
 // This page: config → runs → report. SizeResult.swift: sizes, per-size results, the power law;
 // Figures.swift and Summary.swift: the figures and summary.md.
 import ArgumentParser
+import Experiments
 import Foundation
 import MHC
 import MHCHarness
-import Experiments
 
 BLASRuntime.ensureFastKernel()
 
@@ -23,7 +23,7 @@ struct Scaling: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
       "Compute and token scaling of residual, HC and mHC: loss vs FLOPs, power-law fits, loss gap and ratio to the "
-        + "baseline."
+      + "baseline."
   )
   @OptionGroup var sweep: SweepOptions
   @Option(

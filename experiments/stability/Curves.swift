@@ -27,7 +27,8 @@ extension Stability {
       panels: [
         Panel(
           title: "global gradient norm before clipping (seed 0; moving average, 25 steps)", xlabel: "step",
-          ylabel: "‖g‖₂", logy: true, series: [res, hc, mhc].map { Series($0.kindName, points: $0.smoothed(\.gradNorm)) })
+          ylabel: "‖g‖₂", logy: true,
+          series: [res, hc, mhc].map { Series($0.kindName, points: $0.smoothed(\.gradNorm)) })
       ])
     // 3. Amax gains per sublayer (Fig. 3 and 7)
     func gains(_ title: String, _ pick: (GainRow) -> Double) -> Panel {

@@ -11,7 +11,8 @@ extension Vision {
   func trainingFigure(_ r: CellResult) -> GnuplotFigure {
     func curve(_ kind: ConnectionKind, _ value: (MetricsRow) -> Double?) -> Series {
       let runs = r.runs(kind).filter { $0.summary.status == .completed }
-      return Series(kind.rawValue, points: meanCurve(runs) { $0.valLoss == nil ? nil : value($0) }, style: "linespoints")
+      return Series(
+        kind.rawValue, points: meanCurve(runs) { $0.valLoss == nil ? nil : value($0) }, style: "linespoints")
     }
     let kinds: [ConnectionKind] = [.residual, .hc, .mhc]
     return Chart.figure(
@@ -82,7 +83,8 @@ extension Vision {
     let rows: [[HeatMap]] = [ConnectionKind.hc, .mhc].compactMap { kind in
       r.shown(kind).flatMap { run in
         run.heatMaps(
-          label: "\(kind.rawValue) s\(run.config.seed) ·", picks: { Array(Set([0, $0 / 3, 2 * $0 / 3, $0 - 1])).sorted() },
+          label: "\(kind.rawValue) s\(run.config.seed) ·",
+          picks: { Array(Set([0, $0 / 3, 2 * $0 / 3, $0 - 1])).sorted() },
           composite: "composite of all \(run.mappings?.sublayers.count ?? 0)")
       }
     }
