@@ -8,7 +8,7 @@
 // what the results mean: experiments/instability/README.md.
 //
 // This page: the grid (``InstabilityDesign``) → figures → summary.md (``DesignSummary`` with
-// Summary.swift's two tables). Grid.swift: the runs by cell for the figures; Figures.swift: the figures.
+// Summary.swift's two tables). Grid.swift: the grid read by cell; Figures.swift: the figures.
 import ArgumentParser
 import Experiments
 import Foundation
@@ -42,15 +42,14 @@ struct InstabilityExperiment: ParsableCommand {
   // MARK: Figures and summary
 
   func report(_ design: InstabilityDesign, _ all: [LoadedRun]) throws {
-    let g = Grid(all, sized: PrecisionRow.read(results: sweep.results, experiment: "instability"))
-    guard let worst = g.mostUnstable else {
+    let g = Grid(design, runs: all, options: sweep)
+    guard let worst = g.mostUnstable, let runsAt = g.trio(worst) else {
       throw MHCError("instability: no finished HC run in \(sweep.results)/instability")
     }
-    let runsAt = g.trio(worst)
     try Gnuplot.render(fig2(runsAt, criteria: worst.summary.instability?.criteria ?? SpikeCriteria()), in: sweep.plots)
     try Gnuplot.render(phaseMap(g), in: sweep.plots)
     try Gnuplot.render(gainFigure(runsAt), in: sweep.plots)
-    let page = DesignSummary(design, runs: all, options: sweep).markdown(
+    let page = g.markdown(
       figures: ["instability-fig2.png", "instability-phase.png", "instability-gain.png"],
       extra: [("Spike rates per connection", rates(g)), ("Where HC fails most clearly", worstCell(runsAt))], runs: false
     )
