@@ -56,17 +56,18 @@ struct Scaling: ParsableCommand {
   func report(_ all: [LoadedRun], plan p: ScalingDesign) throws {
     let longIDs = Set(p.longRuns.map(\.id))
     let long = all.filter { longIDs.contains($0.id) }
-    let results = Dictionary(grouping: all.filter { !longIDs.contains($0.id) }) { ModelSize($0.config) }
-      .map { SizeResult(size: $0.key, runs: $0.value) }.sorted { $0.compute < $1.compute }
+    let page = DesignSummary(p, runs: all, options: sweep)
+    let results = page.trainedCells.map { size in SizeResult(size: size, runs: variants.flatMap { page.runs(size, $0) }) }
+      .sorted { $0.compute < $1.compute }
     let fits = Dictionary(
       uniqueKeysWithValues: variants.compactMap { k in
         PowerLaw(results.map { ($0.compute, $0.loss(k).mean) }).map { (k, $0) }
       })
     try Gnuplot.render(computeFigure(results, fits: fits), in: sweep.plots)
     try Gnuplot.render(tokenFigure(long), in: sweep.plots)
-    let page = DesignSummary(p, runs: all, options: sweep).markdown(
+    let text = page.markdown(
       figures: ["scaling-compute.png", "scaling-tokens.png"], extra: extras(results, fits: fits, long: long, plan: p))
-    try ExperimentSummary.write(page, experiment: "scaling", options: sweep, figures: "scaling-*.png")
+    try ExperimentSummary.write(text, experiment: "scaling", options: sweep, figures: "scaling-*.png")
   }
 }
 
