@@ -45,7 +45,8 @@ public struct Panel: Sendable {
 /// the data inline in the `.gp` script.
 ///
 /// ```swift
-/// let fig = Chart.figure("loss", panels: [Panel(xlabel: "step", ylabel: "loss", series: [...])])
+/// let mhc = Series("mhc", points: [(0, 5.5), (100, 2.6), (300, 2.1)])
+/// let fig = Chart.figure("loss", panels: [Panel(xlabel: "step", ylabel: "loss", series: [mhc])])
 /// try Gnuplot.render(fig, in: "plots")
 /// ```
 public enum Chart {
@@ -128,6 +129,7 @@ extension Chart {
   /// number of sublayers. Blue is negative, white 0, red positive (`cbrange ±range`).
   ///
   /// ```swift
+  /// let m = [Double](repeating: 0.25, count: 16)   // H_res = J/4, row-major
   /// let fig = Chart.heatmaps("x-hres", title: "H_res", rows: [[HeatMap(title: "sublayer 1", n: 4, values: m)]])
   /// ```
   public static func heatmaps(
@@ -196,7 +198,9 @@ extension Chart {
   /// ```swift
   /// let p = PhasePanel(title: "HC − residual", rowLabels: ["4", "16"], columnLabels: ["3e-3"],
   ///                    values: [[-0.02], [0.3]], notes: [["−0.02"], ["+0.30\nspike"]])
-  /// try Gnuplot.render(Chart.phaseMaps("phase", title: "final loss gap", panels: [p], xlabel: "lr", ylabel: "layers"), in: "plots")
+  /// let fig = Chart.phaseMaps("phase", title: "final loss gap", panels: [p], xlabel: "lr", ylabel: "layers",
+  ///                           range: 0.5)
+  /// try Gnuplot.render(fig, in: "plots")
   /// ```
   public static func phaseMaps(
     _ name: String, title: String, panels: [PhasePanel], xlabel: String, ylabel: String,

@@ -11,6 +11,7 @@ import MHC
 /// compile error where it is named, never a silently empty lookup.
 ///
 /// ```swift
+/// let store = ResultStore(root: "results")
 /// let design = InstabilityDesign(preset: .paper)
 /// let cell = InstabilityDesign.Cell(layers: 8, lr: 3e-2)
 /// let gap = store.gap(design, cell, .mhc, vs: .residual)     // paired by seed

@@ -7,7 +7,11 @@ import MHC
 /// words that interpret the numbers live in the experiment's `README.md`.
 ///
 /// ```swift
-/// let text = DesignSummary(design, runs: all, options: sweep).markdown(extra: [("Timing", table)])
+/// let design = InstabilityDesign(preset: .quick), sweep = try SweepOptions.parse(["--preset", "quick"])
+/// let all = ResultStore(root: sweep.results).runs(InstabilityDesign.experiment)
+/// let table = "| variant | ms/step |\n|---|---|\n| mhc | 41 |\n"
+/// let text = DesignSummary(design, runs: all, options: sweep)
+///   .markdown(figures: ["instability-loss.png"], extra: [("Timing", table)])
 /// ```
 public struct DesignSummary<D: ExperimentDesign> {
   public let design: D

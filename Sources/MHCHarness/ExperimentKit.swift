@@ -10,6 +10,8 @@ extension Preset {
   /// This preset's value of a setting.
   ///
   /// ```swift
+  /// let sweep = try SweepOptions.parse(["--preset", "paper"])
+  /// var c = sweep.preset.baseConfig
   /// c.steps = sweep.preset.pick(quick: 300, paper: 2000, tiny: 8)
   /// ```
   public func pick<V>(quick: V, paper: V, tiny: V) -> V {
@@ -29,10 +31,15 @@ extension Preset {
 /// and the finished runs read back by variant — so a summary never matches run ids by hand.
 ///
 /// ```swift
-/// let grid = SeedGrid(variants: variants, seeds: 3) { v, seed in SweepRun(config(v, seed)) }
+/// let sweep = try SweepOptions.parse(["--preset", "quick"])
+/// let grid = SeedGrid(variants: [ConnectionKind.residual, .mhc], seeds: 3) { kind, seed in
+///   var c = TrainConfig(); c.model.connection.kind = kind; c.seed = UInt64(seed)
+///   return SweepRun(c)
+/// }
 /// try Sweep(experiment: "components", runs: grid.runs).execute(sweep) { all in
 ///   let runs = RunIndex(all)
-///   let gap = grid.gap(mhc, to: residual, in: runs)     // PairedComparison over the seeds
+///   let gap = grid.gap(.mhc, to: .residual, in: runs)     // PairedComparison over the seeds
+///   print(gap.text)
 /// }
 /// ```
 public struct SeedGrid<Variant> {
@@ -98,7 +105,8 @@ public enum ExperimentSummary {
   /// `consequence` saying what that means for the tables (e.g. "and have no loss").
   ///
   /// ```swift
-  /// ExperimentSummary.status(all, consequence: "and have no loss")
+  /// let all = ResultStore(root: "results").runs("stability")
+  /// print(ExperimentSummary.status(all, consequence: "and have no loss"))
   /// ```
   public static func status(_ all: [LoadedRun], consequence: String = "", reasons: Bool = false) -> String {
     let unfinished = all.filter { $0.summary.status != .completed }

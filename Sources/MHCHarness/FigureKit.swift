@@ -12,7 +12,8 @@ extension LoadedRun {
   /// `value` of every metrics row that has one, against the step.
   ///
   /// ```swift
-  /// Series("mhc", points: run.curve { $0.valLoss }, style: "linespoints")
+  /// let run = try LoadedRun.load("results/stability/mhc-n4-t20-s0")
+  /// let series = Series("mhc", points: run.curve { $0.valLoss }, style: "linespoints")
   /// ```
   public func curve(_ value: (MetricsRow) -> Double?) -> [(Double, Double)] {
     metrics.compactMap { m in value(m).map { (Double(m.step), $0) } }
@@ -80,9 +81,10 @@ public func meanCurve(_ runs: [LoadedRun], _ value: (MetricsRow) -> Double?) -> 
 /// each x; the y range covers all three.
 ///
 /// ```swift
+/// let small = SeedInterval([-0.04, -0.05, -0.03]), large = SeedInterval([-0.02, -0.06, -0.01])  // gaps per seed
 /// var w = Whiskers()
-/// w.add("mhc", [(1e12, gap.differences), (4e12, gap2.differences)])
-/// Panel(xlabel: "FLOPs", ylabel: "gap", series: w.series, extra: [w.yrange(including: 0)] + w.arrows)
+/// w.add("mhc", [(1e12, small), (4e12, large)])
+/// let panel = Panel(xlabel: "FLOPs", ylabel: "gap", series: w.series, extra: [w.yrange(including: 0)] + w.arrows)
 /// ```
 public struct Whiskers {
   public private(set) var series: [Series] = []

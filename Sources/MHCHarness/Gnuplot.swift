@@ -99,6 +99,7 @@ public struct GnuplotFigure: Sendable {
   /// the body, and `unset output`.
   ///
   /// ```swift
+  /// let fig = GnuplotFigure(name: "loss", body: "plot sin(x)")
   /// print(fig.script(outputPath: "figures/loss.png"))
   /// ```
   public func script(outputPath: String) -> String {
@@ -119,7 +120,8 @@ public struct GnuplotFigure: Sendable {
 /// Renders ``GnuplotFigure``s with the `gnuplot` executable.
 ///
 /// ```swift
-/// if Gnuplot.isAvailable { let png = try Gnuplot.render(fig, in: "figures") }
+/// let fig = GnuplotFigure(name: "loss", body: "plot sin(x)")
+/// if Gnuplot.isAvailable { try Gnuplot.render(fig, in: "figures") }
 /// ```
 public enum Gnuplot {
   /// Whether a `gnuplot` executable is on `PATH`.
@@ -141,6 +143,7 @@ public enum Gnuplot {
   /// anything containing "error"; the message then quotes gnuplot's own words and names the script.
   ///
   /// ```swift
+  /// let fig = GnuplotFigure(name: "loss", body: "plot sin(x)")
   /// let png = try Gnuplot.render(fig, in: "figures")   // "figures/loss.png"
   /// ```
   @discardableResult

@@ -102,7 +102,9 @@ struct PendingRun {
 /// one live line for the whole sweep (runs done / running / left, and an ETA from measured step times).
 ///
 /// ```swift
-/// let failed = try JobPool(jobs: 2, budget: nil, interactive: true).run(pending, experiment: "stability")
+/// let options = try SweepOptions.parse(["--jobs", "2"])   // a JobPool of 2 child processes
+/// let runs = [1e-3, 3e-3].map { lr in var c = TrainConfig(); c.lr = lr; return SweepRun(c) }
+/// try Sweep(experiment: "stability", runs: runs).execute(options) { _ in }
 /// ```
 struct JobPool {
   let jobs: Int

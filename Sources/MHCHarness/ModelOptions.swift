@@ -13,8 +13,15 @@ extension Collapse: ExpressibleByArgument {}
 /// reference model (`TrainConfig()`: C 128, 4 layers, 4 heads, seq 128, batch 16, n 4, t_max 20).
 ///
 /// ```swift
-/// @OptionGroup(title: "Model") var model: ModelOptions
-/// var c = TrainConfig(); model.apply(to: &c)
+/// import ArgumentParser
+///
+/// struct Train: ParsableCommand {
+///   @OptionGroup(title: "Model") var model: ModelOptions
+///   func run() throws {
+///     var c = TrainConfig(); model.apply(to: &c)
+///     try TrainingRun(config: c, directory: "runs/mhc").run()
+///   }
+/// }
 /// ```
 public struct ModelOptions: ParsableArguments {
   @Option(help: "Model width C.") public var width = TrainConfig().model.width

@@ -43,7 +43,11 @@ public enum TwoStage {
 ///
 /// ```swift
 /// let cell = PairedCell(name: "L8 lr 3e-2", variants: ["residual", "hc", "mhc"], seeds: 3,
-///                       comparisons: [("hc", "residual"), ("mhc", "residual")]) { v, s in run(v, s) }
+///                       comparisons: [("hc", "residual"), ("mhc", "residual")]) { v, s in
+///   var c = TrainConfig(); c.model.layers = 8; c.lr = 3e-2; c.seed = UInt64(s)
+///   c.model.connection.kind = ConnectionKind(rawValue: v)!
+///   return SweepRun(c)
+/// }
 /// ```
 public struct PairedCell {
   public var name: String

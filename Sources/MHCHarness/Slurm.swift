@@ -34,9 +34,10 @@ public struct SlurmOptions: ParsableArguments {
 /// again (or `scontrol requeue`, which `--requeue` allows) resumes them.
 ///
 /// ```swift
-/// let job = SlurmJob(sweep: sweep, options: options, slurm: slurmOptions)
-/// try job.write()      // results/stability/slurm/submit.sh …
-/// try job.submit()     // array job 1234 (30 tasks), replot job 1235
+/// let options = try SweepOptions.parse(["--preset", "paper", "--slurm"])
+/// let job = try SlurmJob(sweep: InstabilityDesign(preset: .paper).sweep(), options: options, slurm: options.slurm)
+/// try job.write()      // results/instability/slurm/submit.sh …
+/// try job.submit()     // array job 1234 (one task per run), replot job 1235
 /// ```
 public struct SlurmJob {
   public let experiment: String

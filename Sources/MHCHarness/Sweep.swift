@@ -238,8 +238,12 @@ public struct LoadedRun: Sendable {
 /// A list of runs that belong to one experiment, and how to execute them.
 ///
 /// ```swift
-/// let sweep = Sweep(experiment: "stability", runs: runs)
-/// try sweep.execute(options) { results in try figures(results) }
+/// let options = try SweepOptions.parse(["--preset", "quick"])
+/// let runs = [ConnectionKind.residual, .mhc].map { kind in
+///   var c = TrainConfig(); c.model.connection.kind = kind; return SweepRun(c)
+/// }
+/// let sweep = try Sweep(experiment: "stability", runs: runs)
+/// try sweep.execute(options) { results in print(ExperimentSummary.status(results)) }   // then figures, summary.md
 /// ```
 ///
 /// Declared with ``PairedCell``s, a sweep also knows which runs are compared by seed, and

@@ -152,6 +152,8 @@ public enum Verdict: String, Codable, Sendable {
 /// verdict, and what the measured spread says about the seeds an effect would need.
 ///
 /// ```swift
+/// let store = ResultStore(root: "results")
+/// let mhcRuns = store.cell("stability", "mhc-n4-t20"), residualRuns = store.cell("stability", "residual")
 /// let gap = PairedComparison.finalLoss(mhcRuns, baseline: residualRuns)
 /// print(gap.text)           // "−0.045 [−0.071, −0.019] 3 seeds: better"
 /// gap.seedsNeeded(for: 0.02)  // from the measured spread, at 80% power

@@ -15,9 +15,11 @@ import Dispatch
 /// | ``Phase/recompute`` | the forward passes replayed in the backward (``Transformer`` with `recompute`) |
 ///
 /// ```swift
+/// let model = try Transformer<Float>(ModelConfig(), batch: 16, seed: 0)
+/// let x = [Int32](repeating: 65, count: 16 * 128), y = x   // batch · seq bytes
 /// ConnectionProfile.reset(); ConnectionProfile.enabled = true
 /// model.forward(inputs: x, targets: y); model.backward()
-/// print(ConnectionProfile.seconds[.mixing])
+/// print(ConnectionProfile.seconds[.mixing] ?? 0)
 /// ```
 public enum ConnectionProfile {
   public enum Phase: String, CaseIterable, Sendable, Codable {

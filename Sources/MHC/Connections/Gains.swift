@@ -11,8 +11,10 @@
 /// their products.
 ///
 /// ```swift
+/// let t = 16   // tokens
+/// let perSublayerHres = [[Float]](repeating: [Float](repeating: 0.25, count: t * 16), count: 8)   // J/4 per token
 /// var g = GainTracker(n: 4, tokens: t)
-/// for hres in perSublayerHres { let gains = g.append(hres) }   // single and composite
+/// for hres in perSublayerHres { print(g.append(hres)) }   // single and composite
 /// ```
 public struct AmaxGain: Codable, Sendable, Equatable {
   public var forward: Double

@@ -15,6 +15,7 @@
 /// `a [3]` (`α_pre, α_post, α_res`), `b [2n + n²]` (pre, post, res row-major).
 ///
 /// ```swift
+/// let store = ParameterStore<Float>()
 /// let hc = try ConnectionConfig(kind: .hc, streams: 4, width: 128).make(store: store, prefix: "conns.0", capacity: 2048)
 /// ```
 public final class HyperConnection<T: Scalar>: MixingConnection<T>, ConnectionLayout {

@@ -20,6 +20,7 @@ import RealModule
 /// when static), `a [3]`, `b [2n + r]` (pre, post, then the manifold's initial logits).
 ///
 /// ```swift
+/// let store = ParameterStore<Float>()
 /// var c = ConnectionConfig(kind: .mhc, streams: 4, width: 128); c.manifold = .birkhoff
 /// let mhc = try c.make(store: store, prefix: "conns.0", capacity: 2048)
 /// ```

@@ -14,7 +14,10 @@ import RealModule
 ///   (same evaluation batch).
 ///
 /// ```swift
-/// let rows = model.mappingMetrics(step: 100, initial: initialMeans)
+/// let model = try Transformer<Float>(ModelConfig(), batch: 16, seed: 0), x = [Int32](repeating: 65, count: 16 * 128)
+/// model.forward(inputs: x, targets: x)                                // an evaluation batch, before training
+/// let initialMeans = model.meanResidualMappings().perSublayer
+/// let rows = model.mappingMetrics(step: 100, initial: initialMeans)  // after 100 steps, on the same batch
 /// ```
 public struct MappingRow: Sendable, Equatable {
   public var step: Int
@@ -138,6 +141,7 @@ func streamCosine<T: Scalar>(_ x: UnsafePointer<T>, n: Int, width: Int) -> Doubl
 /// permutation of the streams, and how many independent directions it keeps.
 ///
 /// ```swift
+/// let h: [Double] = [0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0]   // swaps streams 0↔1 and 2↔3
 /// let (d, p) = MixingShape.nearestPermutation(h, n: 4)   // 0 and the permutation for a permutation matrix
 /// MixingShape.effectiveRank(h, n: 4)                      // 1 for J/n, 4 for any permutation
 /// ```

@@ -5,6 +5,7 @@
 /// shared workspace: nothing after the forward needs it.
 ///
 /// ```swift
+/// let store = ParameterStore<Float>()
 /// let res = try ConnectionConfig(kind: .residual, streams: 1, width: 128).make(store: store, prefix: "conns.0",
 ///                                                                                capacity: 2048)
 /// ```

@@ -14,8 +14,14 @@
 ///   static let name = "identity", help = "H_res = I, no logits used"
 ///   static func scratchCount(n: Int, iterations: Int) -> Int { 0 }
 ///   static func forward<T: Scalar>(logits: UnsafePointer<T>, output: UnsafeMutablePointer<T>, count: Int, n: Int,
-///                                  iterations: Int, scratch: UnsafeMutablePointer<T>) { … }
-///   static func backward<T: Scalar>(…) { … }
+///                                  iterations: Int, scratch: UnsafeMutablePointer<T>) {
+///     for t in 0..<count { for i in 0..<n { for j in 0..<n { output[(t * n + i) * n + j] = i == j ? 1 : 0 } } }
+///   }
+///   static func backward<T: Scalar>(logits: UnsafePointer<T>, dOutput: UnsafePointer<T>,
+///                                   dLogits: UnsafeMutablePointer<T>, count: Int, n: Int, iterations: Int,
+///                                   scratch: UnsafeMutablePointer<T>) {
+///     dLogits.update(repeating: 0, count: count * n * n)
+///   }
 /// }
 /// ```
 public protocol ManifoldProjection: SendableMetatype {
@@ -77,9 +83,12 @@ extension ManifoldProjection {
 /// that is `Codable` as its name (`config.json`, run ids, `--manifold`).
 ///
 /// ```swift
-/// let m = ResidualManifold.birkhoff
+/// let m = ResidualManifold.birkhoff, tokens = 64
 /// m.logitCount(n: 4)                   // 24: one weight per permutation
-/// m.forward(logits: z, output: h, count: tokens, n: 4, iterations: 0, scratch: s)
+/// let z = [Float](repeating: 0, count: tokens * m.logitCount(n: 4))
+/// var h = [Float](repeating: 0, count: tokens * 16)
+/// var s = [Float](repeating: 0, count: m.scratchCount(n: 4, iterations: 0))
+/// m.forward(logits: z, output: &h, count: tokens, n: 4, iterations: 0, scratch: &s)
 /// ResidualManifold(rawValue: "sinkhorn") == .sinkhorn
 /// ```
 public struct ResidualManifold: RawRepresentable, Codable, CaseIterable, Hashable, Sendable, CustomStringConvertible {

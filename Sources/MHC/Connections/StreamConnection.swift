@@ -30,10 +30,13 @@ public protocol Sublayer<T>: AnyObject {
 /// backward block: one pass over the streams instead of two, the same arithmetic per token.
 ///
 /// ```swift
-/// let store = ParameterStore<Float>()
-/// let conn = try ConnectionKind.mhc.make(ConnectionConfig(kind: .mhc, streams: 4, width: 128),
-///                                        store: store, prefix: "conns.0", capacity: tokens) as any StreamConnection<Float>
+/// let store = ParameterStore<Float>(), pool = BufferPool<Float>(), tokens = 64
+/// let mlp = SwiGLU<Float>(width: 128, layers: 1, capacity: tokens, store: store, prefix: "subs.1")
+/// let conn: any StreamConnection<Float> = try ConnectionKind.mhc.make(
+///   ConnectionConfig(kind: .mhc, streams: 4, width: 128), store: store, prefix: "conns.0", capacity: tokens)
 /// store.allocate(seed: 0)
+/// let x = pool.buffer(tokens * 4 * 128), out = pool.buffer(tokens * 4 * 128)
+/// let dOut = pool.buffer(tokens * 4 * 128), dx = pool.buffer(tokens * 4 * 128)
 /// conn.forward(x, out, tokens: tokens, sublayer: mlp)
 /// conn.backward(dOut, dx, tokens: tokens, sublayer: mlp, input: x)
 /// ```

@@ -8,8 +8,12 @@
 /// order (then stream order), the columns split over the threads, so the sum is deterministic.
 ///
 /// ```swift
+/// let store = ParameterStore<Float>(), n = 4
 /// let emb = ByteEmbedding<Float>(vocab: 256, width: 128, seq: 128, store: store)
-/// emb.forward(ids, streams, stride: n * 128, tokens: ids.count)
+/// store.allocate(seed: 0)
+/// let ids: [Int32] = Array("hello, world".utf8).map(Int32.init)
+/// var streams = [Float](repeating: 0, count: ids.count * n * 128)
+/// emb.forward(ids, &streams, stride: n * 128, tokens: ids.count)
 /// ```
 public final class ByteEmbedding<T: Scalar>: InputEmbedding {
   public let vocab: Int, width: Int, seq: Int

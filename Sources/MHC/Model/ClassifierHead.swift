@@ -11,7 +11,11 @@
 /// `∂L/∂x_{b,p} = (1/P) (∂L/∂z_b) W`.
 ///
 /// ```swift
+/// let store = ParameterStore<Float>()
 /// let head = ClassifierHead<Float>(classes: 10, width: 64, tokens: 49, capacity: 128 * 49, store: store)
+/// store.allocate(seed: 0)
+/// let xf = [Float](repeating: 0, count: 128 * 49 * 64)   // the normed tokens of 128 images
+/// let labels = [Int32](repeating: 3, count: 128)
 /// let loss = head.forward(xf, targets: labels, tokens: 128 * 49)
 /// ```
 public final class ClassifierHead<T: Scalar>: OutputHead {

@@ -24,9 +24,13 @@ public enum Collapse: String, Codable, CaseIterable, Sendable {
 /// `∂L/∂v += u − v ρ² ⟨u, v⟩ / (nC)` for `u = ρ Φ μ` (the same RMS-projection rule as mHC's Φ).
 ///
 /// ```swift
+/// let store = ParameterStore<Double>()
 /// let head = CollapseHead<Double>(streams: 4, width: 8, capacity: 32, store: store)
-/// head.forward(streams, out, tokens: 32)
-/// head.backward(dOut, streams, dStreams, tokens: 32)
+/// store.allocate(seed: 0)
+/// let streams = [Double](repeating: 1, count: 32 * 4 * 8), dOut = [Double](repeating: 1, count: 32 * 8)
+/// var out = [Double](repeating: 0, count: 32 * 8), dStreams = streams
+/// head.forward(streams, &out, tokens: 32)
+/// head.backward(dOut, streams, &dStreams, tokens: 32)
 /// ```
 public final class CollapseHead<T: Scalar> {
   public static var epsilon: Double { DeepSeekV4Projection.epsilon }

@@ -8,6 +8,9 @@
 /// computes them (head first, embedding last).
 ///
 /// ```swift
+/// let model = try Transformer<Float>(ModelConfig(), batch: 16, seed: 0)
+/// let x = [Int32](repeating: 65, count: 16 * 128)
+/// let loss = model.forward(inputs: x, targets: x)
 /// if !loss.isFinite { print(model.firstNonFinite(gradients: false) ?? "loss only") }
 /// ```
 extension Transformer {

@@ -10,7 +10,11 @@
 /// summed in token order.
 ///
 /// ```swift
+/// let store = ParameterStore<Float>(), pool = BufferPool<Float>()
 /// let head = NextByteHead<Float>(vocab: 256, width: 128, seq: 128, capacity: 2048, store: store)
+/// store.allocate(seed: 0)
+/// let xf = pool.buffer(2048 * 128), dxf = pool.buffer(2048 * 128)   // the normed tokens, their gradient
+/// let y = [Int32](repeating: 65, count: 2048)                          // the next bytes
 /// let loss = head.forward(xf, targets: y, tokens: 2048)
 /// head.backward(dxf, tokens: 2048)
 /// ```

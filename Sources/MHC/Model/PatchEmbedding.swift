@@ -14,8 +14,12 @@
 /// `∂L/∂P[p] += Σ_images g_p` (images in order, deterministic).
 ///
 /// ```swift
+/// let store = ParameterStore<Float>(), n = 4
 /// let emb = PatchEmbedding<Float>(width: 64, capacity: 128 * 49, store: store)
-/// emb.forward(pixels, streams, stride: n * 64, tokens: 128 * 49)
+/// store.allocate(seed: 0)
+/// let pixels = [Int32](repeating: 0, count: 128 * 28 * 28)   // 128 images, values 0…255
+/// var streams = [Float](repeating: 0, count: 128 * 49 * n * 64)
+/// emb.forward(pixels, &streams, stride: n * 64, tokens: 128 * 49)
 /// ```
 public final class PatchEmbedding<T: Scalar>: InputEmbedding {
   /// Image side in pixels, patch side, patches per image and values per patch.

@@ -11,8 +11,11 @@
 /// exact with ε inside the square root.
 ///
 /// ```swift
-/// RMSNorm.forward(x, y: y, xhat: xhat, r: r, gain: g, rows: tokens, width: c)
-/// RMSNorm.backward(dy, dx: dx, xhat: xhat, r: r, gain: g, dGain: dg, rows: tokens, width: c)
+/// let tokens = 64, c = 128
+/// let x = [Float](repeating: 1, count: tokens * c), g = [Float](repeating: 1, count: c), dy = x
+/// var y = x, xhat = x, dx = x, r = [Float](repeating: 0, count: tokens), dg = g
+/// RMSNorm.forward(x, y: &y, xhat: &xhat, r: &r, gain: g, rows: tokens, width: c)
+/// RMSNorm.backward(dy, dx: &dx, xhat: xhat, r: r, gain: g, dGain: &dg, rows: tokens, width: c)
 /// ```
 public enum RMSNorm {
   public static let epsilon = 1e-6

@@ -15,9 +15,16 @@
 /// forward passes from the block's first stream, without running a sublayer.
 ///
 /// ```swift
+/// let store = ParameterStore<Float>(), pool = BufferPool<Float>(), t = 128, n = 4, c = 64
+/// let subs: [any Sublayer<Float>] = [SwiGLU(width: c, layers: 1, capacity: t, store: store, prefix: "subs.1")]
+/// let conns = try subs.indices.map {
+///   try ConnectionConfig(kind: .mhc, streams: n, width: c).make(store: store, prefix: "conns.\($0)", capacity: t)
+/// }
+/// store.allocate(seed: 0)
+/// let buffers = (0...subs.count).map { _ in pool.buffer(t * n * c) }, d = pool.buffer(t * n * c)
 /// let stack = ResidualStack(sublayers: subs, connections: conns, streams: buffers, gradient: d, recomputeBlock: 0)
 /// stack.forward(tokens: t)                   // streams[0] in, streams[subs.count] out
-/// stack.backward(tokens: t) { embed() }     // gradient in (∂ of the last streams), ∂ of streams[0] out
+/// stack.backward(tokens: t) { /* re-embed streams[0] */ }   // ∂ of the last streams in d, ∂ of streams[0] out
 /// ```
 public final class ResidualStack<T: Scalar> {
   public let sublayers: [any Sublayer<T>]

@@ -88,6 +88,8 @@ public struct ModelConfig: Codable, Sendable, Equatable {
 ///     head.weight           [256][C]
 ///
 /// ```swift
+/// let config = ModelConfig()                   // the reference model: C 128, 4 layers, mHC with n = 4
+/// let x = [Int32](repeating: 65, count: 16 * config.seq), y = x
 /// let model = try Transformer<Float>(config, batch: 16, seed: 0)
 /// let loss = model.forward(inputs: x, targets: y)   // x, y: [Int32], batch · seq tokens
 /// model.backward()                  // gradients in model.parameters.grads

@@ -2,6 +2,7 @@
 /// (a cache line, and whole AVX-512 vectors), freed together when the pool goes away.
 ///
 /// ```swift
+/// let tokens = 2048, width = 128
 /// let pool = BufferPool<Float>()
 /// let h = pool.buffer(tokens * width)
 /// ```

@@ -13,8 +13,11 @@ import Foundation
 /// one of several threads (a token block, an attention head) passes `split: false`.
 ///
 /// ```swift
+/// let tokens = 64, nIn = 128, nOut = 352
+/// let x = [Float](repeating: 1, count: tokens * nIn), w = [Float](repeating: 0.02, count: nOut * nIn)
+/// var y = [Float](repeating: 0, count: tokens * nOut)
 /// // y[tokens×out] = x[tokens×in] · Wᵀ, W stored [out][in] like torch.nn.Linear
-/// gemm(false, true, m: tokens, n: out, k: in, a: x, lda: in, b: w, ldb: in, c: y, ldc: out)
+/// gemm(false, true, m: tokens, n: nOut, k: nIn, a: x, lda: nIn, b: w, ldb: nIn, c: &y, ldc: nOut)
 /// ```
 @inlinable
 public func gemm<T: Scalar>(

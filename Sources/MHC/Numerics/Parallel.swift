@@ -10,6 +10,7 @@ import Foundation
 /// thread count, including 1. Reductions across rows stay on one thread, in row order.
 ///
 /// ```swift
+/// let tokens = 2048
 /// Parallel.rows(tokens) { range in
 ///   for t in range { /* row t only */ }
 /// }

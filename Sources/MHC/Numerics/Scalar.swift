@@ -7,8 +7,9 @@ import RealModule
 /// finite-difference test can be tight enough to catch a dropped term (see `Tests/`).
 ///
 /// ```swift
-/// let c = [Float](repeating: 0, count: 6)
-/// Float.gemm(false, true, m: 2, n: 3, k: 4, alpha: 1, a: a, lda: 4, b: b, ldb: 4, beta: 0, c: &c, ldc: 3)
+/// let a = [Float](repeating: 1, count: 2 * 4), b = [Float](repeating: 1, count: 3 * 4)
+/// var c = [Float](repeating: 0, count: 6)
+/// Float.blasGemm(false, true, 2, 3, 4, 1, a, 4, b, 4, 0, &c, 3)   // C[2×3] = A[2×4] · B[3×4]ᵀ, through sgemm
 /// ```
 public protocol Scalar: Real, BinaryFloatingPoint, Codable, Sendable, SIMDScalar
 where RawSignificand: FixedWidthInteger {

@@ -9,8 +9,10 @@ import RealModule
 /// and an order of magnitude faster.
 ///
 /// ```swift
+/// let a = [Float](repeating: 1, count: 128), b = a
+/// var p = [Float](repeating: 0, count: 256)
 /// let d = Vector.dot(a, b, count: 128)
-/// Vector.exp(p, count: 256)          // Float, in place
+/// Vector.exp(&p, count: 256)          // Float, in place
 /// ```
 public enum Vector {
   /// `Σ a[i]·b[i]`.

@@ -16,6 +16,7 @@ public struct MHCError: Error, CustomStringConvertible, Equatable, Sendable {
 /// An interruption exits with 128 + the signal number.
 ///
 /// ```swift
+/// let run = try TrainingRun(config: TrainConfig(), directory: "runs/mhc")
 /// do { try run.run() } catch let e as MHCError { throw RuntimeFailure(e) }
 /// ```
 public struct RuntimeFailure: Error, CustomStringConvertible, Sendable {

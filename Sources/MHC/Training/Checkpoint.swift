@@ -13,9 +13,10 @@ import Foundation
 /// renames the new one into place: at every moment one complete checkpoint exists.
 ///
 /// ```swift
-/// try Checkpoint.save(dir + "/checkpoint.bin", store: store, optimizer: adam, step: 50, sampler: rng,
-///                     seconds: 12, config: config)
-/// let restored = try Checkpoint.resume(dir + "/checkpoint.bin", into: store, optimizer: &adam, config: config)
+/// var c = TrainConfig(); c.checkpointEvery = 50
+/// let run = try TrainingRun(config: c, directory: "runs/mhc"); run.stopAfterStep = 50
+/// try run.run()                                            // saves runs/mhc/checkpoint.bin at step 50
+/// try TrainingRun(config: c, directory: "runs/mhc").run()  // resumes from it (same config, CRC checked)
 /// ```
 enum Checkpoint {
   struct Header: Codable {

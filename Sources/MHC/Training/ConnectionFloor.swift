@@ -8,7 +8,8 @@ import Dispatch
 /// nothing overlapped — the yardstick for `bench`'s measured mHC/residual ratio.
 ///
 /// ```swift
-/// let floor = ConnectionFloor.measure(config)   // a TrainConfig with connection .mhc
+/// var config = TrainConfig(); config.model.connection.kind = .mhc
+/// let floor = ConnectionFloor.measure(config)
 /// print(floor.seconds * 1e3, "ms per step")
 /// ```
 public struct ConnectionFloor: Codable, Sendable {

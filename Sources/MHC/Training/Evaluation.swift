@@ -16,6 +16,8 @@ import Foundation
 /// windows as independent draws of text.
 ///
 /// ```swift
+/// let corpus = try ByteCorpus(path: ByteCorpus.defaultPath)
+/// let model = try Transformer<Float>(ModelConfig(), batch: 16, seed: 0)
 /// let set = EvaluationSet(validation: corpus.validation, seq: 128, limit: 2048)
 /// let result = set.evaluate(model, batch: 16)
 /// print(result.loss, result.standardError)      // e.g. 2.0913 0.0071

@@ -34,6 +34,7 @@ public struct SpikeCriteria: Codable, Sendable, Equatable {
 /// one event, whose step is its first.
 ///
 /// ```swift
+/// let losses = (0..<300).map { 5.5 - Double($0) / 100 }, norms = [Double](repeating: 1, count: 300)
 /// let report = InstabilityReport(loss: losses, gradNorm: norms, warmup: 15)
 /// if let s = report.firstLossSpikeStep { print("first loss spike at step \(s)") }
 /// ```
@@ -172,7 +173,8 @@ public enum Instability {
 /// ViT at lr 3e-2 hovers near ln 10 before learning; the margin keeps that from counting).
 ///
 /// ```swift
-/// if let step = Divergence.aboveInitial(losses, warmup: 20, vocab: 256) { /* diverged at step */ }
+/// let losses = [5.55, 5.2, 4.8] + [Double](repeating: 6.5, count: 60)   // training loss per step
+/// if let step = Divergence.aboveInitial(losses, warmup: 20, vocab: 256) { print("diverged at step \(step)") }
 /// ```
 public enum Divergence {
   /// Training steps whose median is compared with the ceiling.

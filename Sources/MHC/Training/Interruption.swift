@@ -11,6 +11,9 @@ import Synchronization
 /// metrics an uninterrupted run would have. A second signal ends the process at once.
 ///
 /// ```swift
+/// import ArgumentParser
+///
+/// let run = try TrainingRun(config: TrainConfig(), directory: "runs/mhc")
 /// Interruption.install()
 /// try run.run()
 /// if let code = Interruption.exitCode { throw ExitCode(code) }

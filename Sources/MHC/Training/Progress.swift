@@ -5,6 +5,7 @@ import Foundation
 /// run otherwise (logs, CI, pipes).
 ///
 /// ```swift
+/// let run = try TrainingRun(config: TrainConfig(), directory: "runs/mhc")
 /// run.observers.append(ConsoleProgress(label: "mhc"))
 /// ```
 public final class ConsoleProgress: TrainingObserver {

@@ -6,6 +6,8 @@ import Dispatch
 /// here (generic code called from another module would run unspecialised and far slower).
 ///
 /// ```swift
+/// let mhc = TrainConfig()                  // mHC, n = 4, the reference model
+/// var residual = mhc; residual.model.connection.kind = .residual
 /// let t = try StepBenchmark.measure([residual, mhc], steps: 10, warmup: 2)
 /// print(t[1].stepSeconds / t[0].stepSeconds)
 /// ```

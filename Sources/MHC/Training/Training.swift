@@ -15,6 +15,9 @@ public protocol TrainingObserver: AnyObject {
 /// the parameters stay those of the last good step.
 ///
 /// ```swift
+/// let model = try Transformer<Float>(ModelConfig(), batch: 16, seed: 0)
+/// var adam = AdamW<Float>(parameterCount: model.parameters.count)
+/// let x = [Int32](repeating: 65, count: 16 * 128), y = x   // batch · seq bytes and their next bytes
 /// let (loss, norm) = trainingStep(model, optimizer: &adam, inputs: x, targets: y, lr: 3e-3, clip: 1)
 /// ```
 public func trainingStep<T: Scalar, O: Optimizer>(
