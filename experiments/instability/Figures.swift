@@ -49,8 +49,9 @@ extension InstabilityExperiment {
       for d in depths {
         var vrow: [Double?] = [], nrow: [String] = []
         for lr in lrs {
-          let cellRuns = g.runs(g.cell(d, lr), kind)
-          guard !cellRuns.isEmpty else { vrow.append(nil); nrow.append(""); continue }
+          guard let c = g.cell(d, lr), case let cellRuns = g.runs(c, kind), !cellRuns.isEmpty else {
+            vrow.append(nil); nrow.append(""); continue
+          }
           if kind == .residual {
             vrow.append(0)  // white
             let done = cellRuns.filter { $0.summary.status == .completed }
@@ -58,7 +59,7 @@ extension InstabilityExperiment {
             nrow.append([loss.n == 0 ? "–" : cell(loss.mean, 4), Grid.counts(cellRuns)].joined(separator: "\n"))
             continue
           }
-          let gap = g.gap(g.cell(d, lr), kind, vs: .residual)
+          let gap = g.gap(c, kind, vs: .residual)
           if gap.n > 0 { gaps.append(gap.mean) }
           vrow.append(gap.n > 0 ? gap.mean : nil)
           let head = gap.n > 0 ? signed(gap.mean) : "–"

@@ -14,7 +14,8 @@ extension DesignSummary where D == InstabilityDesign {
   var all: [LoadedRun] { trainedCells.flatMap { c in design.variants(c).flatMap { runs(c, $0) } } }
   var depths: [Int] { Set(trainedCells.map(\.layers)).sorted() }
   var lrs: [Double] { Set(trainedCells.map(\.lr)).sorted() }
-  func cell(_ layers: Int, _ lr: Double) -> D.Cell { .init(layers: layers, lr: lr, steps: design.steps) }
+  /// The trained cell at `layers` and `lr` (nil: none trained there).
+  func cell(_ layers: Int, _ lr: Double) -> D.Cell? { trainedCells.first { $0.layers == layers && $0.lr == lr } }
 
   /// The HC run that failed most clearly: diverged, then most loss spikes, then the largest loss excess.
   var mostUnstable: LoadedRun? {
@@ -27,7 +28,7 @@ extension DesignSummary where D == InstabilityDesign {
 
   /// The residual, HC and mHC runs of `hc`'s cell and seed (nil unless all three finished).
   func trio(_ hc: LoadedRun) -> Trio? {
-    let c = cell(hc.config.model.layers, hc.config.lr)
+    let c = D.Cell(layers: hc.config.model.layers, lr: hc.config.lr, steps: hc.config.steps)
     func pick(_ k: ConnectionKind) -> LoadedRun? { runs(c, k).first { $0.config.seed == hc.config.seed } }
     guard let residual = pick(.residual), let mhc = pick(.mhc) else { return nil }
     return Trio(residual: residual, hc: hc, mhc: mhc)
