@@ -15,6 +15,7 @@ $phase0 << EOD
 1.0 2.0 0.0
 2.0 2.0 0.0
 1.0 3.0 0.0
+2.0 3.0 0.0
 EOD
 $phase1 << EOD
 0.0 0.0 -0.04491490627552427
@@ -24,7 +25,8 @@ $phase1 << EOD
 2.0 1.0 0.018671833064359378
 1.0 2.0 -0.04460881369226677
 2.0 2.0 0.27207597302937886
-1.0 3.0 0.15597677710418578
+1.0 3.0 -0.03788741461435596
+2.0 3.0 0.4622557449391518
 EOD
 $phase2 << EOD
 0.0 0.0 -0.015680710765713333
@@ -34,7 +36,8 @@ $phase2 << EOD
 2.0 1.0 -0.16492432565137316
 1.0 2.0 -0.1129079203221327
 2.0 2.0 -0.07093499953038745
-1.0 3.0 -0.16659684208367675
+1.0 3.0 -0.017855247598376645
+2.0 3.0 -0.23187849698851914
 EOD
 set multiplot layout 1,3 title 'final validation loss over depth × peak learning rate (C 128, 300 steps); verdict from the 95% interval over paired seeds; S: runs with loss spikes, G: gradient spikes, D: diverged' font ',12'
 reset
@@ -44,7 +47,7 @@ set xlabel 'peak learning rate'; set ylabel 'layers'
 set xtics ('0.003' 0, '0.01' 1, '0.03' 2)
 set ytics ('4' 0, '8' 1, '16' 2, '32' 3)
 set xrange [-0.5:2.5]; set yrange [3.5:-0.5]
-set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.27207597302937886:0.27207597302937886]
+set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.4622557449391518:0.4622557449391518]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
 set label '2.09' at 0,0 center front font ',9' offset 0,0.5
 set label 'S 0/20 G 5/20 D 0/20' at 0,0 center front font ',9' offset 0,-0.5
@@ -60,8 +63,10 @@ set label '2.488' at 1,2 center front font ',9' offset 0,0.5
 set label 'S 0/8 G 5/8 D 0/8' at 1,2 center front font ',9' offset 0,-0.5
 set label '2.742' at 2,2 center front font ',9' offset 0,0.5
 set label 'S 0/8 G 8/8 D 0/8' at 2,2 center front font ',9' offset 0,-0.5
-set label '2.463' at 1,3 center front font ',9' offset 0,0.5
-set label 'S 0/2 G 1/2 D 0/2' at 1,3 center front font ',9' offset 0,-0.5
+set label '2.461' at 1,3 center front font ',9' offset 0,0.5
+set label 'S 0/4 G 3/4 D 0/4' at 1,3 center front font ',9' offset 0,-0.5
+set label '2.909' at 2,3 center front font ',9' offset 0,0.5
+set label 'S 0/4 G 4/4 D 0/4' at 2,3 center front font ',9' offset 0,-0.5
 set style fill solid 1.0 noborder
 plot $phase0 using 1:2:(0.5):(0.5):3 with boxxyerror lc palette
 reset
@@ -71,7 +76,7 @@ set xlabel 'peak learning rate'; set ylabel 'layers'
 set xtics ('0.003' 0, '0.01' 1, '0.03' 2)
 set ytics ('4' 0, '8' 1, '16' 2, '32' 3)
 set xrange [-0.5:2.5]; set yrange [3.5:-0.5]
-set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.27207597302937886:0.27207597302937886]
+set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.4622557449391518:0.4622557449391518]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
 set label '−0.045' at 0,0 center front font ',9' offset 0,1.0
 set label 'better' at 0,0 center front font ',9' offset 0,0.0
@@ -94,9 +99,12 @@ set label 'S 0/8 G 8/8 D 0/8' at 1,2 center front font ',9' offset 0,-1.0
 set label '+0.272' at 2,2 center front font ',9' offset 0,1.0
 set label 'worse' at 2,2 center front font ',9' offset 0,0.0
 set label 'S 3/8 G 7/8 D 0/8' at 2,2 center front font ',9' offset 0,-1.0
-set label '+0.156' at 1,3 center front font ',9' offset 0,1.0
-set label 'one seed: no interval' at 1,3 center front font ',9' offset 0,0.0
-set label 'S 0/1 G 1/1 D 0/1' at 1,3 center front font ',9' offset 0,-1.0
+set label '−0.038' at 1,3 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.235)' at 1,3 center front font ',9' offset 0,0.0
+set label 'S 1/4 G 4/4 D 0/4' at 1,3 center front font ',9' offset 0,-1.0
+set label '+0.462' at 2,3 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.767)' at 2,3 center front font ',9' offset 0,0.0
+set label 'S 3/4 G 4/4 D 1/4' at 2,3 center front font ',9' offset 0,-1.0
 set style fill solid 1.0 noborder
 plot $phase1 using 1:2:(0.5):(0.5):3 with boxxyerror lc palette
 reset
@@ -106,7 +114,7 @@ set xlabel 'peak learning rate'; set ylabel 'layers'
 set xtics ('0.003' 0, '0.01' 1, '0.03' 2)
 set ytics ('4' 0, '8' 1, '16' 2, '32' 3)
 set xrange [-0.5:2.5]; set yrange [3.5:-0.5]
-set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.27207597302937886:0.27207597302937886]
+set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-0.4622557449391518:0.4622557449391518]
 set object 1 rectangle from graph 0,0 to graph 1,1 behind fc rgb '#cccccc' fs solid noborder
 set label '−0.016' at 0,0 center front font ',9' offset 0,1.0
 set label 'not resolved (±0.020)' at 0,0 center front font ',9' offset 0,0.0
@@ -129,9 +137,12 @@ set label 'S 0/8 G 5/8 D 0/8' at 1,2 center front font ',9' offset 0,-1.0
 set label '−0.071' at 2,2 center front font ',9' offset 0,1.0
 set label 'not resolved (±0.093)' at 2,2 center front font ',9' offset 0,0.0
 set label 'S 1/8 G 8/8 D 0/8' at 2,2 center front font ',9' offset 0,-1.0
-set label '−0.167' at 1,3 center front font ',9' offset 0,1.0
-set label 'one seed: no interval' at 1,3 center front font ',9' offset 0,0.0
-set label 'S 0/1 G 1/1 D 0/1' at 1,3 center front font ',9' offset 0,-1.0
+set label '−0.018' at 1,3 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.159)' at 1,3 center front font ',9' offset 0,0.0
+set label 'S 0/4 G 3/4 D 0/4' at 1,3 center front font ',9' offset 0,-1.0
+set label '−0.232' at 2,3 center front font ',9' offset 0,1.0
+set label 'not resolved (±0.292)' at 2,3 center front font ',9' offset 0,0.0
+set label 'S 1/4 G 4/4 D 0/4' at 2,3 center front font ',9' offset 0,-1.0
 set style fill solid 1.0 noborder
 plot $phase2 using 1:2:(0.5):(0.5):3 with boxxyerror lc palette
 unset multiplot
