@@ -355,16 +355,16 @@ public struct Sweep {
   mutating func trainToPrecision(_ h: Double, _ options: SweepOptions) throws {
     let n0 = options.pilot
     let pilot = cells.flatMap { $0.runs(0..<n0) }
-    print("\(experiment): --precision \(h): pilot of \(n0) seeds per variant in \(cells.count) cell(s)")
-    try train(selected(pilot, options), options, of: pilot.count)
-    let plan = precisionRuns(options, target: h)
-    let extra = plan.runs.filter { r in !pilot.contains { $0.id == r.id } }
-    if !extra.isEmpty {
-      print("\(experiment): the pilot's spread asks for \(extra.count) more runs (second stage)")
-      try train(selected(extra, options), options, of: extra.count)
-    }
     // the cells this process was asked for (`--only`, `--shard`), not every cell of the sweep
     let asked = Set(cells.filter { !selected($0.runs(0..<n0), options).isEmpty }.map(\.name))
+    print("\(experiment): --precision \(h): pilot of \(n0) seeds per variant in \(asked.count) cell(s)")
+    try train(selected(pilot, options), options, of: pilot.count)
+    let plan = precisionRuns(options, target: h)
+    let extra = selected(plan.runs.filter { r in !pilot.contains { $0.id == r.id } }, options)
+    if !extra.isEmpty {
+      print("\(experiment): the pilot's spread asks for \(extra.count) more runs (second stage)")
+      try train(extra, options, of: extra.count)
+    }
     let rows = precisionRuns(options, target: h).rows.filter { asked.contains($0.cell) }
     let text = PrecisionReport.markdown(rows, target: h, maxSeeds: options.maxSeeds)
     try RunFiles.write(text, to: "\(options.results)/\(experiment)/precision.md")
