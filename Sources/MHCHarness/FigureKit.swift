@@ -50,14 +50,15 @@ extension LoadedRun {
     .sorted { $0.0 < $1.0 }
   }
 
-  /// The token-averaged `H_res` of the sublayers `picks` (default: all) and of their composite,
-  /// titled `"<label> sublayer k"` and `composite`; nil without `hres.json`.
-  public func heatMaps(label: String, picks: (Int) -> [Int] = { Array(0..<$0) }, composite: String) -> [HeatMap]? {
+  /// The token-averaged `H_res` of the sublayers `picks` (default: all) and, unless `composite` is
+  /// nil, of their composite, titled `"<label> sublayer k"` and `"<label> <composite>"`; nil without
+  /// `hres.json`.
+  public func heatMaps(label: String, picks: (Int) -> [Int] = { Array(0..<$0) }, composite: String?) -> [HeatMap]? {
     guard let m = mappings, !m.sublayers.isEmpty else { return nil }
     return picks(m.sublayers.count).map {
       HeatMap(title: "\(label) sublayer \($0 + 1)", n: m.n, values: m.sublayers[$0])
     }
-      + [HeatMap(title: "\(label) \(composite)", n: m.n, values: m.composite)]
+      + (composite.map { [HeatMap(title: "\(label) \($0)", n: m.n, values: m.composite)] } ?? [])
   }
 
   /// The median training-step time: robust to the occasional slow step of a shared machine.

@@ -16,9 +16,7 @@ extension Mappings {
 
     // 1. heat maps: every sublayer of every variant (seed 0), end of training
     let rows: [[HeatMap]] = learned.compactMap { v in
-      loaded(v).first { $0.config.seed == 0 }?.heatMaps(label: "\(v.label) ·", composite: "").map {
-        Array($0.dropLast())
-      }
+      loaded(v).first { $0.config.seed == 0 }?.heatMaps(label: "\(v.label) ·", composite: nil)
     }
     try Gnuplot.render(
       Chart.heatmaps(

@@ -77,8 +77,6 @@ extension SinkhornIterations {
   }
 }
 
-func median(_ x: [Double]) -> Double? { x.isEmpty ? nil : x.sorted()[x.count / 2] }
-
 extension SinkhornIterations {
   /// A log y axis with plain numbers, and the same with float32's ε marked.
   static let logY = ["set format y '%g'"]

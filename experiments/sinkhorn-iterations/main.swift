@@ -104,7 +104,7 @@ struct SinkhornIterations: ParsableCommand {
       return i.n == 0 ? nil : i.mean
     }
     /// Median training step, mean over all runs (diverged ones too: their steps took as long).
-    var stepSeconds: Double { SeedInterval(runs.compactMap { median($0.metrics.map(\.stepSeconds)) }).mean }
+    var stepSeconds: Double { SeedInterval(runs.map(\.medianStepSeconds)).mean }
     /// The Sinkhorn share of the step, e.g. "4.2%".
     var share: String { String(format: "%.1f%%", 100 * sinkhornSeconds / stepSeconds) }
   }
