@@ -7,8 +7,7 @@
 // The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
 // what the results mean: experiments/vision/README.md.
 //
-// This page: config → runs → report. CellResult.swift: the runs of a cell; Figures.swift and
-// Summary.swift: the figures and summary.md.
+// This page: config → runs → report, with the test-accuracy tables of its own. Figures.swift: the figures.
 import ArgumentParser
 import Experiments
 import Foundation
@@ -24,12 +23,9 @@ struct Vision: ParsableCommand {
   @OptionGroup var sweep: SweepOptions
   @Option(help: "Fashion-MNIST folder (default: Debian's dataset-fashion-mnist).") var data: String?
 
-  typealias Cell = VisionDesign.Cell
-  static let epoch = VisionDesign.epoch
-
   /// The runs (``VisionDesign``): the reference cell and the stress cells, every connection.
   var design: VisionDesign { VisionDesign(preset: sweep.preset, seeds: sweep.seeds, data: data) }
-  var cells: [Cell] { design.cells }
+  typealias Page = DesignSummary<VisionDesign>
 
   func run() throws {
     if !sweep.replot && !sweep.list { try ensureDataSet() }
@@ -40,9 +36,9 @@ struct Vision: ParsableCommand {
   /// was given): `apt-get install`, through `sudo -n` (never waiting for a password) unless this is root.
   func ensureDataSet() throws {
     guard data == nil, !FileManager.default.fileExists(atPath: FashionMNIST.defaultPath) else { return }
-    let root = getuid() == 0
+    let sudo = getuid() == 0 ? "" : "sudo -n "
     let command =
-      (root ? "" : "sudo -n ") + "apt-get update -qq && " + (root ? "" : "sudo -n ")
+      sudo + "apt-get update -qq && " + sudo
       + "env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dataset-fashion-mnist"
     print("vision: \(FashionMNIST.defaultPath) is missing; installing it: \(command)")
     let p = Process()
@@ -53,53 +49,60 @@ struct Vision: ParsableCommand {
     guard p.terminationStatus == 0, FileManager.default.fileExists(atPath: FashionMNIST.defaultPath) else {
       throw ValidationError(
         "could not install dataset-fashion-mnist (`\(command)` exited with \(p.terminationStatus)); install it "
-          + "yourself or pass --data FOLDER with the four IDX files"
-      )
+          + "yourself or pass --data FOLDER with the four IDX files")
     }
   }
 
   // MARK: Figures and summary
 
   func report(_ all: [LoadedRun]) throws {
-    let d = design, index = RunIndex(all)
-    var results = cells.map { cell in CellResult(cell: cell, design: d, index: index) }
-    if sweep.preset == .quick {  // the paper preset's reference after the quick one, its stress cells after the quick ones
-      let paper = paperCells()
-      results.insert(contentsOf: paper.filter(\.cell.isReference), at: 1)
-      results =
-        results.filter(\.cell.isReference)
-        + (results + paper).filter { !$0.cell.isReference }.sorted {
-          ($0.cell.layers, $0.cell.lr) < ($1.cell.layers, $1.cell.lr)
-        }
+    let d = design
+    // quick: the paper preset's cells beside its own where results/ holds runs of every connection
+    // (any number of seeds, e.g. `--preset paper --seeds 3 --only C64-L6`): its reference second, the
+    // stress cells of both by depth and lr
+    var runs = all, cells = d.cells
+    if sweep.preset == .quick {
+      runs += ResultStore(root: sweep.results).runs(VisionDesign.experiment)
+      let stored = Page(d, runs: runs, options: sweep)
+      let paper = VisionDesign(preset: .paper).cells.filter { c in
+        !cells.contains(c) && d.variants(c).allSatisfy { !stored.runs(c, $0).isEmpty }
+      }
+      cells =
+        cells.filter(\.isReference) + paper.filter(\.isReference)
+        + (cells + paper).filter { !$0.isReference }.sorted { ($0.layers, $0.lr) < ($1.layers, $1.lr) }
     }
-    guard let ref = results.first, !ref.runs(.residual).isEmpty else {
+    let page = Page(d, runs: runs, options: sweep, cells: cells)
+    guard let ref = cells.first, !page.runs(ref, .residual).isEmpty else {
       throw MHCError("vision: the reference cell's residual runs are missing from \(sweep.results)/vision")
     }
-    try Gnuplot.render(trainingFigure(ref), in: sweep.plots)
-    for figure in gapFigures(results) { try Gnuplot.render(figure, in: sweep.plots) }
-    try Gnuplot.render(gainFigure(results), in: sweep.plots)
-    if let heat = heatmapFigure(ref) { try Gnuplot.render(heat, in: sweep.plots) }
-    let shown = results.flatMap { r in [ConnectionKind.residual, .hc, .mhc].flatMap { r.runs($0) } }
-    let page = DesignSummary(d, runs: all + shown, options: sweep, cells: results.map(\.cell)).markdown(
+    for figure in [trainingFigure(page, ref), gainFigure(page)] + gapFigures(page) + [heatmapFigure(page, ref)] {
+      if let figure { try Gnuplot.render(figure, in: sweep.plots) }
+    }
+    let text = page.markdown(
       figures: ["training", "loss-gap", "accuracy-gap", "gains", "hres"].map { "vision-\($0).png" },
-      extra: [("Test accuracy (percentage points)", accuracy(results))])
-    try ExperimentSummary.write(page, experiment: "vision", options: sweep, figures: "vision-*.png")
+      extra: [("Test accuracy (percentage points)", accuracy(page))])
+    try ExperimentSummary.write(text, experiment: "vision", options: sweep, figures: "vision-*.png")
   }
 
-  /// The paper preset's cells that the quick preset does not have, where the results folder holds
-  /// runs of every connection (any number of seeds, e.g. `--preset paper --seeds 3 --only C64-L6`):
-  /// the quick summary and figures show them beside its own cells.
-  func paperCells() -> [CellResult] {
-    let quick = VisionDesign(preset: .quick).cells, paper = VisionDesign(preset: .paper, seeds: 8, data: data)
-    return paper.cells.filter { !quick.contains($0) }.compactMap { cell in
-      let all = (0..<8).flatMap { s in paper.variants(cell).map { paper.run(cell, $0, seed: s) } }
-      let runs = all.compactMap { r -> LoadedRun? in
-        let dir = "\(sweep.results)/vision/\(r.id)"
-        return TrainingRun.finishedSummary(in: dir) == nil ? nil : try? LoadedRun.load(dir)
+  /// Test accuracy in percentage points (higher is better).
+  static func accuracy(_ r: LoadedRun) -> Double? { r.summary.finalEvalAccuracy.map { 100 * $0 } }
+
+  /// Test accuracy per cell and connection, and its gaps paired by seed.
+  func accuracy(_ page: Page) -> String {
+    var acc = MarkdownTable(["cell", "connection", "test accuracy % (mean ± 95%)", "runs completed"])
+    var gaps = MarkdownTable(["cell", "comparison"] + PairedComparison.tableHeader.dropLast() + ["seeds for ±1 point"])
+    for c in page.trainedCells {
+      for k in design.variants(c) {
+        let a = page.over(c, k, Self.accuracy)
+        acc.add([c.label, k.rawValue, a.text(2), "\(page.completed(c, k).count) of \(page.runs(c, k).count)"])
       }
-      let result = CellResult(cell: cell, design: paper, index: RunIndex(runs))
-      return [ConnectionKind.residual, .hc, .mhc].allSatisfy { !result.runs($0).isEmpty } ? result : nil
+      for (v, b) in design.comparisons(c) {
+        let gap = page.gap(c, v, vs: b, value: Self.accuracy, lowerIsBetter: false)
+        gaps.add([c.label, "\(v.rawValue) − \(b.rawValue)"] + gap.tableCells(effect: 1))
+      }
     }
+    return acc.text + "\nGaps in percentage points (higher is better), paired by seed; a run's own standard error is "
+      + "about √(a(1−a)/10 000) ≈ 0.3 points.\n\n" + gaps.text
   }
 }
 
