@@ -14,7 +14,8 @@ extension DesignSummary {
     runs(cell, variant).filter { $0.summary.status == .completed }
   }
 
-  /// `value` of the completed runs of `variant` in `cell`: mean and 95% interval over the seeds
+  /// `value` of the completed runs of `variant` in `cell` (with `diverged`, of every finished run: a
+  /// diverged run's step time and memory are measured too): mean and 95% interval over the seeds
   /// (non-finite values left out).
   ///
   /// ```swift
@@ -22,8 +23,10 @@ extension DesignSummary {
   /// let seconds = page.over(.rates, .mhc(4)) { $0.medianStepSeconds }
   /// print(seconds.text(3))
   /// ```
-  public func over(_ cell: D.Cell, _ variant: D.Variant, _ value: (LoadedRun) -> Double?) -> SeedInterval {
-    SeedInterval(completed(cell, variant).compactMap(value).filter(\.isFinite))
+  public func over(
+    _ cell: D.Cell, _ variant: D.Variant, diverged: Bool = false, _ value: (LoadedRun) -> Double?
+  ) -> SeedInterval {
+    SeedInterval((diverged ? runs(cell, variant) : completed(cell, variant)).compactMap(value).filter(\.isFinite))
   }
 
   /// The run a per-run figure shows: the lowest seed that completed (seed 0 unless it diverged).

@@ -8,7 +8,7 @@
 // what the results mean: experiments/expansion/README.md.
 //
 // This page: the runs (``ExpansionDesign``) → the figure → summary.md (``DesignSummary`` and
-// Summary.swift's costs). Group.swift: the runs of a connection at a rate; Figures.swift: the figure.
+// its costs table). Figures.swift: the figure.
 import ArgumentParser
 import Experiments
 import Foundation
@@ -46,20 +46,53 @@ struct Expansion: ParsableCommand {
 
   // MARK: Figures and summary
 
+  typealias Page = DesignSummary<ExpansionDesign>
+  typealias Variant = ExpansionDesign.Variant
+
   func report(_ all: [LoadedRun]) throws {
-    let d = try design(), page = DesignSummary(d, runs: all, options: sweep)
-    func group(_ v: ExpansionDesign.Variant) -> Group { Group(kind: v.kind, n: v.rate, runs: page.runs(.rates, v)) }
-    let residual = group(.residual)
-    guard !residual.runs.isEmpty else {
+    let d = try design(), page = Page(d, runs: all, options: sweep)
+    guard !page.runs(.rates, .residual).isEmpty else {
       throw MHCError("expansion: the residual runs are missing from \(sweep.results)/expansion")
     }
-    let variants = [ConnectionKind.hc, .mhc].map { k in
-      d.rates.map { group(.init(kind: k, rate: $0)) }.filter { !$0.runs.isEmpty }
+    // HC and mHC at every rate with runs
+    let trained = [ConnectionKind.hc, .mhc].map { k in
+      d.rates.map { Variant(kind: k, rate: $0) }.filter { !page.runs(.rates, $0).isEmpty }
     }
-    try Gnuplot.render(figure(residual: residual, variants: variants), in: sweep.plots)
-    let text = page.markdown(
-      figures: ["expansion.png"], extra: [("Cost and composite gain", costs(residual: residual, variants: variants))])
+    try Gnuplot.render(figure(page, trained), in: sweep.plots)
+    let text = page.markdown(figures: ["expansion.png"], extra: [("Cost and composite gain", costs(page, trained))])
     try ExperimentSummary.write(text, experiment: "expansion", options: sweep, figures: "expansion.png")
+  }
+
+  /// Step time (each run's median), training memory (MiB) and the largest composite gain of
+  /// `variant` over every finished seed (a diverged run's costs count; the residual's gain is 1).
+  func stepSeconds(_ p: Page, _ v: Variant) -> SeedInterval {
+    p.over(.rates, v, diverged: true) { $0.medianStepSeconds }
+  }
+  func mebibytes(_ p: Page, _ v: Variant) -> SeedInterval {
+    p.over(.rates, v, diverged: true) { $0.summary.trainingBytes.map { Double($0) / 1_048_576 } }
+  }
+  func composite(_ p: Page, _ v: Variant, _ pick: @escaping (RunSummary) -> Double?) -> SeedInterval {
+    v.kind == .residual ? SeedInterval([1]) : p.over(.rates, v, diverged: true) { pick($0.summary) }
+  }
+
+  /// Step time, training memory and composite gain of every variant, beside the residual's.
+  func costs(_ p: Page, _ trained: [[Variant]]) -> String {
+    var costs = MarkdownTable([
+      "variant", "n", "s/step (mean ± 95%)", "vs residual", "memory (MiB)", "vs residual",
+      "composite gain fwd (mean ± 95%)", "composite gain bwd (mean ± 95%)",
+    ])
+    func percent(_ x: Double) -> String { x.isFinite ? String(format: "%.0f%%", 100 * x) : "–" }
+    let time = stepSeconds(p, .residual).mean, memory = mebibytes(p, .residual).mean
+    for v in [.residual] + trained.joined() {
+      let identity = v.kind == .residual, t = stepSeconds(p, v), m = mebibytes(p, v)
+      costs.add([
+        v.kind.rawValue, "\(v.rate)", t.text(3), percent(t.mean / time), cell(m.mean, 4), percent(m.mean / memory),
+        identity ? "1" : composite(p, v, \.maxCompositeForwardGain).text(2),
+        identity ? "1" : composite(p, v, \.maxCompositeBackwardGain).text(2),
+      ])
+    }
+    return costs.text + "\nStep time: each run's median training step (evaluation excluded). Memory: the bytes the "
+      + "model holds for training (parameters, gradients, AdamW moments, activations; counted, not sampled).\n"
   }
 }
 
