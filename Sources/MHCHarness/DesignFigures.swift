@@ -29,6 +29,12 @@ extension DesignSummary {
     SeedInterval((diverged ? runs(cell, variant) : completed(cell, variant)).compactMap(value).filter(\.isFinite))
   }
 
+  /// The mean of ``over(_:_:diverged:_:)``, nil without a value.
+  public func mean(_ cell: D.Cell, _ variant: D.Variant, _ value: (LoadedRun) -> Double?) -> Double? {
+    let i = over(cell, variant, value)
+    return i.n == 0 ? nil : i.mean
+  }
+
   /// The run a per-run figure shows: the lowest seed that completed (seed 0 unless it diverged).
   public func shown(_ cell: D.Cell, _ variant: D.Variant) -> LoadedRun? { completed(cell, variant).first }
 

@@ -37,9 +37,10 @@ extension SinkhornIterations {
 
   /// Sinkhorn forward and backward seconds per batch (`t, tokens, forward, backward` rows), for every
   /// t_max and batch size of the sweep; measured alone in this process, median of 11 repeats.
-  func timings(_ ds: [Depth]) throws -> [[Double]] {
-    let keys = Set(ds.flatMap { d in tValues.map { [Double($0), Double(d.config.batch * d.config.model.seq)] } })
-    let n = ds[0].config.model.connection.streams
+  func timings() throws -> [[Double]] {
+    let configs = design.cells.map(config)
+    let keys = Set(configs.flatMap { c in tValues.map { [Double($0), Double(c.batch * c.model.seq)] } })
+    let n = configs[0].model.connection.streams
     return try table(
       "sinkhorn-timing.csv", header: "t,tokens,forward_seconds,backward_seconds",
       covers: { rows in keys.isSubset(of: Set(rows.map { Array($0.prefix(2)) })) }
@@ -87,7 +88,8 @@ extension SinkhornIterations {
     ]
 
   /// The projection alone: column deviation over t_max for each logit scale (worst and median matrix).
-  func convergenceFigure(_ ds: [Depth], proj: [[Double]]) -> GnuplotFigure {
+  func convergenceFigure(proj: [[Double]]) -> GnuplotFigure {
+    let n = config(design.reference).model.connection.streams
     let epsilon = Self.epsilon
     let scaleList = projectionScales(proj)
     func convergence(_ column: Int, dash: Int, _ what: String) -> [Series] {
@@ -102,8 +104,7 @@ extension SinkhornIterations {
         "sinkhorn-iterations-convergence",
         panels: [
           Panel(
-            title:
-              "Sinkhorn-Knopp alone on random logits σ·N(0,1), n=\(ds[0].config.model.connection.streams), t_max ≥ 1 "
+            title: "Sinkhorn-Knopp alone on random logits σ·N(0,1), n=\(n), t_max ≥ 1 "
               + "(straight line = geometric convergence)",
             xlabel: "t_max (iterations)", ylabel: "max |column sum − 1|", logy: true,
             series: convergence(3, dash: 1, "worst matrix") + convergence(2, dash: 2, "median matrix"),

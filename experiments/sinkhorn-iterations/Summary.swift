@@ -7,29 +7,31 @@ import MHC
 import MHCHarness
 
 extension SinkhornIterations {
-  func extras(_ ds: [Depth], _ cells: [[Cell]], proj: [[Double]], scales: [Double]) -> [(title: String, text: String)] {
+  func extras(_ page: Page, _ time: Projection, proj: [[Double]], scales: [Double]) -> [(title: String, text: String)] {
     var out: [(title: String, text: String)] = []
-    for (d, cs) in zip(ds, cells) {
+    for d in design.cells {
       var t = MarkdownTable([
         "t_max", "max row dev", "max column dev", "Sinkhorn ms/step", "step ms", "Sinkhorn share", "diverged",
       ])
-      for c in cs {
+      for tm in tValues {
+        let sinkhorn = time.seconds(config(d), tm), step = stepSeconds(page, d, tm)
         t.add([
-          "\(c.t)", cell(c.mean { $0.summary.maxRowDeviation }, 2), cell(c.mean { $0.summary.maxColumnDeviation }, 2),
-          cell(c.sinkhornSeconds * 1000, 3), cell(c.stepSeconds * 1000, 3), c.share, "\(c.diverged) of \(c.runs.count)",
+          "\(tm)", cell(page.mean(d, tm) { $0.summary.maxRowDeviation }, 2),
+          cell(page.mean(d, tm) { $0.summary.maxColumnDeviation }, 2), cell(sinkhorn * 1000, 3), cell(step * 1000, 3),
+          String(format: "%.1f%%", 100 * sinkhorn / step), "\(diverged(page, d, tm)) of \(page.runs(d, tm).count)",
         ])
       }
-      let seed0 = cs.compactMap { c in c.runs.first.map { (c.t, $0.finalGains) } }
+      let seed0 = tValues.compactMap { tm in page.runs(d, tm).first.map { (tm, $0.finalGains) } }
       var perSublayer = MarkdownTable(["sublayer"] + seed0.map { "t=\($0.0)" })
       for k in 0..<(seed0.map(\.1.count).max() ?? 0) {
         perSublayer.add(["\(k + 1)"] + seed0.map { cell($0.1.first { $0.sublayer == k }?.deviation.column, 2) })
       }
       out.append(
         (
-          "\(d.label): deviation from doubly stochastic and the projection's time",
+          "\(design.title(d)): deviation from doubly stochastic and the projection's time",
           t.text + "\nDeviations: the last evaluation's, largest over tokens and sublayers, mean over the completed "
             + "seeds. \"Sinkhorn\": the projection's forward + backward for one batch, timed alone, times "
-            + "\(2 * d.config.model.layers) sublayers.\n\n|column sum − 1| per sublayer, seed 0 (max over tokens):\n\n"
+            + "\(sublayers(d)) sublayers.\n\n|column sum − 1| per sublayer, seed 0 (max over tokens):\n\n"
             + perSublayer.text
         ))
     }
@@ -49,11 +51,12 @@ extension SinkhornIterations {
           cell(at(20, 3), 2), reach(1e-3), reach(1e-6), cell(rate(rows), 3),
         ])
     }
-    let n = ds[0].config.model.connection.streams
+    let n = config(design.reference).model.connection.streams
     out.append(
       (
         "The projection alone (no training)",
-        "\(sweep.preset == .tiny ? 100 : 2000) random \(n)×\(n) logit matrices σ·N(0,1), column deviation after t_max "
+        "\(sweep.preset == .tiny ? 100 : 2000) random \(n)×\(n) logit matrices σ·N(0,1), column deviation after "
+          + "t_max "
           + "iterations; rows are exact after every iteration (largest |row sum − 1| for t_max ≥ 1: "
           + "\(cell(proj.filter { $0[1] >= 1 }.map { $0[4] }.max(), 2))).\n\n" + p.text
       ))

@@ -45,36 +45,17 @@ struct SinkhornIterations: ParsableCommand {
       preset: sweep.preset, iterations: iterations?.values, seeds: sweep.seeds, deepSeeds: deepSeeds, steps: steps,
       batch: batch, seq: seq, lr: lr, deepLayers: deepLayers)
   }
-
-  /// One model depth of the sweep: every t_max is trained at it, for `seeds` seeds.
-  struct Depth {
-    var cell: SinkhornDesign.Cell
-    var config: TrainConfig
-    var seeds: Int
-    var color: String
-    var label: String { "L=\(config.model.layers)" }
-  }
-
-  func depths() -> [Depth] {
-    let d = design
-    return d.cells.enumerated().map { i, c in
-      Depth(
-        cell: c, config: d.config(c, d.referenceT, seed: 0), seeds: d.seeds(c),
-        color: i == 0 ? PlotStyle.color(for: "mhc") : "#ff7f0e")
-    }
-  }
+  typealias Page = DesignSummary<SinkhornDesign>
+  /// One model depth of the sweep (a cell): every t_max is trained at it.
+  typealias Depth = SinkhornDesign.Cell
 
   var tValues: [Int] { design.iterations }
-  func run(_ d: Depth, t: Int, seed: Int) -> SweepRun { design.run(d.cell, t, seed: seed) }
   /// The t_max every other one is compared with: the paper's 20, or the largest trained t_max without it.
   var referenceT: Int { design.referenceT }
-
-  /// Final loss of each t_max minus that of ``referenceT`` at the same depth, paired by seed (nil
-  /// for the reference itself, and for every t_max when the reference was not trained).
-  func gapsToReference(_ cs: [Cell]) -> [PairedComparison?] {
-    guard let ref = cs.first(where: { $0.t == referenceT }) else { return cs.map { _ in nil } }
-    return cs.map { $0.t == referenceT ? nil : PairedComparison.finalLoss($0.runs, baseline: ref.runs) }
-  }
+  /// A depth's setting (t_max and seed aside), its colour and its sublayers.
+  func config(_ d: Depth) -> TrainConfig { design.config(d, referenceT, seed: 0) }
+  func color(_ d: Depth) -> String { d == design.reference ? PlotStyle.color(for: "mhc") : "#ff7f0e" }
+  func sublayers(_ d: Depth) -> Int { 2 * d.layers }
 
   func validate() throws {
     guard tValues.allSatisfy({ $0 >= 0 }) else { throw ValidationError("--iterations: every t_max must be ≥ 0") }
@@ -86,52 +67,55 @@ struct SinkhornIterations: ParsableCommand {
 
   // MARK: Results: the runs of one depth at one t_max
 
-  /// The runs of one depth at one t_max, with the projection's time for their batch.
-  struct Cell {
-    var t: Int
-    var runs: [LoadedRun]
-    /// Seconds of one Sinkhorn forward + backward over a batch, times the number of sublayers.
-    var sinkhornSeconds: Double
-    var completed: [LoadedRun] { runs.filter { $0.summary.status == .completed } }
-    var diverged: Int { runs.count - completed.count }
-    /// `f` of each completed run.
-    func values(_ f: (LoadedRun) -> Double?) -> [Double] { completed.compactMap(f).filter(\.isFinite) }
-    /// `f` over the completed runs: mean and 95% interval.
-    func interval(_ f: (LoadedRun) -> Double?) -> SeedInterval { SeedInterval(values(f)) }
-    /// Mean of `f` over the completed runs (nil if none).
-    func mean(_ f: (LoadedRun) -> Double?) -> Double? {
-      let i = interval(f)
-      return i.n == 0 ? nil : i.mean
+  /// Runs that diverged at depth `d` and t_max `t`.
+  func diverged(_ p: Page, _ d: Depth, _ t: Int) -> Int { p.runs(d, t).count - p.completed(d, t).count }
+  /// The median training step, mean over all runs (diverged ones too: their steps took as long).
+  func stepSeconds(_ p: Page, _ d: Depth, _ t: Int) -> Double {
+    p.over(d, t, diverged: true) { $0.medianStepSeconds }.mean
+  }
+
+  /// The projection's seconds per step: one Sinkhorn forward + backward over a batch (timed alone,
+  /// Measurements.swift), times the sublayers.
+  struct Projection {
+    let timing: [[Double]]
+    func seconds(_ c: TrainConfig, _ t: Int) -> Double {
+      let tokens = Double(c.batch * c.model.seq)
+      let s = timing.first { $0[0] == Double(t) && $0[1] == tokens }.map { $0[2] + $0[3] } ?? .nan
+      return s * Double(2 * c.model.layers)
     }
-    /// Median training step, mean over all runs (diverged ones too: their steps took as long).
-    var stepSeconds: Double { SeedInterval(runs.map(\.medianStepSeconds)).mean }
-    /// The Sinkhorn share of the step, e.g. "4.2%".
-    var share: String { String(format: "%.1f%%", 100 * sinkhornSeconds / stepSeconds) }
+  }
+
+  /// t_max on a log axis: plotted at t + 1, labelled t; a cross at the bottom, in the depth's colour,
+  /// where runs diverged (the summary counts them). Returns the axis commands and its label.
+  static func x(_ t: Int) -> Double { Double(t + 1) }
+  func axis(_ p: Page) -> ([String], String) {
+    var axis = [
+      "set xtics (" + tValues.map { "'\($0)' \(Self.x($0))" }.joined(separator: ", ") + ")",
+      "set xrange [0.8:\(Self.x(tValues.max() ?? 50) * 1.3)]",
+    ]
+    for (i, d) in design.cells.enumerated() {
+      for t in tValues where diverged(p, d, t) > 0 {
+        axis.append(
+          "set label '✗' at first \(Self.x(t)), graph \(0.04 + 0.06 * Double(i)) center textcolor rgb '\(color(d))' "
+            + "font ',16' front")
+      }
+    }
+    let any = design.cells.contains { d in tValues.contains { diverged(p, d, $0) > 0 } }
+    return (axis, "t_max (Sinkhorn iterations; log scale)" + (any ? "    ✗ = runs diverged" : ""))
   }
 
   // MARK: Report: the measurements without training (Measurements.swift), figures, summary
 
   func report(_ all: [LoadedRun]) throws {
-    let index = RunIndex(all)
-    let ds = depths(), timing = try timings(ds)
-    let cells = ds.map { d in
-      tValues.map { t in
-        let tokens = Double(d.config.batch * d.config.model.seq)
-        let s = timing.first { $0[0] == Double(t) && $0[1] == tokens }.map { $0[2] + $0[3] } ?? .nan
-        return Cell(
-          t: t, runs: (0..<d.seeds).compactMap { index[run(d, t: t, seed: $0).id] },
-          sinkhornSeconds: s * Double(2 * d.config.model.layers))
-      }
-    }
-    let proj = try projection(n: ds[0].config.model.connection.streams)
-    for figure in figures(ds, cells, proj: proj) { try Gnuplot.render(figure, in: sweep.plots) }
-    let page = DesignSummary(design, runs: all, options: sweep).markdown(
+    let page = Page(design, runs: all, options: sweep), time = Projection(timing: try timings())
+    let proj = try projection(n: config(design.reference).model.connection.streams)
+    for figure in figures(page, time, proj: proj) { try Gnuplot.render(figure, in: sweep.plots) }
+    let text = page.markdown(
       figures: ["loss", "deviation", "gain", "step-time", "convergence"].map { "sinkhorn-iterations-\($0).png" },
-      extra: extras(ds, cells, proj: proj, scales: projectionScales(proj)))
+      extra: extras(page, time, proj: proj, scales: projectionScales(proj)))
     try ExperimentSummary.write(
-      page, experiment: "sinkhorn-iterations", options: sweep, figures: "sinkhorn-iterations-*.png")
+      text, experiment: "sinkhorn-iterations", options: sweep, figures: "sinkhorn-iterations-*.png")
   }
-
 }
 
 SinkhornIterations.main()
