@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import MHC
 
@@ -5,6 +6,16 @@ import MHC
 // grid of variants × seeds with its runs read back by variant, reference lines for figures, and
 // the summary written in one place. An experiment then reads as a page: config → runs →
 // figures → summary.
+
+extension ParsableCommand {
+  /// An experiment's entry point: makes sure OpenBLAS runs the fastest kernel it has for this CPU
+  /// (``BLASRuntime/ensureFastKernel(arguments:)`` re-executes the process once if not, and never
+  /// overrides an `OPENBLAS_CORETYPE` that is set), then parses the command line and runs.
+  public static func launch() {
+    BLASRuntime.ensureFastKernel()
+    main()
+  }
+}
 
 extension Preset {
   /// This preset's value of a setting.

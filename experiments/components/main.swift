@@ -4,17 +4,12 @@
 //   swift run -c release components --preset paper  # deeper and longer (hours)
 //   swift run -c release components --replot        # figures + summary.md from results/ only
 //
-// The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
-// what the results mean: experiments/components/README.md.
-//
 // This page: config → runs. Report.swift: Table 1's figures and summary.md.
 import ArgumentParser
 import Experiments
 import Foundation
 import MHC
 import MHCHarness
-
-BLASRuntime.ensureFastKernel()
 
 typealias Variant = ComponentsDesign.Variant
 
@@ -48,4 +43,4 @@ struct Components: ParsableCommand {
   // MARK: Figures and summary
 }
 
-Components.main()
+Components.launch()

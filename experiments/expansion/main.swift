@@ -4,9 +4,6 @@
 //   swift run -c release expansion --preset paper   # 3000 steps, 3 seeds (~4 h; or --shard K/N)
 //   swift run -c release expansion --replot         # figures + summary.md from results/ only
 //
-// The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
-// what the results mean: experiments/expansion/README.md.
-//
 // This page: the runs (``ExpansionDesign``) → the figure → summary.md (``DesignSummary`` and
 // its costs table). Figures.swift: the figure.
 import ArgumentParser
@@ -14,8 +11,6 @@ import Experiments
 import Foundation
 import MHC
 import MHCHarness
-
-BLASRuntime.ensureFastKernel()
 
 struct Expansion: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -96,4 +91,4 @@ struct Expansion: ParsableCommand {
   }
 }
 
-Expansion.main()
+Expansion.launch()

@@ -4,9 +4,6 @@
 //   swift run -c release instability --preset paper  # the full grid, 8 seeds (many hours)
 //   swift run -c release instability --replot        # figures + summary.md from results/ only
 //
-// The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
-// what the results mean: experiments/instability/README.md.
-//
 // This page: the grid (``InstabilityDesign``) → figures → summary.md (``DesignSummary`` with
 // Summary.swift's two tables). Grid.swift: the grid read by cell; Figures.swift: the figures.
 import ArgumentParser
@@ -14,8 +11,6 @@ import Experiments
 import Foundation
 import MHC
 import MHCHarness
-
-BLASRuntime.ensureFastKernel()
 
 struct InstabilityExperiment: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -57,4 +52,4 @@ struct InstabilityExperiment: ParsableCommand {
   }
 }
 
-InstabilityExperiment.main()
+InstabilityExperiment.launch()

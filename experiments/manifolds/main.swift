@@ -4,9 +4,6 @@
 //   swift run -c release manifolds --preset paper   # 3000 steps, 3 seeds, stress at the reference width
 //   swift run -c release manifolds --replot         # figures + summary.md from results/ only
 //
-// The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
-// what the results mean: experiments/manifolds/README.md.
-//
 // This page: config → runs → report (with the figures). Figures.swift: the figures; Summary.swift:
 // summary.md.
 import ArgumentParser
@@ -14,8 +11,6 @@ import Experiments
 import Foundation
 import MHC
 import MHCHarness
-
-BLASRuntime.ensureFastKernel()
 
 struct Manifolds: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -57,4 +52,4 @@ struct Manifolds: ParsableCommand {
   }
 }
 
-Manifolds.main()
+Manifolds.launch()

@@ -4,17 +4,12 @@
 //   swift run -c release mappings --preset paper  # reference width, 4 layers, 5000 steps (hours)
 //   swift run -c release mappings --replot        # figures + summary.md from results/ only
 //
-// The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
-// what the results mean: experiments/mappings/README.md.
-//
 // This page: the runs (``MappingsDesign``). Report.swift: the figures and summary.md (``DesignSummary``).
 import ArgumentParser
 import Foundation
 import MHC
 import MHCHarness
 import Experiments
-
-BLASRuntime.ensureFastKernel()
 
 typealias Variant = MappingsDesign.Variant
 
@@ -42,4 +37,4 @@ struct Mappings: ParsableCommand {
   // MARK: Figures and summary
 }
 
-Mappings.main()
+Mappings.launch()

@@ -2,16 +2,11 @@
 //
 //   swift run -c release mixing               # 9 connections × 7 targets × 2 modes × 3 seeds (~1 min)
 //   swift run -c release mixing --replot      # figure and summary.md from results/mixing/results.json
-//
-// The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
-// what the results mean: experiments/mixing/README.md.
 import ArgumentParser
 import Experiments
 import Foundation
 import MHC
 import MHCHarness
-
-BLASRuntime.ensureFastKernel()
 
 struct Mixing: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -125,4 +120,4 @@ struct Mixing: ParsableCommand {
   }
 }
 
-Mixing.main()
+Mixing.launch()

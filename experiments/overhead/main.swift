@@ -4,17 +4,12 @@
 //   swift run -c release overhead --preset paper   # more timed steps (~40 min)
 //   swift run -c release overhead --replot         # figures + summary.md from results/ only
 //
-// The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
-// what the results mean: experiments/overhead/README.md.
-//
 // This page: the groups (``OverheadDesign``) → measurements. Report.swift: the figure and summary.md.
 import ArgumentParser
 import Experiments
 import Foundation
 import MHC
 import MHCHarness
-
-BLASRuntime.ensureFastKernel()
 
 struct Overhead: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -116,4 +111,4 @@ struct Overhead: ParsableCommand {
   // MARK: Figures and summary
 }
 
-Overhead.main()
+Overhead.launch()

@@ -4,9 +4,6 @@
 //   swift run -c release scaling --preset paper   # 4 sizes up to 6.4M parameters (~7 h; or --shard K/3 on 3 machines)
 //   swift run -c release scaling --replot         # figures + summary.md from results/ only
 //
-// The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
-// what the results mean: experiments/scaling/README.md.
-//
 // This page: config → runs → report. SizeResult.swift: sizes, per-size results, the power law;
 // Figures.swift and Summary.swift: the figures and summary.md.
 import ArgumentParser
@@ -14,8 +11,6 @@ import Experiments
 import Foundation
 import MHC
 import MHCHarness
-
-BLASRuntime.ensureFastKernel()
 
 let variants: [ConnectionKind] = [.residual, .hc, .mhc]
 
@@ -71,4 +66,4 @@ struct Scaling: ParsableCommand {
   }
 }
 
-Scaling.main()
+Scaling.launch()

@@ -5,9 +5,6 @@
 //   swift run -c release sinkhorn-iterations --iterations 0,5,20   # any list of t_max
 //   swift run -c release sinkhorn-iterations --replot              # figures + summary.md from results/ only
 //
-// The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
-// what the results mean: experiments/sinkhorn-iterations/README.md.
-//
 // This page: config → runs → report. Measurements.swift: the projection timed and run alone;
 // Figures.swift and Summary.swift: the figures and summary.md.
 import ArgumentParser
@@ -15,8 +12,6 @@ import Experiments
 import Foundation
 import MHC
 import MHCHarness
-
-BLASRuntime.ensureFastKernel()
 
 struct SinkhornIterations: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -118,4 +113,4 @@ struct SinkhornIterations: ParsableCommand {
   }
 }
 
-SinkhornIterations.main()
+SinkhornIterations.launch()

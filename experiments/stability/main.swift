@@ -5,9 +5,6 @@
 //   swift run -c release stability --preset paper  # deep and long (hours)
 //   swift run -c release stability --replot --stress  # figures + summary.md from results/ only
 //
-// The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
-// what the results mean: experiments/stability/README.md.
-//
 // This page: the runs (``StabilityDesign``) → figures → summary.md (``DesignSummary``). Figures.swift:
 // heat maps and the stress figure; Headline.swift: the three lines the main command ends with.
 import ArgumentParser
@@ -15,8 +12,6 @@ import Experiments
 import Foundation
 import MHC
 import MHCHarness
-
-BLASRuntime.ensureFastKernel()
 
 struct Stability: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -64,4 +59,4 @@ struct Stability: ParsableCommand {
   }
 }
 
-Stability.main()
+Stability.launch()

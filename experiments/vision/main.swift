@@ -4,17 +4,12 @@
 //   swift run -c release vision --preset paper   # 5 epochs × 8 seeds + a depth × lr grid (hours; or --shard K/N)
 //   swift run -c release vision --replot         # figures + summary.md from results/ only
 //
-// The design (cells, variants, seeds, comparisons) and its documentation: Sources/Experiments;
-// what the results mean: experiments/vision/README.md.
-//
 // This page: config → runs → report, with the test-accuracy tables of its own. Figures.swift: the figures.
 import ArgumentParser
 import Experiments
 import Foundation
 import MHC
 import MHCHarness
-
-BLASRuntime.ensureFastKernel()
 
 struct Vision: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -106,4 +101,4 @@ struct Vision: ParsableCommand {
   }
 }
 
-Vision.main()
+Vision.launch()
