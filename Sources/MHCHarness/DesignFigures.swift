@@ -71,13 +71,14 @@ extension DesignSummary {
     func compare(_ c: D.Cell, _ v: D.Variant, _ b: D.Variant) -> Bar { (value?(c, v, b) ?? gap(c, v, vs: b)).bar }
     func named(_ v: D.Variant, _ b: D.Variant) -> String { "\(design.name(v)) − \(design.name(b))" }
     let pairs = (cells.first.map(design.comparisons) ?? []).filter { include($0.variant, $0.baseline) }
-    let colors = pairs.enumerated().map { i, p in
-      color?(p.variant, p.baseline) ?? PlotStyle.color(for: pairs.count == 1 ? "mhc" : named(p.variant, p.baseline))
-    }
+    let colors = pairs.map { color?($0.variant, $0.baseline) ?? PlotStyle.color(for: named($0.variant, $0.baseline)) }
     if cells.count == 1, let c = cells.first {
       return barChart(
         name, title: title, xlabel: xlabel, groups: pairs.map { (variantLabel ?? design.name)($0.variant) },
-        series: [("gap", colors.first ?? "", pairs.map { compare(c, $0.variant, $0.baseline) })],
+        series: [
+          ("gap", pairs.first.flatMap { color?($0.variant, $0.baseline) } ?? PlotStyle.color(for: "mhc"),
+           pairs.map { compare(c, $0.variant, $0.baseline) })
+        ],
         yLabel: ylabel, signedValues: true, width: width, height: height)
     }
     return barChart(

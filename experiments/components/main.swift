@@ -4,7 +4,7 @@
 //   swift run -c release components --preset paper  # deeper and longer (hours)
 //   swift run -c release components --replot        # figures + summary.md from results/ only
 //
-// This page: config → runs. Report.swift: Table 1's figures and summary.md.
+// This page: config → runs → Table 1's figures and summary.md.
 import ArgumentParser
 import Experiments
 import Foundation
@@ -40,7 +40,50 @@ struct Components: ParsableCommand {
     try design.sweep().execute(sweep) { try report($0) }
   }
 
-  // MARK: Figures and summary
+  // MARK: Figures and summary: Table 1's two figures, Table 1 in the paper's shape, and the engine's summary
+
+  func report(_ all: [LoadedRun]) throws {
+    let d = design, page = DesignSummary(d, runs: all, options: sweep)
+    func gap(_ v: Variant) -> PairedComparison { page.gap(.all, v, vs: Self.residual) }
+    let hc = Self.table1.map { gap(Variant(kind: .hc, learned: $0)) }
+    let mhc = Self.table1.map { gap(Variant(kind: .mhc, learned: $0)) }
+    let grid = Self.initGrid.map { $0.map(gap) }
+    func over(_ gaps: [PairedComparison]) -> String {
+      let ns = gaps.map(\.n).filter { $0 > 0 }, lo = ns.min() ?? 0, hi = ns.max() ?? 0
+      return "mean and 95% interval over \(lo == hi ? "\(lo)" : "\(lo)–\(hi)") seeds (paired by seed)"
+    }
+    try Gnuplot.render(
+      barChart(
+        "components-table1",
+        title: "paper Table 1: loss gap to the residual baseline by learned mappings (\(over(hc + mhc)); lower is better)",
+        xlabel: "learned mappings (the others fixed: H_pre = 1/n, H_post = 1, H_res = I)",
+        groups: Self.table1.map(\.name),
+        series: [
+          ("paper: HC, 27B", "#f4a582", Self.table1.map { Bar(value: $0.paperGap, error: .nan, note: "") }),
+          ("HC (ours)", PlotStyle.color(for: "hc"), hc.map(\.bar)),
+          ("mHC (ours)", PlotStyle.color(for: "mhc"), mhc.map(\.bar)),
+        ]), in: sweep.plots)
+    try Gnuplot.render(
+      barChart(
+        "components-init",
+        title: "mHC, all mappings learned, bias init × static/dynamic: loss gap to residual, \(over(Array(grid.joined())))",
+        xlabel: "mappings (static: Φ frozen at 0, so H depends only on the biases)",
+        groups: ["dynamic", "static"],
+        series: [
+          ("uniform init (b = 0)", PlotStyle.color(for: "mhc"), grid[0].map(\.bar)),
+          ("identity init (b = ±3)", "#ff7f0e", grid[1].map(\.bar)),
+        ], width: 1000), in: sweep.plots)
+    var t1 = MarkdownTable(["learned", "H_res", "H_pre", "H_post", "paper: HC (27B)", "HC (ours)", "mHC (ours)"])
+    for (i, l) in Self.table1.enumerated() {
+      t1.add(
+        [l.name] + [l.res, l.pre, l.post].map { $0 ? "✓" : "✗" }
+          + [i == 0 ? "0.0 (baseline)" : signed(l.paperGap), hc[i].text, mhc[i].text])
+    }
+    let page1 = page.markdown(
+      figures: ["components-table1.png", "components-init.png"],
+      extra: [("Table 1 in the paper's shape (loss gap to the residual, paired by seed)", t1.text)])
+    try ExperimentSummary.write(page1, experiment: "components", options: sweep, figures: "components-*.png")
+  }
 }
 
 Components.launch()
