@@ -6,7 +6,7 @@
 //   swift run -c release stability --replot --stress  # figures + summary.md from results/ only
 //
 // This page: the runs (``StabilityDesign``) → figures → summary.md (``DesignSummary``). Figures.swift:
-// heat maps and the stress figure; Headline.swift: the three lines the main command ends with.
+// heat maps and the stress figure; Curves.swift: the curves of seed 0.
 import ArgumentParser
 import Experiments
 import Foundation
@@ -32,30 +32,42 @@ struct Stability: ParsableCommand {
 
   // MARK: Figures and summary
 
+  typealias Page = DesignSummary<StabilityDesign>
+
   func report(_ all: [LoadedRun]) throws {
-    let d = design, page = DesignSummary(d, runs: all, options: sweep)
-    let main = d.variants(.main).flatMap { page.runs(.main, $0) }
+    let d = design, page = Page(d, runs: all, options: sweep)
     // Curves, gain profiles and heat maps need one run per connection: seed 0. Tables use every seed.
-    let byKind = Dictionary(
-      main.filter { $0.config.seed == 0 }.map { ($0.config.model.connection.kind, $0) },
-      uniquingKeysWith: { a, _ in a })
-    guard let res = byKind[.residual], let hc = byKind[.hc], let mhc = byKind[.mhc] else {
+    func seed0(_ k: ConnectionKind) -> LoadedRun? { page.runs(.main, k).first { $0.config.seed == 0 } }
+    guard let res = seed0(.residual), let hc = seed0(.hc), let mhc = seed0(.mhc) else {
       throw MHCError("stability: the seed-0 residual, hc and mhc runs are missing from \(sweep.results)/stability")
     }
-    let dir = sweep.plots
     try curveFigures(res: res, hc: hc, mhc: mhc)
-    // 4. heat maps (Fig. 8)
-    try Gnuplot.render(heatmaps(hc: hc, mhc: mhc), in: dir)
-    // 5. stress sweep
-    let stress = d.stressCells.flatMap { c in d.variants(c).flatMap { page.runs(c, $0) } }
-    if !stress.isEmpty { try Gnuplot.render(stressFigure(stress), in: dir) }
+    try Gnuplot.render(heatmaps(hc: hc, mhc: mhc), in: sweep.plots)  // Fig. 8
+    let stress = d.stressCells.flatMap(page.runs)
+    if !stress.isEmpty { try Gnuplot.render(stressFigure(stress), in: sweep.plots) }
     let figures =
       ["loss-gap", "grad-norm", "gains", "gain-over-training", "hres-heatmaps"] + (stress.isEmpty ? [] : ["stress"])
     try ExperimentSummary.write(
       page.markdown(figures: figures.map { "stability-\($0).png" }), experiment: "stability", options: sweep,
       figures: "stability-*.png")
     print("")
-    for line in headline(main: main) { print(line) }
+    for line in headline(page) { print(line) }
+  }
+
+  /// The three lines the main command ends with: HC's and mHC's peak composite gain (geometric
+  /// mean over the seeds, 95% interval over log10 of the per-run peaks) and mHC − residual.
+  func headline(_ page: Page) -> [String] {
+    func gain(_ k: ConnectionKind, paper: String) -> String {
+      let logs = page.over(.main, k) { $0.summary.maxCompositeBackwardGain.flatMap { $0 > 0 ? log10($0) : nil } }
+      guard logs.n >= 2 else { return "\(logs.n) seed: no interval" }
+      func g(_ x: Double) -> String { cell(pow(10, x), 3) }
+      return "\(g(logs.mean)) [\(g(logs.lower)), \(g(logs.upper))] over \(logs.n) seeds (paper, 27B: \(paper))"
+    }
+    return [
+      "HC's peak composite gain:   \(gain(.hc, paper: "≈ 3000"))",
+      "mHC's peak composite gain:  \(gain(.mhc, paper: "≈ 1.6"))",
+      "mHC − residual final loss:  \(page.gap(.main, .mhc, vs: .residual).text) (paper, 27B: −0.021)",
+    ]
   }
 }
 
