@@ -59,6 +59,12 @@ extension DesignSummary {
   /// The standard figure of a declaration's comparisons: a group of bars per cell, a bar per
   /// comparison that `include` keeps, each the mean gap with its 95% interval; with one cell, a bar
   /// per comparison. `value` (default: the final loss, two-stage sized) says what is compared.
+  ///
+  /// ```swift
+  /// let page = DesignSummary(VisionDesign(preset: .quick), runs: [], options: try SweepOptions.parse([]))
+  /// let figure = page.gapBars("vision-loss-gap", title: "test loss gap", ylabel: "nats/image", label: \.label)
+  /// try Gnuplot.render(figure, in: "plots")
+  /// ```
   public func gapBars(
     _ name: String, title: String, xlabel: String = "", ylabel: String = "loss gap (nats/byte)",
     label: ((D.Cell) -> String)? = nil, variantLabel: ((D.Variant) -> String)? = nil,
@@ -81,10 +87,15 @@ extension DesignSummary {
         ],
         yLabel: ylabel, signedValues: true, width: width, height: height)
     }
+    // against one baseline, a series is named by its variant
+    let oneBaseline = Set(pairs.map { design.name($0.baseline) }).count == 1
     return barChart(
       name, title: title, xlabel: xlabel, groups: cells.map(label),
       series: zip(pairs, colors).map { p, color in
-        (named(p.variant, p.baseline), color, cells.map { compare($0, p.variant, p.baseline) })
+        (
+          oneBaseline ? design.name(p.variant) : named(p.variant, p.baseline), color,
+          cells.map { compare($0, p.variant, p.baseline) }
+        )
       }, yLabel: ylabel, signedValues: true, width: width, height: height)
   }
 }

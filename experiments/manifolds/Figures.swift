@@ -13,22 +13,14 @@ extension Manifolds {
     func setting(_ s: ManifoldsDesign.Cell) -> TrainConfig { design.setting(s) }
     // 1. loss gap to the residual, per setting
     try Gnuplot.render(
-      barChart(
+      page.gapBars(
         "manifolds-loss",
         title: "final validation loss − residual: mean and 95% interval over \(seeds) seed(s) (paired by seed)",
-        xlabel: "",
-        groups: sets.map { s in
+        ylabel: "loss gap to residual (nats/byte)",
+        label: { s in
           let c = setting(s)
           return "\(s.rawValue): \(c.model.layers) layers, C \(c.model.width), lr \(cell(c.lr, 2))"
-        },
-        series: members.map { m in
-          (
-            m.name, color(m),
-            sets.map { s in
-              PairedComparison.finalLoss(page.runs(s, m), baseline: page.runs(s, ManifoldsDesign.residual)).bar
-            }
-          )
-        }), in: sweep.plots)
+        }, include: { $1 == ManifoldsDesign.residual }, color: { v, _ in color(v) }), in: sweep.plots)
     // 2. composite gain and column deviation per sublayer (seed 0)
     var panels: [Panel] = []
     for s in sets {
