@@ -11,7 +11,7 @@ typealias Grid = DesignSummary<InstabilityDesign>
 
 extension DesignSummary where D == InstabilityDesign {
   /// Every finished run of the trained cells, cell by cell, each connection's by seed.
-  var all: [LoadedRun] { trainedCells.flatMap { c in design.variants(c).flatMap { runs(c, $0) } } }
+  var all: [LoadedRun] { trainedCells.flatMap(runs) }
   var depths: [Int] { Set(trainedCells.map(\.layers)).sorted() }
   var lrs: [Double] { Set(trainedCells.map(\.lr)).sorted() }
   /// The trained cell at `layers` and `lr` (nil: none trained there).
