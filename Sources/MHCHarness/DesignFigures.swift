@@ -46,6 +46,17 @@ extension DesignSummary {
     .paired(runs(cell, variant), baseline: runs(cell, baseline), value: value, lowerIsBetter: lowerIsBetter)
   }
 
+  /// The final loss of `variant` over `baseline`'s in `cell`, per seed where both completed.
+  public func ratio(_ cell: D.Cell, _ variant: D.Variant, vs baseline: D.Variant) -> SeedInterval {
+    let base = Dictionary(
+      completed(cell, baseline).compactMap { r in r.summary.finalEvalLoss.map { (r.config.seed, $0) } },
+      uniquingKeysWith: { a, _ in a })
+    return SeedInterval(
+      completed(cell, variant).compactMap { r in
+        r.summary.finalEvalLoss.flatMap { l in base[r.config.seed].map { l / $0 } }
+      })
+  }
+
   /// `value` over training of each variant of `cell`: the mean over its completed seeds (one series
   /// per variant, in the variant's colour).
   public func meanCurves(

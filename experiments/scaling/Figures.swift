@@ -62,7 +62,7 @@ extension Scaling {
           ylabel: "loss (nats/byte)",
           logx: true, logy: true, series: lossSeries,
           extra: xaxis + ["set key bottom left"]
-            + logAxis(results.flatMap { r in variants.flatMap { r.losses($0).values } })),
+            + logAxis(results.flatMap { r in variants.flatMap { r.loss($0).values } })),
         Panel(
           title: "absolute loss gap: variant − residual (whiskers: 95% interval; dots: seeds)",
           xlabel: "training compute (FLOPs)", ylabel: "loss gap (nats/byte)", logx: true, series: gaps.series,

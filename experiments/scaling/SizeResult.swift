@@ -5,12 +5,13 @@ import Foundation
 import MHC
 import MHCHarness
 
-/// The compute-scaling runs of one model size.
+/// The compute-scaling runs of one model size, read through the declaration.
 struct SizeResult {
   let size: ModelSize
-  let runs: [LoadedRun]
+  let page: DesignSummary<ScalingDesign>
 
-  func runs(_ kind: ConnectionKind) -> [LoadedRun] { runs.filter { $0.config.model.connection.kind == kind } }
+  var runs: [LoadedRun] { page.runs(size) }
+  func runs(_ kind: ConnectionKind) -> [LoadedRun] { page.runs(size, kind) }
   var steps: Int { runs.first?.config.steps ?? 0 }
   var tokens: Int { runs.first.map { $0.config.steps * $0.config.batch * $0.config.model.seq } ?? 0 }
   var seeds: Int { Set(runs.map(\.config.seed)).count }
@@ -18,26 +19,12 @@ struct SizeResult {
   var compute: Double { runs.map { Double($0.config.steps) * $0.summary.flopsPerStep }.max() ?? .nan }
   func parameters(_ kind: ConnectionKind) -> Int { runs(kind).first?.config.model.nonEmbeddingParameters ?? 0 }
 
-  /// Final validation loss by seed, of the runs that completed (a diverged run has none).
-  func losses(_ kind: ConnectionKind) -> [UInt64: Double] {
-    Dictionary(
-      runs(kind).compactMap { r in
-        r.summary.status == .completed ? r.summary.finalEvalLoss.map { (r.config.seed, $0) } : nil
-      }, uniquingKeysWith: { a, _ in a })
-  }
   /// Final validation loss over the completed seeds.
-  func loss(_ kind: ConnectionKind) -> SeedInterval {
-    SeedInterval(losses(kind).sorted { $0.key < $1.key }.map(\.value))
-  }
-  /// `compare(variant, residual)` for every seed where both completed, in seed order.
-  func paired(_ kind: ConnectionKind, _ compare: (Double, Double) -> Double) -> [Double] {
-    let base = losses(.residual)
-    return losses(kind).sorted { $0.key < $1.key }.compactMap { s, l in base[s].map { compare(l, $0) } }
-  }
+  func loss(_ kind: ConnectionKind) -> SeedInterval { page.over(size, kind) { $0.summary.finalEvalLoss } }
   /// Final loss of `kind` minus the residual's, paired by seed.
-  func gap(_ kind: ConnectionKind) -> PairedComparison { .finalLoss(runs(kind), baseline: runs(.residual)) }
+  func gap(_ kind: ConnectionKind) -> PairedComparison { page.gap(size, kind, vs: .residual) }
   /// Final loss of `kind` over the residual's, per paired seed.
-  func ratio(_ kind: ConnectionKind) -> SeedInterval { SeedInterval(paired(kind, /)) }
+  func ratio(_ kind: ConnectionKind) -> SeedInterval { page.ratio(size, kind, vs: .residual) }
 }
 
 /// The share of mHC's Φ projection (2·nC·(n²+2n) FLOPs per token and sublayer, ×3 for training)

@@ -52,7 +52,7 @@ struct Scaling: ParsableCommand {
     let longIDs = Set(p.longRuns.map(\.id))
     let long = all.filter { longIDs.contains($0.id) }
     let page = DesignSummary(p, runs: all, options: sweep)
-    let results = page.trainedCells.map { size in SizeResult(size: size, runs: variants.flatMap { page.runs(size, $0) }) }
+    let results = page.trainedCells.map { SizeResult(size: $0, page: page) }
       .sorted { $0.compute < $1.compute }
     let fits = Dictionary(
       uniqueKeysWithValues: variants.compactMap { k in
