@@ -155,4 +155,45 @@ struct DesignSummaryTests {
     // no stress cell trained: one cell, no verdict table over cells
     #expect(page.trainedCells == [.main] && !text.contains("## Verdicts over"))
   }
+
+  /// The engine's figure lookups read the same runs as its tables: a variant over its completed
+  /// seeds (or every finished one), the run a figure shows, a per-seed loss ratio, a paired gap of
+  /// any value, and the bars of every comparison.
+  @Test func figureLookupsReadTheSameRuns() throws {
+    let root = try temporaryFolder("design-figures")
+    let d = StabilityDesign(preset: .quick)
+    var runs: [LoadedRun] = []
+    for s in 0..<3 {
+      for (kind, loss) in [(ConnectionKind.residual, 2.0), (.hc, 2.4), (.mhc, 1.9)] {
+        let r = d.run(.main, kind, seed: s), dir = "\(root)/stability/\(r.id)"
+        try RunFiles.makeDirectory(dir)
+        try RunFiles.writeJSON(r.config.resolved(), to: dir + "/config.json")
+        let diverged = kind == .hc && s == 0
+        var summary = try summary(status: diverged ? "diverged" : "completed", loss: loss + 0.1 * Double(s))
+        summary.finalEvalStandardError = 0.006
+        try RunFiles.writeJSON(summary, to: dir + "/summary.json")
+        let stepSeconds = 0.5 + Double(s)
+        let row = "1,1,0.001,5.0,1.0,\(stepSeconds),\(loss),,"
+        try RunFiles.write(MetricsRow.header + "\n" + row + "\n", to: dir + "/metrics.csv")
+        runs.append(try LoadedRun.load(dir))
+      }
+    }
+    let options = try SweepOptions.parse(["--results", root, "--plots", root + "/plots"])
+    let page = DesignSummary(d, runs: runs, options: options)
+    // HC's seed 0 diverged: no final value, the lowest completed seed is shown, its step time still counts
+    #expect(page.completed(.main, .hc).map(\.config.seed) == [1, 2] && page.shown(.main, .hc)?.config.seed == 1)
+    #expect(page.over(.main, .hc) { $0.summary.finalEvalLoss }.values == [2.5, 2.6])
+    #expect(page.over(.main, .hc, diverged: true) { $0.medianStepSeconds }.values == [0.5, 1.5, 2.5])
+    #expect(page.mean(.main, .residual) { $0.summary.finalEvalLoss }.map { abs($0 - 2.1) < 1e-12 } == true)
+    let ratios = page.ratio(.main, .mhc, vs: .residual).values.map { ($0 * 1e6).rounded() / 1e6 }
+    #expect(ratios == [0.95, 0.952381, 0.954545])
+    let slower = page.gap(.main, .mhc, vs: .residual, value: { $0.medianStepSeconds }, lowerIsBetter: true)
+    #expect(slower.n == 3 && slower.mean == 0)
+    #expect(page.runs(.main).count == 9)
+    #expect(page.meanCurves(.main) { $0.valLoss }.map(\.title) == ["residual", "hc", "mhc"])
+    // the bars: one group per trained cell (one here: a bar per comparison), each the paired gap
+    let bars = page.gapBars("gaps", title: "t", include: { $1 == .residual })
+    let rows = bars.datablocks.first { $0.name == "bars0" }?.rows ?? []
+    #expect(rows.count == 2 && abs(rows[1][1] - page.gap(.main, .mhc, vs: .residual).mean) < 1e-12)
+  }
 }
