@@ -28,13 +28,15 @@ extension Vision {
   /// Test loss and accuracy gaps per cell, paired by seed, with 95% intervals.
   func gapFigures(_ page: Page) -> [GnuplotFigure] {
     let width = max(1100, 210 * page.trainedCells.count)  // room for each cell's label
+    // against the residual: the variant's colour; mHC − HC: purple
+    let color = { (v: ConnectionKind, b: ConnectionKind) in b == .hc ? "#9467bd" : PlotStyle.color(for: v.rawValue) }
     return [
       page.gapBars(
         "vision-loss-gap", title: "ViT test loss gap (paired by seed): mean and 95% interval", xlabel: "cell",
-        ylabel: "loss gap (nats/image)", label: \.label, width: width, height: 560),
+        ylabel: "loss gap (nats/image)", label: \.label, color: color, width: width, height: 560),
       page.gapBars(
         "vision-accuracy-gap", title: "ViT test accuracy gap (paired by seed): mean and 95% interval", xlabel: "cell",
-        ylabel: "accuracy gap (percentage points)", label: \.label,
+        ylabel: "accuracy gap (percentage points)", label: \.label, color: color,
         value: { page.gap($0, $1, vs: $2, value: Self.accuracy, lowerIsBetter: false) }, width: width, height: 560),
     ]
   }
