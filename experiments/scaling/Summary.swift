@@ -67,7 +67,7 @@ extension Scaling {
         sizes.text + "\nCompute: training FLOPs of the transformer's matmuls, the same for the three variants "
           + "(mHC's Φ projection adds \(phi) at the largest size, not counted).\n"
       ),
-      ("Power-law fits, L(C) = a · C^(−b)", fitTable.text + "\n" + slopeSentence(fits) + "\n"),
+      ("Power-law fits, L(C) = a · C^(−b)", fitTable.text + "\n" + slopes(fits)),
       (
         "Token scaling (\(longLabel ?? "–"); one run per variant, in-training validation loss, no interval)",
         tokenTable.text
@@ -75,23 +75,19 @@ extension Scaling {
     ]
   }
 
-  /// One sentence comparing the fitted slopes of mHC and the residual baseline: their difference with an approximate
-  /// 95% Student-t interval (combined standard error, points − 2 degrees of freedom).
-  func slopeSentence(_ fits: [ConnectionKind: PowerLaw]) -> String {
-    guard let m = fits[.mhc], let r = fits[.residual] else { return "Too few completed sizes for a fit." }
-    let (db, h, df) = m.exponentDifference(from: r)
-    let head = "mHC's exponent b minus the baseline's: \(signed(db))"
-    guard h.isFinite else {
-      return head + "; with \(min(m.count, r.count)) points the exponents have no standard error, "
-        + "so the fits do not compare the slopes."
-    }
-    let interval = " (approximate 95% interval [\(signed(db - h)), \(signed(db + h))], \(df) degree(s) of freedom)"
-    guard db - h > 0 || db + h < 0 else {
-      return head + interval + ": not resolved (±" + String(format: "%.3f", h)
-        + "), so the fits do not distinguish the two slopes."
-    }
-    return head + interval + ": the interval excludes 0; taken at face value mHC's loss falls "
-      + (db > 0 ? "faster" : "more slowly") + " with compute than the baseline's."
+  /// mHC's fitted exponent minus the residual's, with an approximate 95% Student-t interval
+  /// (combined standard error, points − 2 degrees of freedom): "faster" when the interval is above 0.
+  func slopes(_ fits: [ConnectionKind: PowerLaw]) -> String {
+    var t = MarkdownTable([
+      "exponent b", "difference", "approximate 95% interval", "degrees of freedom", "mHC's loss falls",
+    ])
+    guard let m = fits[.mhc], let r = fits[.residual] else { return "Too few completed sizes for a fit.\n" }
+    let (db, h, df) = m.exponentDifference(from: r), resolved = db - h > 0 || db + h < 0
+    let interval = h.isFinite ? "[\(signed(db - h)), \(signed(db + h))]" : "– (< 3 points)"
+    let verdict =
+      !h.isFinite ? "–" : !resolved ? "not resolved (±\(String(format: "%.3f", h)))" : db > 0 ? "faster" : "more slowly"
+    t.add(["mhc − residual", signed(db), interval, "\(df)", verdict])
+    return t.text
   }
 }
 
