@@ -26,8 +26,8 @@ $gaps << EOD
 -0.027926498128211907 10.0 -0.10600272422727629 0.05014972797085247
 -0.13804470164972305 9.0 -0.20647784846420608 -0.06961155483524
 -0.12249127602897814 8.0 -0.2947649310855651 0.04978237902760882
--0.0004365699458190875 7.0 -0.0009011279478861234 2.798805624794847e-05
--0.007497858082478122 6.0 -0.041530087627971585 0.02653437146301534
+-0.0009228574129807043 7.0 -0.0024893979011485607 0.000643683075187152
+-0.005635490008597088 6.0 -0.02439552947627374 0.013124549459079562
 -0.0487931621616442 5.0 -0.06187043905612662 -0.03571588526716178
 -0.013015908769740273 4.0 -0.11889882941043356 0.092867011870953
 -0.06296344641557922 3.0 -0.10506700555591256 -0.02085988727524587
@@ -37,7 +37,7 @@ $gaps << EOD
 EOD
 set title 'paired final-loss gaps, mean and 95% interval over seeds (a line crossing 0: not resolved)'
 set xlabel 'loss gap (nats/byte); negative: the first variant is better'
-set ytics ('instability reference: mHC − residual (n=20)' 26, 'instability reference: HC − residual (n=12)' 25, 'instability reference: mHC − HC (n=12)' 24, 'instability 8 layers, lr 0.01: mHC − residual (n=8)' 23, 'instability 8 layers, lr 0.01: HC − residual (n=8)' 22, 'instability 8 layers, lr 0.03: mHC − residual (n=8)' 21, 'instability 8 layers, lr 0.03: HC − residual (n=8)' 20, 'instability 16 layers, lr 0.01: mHC − residual (n=8)' 19, 'instability 16 layers, lr 0.01: HC − residual (n=8)' 18, 'instability 16 layers, lr 0.03: mHC − residual (n=8)' 17, 'instability 16 layers, lr 0.03: HC − residual (n=8)' 16, 'instability 32 layers, lr 0.01: mHC − residual (n=4)' 15, 'instability 32 layers, lr 0.01: HC − residual (n=4)' 14, 'instability 32 layers, lr 0.03: mHC − residual (n=4)' 13, 'instability 32 layers, lr 0.03: HC − residual (n=4)' 12, 'instability 4 layers, lr 0.01: mHC − residual (n=8)' 11, 'instability 4 layers, lr 0.01: HC − residual (n=8)' 10, 'instability 4 layers, lr 0.03: mHC − residual (n=8)' 9, 'instability 4 layers, lr 0.03: HC − residual (n=8)' 8, 'sinkhorn: t_max 5 − t_max 20 (n=3)' 7, 'sinkhorn: t_max 1 − t_max 20 (n=3)' 6, 'components: HC res+pre+post − residual (n=16)' 5, 'components: mHC − residual (n=3)' 4, 'expansion: mHC n 4 − n 1 (n=16)' 3, 'scaling C64 L2: mHC − residual (n=3)' 2, 'scaling C96 L3: mHC − residual (n=3)' 1, 'scaling C128 L4: mHC − residual (n=3)' 0) font ',9'
+set ytics ('instability reference: mHC − residual (n=20)' 26, 'instability reference: HC − residual (n=12)' 25, 'instability reference: mHC − HC (n=12)' 24, 'instability 8 layers, lr 0.01: mHC − residual (n=8)' 23, 'instability 8 layers, lr 0.01: HC − residual (n=8)' 22, 'instability 8 layers, lr 0.03: mHC − residual (n=8)' 21, 'instability 8 layers, lr 0.03: HC − residual (n=8)' 20, 'instability 16 layers, lr 0.01: mHC − residual (n=8)' 19, 'instability 16 layers, lr 0.01: HC − residual (n=8)' 18, 'instability 16 layers, lr 0.03: mHC − residual (n=8)' 17, 'instability 16 layers, lr 0.03: HC − residual (n=8)' 16, 'instability 32 layers, lr 0.01: mHC − residual (n=4)' 15, 'instability 32 layers, lr 0.01: HC − residual (n=4)' 14, 'instability 32 layers, lr 0.03: mHC − residual (n=4)' 13, 'instability 32 layers, lr 0.03: HC − residual (n=4)' 12, 'instability 4 layers, lr 0.01: mHC − residual (n=8)' 11, 'instability 4 layers, lr 0.01: HC − residual (n=8)' 10, 'instability 4 layers, lr 0.03: mHC − residual (n=8)' 9, 'instability 4 layers, lr 0.03: HC − residual (n=8)' 8, 'sinkhorn: t_max 5 − t_max 20 (n=4)' 7, 'sinkhorn: t_max 1 − t_max 20 (n=4)' 6, 'components: HC res+pre+post − residual (n=16)' 5, 'components: mHC − residual (n=3)' 4, 'expansion: mHC n 4 − n 1 (n=16)' 3, 'scaling C64 L2: mHC − residual (n=3)' 2, 'scaling C96 L3: mHC − residual (n=3)' 1, 'scaling C128 L4: mHC − residual (n=3)' 0) font ',9'
 set yrange [-1:27]
 set grid xtics
 set lmargin 48
