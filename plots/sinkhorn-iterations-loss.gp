@@ -7,23 +7,23 @@ set grid xtics ytics lt 1 lw 0.6 lc rgb '#dddddd'
 set key top right nobox noopaque samplen 2 spacing 1.1
 set style data lines
 $p0s0 << EOD
-1.0 2.2145868591793505
+1.0 2.2196789339821823
 2.0 2.2248257174971897
 3.0 2.229169533046612
 4.0 2.228159895762211
 6.0 2.229538350092806
 11.0 2.2266030472601983
-21.0 2.220231459755333
+21.0 2.230461207505787
 51.0 2.2300300627510623
 EOD
 $p0s1 << EOD
-1.0 2.2303430958447574
+1.0 2.215252758322336
 2.0 2.2067826669226456
 3.0 2.2092900929793675
 4.0 2.2071774004693623
 6.0 2.2093741129641025
 11.0 2.209037087414236
-21.0 2.2120941329287374
+21.0 2.205971687490413
 51.0 2.2095117020404142
 EOD
 $p0s2 << EOD
@@ -195,7 +195,7 @@ set tics nomirror out
 set grid xtics ytics lt 1 lw 0.6 lc rgb '#dddddd'
 set key top right nobox noopaque samplen 2 spacing 1.1
 set style data lines
-set title 'final validation loss (line: mean over seeds, dots: single seeds)'
+set title 'final validation loss (line: mean over the seeds every t_max has; dots: every seed)'
 set xlabel 't_max (Sinkhorn iterations; log scale)'
 set ylabel 'loss (nats/byte)'
 set logscale x

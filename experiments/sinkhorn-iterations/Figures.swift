@@ -29,7 +29,15 @@ extension SinkhornIterations {
     }
     let logY = Self.logY, one = logY + [Gnuplot.horizontalLine(at: "1")], epsilon = Self.epsilon
 
-    // 1. final loss
+    // 1. final loss: the line is the mean over the seeds every t_max of the depth completed (seeds that
+    // --precision added for some t_max only would move it), the dots are every seed
+    func shared(_ d: Depth) -> Set<UInt64> {
+      tValues.map { Set(page.completed(d, $0).map(\.config.seed)) }.reduce(nil) { $0?.intersection($1) ?? $1 } ?? []
+    }
+    let sharedSeeds = Dictionary(uniqueKeysWithValues: ds.map { ($0, shared($0)) })
+    let sharedMean: (Depth, Int) -> Double? = { d, t in
+      page.mean(d, t) { sharedSeeds[d]?.contains($0.config.seed) == true ? $0.summary.finalEvalLoss : nil }
+    }
     let seedDots = ds.map { d in
       Series(
         "", color: color(d),
@@ -59,9 +67,10 @@ extension SinkhornIterations {
         "sinkhorn-iterations-loss",
         panels: [
           Panel(
-            title: "final validation loss (line: mean over seeds, dots: single seeds)", xlabel: tLabel,
+            title: "final validation loss (line: mean over the seeds every t_max has; dots: every seed)",
+            xlabel: tLabel,
             ylabel: "loss (nats/byte)", logx: true,
-            series: lines(mean(\.finalEvalLoss)) + seedDots, extra: tAxis),
+            series: lines(sharedMean) + seedDots, extra: tAxis),
           Panel(
             title: "final loss − that of t_max = \(referenceT), paired by seed (mean and 95% interval)",
             xlabel: tLabel,
