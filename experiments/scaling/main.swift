@@ -4,7 +4,7 @@
 //   swift run -c release scaling --preset paper   # 4 sizes up to 6.4M parameters (~7 h; or --shard K/3 on 3 machines)
 //   swift run -c release scaling --replot         # figures + summary.md from results/ only
 //
-// This page: config → runs → report. SizeResult.swift: sizes, per-size results, the power law;
+// This page: config → runs → report. SizeResult.swift: a size's runs through the declaration;
 // Figures.swift and Summary.swift: the figures and summary.md.
 import ArgumentParser
 import Experiments
