@@ -93,8 +93,10 @@ extension DesignSummary {
       return barChart(
         name, title: title, xlabel: xlabel, groups: pairs.map { (variantLabel ?? design.name)($0.variant) },
         series: [
-          ("gap", pairs.first.flatMap { color?($0.variant, $0.baseline) } ?? PlotStyle.color(for: "mhc"),
-           pairs.map { compare(c, $0.variant, $0.baseline) })
+          (
+            "gap", color == nil ? PlotStyle.color(for: "mhc") : colors.first ?? "",
+            pairs.map { compare(c, $0.variant, $0.baseline) }
+          )
         ],
         yLabel: ylabel, signedValues: true, width: width, height: height)
     }

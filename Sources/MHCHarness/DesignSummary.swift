@@ -50,10 +50,8 @@ public struct DesignSummary<D: ExperimentDesign> {
       "runs with loss / gradient spikes", "s/step",
     ])
     for v in design.variants(c) {
-      let rs = runs(c, v), done = rs.filter { $0.summary.status == .completed }
-      func over(_ f: (RunSummary) -> Double?) -> SeedInterval {
-        SeedInterval(done.compactMap { f($0.summary) }.filter(\.isFinite))
-      }
+      let rs = runs(c, v), done = completed(c, v)
+      func over(_ f: @escaping (RunSummary) -> Double?) -> SeedInterval { self.over(c, v) { f($0.summary) } }
       let spikes = rs.compactMap(\.summary.instability)
       t.add([
         design.name(v), "\(done.count) of \(rs.count)", over(\.finalEvalLoss).text(4),
@@ -124,7 +122,7 @@ public struct DesignSummary<D: ExperimentDesign> {
   /// sections of the experiment's own, every run, the figures and where the interpretation lives.
   public func markdown(figures: [String], extra: [(title: String, text: String)] = [], runs all: Bool = true) -> String
   {
-    let loaded = trainedCells.flatMap { c in design.variants(c).flatMap { runs(c, $0) } }
+    let loaded = trainedCells.flatMap(runs)
     var s = "# \(D.experiment) — \(options.preset.rawValue) preset\n\n"
     s += ExperimentSummary.status(loaded, consequence: "and are left out of the losses", reasons: true) + " "
     s += "Paired by seed: per seed every variant of a cell shares the data order, the initial weights of the "

@@ -54,9 +54,8 @@ extension InstabilityExperiment {
           }
           if kind == .residual {
             vrow.append(0)  // white
-            let done = cellRuns.filter { $0.summary.status == .completed }
-            let loss = SeedInterval(done.compactMap(\.summary.finalEvalLoss))
-            nrow.append([loss.n == 0 ? "–" : cell(loss.mean, 4), Grid.counts(cellRuns)].joined(separator: "\n"))
+            let loss = g.mean(c, kind) { $0.summary.finalEvalLoss }
+            nrow.append([loss.map { cell($0, 4) } ?? "–", Grid.counts(cellRuns)].joined(separator: "\n"))
             continue
           }
           let gap = g.gap(c, kind, vs: .residual)

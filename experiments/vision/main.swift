@@ -58,9 +58,9 @@ struct Vision: ParsableCommand {
     var runs = all, cells = d.cells
     if sweep.preset == .quick {
       runs += ResultStore(root: sweep.results).runs(VisionDesign.experiment)
-      let stored = Page(d, runs: runs, options: sweep)
+      let stored = RunIndex(runs)
       let paper = VisionDesign(preset: .paper).cells.filter { c in
-        !cells.contains(c) && d.variants(c).allSatisfy { !stored.runs(c, $0).isEmpty }
+        !cells.contains(c) && d.variants(c).allSatisfy { !d.loaded(c, $0, in: stored).isEmpty }
       }
       cells =
         cells.filter(\.isReference) + paper.filter(\.isReference)
