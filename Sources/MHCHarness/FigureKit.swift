@@ -94,6 +94,19 @@ public struct Whiskers {
   var ys: [Double] = []
   public init() {}
 
+  /// Several variants over the same x values, side by side on a log x axis: variant k of m drawn at
+  /// x · spread^(2k − (m − 1)), evenly either side of x, so their intervals do not overlap.
+  /// `colors`: one per group (default: the house colour of its title).
+  public init(
+    sideBySide groups: [(title: String, points: [(x: Double, interval: SeedInterval)])], spread: Double,
+    colors: [String]? = nil
+  ) {
+    for (k, g) in groups.enumerated() {
+      let shift = pow(spread, Double(2 * k - (groups.count - 1)))
+      add(g.title, color: colors?[k], g.points.map { ($0.x * shift, $0.interval) })
+    }
+  }
+
   public mutating func add(_ title: String, color: String? = nil, _ points: [(x: Double, interval: SeedInterval)]) {
     let color = color ?? PlotStyle.color(for: title)
     series.append(
@@ -118,6 +131,12 @@ public struct Whiskers {
     let y = (ys + [reference]).filter(\.isFinite), lo = y.min() ?? 0, hi = y.max() ?? 0
     let pad = max(hi - lo, minimumSpan) * 0.12
     return "set yrange [\(lo - pad):\(hi + pad)]"
+  }
+
+  /// A panel's settings: the y range (with `reference`), a dashed line at `reference` where `line`, the whiskers.
+  public func extra(reference: Double, line: Bool = true, minimumSpan: Double = 0.005) -> [String] {
+    [yrange(including: reference, minimumSpan: minimumSpan)]
+      + (line ? [Gnuplot.horizontalLine(at: String(format: "%g", reference))] : []) + arrows
   }
 }
 

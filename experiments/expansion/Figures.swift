@@ -38,12 +38,10 @@ extension Expansion {
     }
     // The paired loss gap to the residual: mean, 95% interval (whiskers) and each seed's gap (dots); HC
     // drawn just left of each n and mHC just right, so their intervals do not overlap.
-    var w = Whiskers()
-    for (i, vs) in trained.enumerated() {
-      guard let kind = vs.first?.kind.rawValue else { continue }
-      let shift = trained.count > 1 ? pow(1.05, Double(2 * i - (trained.count - 1))) : 1
-      w.add(kind, vs.map { (Double($0.rate) * shift, page.gap(.rates, $0, vs: .residual).differences) })
-    }
+    let w = Whiskers(
+      sideBySide: trained.compactMap { vs in
+        vs.first.map { ($0.kind.rawValue, vs.map { (Double($0.rate), page.gap(.rates, $0, vs: .residual).differences) }) }
+      }, spread: 1.05)
     let gains = trained.joined().map { composite(page, $0, \.maxCompositeBackwardGain).mean }.filter(\.isFinite)
     let wide = (gains.max() ?? 1) / max(gains.min() ?? 1, 1e-9) > 10  // a log axis only where it spans a decade
     let c = page.runs(.rates, .residual)[0].config, seeds = Set(page.runs(.rates, .residual).map(\.config.seed)).count
@@ -57,7 +55,7 @@ extension Expansion {
         Panel(
           title: "final loss gap to residual (paired by seed): mean, 95% interval, dots: seeds",
           xlabel: "expansion rate n", ylabel: "loss gap (nats/byte)", logx: true, series: [residual] + w.series,
-          extra: xaxis + [w.yrange(including: 0, minimumSpan: 0.01)] + w.arrows),
+          extra: xaxis + w.extra(reference: 0, line: false, minimumSpan: 0.01)),
         panel("training step time (median per run; dots: seeds)", "seconds per step", dots: true) {
           stepSeconds(page, $0)
         },

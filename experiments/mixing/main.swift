@@ -30,31 +30,21 @@ struct Mixing: ParsableCommand {
   typealias Task = MixingTask
 
   func run() throws {
-    let path = "\(results)/mixing/results.json"
-    var stored: Stored
-    if replot {
-      guard let s = try? RunFiles.readJSON(Stored.self, from: path) else {
-        throw ValidationError("mixing --replot: no \(path); run `swift run -c release mixing` first")
-      }
-      stored = s
-    } else {
-      stored = Stored(n: Task.n, width: width, steps: steps, lr: lr, outcomes: [])
-      let total = Task.members.count * Task.targets.count * 2 * seeds
-      let start = Date()
+    let store = StoredMeasurement(path: "\(results)/mixing/results.json", replot: replot, force: true)
+    let stored = try store.json(Stored.self) {
+      var stored = Stored(n: Task.n, width: width, steps: steps, lr: lr, outcomes: [])
+      let total = Task.members.count * Task.targets.count * 2 * seeds, start = Date()
       for member in Task.members {
         for dynamic in [false, true] {
           for target in Task.targets {
-            for seed in 0..<seeds {
-              stored.outcomes.append(try task.train(member, target, dynamic: dynamic, seed: seed))
-            }
+            for seed in 0..<seeds { stored.outcomes.append(try task.train(member, target, dynamic: dynamic, seed: seed)) }
           }
           print(
             "mixing: \(member.label) \(dynamic ? "dynamic" : "static") done (\(stored.outcomes.count)/\(total), "
               + String(format: "%.0f s)", Date().timeIntervalSince(start)))
         }
       }
-      try FileManager.default.createDirectory(atPath: "\(results)/mixing", withIntermediateDirectories: true)
-      try RunFiles.writeJSON(stored, to: path)
+      return stored
     }
     try report(stored)
   }

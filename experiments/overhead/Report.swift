@@ -7,27 +7,20 @@ import MHCHarness
 
 extension Overhead {
   func report(_ data: Measurements) throws {
-    let d = design, widthList = d.widths, nList = d.streams
-    func find(_ g: String, _ kind: ConnectionKind, n: Int = 1, k: Int = 0) -> TimedModel? {
-      data.find(g, kind, n: n, k: k)
-    }
-    func overhead(_ m: TimedModel) -> Double? {  // median of the per-round ratios
-      find(m.group, .residual).map { 100 * (m.result.pairedRatio(to: $0.result) - 1) }
-    }
-    /// The per-round overhead (%) over the residual's step of the same round: mean and 95% interval over rounds.
-    func overheadInterval(_ m: TimedModel) -> SeedInterval? {
-      find(m.group, .residual).map { r in
-        SeedInterval(zip(m.result.stepTimes, r.result.stepTimes).map { 100 * ($0 / $1 - 1) })
-      }
+    let d = design, widthList = d.widths, nList = d.streams, find = data.find
+    /// The median of the per-round ratios to the residual's step (%), and their mean and 95% interval over rounds.
+    func overhead(_ m: TimedModel) -> Double? {
+      find(m.group, .residual, 1, 0).map { 100 * (m.result.pairedRatio(to: $0.result) - 1) }
     }
     func withInterval(_ m: TimedModel) -> String {
-      guard let i = overheadInterval(m), i.n >= 2 else {
-        return overhead(m).map { String(format: "%+.1f%%", $0) } ?? "–"
-      }
-      return String(format: "%+.1f%% (mean %+.1f%% ± %.1f%%, %d rounds)", overhead(m) ?? .nan, i.mean, i.halfWidth, i.n)
+      let median = overhead(m).map { String(format: "%+.1f%%", $0) } ?? "–"
+      guard let r = find(m.group, .residual, 1, 0) else { return median }
+      let i = SeedInterval(zip(m.result.stepTimes, r.result.stepTimes).map { 100 * ($0 / $1 - 1) })
+      guard i.n >= 2 else { return median }
+      return median + String(format: " (mean %+.1f%% ± %.1f%%, %d rounds)", i.mean, i.halfWidth, i.n)
     }
     func memoryRatio(_ m: TimedModel) -> Double? {
-      find(m.group, .residual).map { Double(m.result.trainingBytes) / Double($0.result.trainingBytes) }
+      find(m.group, .residual, 1, 0).map { Double(m.result.trainingBytes) / Double($0.result.trainingBytes) }
     }
     let widthGroups = widthList.map { "C=\($0)" }.filter { data.groups[$0] != nil }
     let clean = "unset arrow\nunset label"
@@ -35,18 +28,14 @@ extension Overhead {
       clean
       + "\nset yrange [*<0:*]\nset arrow from graph 0, first 6.7 to graph 1, first 6.7 nohead dt 2 lc rgb "
       + "'#555555'\nset label 'paper: mHC +6.7%' at graph 0.98, first 6.7 right offset 0,0.8 textcolor rgb '#555555'"
-    let kinds: [(ConnectionKind, Bool)] = [(.hc, false), (.mhc, false), (.mhc, true)]
-    func name(_ kind: ConnectionKind, _ rc: Bool) -> String { kind.rawValue + (rc ? " + recompute" : "") }
     func rcOf(_ n: Int) -> Int { d.optimalBlock(n: n) }
 
-    /// One line per kind: `value` of the model at each x (a width group at n = 4, or an n in `firstC`).
+    /// One line per kind (HC, mHC, mHC + recompute): `value` at each x (a width group at n = 4, or an n in `firstC`).
     func lines(_ xs: [(x: Double, group: String, n: Int)], _ value: (TimedModel) -> Double?) -> [Series] {
-      kinds.map { kind, rc in
+      [(ConnectionKind.hc, false), (.mhc, false), (.mhc, true)].map { kind, rc in
         Series(
-          name(kind, rc), color: PlotStyle.color(for: kind.rawValue),
-          points: xs.compactMap { p in
-            find(p.group, kind, n: p.n, k: rc ? rcOf(p.n) : 0).flatMap(value).map { (p.x, $0) }
-          },
+          kind.rawValue + (rc ? " + recompute" : ""), color: PlotStyle.color(for: kind.rawValue),
+          points: xs.compactMap { p in find(p.group, kind, p.n, rc ? rcOf(p.n) : 0).flatMap(value).map { (p.x, $0) } },
           style: "linespoints", dash: rc ? 2 : 1)
       }
     }
@@ -54,14 +43,13 @@ extension Overhead {
     let firstC = widthGroups.first ?? "C=\(base.model.width)"
     let overWidths = widthGroups.compactMap { g in Int(g.dropFirst(2)).map { (x: Double($0), group: g, n: 4) } }
     let overN = nList.map { (x: Double($0), group: firstC, n: $0) }
-    // overhead % vs C (n = 4) and vs n (C = 128)
+    let ylabel = "step time over the residual (%)"
     let byC = Panel(
-      title: "n = 4", xlabel: "width C", ylabel: "step time over the residual (%)", logx: true,
-      series: lines(overWidths, overhead), extra: [paperLine, tics(widthList)])
+      title: "n = 4", xlabel: "width C", ylabel: ylabel, logx: true, series: lines(overWidths, overhead),
+      extra: [paperLine, tics(widthList)])
     let byN = Panel(
-      title: firstC, xlabel: "expansion rate n", ylabel: "step time over the residual (%)", logx: true,
-      series: lines(overN, overhead), extra: [paperLine, tics(nList)])
-    // memory vs n (C = reference)
+      title: firstC, xlabel: "expansion rate n", ylabel: ylabel, logx: true, series: lines(overN, overhead),
+      extra: [paperLine, tics(nList)])
     let mem = Panel(
       title: "training memory, \(firstC)", xlabel: "expansion rate n", ylabel: "memory / residual's", logx: true,
       series: lines(overN, memoryRatio),
@@ -70,25 +58,15 @@ extension Overhead {
         "set arrow from graph 0, first 1.15 to graph 1, first 1.15 nohead dt 3 lc rgb '#999999'",
         "set label 'target 1.15×' at graph 0.98, first 1.15 right offset 0,-0.8 textcolor rgb '#999999'",
       ])
-    // K trade-off
-    let sweep = (data.groups["recompute"] ?? []).filter { $0.connection == .mhc }.sorted { $0.recompute < $1.recompute }
+    // the K trade-off: memory against step time, one point per block size
+    let ks = (data.groups["recompute"] ?? []).filter { $0.connection == .mhc }.sorted { $0.recompute < $1.recompute }
+      .compactMap { m in memoryRatio(m).flatMap { r in overhead(m).map { (k: m.recompute, x: r, y: $0) } } }
     let trade = Panel(
-      title: "mHC n = 4, recomputation block K (labels)", xlabel: "training memory / residual's",
-      ylabel: "step time over the residual (%)",
-      series: [
-        Series(
-          "mHC", color: PlotStyle.color(for: "mhc"),
-          points: sweep.compactMap { m in memoryRatio(m).flatMap { r in overhead(m).map { (r, $0) } } },
-          style: "points")
-      ],
+      title: "mHC n = 4, recomputation block K (labels)", xlabel: "training memory / residual's", ylabel: ylabel,
+      series: [Series("mHC", color: PlotStyle.color(for: "mhc"), points: ks.map { ($0.x, $0.y) }, style: "points")],
       extra: [clean, "set offsets graph 0.08, graph 0.12, graph 0.1, graph 0.1"]
-        + sweep.compactMap { m in
-          memoryRatio(m).flatMap { r in
-            overhead(m).map {
-              "set label '\(m.recompute == 0 ? "off" : "K=\(m.recompute)")' at first \(r), first \($0) offset "
-                + "0.6,0.6 font ',9'"
-            }
-          }
+        + ks.map {
+          "set label '\($0.k == 0 ? "off" : "K=\($0.k)")' at first \($0.x), first \($0.y) offset 0.6,0.6 font ',9'"
         })
     try Gnuplot.render(
       Chart.figure(
@@ -112,23 +90,20 @@ extension Overhead {
         ])
       }
     }
-    let ref = find(firstC, .mhc, n: 4), refK = find(firstC, .mhc, n: 4, k: rcOf(4))
+    let ref = find(firstC, .mhc, 4, 0), refK = find(firstC, .mhc, 4, rcOf(4))
     func memory(_ m: TimedModel?) -> String { m.flatMap(memoryRatio).map { String(format: "%.3f×", $0) } ?? "–" }
     let summary = """
       # overhead — \(preset) preset
 
       Machine: \(data.cpu), BLAS \(data.blas), \(data.threads) threads; code \(data.gitRevision). Models: \
-      \(data.settings).
-      "over residual": the median over rounds of the step-time ratio to the residual's step of the same round; \
-      in brackets the mean per-round overhead and its 95% interval over the rounds. Memory: exact training bytes. \
-      Recomputation: the paper's block K = √(n·2L/(n+2)) (K = \(rcOf(4)) at n = 4) unless the row says otherwise. \
-      I/O: elements each connection reads and writes per token and sublayer, forward and backward.
+      \(data.settings). Recomputation: K = \(rcOf(4)) at n = 4 unless the row says otherwise. What the columns \
+      mean: `experiments/overhead/README.md`.
 
       n = 4, \(firstC): mHC \(ref.map(withInterval) ?? "–") step time, \(memory(ref)) memory; with recomputation \
       \(refK.map(withInterval) ?? "–"), \(memory(refK)).
 
       \(t.text)
-      Figure: `plots/overhead.png`; what the numbers mean: `experiments/overhead/README.md`.
+      Figure: `plots/overhead.png`.
 
       """
     try RunFiles.write(summary, to: "\(folder)/summary.md")

@@ -62,9 +62,9 @@ struct Overhead: ParsableCommand {
       if !replot {
         try RunFiles.makeDirectory(folder)
         let meta = RunMeta.current(status: .running), settings = design.settings
-        if stored == nil || force || stored!.cpu != cpuModel || stored!.settings != settings {
+        if stored == nil || force || stored!.cpu != BLASRuntime.cpuModel || stored!.settings != settings {
           stored = Measurements(
-            cpu: cpuModel, blas: BLASRuntime.summary, threads: Parallel.threads,
+            cpu: BLASRuntime.cpuModel, blas: BLASRuntime.summary, threads: Parallel.threads,
             gitRevision: meta.gitRevision + (meta.gitDirty ? "-dirty" : ""), settings: settings)
         }
         for (name, models, count) in design.groups where stored!.groups[name] == nil {
@@ -100,15 +100,6 @@ struct Overhead: ParsableCommand {
       )
     }
   }
-
-  var cpuModel: String {
-    let text = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-    let line = text.split(separator: "\n").first { $0.hasPrefix("model name") }
-    return line.map { $0.split(separator: ":", maxSplits: 1).last!.trimmingCharacters(in: .whitespaces) }
-      ?? "unknown CPU"
-  }
-
-  // MARK: Figures and summary
 }
 
 Overhead.launch()

@@ -19,28 +19,17 @@ extension Scaling {
       "set x2tics (\(sizeTics.joined(separator: ", "))) font ',9' textcolor rgb '#555555'",
       "set tmargin 6", "set title offset 0,1.2",
     ]
-    /// The mean over seeds (line) and every seed (dots) of `value` for `kind`, per size.
-    func series(_ kind: ConnectionKind, _ interval: (SizeResult) -> SeedInterval) -> [Series] {
-      var w = Whiskers()
-      w.add(kind.rawValue, results.map { ($0.compute, interval($0)) })
-      return w.series
-    }
     /// HC and mHC against the residual per size: mean (line), each seed (dots) and the 95% interval (whiskers), HC just
     /// left of each size and mHC just right; `reference` is the no-difference level.
-    func versus(
-      _ interval: (SizeResult, ConnectionKind) -> SeedInterval, reference: Int
-    ) -> (series: [Series], extra: [String]) {
-      var w = Whiskers()
-      for (kind, shift) in [(ConnectionKind.hc, 1 / 1.04), (.mhc, 1.04)] {
-        w.add(kind.rawValue, results.map { ($0.compute * shift, interval($0, kind)) })
-      }
-      return (
-        w.series, [w.yrange(including: Double(reference)), Gnuplot.horizontalLine(at: "\(reference)")] + w.arrows
-      )
+    func versus(_ interval: (SizeResult, ConnectionKind) -> SeedInterval, reference: Double) -> (Whiskers, [String]) {
+      let w = Whiskers(
+        sideBySide: [ConnectionKind.hc, .mhc].map { k in (k.rawValue, results.map { ($0.compute, interval($0, k)) }) },
+        spread: 1.04)
+      return (w, w.extra(reference: reference))
     }
     var lossSeries: [Series] = []
     for kind in variants {
-      lossSeries += series(kind) { $0.loss(kind) }
+      lossSeries += Whiskers(sideBySide: [(kind.rawValue, results.map { ($0.compute, $0.loss(kind)) })], spread: 1).series
       if let f = fits[kind] {
         lossSeries.append(
           Series(
@@ -48,7 +37,8 @@ extension Scaling {
             points: grid.map { ($0, f($0)) }, dash: 2, width: 1))
       }
     }
-    let gaps = versus({ $0.gap($1).differences }, reference: 0), ratios = versus({ $0.ratio($1) }, reference: 1)
+    let (gaps, gapExtra) = versus({ $0.gap($1).differences }, reference: 0)
+    let (ratios, ratioExtra) = versus({ $0.ratio($1) }, reference: 1)
     let seeds = Set(results.map(\.seeds)).sorted().map(String.init).joined(separator: "/")
     let diverged = results.flatMap(\.runs).filter { $0.summary.status != .completed }.count
     return Chart.figure(
@@ -66,11 +56,11 @@ extension Scaling {
         Panel(
           title: "absolute loss gap: variant − residual (whiskers: 95% interval; dots: seeds)",
           xlabel: "training compute (FLOPs)", ylabel: "loss gap (nats/byte)", logx: true, series: gaps.series,
-          extra: xaxis + gaps.extra),
+          extra: xaxis + gapExtra),
         Panel(
           title: "relative loss ratio: variant / residual (whiskers: 95% interval; dots: seeds)",
           xlabel: "training compute (FLOPs)", ylabel: "loss ratio", logx: true, series: ratios.series,
-          extra: xaxis + ratios.extra),
+          extra: xaxis + ratioExtra),
       ], columns: 3, width: 1800, height: 560)
   }
 

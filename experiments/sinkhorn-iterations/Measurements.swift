@@ -17,22 +17,9 @@ extension SinkhornIterations {
     Array(Set(proj.map { $0[0] })).sorted().filter(logitScales.contains)
   }
 
-  /// A numeric table in `folder/file` (CSV): read when it is there and `covers` what is needed,
-  /// else made (never under `--replot`, which only reads results/).
-  func table(_ file: String, header: String, covers: ([[Double]]) -> Bool, make: () -> [[Double]]) throws -> [[Double]]
-  {
-    let path = "\(folder)/\(file)"
-    if RunFiles.exists(path), !sweep.force || sweep.replot {
-      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw MHCError("cannot read \(path)") }
-      let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map { Double($0) ?? .nan } }
-      if covers(rows) { return rows }
-    }
-    try MHCError.check(
-      !sweep.replot, "\(path) is missing or lacks values this sweep needs; run without --replot to measure it")
-    let rows = make()
-    try RunFiles.write(
-      ([header] + rows.map { $0.map { "\($0)" }.joined(separator: ",") }).joined(separator: "\n") + "\n", to: path)
-    return rows
+  /// A numeric table in `folder/file` (CSV), measured unless results/ has it.
+  func table(_ file: String) -> StoredMeasurement {
+    StoredMeasurement(path: "\(folder)/\(file)", replot: sweep.replot, force: sweep.force)
   }
 
   /// Sinkhorn forward and backward seconds per batch (`t, tokens, forward, backward` rows), for every
@@ -41,8 +28,8 @@ extension SinkhornIterations {
     let configs = design.cells.map(config)
     let keys = Set(configs.flatMap { c in tValues.map { [Double($0), Double(c.batch * c.model.seq)] } })
     let n = configs[0].model.connection.streams
-    return try table(
-      "sinkhorn-timing.csv", header: "t,tokens,forward_seconds,backward_seconds",
+    return try table("sinkhorn-timing.csv").table(
+      header: "t,tokens,forward_seconds,backward_seconds",
       covers: { rows in keys.isSubset(of: Set(rows.map { Array($0.prefix(2)) })) }
     ) {
       keys.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }.map { key in
@@ -56,8 +43,8 @@ extension SinkhornIterations {
   /// at every scale): `scale, t, median column deviation, worst column deviation, worst row deviation`.
   func projection(n: Int) throws -> [[Double]] {
     let matrices = sweep.preset == .tiny ? 100 : 2000, nn = n * n
-    return try table(
-      "projection.csv", header: "scale,t,median_column_deviation,worst_column_deviation,worst_row_deviation",
+    return try table("projection.csv").table(
+      header: "scale,t,median_column_deviation,worst_column_deviation,worst_row_deviation",
       covers: { rows in Set(logitScales).isSubset(of: Set(rows.map { $0[0] })) }
     ) {
       var rng = Xoshiro(seed: 0)
@@ -89,26 +76,20 @@ extension SinkhornIterations {
 
   /// The projection alone: column deviation over t_max for each logit scale (worst and median matrix).
   func convergenceFigure(proj: [[Double]]) -> GnuplotFigure {
-    let n = config(design.reference).model.connection.streams
-    let epsilon = Self.epsilon
-    let scaleList = projectionScales(proj)
+    let n = config(design.reference).model.connection.streams, scales = projectionScales(proj)
     func convergence(_ column: Int, dash: Int, _ what: String) -> [Series] {
-      scaleList.enumerated().map { k, s in
+      scales.enumerated().map { k, s in
         Series(
-          "σ=\(cell(s, 3)), \(what)", color: ramp(k, of: scaleList.count),
-          points: proj.filter { $0[0] == s && $0[1] >= 1 && $0[column] > 0 }.map { ($0[1], $0[column]) },
-          style: "lines", dash: dash)
+          "σ=\(cell(s, 3)), \(what)", color: ramp(k, of: scales.count),
+          points: proj.filter { $0[0] == s && $0[1] >= 1 && $0[column] > 0 }.map { ($0[1], $0[column]) }, dash: dash)
       }
     }
-    return Chart.figure(
-        "sinkhorn-iterations-convergence",
-        panels: [
-          Panel(
-            title: "Sinkhorn-Knopp alone on random logits σ·N(0,1), n=\(n), t_max ≥ 1 "
-              + "(straight line = geometric convergence)",
-            xlabel: "t_max (iterations)", ylabel: "max |column sum − 1|", logy: true,
-            series: convergence(3, dash: 1, "worst matrix") + convergence(2, dash: 2, "median matrix"),
-            extra: epsilon + ["set key outside right samplen 4", "set xrange [0:\(Self.projectionSteps.last!)]"])
-        ], width: 1100, height: 600)
+    let panel = Panel(
+      title:
+        "Sinkhorn-Knopp alone on random logits σ·N(0,1), n=\(n), t_max ≥ 1 (straight line = geometric convergence)",
+      xlabel: "t_max (iterations)", ylabel: "max |column sum − 1|", logy: true,
+      series: convergence(3, dash: 1, "worst matrix") + convergence(2, dash: 2, "median matrix"),
+      extra: Self.epsilon + ["set key outside right samplen 4", "set xrange [0:\(Self.projectionSteps.last!)]"])
+    return Chart.figure("sinkhorn-iterations-convergence", panels: [panel], width: 1100, height: 600)
   }
 }

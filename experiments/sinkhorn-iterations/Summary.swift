@@ -1,6 +1,6 @@
 // sinkhorn-iterations — summary.md: the engine's tables (``DesignSummary``) and the measurements of
 // its own: the deviation from doubly stochastic and the projection's share of a step per t_max,
-// per sublayer, and the projection alone.
+// per sublayer, and the projection alone (the columns are explained in README.md).
 
 import Foundation
 import MHC
@@ -8,8 +8,7 @@ import MHCHarness
 
 extension SinkhornIterations {
   func extras(_ page: Page, _ time: Projection, proj: [[Double]], scales: [Double]) -> [(title: String, text: String)] {
-    var out: [(title: String, text: String)] = []
-    for d in design.cells {
+    let sections = design.cells.map { d -> (title: String, text: String) in
       var t = MarkdownTable([
         "t_max", "max row dev", "max column dev", "Sinkhorn ms/step", "step ms", "Sinkhorn share", "diverged",
       ])
@@ -26,14 +25,10 @@ extension SinkhornIterations {
       for k in 0..<(seed0.map(\.1.count).max() ?? 0) {
         perSublayer.add(["\(k + 1)"] + seed0.map { cell($0.1.first { $0.sublayer == k }?.deviation.column, 2) })
       }
-      out.append(
-        (
-          "\(design.title(d)): deviation from doubly stochastic and the projection's time",
-          t.text + "\nDeviations: the last evaluation's, largest over tokens and sublayers, mean over the completed "
-            + "seeds. \"Sinkhorn\": the projection's forward + backward for one batch, timed alone, times "
-            + "\(sublayers(d)) sublayers.\n\n|column sum − 1| per sublayer, seed 0 (max over tokens):\n\n"
-            + perSublayer.text
-        ))
+      return (
+        "\(design.title(d)): deviation from doubly stochastic and the projection's time",
+        t.text + "\n|column sum − 1| per sublayer, seed 0 (max over tokens):\n\n" + perSublayer.text
+      )
     }
     let shown = [1, 3, 10, 20, 50]
     var p = MarkdownTable(
@@ -51,16 +46,14 @@ extension SinkhornIterations {
           cell(at(20, 3), 2), reach(1e-3), reach(1e-6), cell(rate(rows), 3),
         ])
     }
-    let n = config(design.reference).model.connection.streams
-    out.append(
+    let n = config(design.reference).model.connection.streams, rows = proj.filter { $0[1] >= 1 }.map { $0[4] }.max()
+    return sections + [
       (
         "The projection alone (no training)",
-        "\(sweep.preset == .tiny ? 100 : 2000) random \(n)×\(n) logit matrices σ·N(0,1), column deviation after "
-          + "t_max "
-          + "iterations; rows are exact after every iteration (largest |row sum − 1| for t_max ≥ 1: "
-          + "\(cell(proj.filter { $0[1] >= 1 }.map { $0[4] }.max(), 2))).\n\n" + p.text
-      ))
-    return out
+        "\(sweep.preset == .tiny ? 100 : 2000) random \(n)×\(n) logit matrices σ·N(0,1); largest |row sum − 1| for "
+          + "t_max ≥ 1: \(cell(rows, 2)).\n\n" + p.text
+      )
+    ]
   }
 }
 

@@ -23,29 +23,11 @@ struct Vision: ParsableCommand {
   typealias Page = DesignSummary<VisionDesign>
 
   func run() throws {
-    if !sweep.replot && !sweep.list { try ensureDataSet() }
-    try design.sweep().execute(sweep) { try report($0) }
-  }
-
-  /// Installs Debian's `dataset-fashion-mnist` when the default folder is missing (and no `--data`
-  /// was given): `apt-get install`, through `sudo -n` (never waiting for a password) unless this is root.
-  func ensureDataSet() throws {
-    guard data == nil, !FileManager.default.fileExists(atPath: FashionMNIST.defaultPath) else { return }
-    let sudo = getuid() == 0 ? "" : "sudo -n "
-    let command =
-      sudo + "apt-get update -qq && " + sudo
-      + "env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dataset-fashion-mnist"
-    print("vision: \(FashionMNIST.defaultPath) is missing; installing it: \(command)")
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/bin/sh")
-    p.arguments = ["-c", command]
-    try p.run()
-    p.waitUntilExit()
-    guard p.terminationStatus == 0, FileManager.default.fileExists(atPath: FashionMNIST.defaultPath) else {
-      throw ValidationError(
-        "could not install dataset-fashion-mnist (`\(command)` exited with \(p.terminationStatus)); install it "
-          + "yourself or pass --data FOLDER with the four IDX files")
+    if data == nil && !sweep.replot && !sweep.list {  // Debian's dataset-fashion-mnist, installed when missing
+      try DebianPackage.ensure(
+        "dataset-fashion-mnist", provides: FashionMNIST.defaultPath, otherwise: "pass --data FOLDER with its IDX files")
     }
+    try design.sweep().execute(sweep) { try report($0) }
   }
 
   // MARK: Figures and summary
