@@ -112,3 +112,22 @@ extension DesignSummary {
       }, yLabel: ylabel, signedValues: true, width: width, height: height)
   }
 }
+
+/// How many of some runs had loss spikes, gradient spikes, or diverged (`summary.json` → `instability`
+/// and `status`).
+public struct SpikeCounts {
+  public let runs: Int, lossSpikes: Int, gradSpikes: Int, diverged: Int
+
+  public init(_ runs: [LoadedRun]) {
+    let r = runs.compactMap(\.summary.instability)
+    self.runs = runs.count
+    lossSpikes = r.filter { $0.lossSpikes > 0 }.count
+    gradSpikes = r.filter { $0.gradSpikes > 0 }.count
+    diverged = runs.filter { $0.summary.instability?.divergedStep != nil || $0.summary.status == .diverged }.count
+  }
+
+  /// "S 1/3 G 2/3 D 0/3" (loss spikes, gradient spikes, diverged), "–" without runs.
+  public var compact: String {
+    runs == 0 ? "–" : "S \(lossSpikes)/\(runs) G \(gradSpikes)/\(runs) D \(diverged)/\(runs)"
+  }
+}

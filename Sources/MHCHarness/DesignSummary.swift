@@ -52,12 +52,12 @@ public struct DesignSummary<D: ExperimentDesign> {
     for v in design.variants(c) {
       let rs = runs(c, v), done = completed(c, v)
       func over(_ f: @escaping (RunSummary) -> Double?) -> SeedInterval { self.over(c, v) { f($0.summary) } }
-      let spikes = rs.compactMap(\.summary.instability)
+      let spikes = SpikeCounts(rs)
       t.add([
         design.name(v), "\(done.count) of \(rs.count)", over(\.finalEvalLoss).text(4),
         over(\.maxCompositeForwardGain).significantText + " / " + over(\.maxCompositeBackwardGain).significantText,
         cell(rs.compactMap(\.summary.maxCompositeBackwardGain).max(), 4),
-        "\(spikes.filter { $0.lossSpikes > 0 }.count) / \(spikes.filter { $0.gradSpikes > 0 }.count)",
+        "\(spikes.lossSpikes) / \(spikes.gradSpikes)",
         over(\.meanStepSeconds).significantText,
       ])
     }

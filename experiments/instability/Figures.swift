@@ -55,7 +55,7 @@ extension InstabilityExperiment {
           if kind == .residual {
             vrow.append(0)  // white
             let loss = g.mean(c, kind) { $0.summary.finalEvalLoss }
-            nrow.append([loss.map { cell($0, 4) } ?? "–", Grid.counts(cellRuns)].joined(separator: "\n"))
+            nrow.append([loss.map { cell($0, 4) } ?? "–", SpikeCounts(cellRuns).compact].joined(separator: "\n"))
             continue
           }
           let gap = g.gap(c, kind, vs: .residual)
@@ -63,7 +63,7 @@ extension InstabilityExperiment {
           vrow.append(gap.n > 0 ? gap.mean : nil)
           let head = gap.n > 0 ? signed(gap.mean) : "–"
           let verdict = gap.n > 0 ? gap.verdictText : gap.divergenceNote.isEmpty ? "no paired seed" : gap.divergenceNote
-          nrow.append([head, verdict, Grid.counts(cellRuns)].joined(separator: "\n"))
+          nrow.append([head, verdict, SpikeCounts(cellRuns).compact].joined(separator: "\n"))
         }
         values.append(vrow); notes.append(nrow)
       }

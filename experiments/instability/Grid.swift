@@ -33,15 +33,6 @@ extension DesignSummary where D == InstabilityDesign {
     guard let residual = pick(.residual), let mhc = pick(.mhc) else { return nil }
     return Trio(residual: residual, hc: hc, mhc: mhc)
   }
-
-  /// "S 1/3 G 2/3 D 0/3": runs with loss spikes, gradient spikes, divergence.
-  static func counts(_ runs: [LoadedRun]) -> String {
-    guard !runs.isEmpty else { return "–" }
-    let r = runs.compactMap(\.summary.instability)
-    let s = r.filter { $0.lossSpikes > 0 }.count, g = r.filter { $0.gradSpikes > 0 }.count
-    let d = runs.filter { $0.summary.instability?.divergedStep != nil || $0.summary.status == .diverged }.count
-    return "S \(s)/\(runs.count) G \(g)/\(runs.count) D \(d)/\(runs.count)"
-  }
 }
 
 struct Trio {
