@@ -109,6 +109,8 @@ public struct SeedInterval: Codable, Sendable, Equatable {
   }
   public var lower: Double { mean - halfWidth }
   public var upper: Double { mean + halfWidth }
+  /// A bar: the mean with the interval's half-width as its error bar.
+  public var bar: Bar { Bar(value: mean, error: halfWidth, note: "") }
 
   /// Seeds needed so that an effect of size `effect` is resolved with probability `power`, for
   /// the spread measured here: the smallest m ≥ 2 with (t(0.975, m − 1) + t(power, m − 1)) · sd / √m ≤ |effect|
