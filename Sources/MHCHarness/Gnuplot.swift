@@ -24,6 +24,14 @@ public enum PlotStyle {
   /// Colours for variants without a fixed colour (none of them close to the fixed three).
   static let palette = ["#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"]
 
+  /// The `i`-th of 13 distinct colours (matplotlib's ten, then three dark ones), for families of
+  /// unordered curves; wraps around.
+  public static func categorical(_ i: Int) -> String { categories[i % categories.count] }
+  static let categories = [
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+    "#393b79", "#637939", "#843c39",
+  ]
+
   /// The figure font, as gnuplot's `font` option wants it.
   public static let font = "Helvetica,11"
 

@@ -6,10 +6,10 @@
 //
 // This page: the runs (``MappingsDesign``) → the figures and summary.md (``DesignSummary``).
 import ArgumentParser
+import Experiments
 import Foundation
 import MHC
 import MHCHarness
-import Experiments
 
 typealias Variant = MappingsDesign.Variant
 
@@ -17,7 +17,7 @@ struct Mappings: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
       "What mHC's H_res learns: stream-symmetry breaking × bias init × connection learning rate, with HC and the "
-        + "residual for reference."
+      + "residual for reference."
   )
   @OptionGroup var sweep: SweepOptions
   @Option(help: "Training steps (default: 1000 quick, 5000 paper).") var steps: Int?
@@ -57,14 +57,10 @@ struct Mappings: ParsableCommand {
         rows: rows, cellWidth: 330, cellHeight: 250), in: sweep.plots)
 
     // 2. over training: drift from init, distance from J/n, stream cosine
-    let palette = [
-      "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
-      "#17becf", "#393b79", "#637939", "#843c39",
-    ]
     func series(_ value: @escaping (MappingRow) -> Double?) -> [Series] {
       learned.enumerated().map { i, v in
         Series(
-          v.label, color: palette[i % palette.count], points: curve(v, value), style: "linespoints",
+          v.label, color: PlotStyle.categorical(i), points: curve(v, value), style: "linespoints",
           dash: v.kind == .hc ? 2 : 1, width: 1.5)
       }
     }
@@ -121,8 +117,7 @@ struct Mappings: ParsableCommand {
       extra: [
         (
           "The mappings at the end of training (last evaluation; means over sublayers and seeds)",
-          table.text + "\ndrift = ‖H̄ − H̄₀‖_F of the token-averaged H_res from its value before training; entropy = "
-            + "mean row entropy of H_res over ln n (mHC); stream cosine = mean pairwise cosine of the n streams.\n"
+          table.text
         ),
         ("Where H_res moves: drift from init per sublayer (mean over seeds)", perSublayer.text),
       ])
