@@ -1,8 +1,4 @@
-// components — the paper's Table 1: which of the three mappings carry the gain?
-//
-//   swift run -c release components                 # quick preset (~10 min on 2 cores)
-//   swift run -c release components --preset paper  # deeper and longer (hours)
-//   swift run -c release components --replot        # figures + summary.md from results/ only
+// components — the paper's Table 1: which of the three mappings carry the gain? (commands: README.md)
 //
 // This page: config → runs → Table 1's figures and summary.md.
 import ArgumentParser

@@ -40,7 +40,9 @@ extension Expansion {
     // drawn just left of each n and mHC just right, so their intervals do not overlap.
     let w = Whiskers(
       sideBySide: trained.compactMap { vs in
-        vs.first.map { ($0.kind.rawValue, vs.map { (Double($0.rate), page.gap(.rates, $0, vs: .residual).differences) }) }
+        vs.first.map { v in
+          (v.kind.rawValue, vs.map { (Double($0.rate), page.gap(.rates, $0, vs: .residual).differences) })
+        }
       }, spread: 1.05)
     let gains = trained.joined().map { composite(page, $0, \.maxCompositeBackwardGain).mean }.filter(\.isFinite)
     let wide = (gains.max() ?? 1) / max(gains.min() ?? 1, 1e-9) > 10  // a log axis only where it spans a decade

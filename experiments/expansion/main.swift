@@ -1,8 +1,4 @@
-// expansion — how HC's and mHC's effect depends on the expansion rate n (HC paper, Table 1)
-//
-//   swift run -c release expansion                  # quick preset (~13 min on 2 cores)
-//   swift run -c release expansion --preset paper   # 3000 steps, 3 seeds (~4 h; or --shard K/N)
-//   swift run -c release expansion --replot         # figures + summary.md from results/ only
+// expansion — how HC's and mHC's effect depends on the expansion rate n (HC paper, Table 1) (commands: README.md)
 //
 // This page: the runs (``ExpansionDesign``) → the figure → summary.md (``DesignSummary`` and
 // its costs table). Figures.swift: the figure.

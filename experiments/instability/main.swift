@@ -1,8 +1,4 @@
-// instability — where HC's gain actually breaks training at laptop scale, and whether mHC holds
-//
-//   swift run -c release instability                 # quick: the 8-layer cell at lr 1e-2, 3 seeds
-//   swift run -c release instability --preset paper  # the full grid, 8 seeds (many hours)
-//   swift run -c release instability --replot        # figures + summary.md from results/ only
+// instability — where HC's gain actually breaks training at laptop scale, and whether mHC holds (commands: README.md)
 //
 // This page: the grid (``InstabilityDesign``) → figures → summary.md (``DesignSummary`` and two
 // tables of its own). Grid.swift: the grid read by cell; Figures.swift: the figures.

@@ -1,8 +1,5 @@
-// manifolds — other ways to build mHC's H_res, on the same harness (paper §3, "general framework"):
-//
-//   swift run -c release manifolds                  # quick preset (~20 min on 2 cores)
-//   swift run -c release manifolds --preset paper   # 3000 steps, 3 seeds, stress at the reference width
-//   swift run -c release manifolds --replot         # figures + summary.md from results/ only
+// manifolds — other ways to build mHC's H_res, on the same harness (paper §3, "general framework")
+// Commands, presets and figures: README.md.
 //
 // This page: config → runs → report and the summary's tables of its own. Figures.swift: the figures.
 import ArgumentParser

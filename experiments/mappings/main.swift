@@ -1,8 +1,4 @@
-// mappings — what does mHC's H_res learn? (paper Fig. 8, and the init the paper leaves open)
-//
-//   swift run -c release mappings                 # quick preset (~15 min on 2 cores)
-//   swift run -c release mappings --preset paper  # reference width, 4 layers, 5000 steps (hours)
-//   swift run -c release mappings --replot        # figures + summary.md from results/ only
+// mappings — what does mHC's H_res learn? (paper Fig. 8, and the init the paper leaves open) (commands: README.md)
 //
 // This page: the runs (``MappingsDesign``) → the figures and summary.md (``DesignSummary``).
 import ArgumentParser

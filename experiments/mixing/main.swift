@@ -1,7 +1,5 @@
-// mixing — which residual mixings can each manifold express? A synthetic task that isolates H_res.
-//
-//   swift run -c release mixing               # 9 connections × 7 targets × 2 modes × 3 seeds (~1 min)
-//   swift run -c release mixing --replot      # figure and summary.md from results/mixing/results.json
+// mixing — which residual mixings can each manifold express? A synthetic task that isolates H_res
+// (commands: README.md).
 import ArgumentParser
 import Experiments
 import Foundation
@@ -37,7 +35,9 @@ struct Mixing: ParsableCommand {
       for member in Task.members {
         for dynamic in [false, true] {
           for target in Task.targets {
-            for seed in 0..<seeds { stored.outcomes.append(try task.train(member, target, dynamic: dynamic, seed: seed)) }
+            for seed in 0..<seeds {
+              stored.outcomes.append(try task.train(member, target, dynamic: dynamic, seed: seed))
+            }
           }
           print(
             "mixing: \(member.label) \(dynamic ? "dynamic" : "static") done (\(stored.outcomes.count)/\(total), "
@@ -85,10 +85,8 @@ struct Mixing: ParsableCommand {
     var text = """
       # mixing — which targets can each residual mixing reach?
 
-      n = \(s.n) streams of width \(s.width), \(s.steps) AdamW steps of \(tokens) tokens at lr \(s.lr), \(seeds) seeds; \
-      error ‖H x − M* x‖² / ‖M* x‖² on 512 fixed tokens, mean of log10 over the seeds; "st": mean steps to 1% \
-      (evaluated every 10), or how many seeds reached it. The task, the connections and how to read the tables: \
-      `experiments/mixing/README.md`.
+      n = \(s.n) streams of width \(s.width), \(s.steps) AdamW steps of \(tokens) tokens at lr \(s.lr), \(seeds) \
+      seeds. How to read the tables: `experiments/mixing/README.md`.
 
       | target | M* |
       | --- | --- |

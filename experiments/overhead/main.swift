@@ -1,8 +1,4 @@
-// overhead — what HC and mHC cost beside the residual: step time and training memory
-//
-//   swift run -c release overhead                  # quick preset (~13 min on 2 cores)
-//   swift run -c release overhead --preset paper   # more timed steps (~40 min)
-//   swift run -c release overhead --replot         # figures + summary.md from results/ only
+// overhead — what HC and mHC cost beside the residual: step time and training memory (commands: README.md)
 //
 // This page: the groups (``OverheadDesign``) → measurements. Report.swift: the figure and summary.md.
 import ArgumentParser

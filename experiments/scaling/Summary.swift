@@ -13,12 +13,13 @@ extension Scaling {
   )
     -> [(title: String, text: String)]
   {
+    let names = variants.map(\.rawValue)
     var sizes = MarkdownTable(
       [
         "size", "heads", "non-emb params (res / hc / mhc)", "steps", "tokens", "tokens/param", "compute (FLOPs)",
         "seeds",
       ]
-        + variants.map { "\($0.rawValue) loss (mean ± 95%)" } + ["hc / res (mean ± 95%)", "mhc / res (mean ± 95%)"])
+        + names.map { "\($0) loss (mean ± 95%)" } + ["hc / res (mean ± 95%)", "mhc / res (mean ± 95%)"])
     for r in results {
       sizes.add(
         [
@@ -32,7 +33,7 @@ extension Scaling {
     ])
     for k in variants {
       guard let f = fits[k], let top = results.last else {
-        fitTable.add([k.rawValue, "–", "–", "–", "–", "–"]); continue
+        fitTable.add([k.rawValue] + Array(repeating: "–", count: 5)); continue
       }
       fitTable.add([
         k.rawValue, cell(f.a, 4), "\(cell(f.b, 3)) ± \(cell(f.standardError, 2))", cell(f.r2, 4), "\(f.count)",
@@ -40,12 +41,13 @@ extension Scaling {
       ])
     }
     // Token scaling: the long runs at eight points of training.
-    var tokenTable = MarkdownTable(
-      ["tokens", "step"] + variants.map(\.rawValue) + ["mhc − res", "mhc / res", "hc − res", "hc / res"])
+    var tokenTable = MarkdownTable(["tokens", "step"] + names + ["mhc − res", "mhc / res", "hc − res", "hc / res"])
     let curves = variants.map { k in
-      long.first { $0.config.model.connection.kind == k }.map { r in
-        Dictionary(r.metrics.compactMap { m in m.valLoss.map { (m.step, $0) } }, uniquingKeysWith: { a, _ in a })
-      } ?? [:]
+      Dictionary(
+        (long.first { $0.config.model.connection.kind == k }?.metrics ?? []).compactMap { m in
+          m.valLoss.map { (m.step, $0) }
+        },
+        uniquingKeysWith: { a, _ in a })
     }
     let evalSteps = curves[0].keys.sorted()
     let picks = evalSteps.isEmpty ? [] : Set((1...8).map { evalSteps[max(0, $0 * evalSteps.count / 8 - 1)] }).sorted()
@@ -58,14 +60,12 @@ extension Scaling {
     }
     let phi = phiShare(results.last).map { cell(100 * $0, 2) + "%" } ?? "–"
     let longLabel = long.first.map {
-      "\(ModelSize($0.config).label), \($0.config.steps) steps, \(cell(p.long, 3))× "
-        + "its budget"
+      "\(ModelSize($0.config).label), \($0.config.steps) steps, \(cell(p.long, 3))× its budget"
     }
     return [
       (
         "Sizes (\(cell(p.tokensPerParameter, 3)) tokens per non-embedding parameter of the residual model)",
-        sizes.text + "\nCompute: training FLOPs of the transformer's matmuls, the same for the three variants "
-          + "(mHC's Φ projection adds \(phi) at the largest size, not counted).\n"
+        sizes.text + "\nmHC's Φ projection, not counted in the compute, adds \(phi) at the largest size.\n"
       ),
       ("Power-law fits, L(C) = a · C^(−b)", fitTable.text + "\n" + slopes(fits)),
       (

@@ -1,8 +1,4 @@
-// scaling — does mHC's advantage over the residual baseline survive scale? (paper Fig. 6)
-//
-//   swift run -c release scaling                  # quick preset (~12 min on 2 cores)
-//   swift run -c release scaling --preset paper   # 4 sizes up to 6.4M parameters (~7 h; or --shard K/3 on 3 machines)
-//   swift run -c release scaling --replot         # figures + summary.md from results/ only
+// scaling — does mHC's advantage over the residual baseline survive scale? (paper Fig. 6) (commands: README.md)
 //
 // This page: config → runs → report. SizeResult.swift: a size's runs through the declaration;
 // Figures.swift and Summary.swift: the figures and summary.md.

@@ -1,9 +1,4 @@
-// sinkhorn-iterations — how many Sinkhorn-Knopp iterations does mHC need?
-//
-//   swift run -c release sinkhorn-iterations                       # quick preset, 3 seeds per depth
-//   swift run -c release sinkhorn-iterations --preset paper        # full size (hours)
-//   swift run -c release sinkhorn-iterations --iterations 0,5,20   # any list of t_max
-//   swift run -c release sinkhorn-iterations --replot              # figures + summary.md from results/ only
+// sinkhorn-iterations — how many Sinkhorn-Knopp iterations does mHC need? (commands: README.md)
 //
 // This page: config → runs → report. Measurements.swift: the projection timed and run alone;
 // Figures.swift and Summary.swift: the figures and summary.md.

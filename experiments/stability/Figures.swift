@@ -21,54 +21,41 @@ extension Stability {
   /// The stress sweep as curves over the learning rate, one per connection and depth: seed 0 (one
   /// run per point); the title counts the diverged runs of every seed, and summary.md pairs the seeds.
   func stressFigure(_ stress: [LoadedRun]) -> GnuplotFigure {
-    var lossSeries: [Series] = [], gainSeriesList: [Series] = []
-    let seed0 = stress.filter { $0.config.seed == 0 }
-    let depths = Set(stress.map(\.config.model.layers)).sorted()
-    for kind in [ConnectionKind.residual, .hc, .mhc] {
-      for (di, depth) in depths.enumerated() {
-        let runs = seed0.filter { $0.config.model.connection.kind == kind && $0.config.model.layers == depth }
-          .sorted { $0.config.lr < $1.config.lr }
-        let title = "\(kind.rawValue) L=\(depth)"
-        lossSeries.append(
+    let seed0 = stress.filter { $0.config.seed == 0 }, depths = Set(stress.map(\.config.model.layers)).sorted()
+    /// One line per connection (not the residual where `residual` is false) and depth: `value` over the lr.
+    func lines(residual: Bool = true, _ value: @escaping (LoadedRun) -> Double?) -> [Series] {
+      (residual ? [ConnectionKind.residual, .hc, .mhc] : [.hc, .mhc]).flatMap { kind in
+        depths.enumerated().map { di, depth in
           Series(
-            title, color: PlotStyle.color(for: kind.rawValue),
-            points: runs.map {
-              ($0.config.lr, $0.summary.status == .diverged ? Double.nan : ($0.summary.finalEvalLoss ?? .nan))
-            }, style: "linespoints", dash: di + 1))
-        if kind != .residual {
-          gainSeriesList.append(
-            Series(
-              title, color: PlotStyle.color(for: kind.rawValue),
-              points: runs.map {
-                ($0.config.lr, $0.summary.maxCompositeBackwardGain ?? .nan)
-              }, style: "linespoints", dash: di + 1))
+            "\(kind.rawValue) L=\(depth)", color: PlotStyle.color(for: kind.rawValue),
+            points: seed0.filter { $0.config.model.connection.kind == kind && $0.config.model.layers == depth }
+              .sorted { $0.config.lr < $1.config.lr }.map { ($0.config.lr, value($0) ?? .nan) },
+            style: "linespoints", dash: di + 1)
         }
       }
     }
-    let diverged = stress.filter { $0.summary.status == .diverged }
-    let lrs = stress.map(\.config.lr)
+    let diverged = stress.filter { $0.summary.status == .diverged }, lrs = stress.map(\.config.lr)
     let xrange = "set xrange [\((lrs.min() ?? 1e-3) / 1.5):\((lrs.max() ?? 1e-1) * 1.5)]"
-    var marks: [String] = []
-    for d in diverged where d.config.seed == 0 {
-      marks.append(
-        "set label 'diverged: \(d.config.model.connection.kind.rawValue) L=\(d.config.model.layers) "
-          + "@\(d.summary.divergedStep ?? 0)' at first \(d.config.lr), graph 0.95 center textcolor rgb '#b2182b' "
-          + "font ',8'"
-      )
+    let marks = diverged.filter { $0.config.seed == 0 }.map { d in
+      "set label 'diverged: \(d.config.model.connection.kind.rawValue) L=\(d.config.model.layers) "
+        + "@\(d.summary.divergedStep ?? 0)' at first \(d.config.lr), graph 0.95 center textcolor rgb '#b2182b' "
+        + "font ',8'"
     }
     let seeds = Set(stress.map(\.config.seed)).count
-    let title =
-      "stress sweep: depth × learning rate, seed 0 "
-      + "(over \(seeds) seed\(seeds == 1 ? "" : "s"): \(diverged.count) of \(stress.count) runs diverged)"
     return Chart.figure(
-      "stability-stress", title: title,
+      "stability-stress",
+      title: "stress sweep: depth × learning rate, seed 0 "
+        + "(over \(seeds) seed\(seeds == 1 ? "" : "s"): \(diverged.count) of \(stress.count) runs diverged)",
       panels: [
         Panel(
           title: "final validation loss (diverged runs have no point)", xlabel: "peak learning rate",
-          ylabel: "loss (nats/byte)", logx: true, series: lossSeries, extra: marks + ["set key outside right", xrange]),
+          ylabel: "loss (nats/byte)", logx: true,
+          series: lines { $0.summary.status == .diverged ? .nan : $0.summary.finalEvalLoss },
+          extra: marks + ["set key outside right", xrange]),
         Panel(
           title: "largest composite backward gain", xlabel: "peak learning rate", ylabel: "gain", logx: true,
-          logy: true, series: gainSeriesList, extra: ["set key outside right", "set format y '%.0e'", xrange]),
+          logy: true, series: lines(residual: false) { $0.summary.maxCompositeBackwardGain },
+          extra: ["set key outside right", "set format y '%.0e'", xrange]),
       ], columns: 1, width: 1100, height: 1000)
   }
 }

@@ -1,9 +1,4 @@
-// stability — residual vs HC vs mHC side by side (paper Fig. 2, 3, 5, 7, 8), plus a stress
-//
-//   swift run -c release stability                 # quick preset, 3 seeds (~7 min on 2 cores)
-//   swift run -c release stability --stress        # … and the stress sweep over depth × lr
-//   swift run -c release stability --preset paper  # deep and long (hours)
-//   swift run -c release stability --replot --stress  # figures + summary.md from results/ only
+// stability — residual vs HC vs mHC side by side (paper Fig. 2, 3, 5, 7, 8) and a stress sweep (commands: README.md)
 //
 // This page: the runs (``StabilityDesign``) → figures → summary.md (``DesignSummary``). Figures.swift:
 // heat maps and the stress figure; Curves.swift: the curves of seed 0.

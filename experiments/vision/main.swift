@@ -1,8 +1,4 @@
-// vision — does mHC hold in a vision transformer? Fashion-MNIST, residual vs HC vs mHC
-//
-//   swift run -c release vision                  # quick preset (~20 min on 2 cores)
-//   swift run -c release vision --preset paper   # 5 epochs × 8 seeds + a depth × lr grid (hours; or --shard K/N)
-//   swift run -c release vision --replot         # figures + summary.md from results/ only
+// vision — does mHC hold in a vision transformer? Fashion-MNIST, residual vs HC vs mHC (commands: README.md)
 //
 // This page: config → runs → report, with the test-accuracy tables of its own. Figures.swift: the figures.
 import ArgumentParser
