@@ -64,6 +64,37 @@ public struct DesignSummary<D: ExperimentDesign> {
     return t
   }
 
+  /// A value other than the final loss (a test accuracy, say) per cell and variant over the
+  /// completed seeds, then every declared comparison of it paired by seed; `effect` is the difference
+  /// (in `value`'s unit) the last column sizes seeds for.
+  ///
+  /// ```swift
+  /// let page = DesignSummary(VisionDesign(preset: .quick), runs: [], options: try SweepOptions.parse([]))
+  /// let text = page.valueTables("test accuracy %", lowerIsBetter: false, effect: 1) {
+  ///   $0.summary.finalEvalAccuracy.map { 100 * $0 }
+  /// }
+  /// ```
+  public func valueTables(
+    _ name: String, lowerIsBetter: Bool, digits: Int = 2, effect: Double, _ value: @escaping (LoadedRun) -> Double?
+  ) -> String {
+    var values = MarkdownTable(["cell", "variant", "\(name) (mean ± 95%)", "runs completed"])
+    var gaps = MarkdownTable(
+      ["cell", "comparison"] + PairedComparison.tableHeader.dropLast() + ["seeds for ±\(cell(effect, 2))"])
+    for c in trainedCells {
+      for v in design.variants(c) {
+        values.add([
+          design.title(c), design.name(v), over(c, v, value).text(digits),
+          "\(completed(c, v).count) of \(runs(c, v).count)",
+        ])
+      }
+      for (v, b) in design.comparisons(c) {
+        let gap = gap(c, v, vs: b, value: value, lowerIsBetter: lowerIsBetter)
+        gaps.add([design.title(c), "\(design.name(v)) − \(design.name(b))"] + gap.tableCells(effect: effect))
+      }
+    }
+    return values.text + "\n" + gaps.text
+  }
+
   /// Every declared comparison of `cell`.
   public func comparisonTable(_ c: D.Cell) -> MarkdownTable {
     var t = MarkdownTable(["comparison"] + PairedComparison.tableHeader)

@@ -53,30 +53,17 @@ struct Vision: ParsableCommand {
     }
     let text = page.markdown(
       figures: ["training", "loss-gap", "accuracy-gap", "gains", "hres"].map { "vision-\($0).png" },
-      extra: [("Test accuracy (percentage points)", accuracy(page))])
+      extra: [
+        (
+          "Test accuracy (percentage points; higher is better)",
+          page.valueTables("test accuracy %", lowerIsBetter: false, effect: 1, Self.accuracy)
+        )
+      ])
     try ExperimentSummary.write(text, experiment: "vision", options: sweep, figures: "vision-*.png")
   }
 
   /// Test accuracy in percentage points (higher is better).
   static func accuracy(_ r: LoadedRun) -> Double? { r.summary.finalEvalAccuracy.map { 100 * $0 } }
-
-  /// Test accuracy per cell and connection, and its gaps paired by seed.
-  func accuracy(_ page: Page) -> String {
-    var acc = MarkdownTable(["cell", "connection", "test accuracy % (mean ± 95%)", "runs completed"])
-    var gaps = MarkdownTable(["cell", "comparison"] + PairedComparison.tableHeader.dropLast() + ["seeds for ±1 point"])
-    for c in page.trainedCells {
-      for k in design.variants(c) {
-        let a = page.over(c, k, Self.accuracy)
-        acc.add([c.label, k.rawValue, a.text(2), "\(page.completed(c, k).count) of \(page.runs(c, k).count)"])
-      }
-      for (v, b) in design.comparisons(c) {
-        let gap = page.gap(c, v, vs: b, value: Self.accuracy, lowerIsBetter: false)
-        gaps.add([c.label, "\(v.rawValue) − \(b.rawValue)"] + gap.tableCells(effect: 1))
-      }
-    }
-    return acc.text + "\nGaps in percentage points (higher is better), paired by seed; a run's own standard error is "
-      + "about √(a(1−a)/10 000) ≈ 0.3 points.\n\n" + gaps.text
-  }
 }
 
 Vision.launch()
