@@ -511,6 +511,8 @@ public struct Sweep {
 /// A comma separated option value, e.g. `--iterations 0,1,2,20` or `--widths 128,512`.
 public struct CommaList<Element: LosslessStringConvertible & Sendable>: ExpressibleByArgument, Sendable {
   public var values: [Element]
+  public init(_ values: [Element]) { self.values = values }
+  public var defaultValueDescription: String { values.map(\.description).joined(separator: ",") }
   public init?(argument: String) {
     let parsed = argument.split(separator: ",").map { Element($0.trimmingCharacters(in: .whitespaces)) }
     guard !parsed.isEmpty, !parsed.contains(where: { $0 == nil }) else { return nil }

@@ -22,10 +22,6 @@ struct Components: ParsableCommand {
   @Option(help: "Sequence length (default: 64 quick, 128 paper).") var seq: Int?
   @Option(help: "Peak learning rate (default: 3e-3).") var lr: Double?
 
-  static let table1 = ComponentsDesign.table1
-  static let residual = ComponentsDesign.residual
-  static let initGrid = ComponentsDesign.initGrid
-
   /// The runs (``ComponentsDesign``): every variant × seed against the residual.
   var design: ComponentsDesign {
     ComponentsDesign(
@@ -40,10 +36,10 @@ struct Components: ParsableCommand {
 
   func report(_ all: [LoadedRun]) throws {
     let d = design, page = DesignSummary(d, runs: all, options: sweep)
-    func gap(_ v: Variant) -> PairedComparison { page.gap(.all, v, vs: Self.residual) }
-    let hc = Self.table1.map { gap(Variant(kind: .hc, learned: $0)) }
-    let mhc = Self.table1.map { gap(Variant(kind: .mhc, learned: $0)) }
-    let grid = Self.initGrid.map { $0.map(gap) }
+    func gap(_ v: Variant) -> PairedComparison { page.gap(.all, v, vs: ComponentsDesign.residual) }
+    let hc = ComponentsDesign.table1.map { gap(Variant(kind: .hc, learned: $0)) }
+    let mhc = ComponentsDesign.table1.map { gap(Variant(kind: .mhc, learned: $0)) }
+    let grid = ComponentsDesign.initGrid.map { $0.map(gap) }
     func over(_ gaps: [PairedComparison]) -> String {
       let ns = gaps.map(\.n).filter { $0 > 0 }, lo = ns.min() ?? 0, hi = ns.max() ?? 0
       return "mean and 95% interval over \(lo == hi ? "\(lo)" : "\(lo)–\(hi)") seeds (paired by seed)"
@@ -51,18 +47,20 @@ struct Components: ParsableCommand {
     try Gnuplot.render(
       barChart(
         "components-table1",
-        title: "paper Table 1: loss gap to the residual baseline by learned mappings (\(over(hc + mhc)); lower is better)",
+        title:
+          "paper Table 1: loss gap to the residual baseline by learned mappings (\(over(hc + mhc)); lower is better)",
         xlabel: "learned mappings (the others fixed: H_pre = 1/n, H_post = 1, H_res = I)",
-        groups: Self.table1.map(\.name),
+        groups: ComponentsDesign.table1.map(\.name),
         series: [
-          ("paper: HC, 27B", "#f4a582", Self.table1.map { Bar(value: $0.paperGap, error: .nan, note: "") }),
+          ("paper: HC, 27B", "#f4a582", ComponentsDesign.table1.map { Bar(value: $0.paperGap, error: .nan, note: "") }),
           ("HC (ours)", PlotStyle.color(for: "hc"), hc.map(\.bar)),
           ("mHC (ours)", PlotStyle.color(for: "mhc"), mhc.map(\.bar)),
         ]), in: sweep.plots)
     try Gnuplot.render(
       barChart(
         "components-init",
-        title: "mHC, all mappings learned, bias init × static/dynamic: loss gap to residual, \(over(Array(grid.joined())))",
+        title:
+          "mHC, all mappings learned, bias init × static/dynamic: loss gap to residual, \(over(Array(grid.joined())))",
         xlabel: "mappings (static: Φ frozen at 0, so H depends only on the biases)",
         groups: ["dynamic", "static"],
         series: [
@@ -70,7 +68,7 @@ struct Components: ParsableCommand {
           ("identity init (b = ±3)", "#ff7f0e", grid[1].map(\.bar)),
         ], width: 1000), in: sweep.plots)
     var t1 = MarkdownTable(["learned", "H_res", "H_pre", "H_post", "paper: HC (27B)", "HC (ours)", "mHC (ours)"])
-    for (i, l) in Self.table1.enumerated() {
+    for (i, l) in ComponentsDesign.table1.enumerated() {
       t1.add(
         [l.name] + [l.res, l.pre, l.post].map { $0 ? "✓" : "✗" }
           + [i == 0 ? "0.0 (baseline)" : signed(l.paperGap), hc[i].text, mhc[i].text])

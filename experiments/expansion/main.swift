@@ -12,27 +12,24 @@ struct Expansion: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Expansion rate n of HC and mHC: final loss, step time, memory and composite gain vs n.")
   @OptionGroup var sweep: SweepOptions
-  @Option(help: "Expansion rates n, comma separated.") var streams = "1,2,4,8"
+  @Option(help: "Expansion rates n, comma separated (distinct, ≥ 1).") var streams = CommaList<Int>([1, 2, 4, 8])
   @Option(help: "Training steps (default: 250 quick, 3000 paper).") var steps: Int?
 
-  // MARK: Config: the runs of each preset
-
-  func rates() throws -> [Int] {
-    let n = streams.split(separator: ",").compactMap { Int($0) }
-    guard !n.isEmpty, n.count == streams.split(separator: ",").count, n.allSatisfy({ $0 >= 1 }), Set(n).count == n.count
-    else {
-      throw ValidationError("--streams '\(streams)' is invalid; write distinct rates ≥ 1, e.g. 1,2,4,8")
+  func validate() throws {
+    let n = streams.values
+    guard n.allSatisfy({ $0 >= 1 }), Set(n).count == n.count else {
+      throw ValidationError(
+        "--streams '\(n.map(String.init).joined(separator: ","))' is invalid; write distinct rates ≥ 1, e.g. 1,2,4,8")
     }
-    return n.sorted()
   }
 
   /// The runs (``ExpansionDesign``): the residual and HC / mHC at every rate, against the residual.
-  func design() throws -> ExpansionDesign {
-    ExpansionDesign(preset: sweep.preset, rates: try rates(), seeds: sweep.seeds, steps: steps)
+  var design: ExpansionDesign {
+    ExpansionDesign(preset: sweep.preset, rates: streams.values.sorted(), seeds: sweep.seeds, steps: steps)
   }
 
   func run() throws {
-    try design().sweep().execute(sweep) { try report($0) }
+    try design.sweep().execute(sweep) { try report($0) }
   }
 
   // MARK: Figures and summary
@@ -41,7 +38,7 @@ struct Expansion: ParsableCommand {
   typealias Variant = ExpansionDesign.Variant
 
   func report(_ all: [LoadedRun]) throws {
-    let d = try design(), page = Page(d, runs: all, options: sweep)
+    let d = design, page = Page(d, runs: all, options: sweep)
     guard !page.runs(.rates, .residual).isEmpty else {
       throw MHCError("expansion: the residual runs are missing from \(sweep.results)/expansion")
     }

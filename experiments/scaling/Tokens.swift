@@ -9,21 +9,20 @@ import MHCHarness
 extension Scaling {
   /// Validation loss, gap and ratio to the baseline over the long runs' training.
   func tokenFigure(_ long: [LoadedRun]) -> GnuplotFigure {
-    func curve(_ r: LoadedRun) -> [(Double, Double)] {
-      r.metrics.compactMap { m in m.valLoss.map { (Double(m.tokens), $0) } }
+    func curve(_ k: ConnectionKind) -> [(Double, Double)] {
+      (long.first { $0.config.model.connection.kind == k }?.metrics ?? []).compactMap { m in
+        m.valLoss.map { (Double(m.tokens), $0) }
+      }
     }
     let residual = long.first { $0.config.model.connection.kind == .residual }
-    let baseline = Dictionary(residual.map(curve) ?? [], uniquingKeysWith: { a, _ in a })
+    let baseline = Dictionary(curve(.residual), uniquingKeysWith: { a, _ in a })
     func versus(_ kind: ConnectionKind, _ f: (Double, Double) -> Double) -> Series {
-      let points = long.first { $0.config.model.connection.kind == kind }.map(curve) ?? []
-      return Series(kind.rawValue, points: points.compactMap { t, l in baseline[t].map { (t, f(l, $0)) } })
+      Series(kind.rawValue, points: curve(kind).compactMap { t, l in baseline[t].map { (t, f(l, $0)) } })
     }
     let total = Double((residual?.config.steps ?? 0) * (residual.map { $0.config.batch * $0.config.model.seq } ?? 0))
     // The step decay of the learning rate (×0.316 at 80%, ×0.1 at 90% of training) shows in every curve.
     let decay =
-      [0.8, 0.9].map {
-        "set arrow from first \($0 * total), graph 0 to first \($0 * total), graph 1 nohead lc rgb '#aaaaaa' dt 3"
-      }
+      [0.8, 0.9].map { Gnuplot.verticalLine(at: "\($0 * total)", color: "#aaaaaa", dash: 3) }
       + [
         "set label 'lr decay' at first \(0.8 * total), graph 0.97 right offset -0.5,0 font ',9' textcolor rgb "
           + "'#888888'",
@@ -47,9 +46,7 @@ extension Scaling {
       panels: [
         Panel(
           title: "validation loss", xlabel: "tokens seen", ylabel: "loss (nats/byte)",
-          series: variants.map { k in
-            Series(k.rawValue, points: long.first { $0.config.model.connection.kind == k }.map(curve) ?? [])
-          }, extra: decay),
+          series: variants.map { Series($0.rawValue, points: curve($0)) }, extra: decay),
         Panel(
           title: "absolute loss gap: variant − residual (y: last 80%)", xlabel: "tokens seen",
           ylabel: "loss gap (nats/byte)", series: gaps,
