@@ -53,6 +53,13 @@ import Testing
       TrainingMemory.parse("64G") == 64 << 30 && TrainingMemory.parse("512MiB") == 512 << 20
         && TrainingMemory.parse("1000") == 1000 && TrainingMemory.parse("12X") == nil
         && TrainingMemory.parse("-1G") == nil)
+    // Models timed together (overhead, bench) are refused as a group, even where their sum overflows.
+    var huge = base
+    huge.batch = 1 << 40; huge.model.seq = 1 << 40
+    let t0 = Date()
+    let group = #expect(throws: MHCError.self) { try StepBenchmark.measure([base, huge, huge], steps: 1, warmup: 0) }
+    #expect(Date().timeIntervalSince(t0) < 5)
+    #expect(group?.description.contains("3 models timed together need") == true, "\(group?.description ?? "")")
   }
 
   /// `train --batch 100000` and `--seq 100000` stop at once with the memory message.

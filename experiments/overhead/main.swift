@@ -64,7 +64,6 @@ struct Overhead: ParsableCommand {
             gitRevision: meta.gitRevision + (meta.gitDirty ? "-dirty" : ""), settings: settings)
         }
         for (name, models, count) in design.groups where stored!.groups[name] == nil {
-          try check(models, name)
           print("overhead: \(name): timing \(models.count) models, \(count) steps each, interleaved")
           let bench = try StepBenchmark.measure(models, steps: count, warmup: 1)
           stored!.groups[name] = zip(models, bench).map { c, r in
@@ -83,17 +82,6 @@ struct Overhead: ParsableCommand {
       try report(data)
     } catch let e as MHCError {
       throw RuntimeFailure(e)
-    }
-  }
-
-  /// Refuses a group whose models would not fit in memory together.
-  func check(_ models: [TrainConfig], _ name: String) throws {
-    let need = models.map { TrainingMemory.bytes($0.model, batch: $0.batch) }.reduce(0, +)
-    if let free = TrainingMemory.available, need > free.bytes {
-      throw MHCError(
-        "overhead: group \(name) needs \(TrainingMemory.describe(need)) for its \(models.count) models but "
-          + "\(TrainingMemory.describe(free.bytes)) is available (\(free.source)); pass fewer --widths or --streams"
-      )
     }
   }
 }

@@ -44,11 +44,19 @@ public struct StepBenchmark: Codable, Sendable {
   /// Times `configs` side by side: every round runs one step of each model in turn, so a
   /// slow spell of the machine hits all of them alike and their ratios stay comparable.
   /// `eachRound` runs after every timed round (bench measures the sgemm rate there, under
-  /// the same conditions as the steps).
+  /// the same conditions as the steps). Models that would not fit in the memory available
+  /// together (``TrainingMemory``) are refused before any is built.
   public static func measure(
     _ configs: [TrainConfig], steps: Int, warmup: Int,
     eachRound: () -> Void = {}
   ) throws -> [StepBenchmark] {
+    let need = configs.map { TrainingMemory.bytes($0.model, batch: $0.batch) }
+      .reduce(0) { $0 > Int.max - $1 ? Int.max : $0 + $1 }
+    if let free = TrainingMemory.available, need > free.bytes {
+      throw MHCError(
+        "\(configs.count) models timed together need \(TrainingMemory.describe(need)) but "
+          + "\(TrainingMemory.describe(free.bytes)) is available (\(free.source)); time fewer models at once")
+    }
     let benches = try configs.map { try Bench($0) }
     for _ in 0..<warmup { for b in benches { b.step() } }
     for b in benches { b.parts = [0, 0, 0]; b.times = [] }
