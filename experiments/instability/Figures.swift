@@ -45,35 +45,27 @@ extension InstabilityExperiment {
     let depths = g.depths, lrs = g.lrs
     var gaps: [Double] = []
     let panels = [ConnectionKind.residual, .hc, .mhc].map { kind -> PhasePanel in
-      var values: [[Double?]] = [], notes: [[String]] = []
-      for d in depths {
-        var vrow: [Double?] = [], nrow: [String] = []
-        for lr in lrs {
-          guard let c = g.cell(d, lr), case let cellRuns = g.runs(c, kind), !cellRuns.isEmpty else {
-            vrow.append(nil); nrow.append(""); continue
-          }
-          if kind == .residual {
-            vrow.append(0)  // white
-            let loss = g.mean(c, kind) { $0.summary.finalEvalLoss }
-            nrow.append([loss.map { cell($0, 4) } ?? "–", SpikeCounts(cellRuns).compact].joined(separator: "\n"))
-            continue
-          }
-          let gap = g.gap(c, kind, vs: .residual)
-          if gap.n > 0 { gaps.append(gap.mean) }
-          vrow.append(gap.n > 0 ? gap.mean : nil)
-          let head = gap.n > 0 ? signed(gap.mean) : "–"
-          let verdict = gap.n > 0 ? gap.verdictText : gap.divergenceNote.isEmpty ? "no paired seed" : gap.divergenceNote
-          nrow.append([head, verdict, SpikeCounts(cellRuns).compact].joined(separator: "\n"))
+      /// A cell's shade (the residual: white) and its note: the loss or the gap and verdict, and the counts.
+      func entry(_ d: Int, _ lr: Double) -> (value: Double?, note: String) {
+        guard let c = g.cell(d, lr), case let runs = g.runs(c, kind), !runs.isEmpty else { return (nil, "") }
+        let counts = SpikeCounts(runs).compact
+        guard kind != .residual else {
+          return (0, (g.mean(c, kind) { $0.summary.finalEvalLoss }.map { cell($0, 4) } ?? "–") + "\n" + counts)
         }
-        values.append(vrow); notes.append(nrow)
+        let gap = g.gap(c, kind, vs: .residual)
+        guard gap.n > 0 else {
+          return (nil, "–\n" + (gap.divergenceNote.isEmpty ? "no paired seed" : gap.divergenceNote) + "\n" + counts)
+        }
+        gaps.append(gap.mean)
+        return (gap.mean, [signed(gap.mean), gap.verdictText, counts].joined(separator: "\n"))
       }
-      let title =
-        kind == .residual
-        ? "residual: final validation loss (mean over seeds)"
-        : "\(kind == .hc ? "HC" : "mHC") − residual (paired by seed): mean gap, verdict"
+      let entries = depths.map { d in lrs.map { entry(d, $0) } }
       return PhasePanel(
-        title: title, rowLabels: depths.map { "\($0)" }, columnLabels: lrs.map { cell($0, 2) },
-        values: values, notes: notes)
+        title: kind == .residual
+          ? "residual: final validation loss (mean over seeds)"
+          : "\(kind == .hc ? "HC" : "mHC") − residual (paired by seed): mean gap, verdict",
+        rowLabels: depths.map { "\($0)" }, columnLabels: lrs.map { cell($0, 2) },
+        values: entries.map { $0.map(\.value) }, notes: entries.map { $0.map(\.note) })
     }
     let range = max(0.05, gaps.map(abs).max() ?? 0.05)
     let c = g.all.first?.config

@@ -46,15 +46,12 @@ extension Vision {
     let panels = page.trainedCells.map { c -> Panel in
       let shown = [ConnectionKind.hc, .mhc].compactMap { page.shown(c, $0) }
       let series = shown.flatMap { r in
-        [
-          ("composite", 1, r.profile { $0.gains.composite.backward }),
-          ("single", 2, r.profile { $0.gains.single.backward }),
-        ]
-          .map { name, dash, points in
-            Series(
-              "\(r.kindName) \(name)", color: PlotStyle.color(for: r.kindName), points: points, style: "linespoints",
-              dash: dash)
-          }
+        [("composite", 1, \GainRow.gains.composite.backward), ("single", 2, \GainRow.gains.single.backward)].map {
+          name, dash, pick in
+          Series(
+            "\(r.kindName) \(name)", color: PlotStyle.color(for: r.kindName), points: r.profile { $0[keyPath: pick] },
+            style: "linespoints", dash: dash)
+        }
       }
       return Panel(
         title: "\(c.label) (seed \(Set(shown.map(\.config.seed)).sorted().map(String.init).joined(separator: "/")))",
