@@ -149,6 +149,24 @@ public struct DesignSummary<D: ExperimentDesign> {
       + "peak lr \(String(format: "%g", c.lr)), evaluation every \(c.evalEvery) steps on \(c.evalBatches) batches."
   }
 
+  /// The end of an experiment's report: renders `figures` (nil: not drawn) into `--plots` and writes
+  /// ``markdown(figures:extra:runs:)``, which lists them, as `<results>/<experiment>/summary.md`.
+  ///
+  /// ```swift
+  /// let page = DesignSummary(ExpansionDesign(preset: .quick), runs: [], options: try SweepOptions.parse([]))
+  /// let bars = page.gapBars("expansion-gaps", title: "final loss gap to the residual")
+  /// try page.publish([bars], extra: [("Notes", "A section of the experiment's own.\n")])
+  /// ```
+  public func publish(
+    _ figures: [GnuplotFigure?], extra: [(title: String, text: String)] = [], runs all: Bool = true
+  ) throws {
+    let drawn = figures.compactMap { $0 }
+    for figure in drawn { try Gnuplot.render(figure, in: options.plots) }
+    try ExperimentSummary.write(
+      markdown(figures: drawn.map { "\($0.name).png" }, extra: extra, runs: all), experiment: D.experiment,
+      options: options, figures: drawn.count == 1 ? "\(drawn[0].name).png" : "\(D.experiment)-*.png")
+  }
+
   /// The page: a header, the status, each trained cell, the verdicts (several cells), `extra`
   /// sections of the experiment's own, every run, the figures and where the interpretation lives.
   public func markdown(figures: [String], extra: [(title: String, text: String)] = [], runs all: Bool = true) -> String

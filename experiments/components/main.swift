@@ -44,39 +44,36 @@ struct Components: ParsableCommand {
       let ns = gaps.map(\.n).filter { $0 > 0 }, lo = ns.min() ?? 0, hi = ns.max() ?? 0
       return "mean and 95% interval over \(lo == hi ? "\(lo)" : "\(lo)–\(hi)") seeds (paired by seed)"
     }
-    try Gnuplot.render(
-      barChart(
-        "components-table1",
-        title:
-          "paper Table 1: loss gap to the residual baseline by learned mappings (\(over(hc + mhc)); lower is better)",
-        xlabel: "learned mappings (the others fixed: H_pre = 1/n, H_post = 1, H_res = I)",
-        groups: ComponentsDesign.table1.map(\.name),
-        series: [
-          ("paper: HC, 27B", "#f4a582", ComponentsDesign.table1.map { Bar(value: $0.paperGap, error: .nan, note: "") }),
-          ("HC (ours)", PlotStyle.color(for: "hc"), hc.map(\.bar)),
-          ("mHC (ours)", PlotStyle.color(for: "mhc"), mhc.map(\.bar)),
-        ]), in: sweep.plots)
-    try Gnuplot.render(
-      barChart(
-        "components-init",
-        title:
-          "mHC, all mappings learned, bias init × static/dynamic: loss gap to residual, \(over(Array(grid.joined())))",
-        xlabel: "mappings (static: Φ frozen at 0, so H depends only on the biases)",
-        groups: ["dynamic", "static"],
-        series: [
-          ("uniform init (b = 0)", PlotStyle.color(for: "mhc"), grid[0].map(\.bar)),
-          ("identity init (b = ±3)", "#ff7f0e", grid[1].map(\.bar)),
-        ], width: 1000), in: sweep.plots)
+    let table1 = barChart(
+      "components-table1",
+      title:
+        "paper Table 1: loss gap to the residual baseline by learned mappings (\(over(hc + mhc)); lower is better)",
+      xlabel: "learned mappings (the others fixed: H_pre = 1/n, H_post = 1, H_res = I)",
+      groups: ComponentsDesign.table1.map(\.name),
+      series: [
+        ("paper: HC, 27B", "#f4a582", ComponentsDesign.table1.map { Bar(value: $0.paperGap, error: .nan, note: "") }),
+        ("HC (ours)", PlotStyle.color(for: "hc"), hc.map(\.bar)),
+        ("mHC (ours)", PlotStyle.color(for: "mhc"), mhc.map(\.bar)),
+      ])
+    let initFigure = barChart(
+      "components-init",
+      title:
+        "mHC, all mappings learned, bias init × static/dynamic: loss gap to residual, \(over(Array(grid.joined())))",
+      xlabel: "mappings (static: Φ frozen at 0, so H depends only on the biases)",
+      groups: ["dynamic", "static"],
+      series: [
+        ("uniform init (b = 0)", PlotStyle.color(for: "mhc"), grid[0].map(\.bar)),
+        ("identity init (b = ±3)", "#ff7f0e", grid[1].map(\.bar)),
+      ], width: 1000)
     var t1 = MarkdownTable(["learned", "H_res", "H_pre", "H_post", "paper: HC (27B)", "HC (ours)", "mHC (ours)"])
     for (i, l) in ComponentsDesign.table1.enumerated() {
       t1.add(
         [l.name] + [l.res, l.pre, l.post].map { $0 ? "✓" : "✗" }
           + [i == 0 ? "0.0 (baseline)" : signed(l.paperGap), hc[i].text, mhc[i].text])
     }
-    let page1 = page.markdown(
-      figures: ["components-table1.png", "components-init.png"],
+    try page.publish(
+      [table1, initFigure],
       extra: [("Table 1 in the paper's shape (loss gap to the residual, paired by seed)", t1.text)])
-    try ExperimentSummary.write(page1, experiment: "components", options: sweep, figures: "components-*.png")
   }
 }
 

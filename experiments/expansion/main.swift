@@ -46,9 +46,7 @@ struct Expansion: ParsableCommand {
     let trained = [ConnectionKind.hc, .mhc].map { k in
       d.rates.map { Variant(kind: k, rate: $0) }.filter { !page.runs(.rates, $0).isEmpty }
     }
-    try Gnuplot.render(figure(page, trained), in: sweep.plots)
-    let text = page.markdown(figures: ["expansion.png"], extra: [("Cost and composite gain", costs(page, trained))])
-    try ExperimentSummary.write(text, experiment: "expansion", options: sweep, figures: "expansion.png")
+    try page.publish([figure(page, trained)], extra: [("Cost and composite gain", costs(page, trained))])
   }
 
   /// Step time (each run's median), training memory (MiB) and the largest composite gain of

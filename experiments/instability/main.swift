@@ -37,14 +37,12 @@ struct InstabilityExperiment: ParsableCommand {
     guard let worst = g.mostUnstable, let runsAt = g.trio(worst) else {
       throw MHCError("instability: no finished HC run in \(sweep.results)/instability")
     }
-    try Gnuplot.render(fig2(runsAt, criteria: worst.summary.instability?.criteria ?? SpikeCriteria()), in: sweep.plots)
-    try Gnuplot.render(phaseMap(g), in: sweep.plots)
-    try Gnuplot.render(gainFigure(runsAt), in: sweep.plots)
-    let page = g.markdown(
-      figures: ["instability-fig2.png", "instability-phase.png", "instability-gain.png"],
+    try g.publish(
+      [
+        fig2(runsAt, criteria: worst.summary.instability?.criteria ?? SpikeCriteria()), phaseMap(g), gainFigure(runsAt),
+      ],
       extra: [("Spike rates per connection", rates(g)), ("Where HC fails most clearly", worstCell(runsAt))], runs: false
     )
-    try ExperimentSummary.write(page, experiment: "instability", options: sweep, figures: "instability-*.png")
   }
 
   // MARK: The summary's two tables of its own

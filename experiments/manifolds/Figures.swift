@@ -7,7 +7,7 @@ import MHC
 import MHCHarness
 
 extension Manifolds {
-  func figures(_ page: Page) throws {
+  func figures(_ page: Page) -> [GnuplotFigure] {
     let sets = design.cells, members = self.members.dropFirst()
     let seeds = Set(sets.flatMap { s in self.members.flatMap { page.runs(s, $0) } }.map(\.config.seed)).count
     func setting(_ s: ManifoldsDesign.Cell) -> TrainConfig { design.setting(s) }
@@ -92,6 +92,6 @@ extension Manifolds {
         series: self.members.map { m in
           (m.name, color(m), sets.map { s in SeedInterval(page.runs(s, m).map(\.summary.meanStepSeconds)).bar })
         }, yLabel: "seconds per step"))
-    for figure in figures { try Gnuplot.render(figure, in: sweep.plots) }
+    return figures
   }
 }

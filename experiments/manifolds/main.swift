@@ -40,11 +40,7 @@ struct Manifolds: ParsableCommand {
 
   func report(_ all: [LoadedRun]) throws {
     let page = Page(design, runs: all, options: sweep)
-    try figures(page)
-    let text = page.markdown(
-      figures: ["loss", "gains", "collapse", "collapse-training", "time"].map { "manifolds-\($0).png" },
-      extra: extras(page))
-    try ExperimentSummary.write(text, experiment: "manifolds", options: sweep, figures: "manifolds-*.png")
+    try page.publish(figures(page), extra: extras(page))
   }
 
   // MARK: The summary's tables of its own

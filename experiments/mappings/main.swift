@@ -44,13 +44,12 @@ struct Mappings: ParsableCommand {
     let rows: [[HeatMap]] = learned.compactMap { v in
       loaded(v).first { $0.config.seed == 0 }?.heatMaps(label: "\(v.label) ·", composite: nil)
     }
-    try Gnuplot.render(
-      Chart.heatmaps(
-        "mappings-hres",
-        title:
-          "token-averaged H_res of every sublayer after \(d.base.steps) steps (seed 0; row i: output stream i, "
-          + "column j: input stream j)",
-        rows: rows, cellWidth: 330, cellHeight: 250), in: sweep.plots)
+    let heatmaps = Chart.heatmaps(
+      "mappings-hres",
+      title:
+        "token-averaged H_res of every sublayer after \(d.base.steps) steps (seed 0; row i: output stream i, "
+        + "column j: input stream j)",
+      rows: rows, cellWidth: 330, cellHeight: 250)
 
     // 2. over training: drift from init, distance from J/n, stream cosine
     func series(_ value: @escaping (MappingRow) -> Double?) -> [Series] {
@@ -60,33 +59,32 @@ struct Mappings: ParsableCommand {
           dash: v.kind == .hc ? 2 : 1, width: 1.5)
       }
     }
-    try Gnuplot.render(
-      Chart.figure(
-        "mappings-over-training",
-        title: "what the mappings do over training (mean over sublayers and \(seedCount) seeds)",
-        panels: [
-          Panel(
-            title: "drift of the token-averaged H_res from its initial value", xlabel: "step", ylabel: "‖H̄ − H̄₀‖_F",
-            series: series { $0.drift }, extra: ["set key off"]),
-          Panel(
-            title: "distance of H_res from J/n (per token)", xlabel: "step", ylabel: "‖H − J/n‖_F",
-            series: series { $0.distanceUniform }, extra: ["set key off"]),
-          Panel(
-            title: "stream similarity after each sublayer (1 = identical copies)", xlabel: "step",
-            ylabel: "mean pairwise cosine", series: series { $0.diversity }, extra: ["set key outside right font ',9'"]),
-        ], columns: 1, width: 1300, height: 1350), in: sweep.plots)
+    let overTraining = Chart.figure(
+      "mappings-over-training",
+      title: "what the mappings do over training (mean over sublayers and \(seedCount) seeds)",
+      panels: [
+        Panel(
+          title: "drift of the token-averaged H_res from its initial value", xlabel: "step", ylabel: "‖H̄ − H̄₀‖_F",
+          series: series { $0.drift }, extra: ["set key off"]),
+        Panel(
+          title: "distance of H_res from J/n (per token)", xlabel: "step", ylabel: "‖H − J/n‖_F",
+          series: series { $0.distanceUniform }, extra: ["set key off"]),
+        Panel(
+          title: "stream similarity after each sublayer (1 = identical copies)", xlabel: "step",
+          ylabel: "mean pairwise cosine", series: series { $0.diversity },
+          extra: ["set key outside right font ',9'"]),
+      ], columns: 1, width: 1300, height: 1350)
 
     // 3. loss gap to the residual baseline
-    try Gnuplot.render(
-      page.gapBars(
-        "mappings-loss",
-        title: "final validation loss − residual baseline: mean and 95% interval over \(seedCount) seeds "
-          + "(paired by seed)",
-        xlabel:
-          "HC, or mHC with H_res init u = uniform, eye, id = identity (±3, home pre); + e = stream embeddings, + h = "
-          + "home-stream H_pre; lr×10 = connection lr",
-        ylabel: "loss gap to residual (nats/byte)", variantLabel: \.short, include: { $1 == MappingsDesign.residual },
-        width: 1500, height: 620), in: sweep.plots)
+    let loss = page.gapBars(
+      "mappings-loss",
+      title: "final validation loss − residual baseline: mean and 95% interval over \(seedCount) seeds "
+        + "(paired by seed)",
+      xlabel:
+        "HC, or mHC with H_res init u = uniform, eye, id = identity (±3, home pre); + e = stream embeddings, + h = "
+        + "home-stream H_pre; lr×10 = connection lr",
+      ylabel: "loss gap to residual (nats/byte)", variantLabel: \.short, include: { $1 == MappingsDesign.residual },
+      width: 1500, height: 620)
 
     // summary: the engine's tables, and the mappings at the end of training
     var table = MarkdownTable([
@@ -108,16 +106,12 @@ struct Mappings: ParsableCommand {
       perSublayer.add(
         [v.label] + (0..<(2 * c.model.layers)).map { drift[$0].map { String(format: "%.3f", $0) } ?? "–" })
     }
-    let text = page.markdown(
-      figures: ["mappings-hres.png", "mappings-over-training.png", "mappings-loss.png"],
+    try page.publish(
+      [heatmaps, overTraining, loss],
       extra: [
-        (
-          "The mappings at the end of training (last evaluation; means over sublayers and seeds)",
-          table.text
-        ),
+        ("The mappings at the end of training (last evaluation; means over sublayers and seeds)", table.text),
         ("Where H_res moves: drift from init per sublayer (mean over seeds)", perSublayer.text),
       ])
-    try ExperimentSummary.write(text, experiment: "mappings", options: sweep, figures: "mappings-*.png")
   }
 }
 

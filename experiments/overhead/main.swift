@@ -72,7 +72,8 @@ struct Overhead: ParsableCommand {
             return TimedModel(
               group: name, connection: c.model.connection.kind, n: m.streams, width: c.model.width,
               recompute: c.model.recompute,
-              io: ConnectionIO(m, recompute: (1..<(2 * c.model.layers)).contains(c.model.recompute)),  // K ≥ 2L replays nothing
+              // K ≥ 2L replays nothing
+              io: ConnectionIO(m, recompute: (1..<(2 * c.model.layers)).contains(c.model.recompute)),
               result: r)
           }
           try RunFiles.writeJSON(stored!, to: path)  // after every group: an interrupted run keeps what it measured

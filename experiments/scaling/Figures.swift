@@ -29,7 +29,8 @@ extension Scaling {
     }
     var lossSeries: [Series] = []
     for kind in variants {
-      lossSeries += Whiskers(sideBySide: [(kind.rawValue, results.map { ($0.compute, $0.loss(kind)) })], spread: 1).series
+      let points = results.map { ($0.compute, $0.loss(kind)) }
+      lossSeries += Whiskers(sideBySide: [(kind.rawValue, points)], spread: 1).series
       if let f = fits[kind] {
         lossSeries.append(
           Series(

@@ -28,7 +28,8 @@ extension Scaling {
           + "'#888888'",
         "set format x '%.1s%c'",
       ]
-    /// y range fitted to the last 80% of training (and `reference`), so the large early differences do not flatten the rest.
+    /// y range fitted to the last 80% of training (and `reference`), so the large early differences do not
+    /// flatten the rest.
     func zoom(_ series: [Series], around reference: Double) -> String {
       let ys = series.flatMap { $0.points.filter { $0.0 >= 0.2 * total }.map(\.1) }.filter(\.isFinite) + [reference]
       let lo = ys.min() ?? 0, hi = ys.max() ?? 1, pad = max(0.15 * (hi - lo), 1e-3)

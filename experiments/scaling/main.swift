@@ -54,11 +54,8 @@ struct Scaling: ParsableCommand {
       uniqueKeysWithValues: variants.compactMap { k in
         PowerLaw(results.map { ($0.compute, $0.loss(k).mean) }).map { (k, $0) }
       })
-    try Gnuplot.render(computeFigure(results, fits: fits), in: sweep.plots)
-    try Gnuplot.render(tokenFigure(long), in: sweep.plots)
-    let text = page.markdown(
-      figures: ["scaling-compute.png", "scaling-tokens.png"], extra: extras(results, fits: fits, long: long, plan: p))
-    try ExperimentSummary.write(text, experiment: "scaling", options: sweep, figures: "scaling-*.png")
+    try page.publish(
+      [computeFigure(results, fits: fits), tokenFigure(long)], extra: extras(results, fits: fits, long: long, plan: p))
   }
 }
 

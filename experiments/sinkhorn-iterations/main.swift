@@ -98,12 +98,8 @@ struct SinkhornIterations: ParsableCommand {
   func report(_ all: [LoadedRun]) throws {
     let page = Page(design, runs: all, options: sweep), time = Projection(timing: try timings())
     let proj = try projection(n: config(design.reference).model.connection.streams)
-    for figure in figures(page, time, proj: proj) { try Gnuplot.render(figure, in: sweep.plots) }
-    let text = page.markdown(
-      figures: ["loss", "deviation", "gain", "step-time", "convergence"].map { "sinkhorn-iterations-\($0).png" },
-      extra: extras(page, time, proj: proj, scales: projectionScales(proj)))
-    try ExperimentSummary.write(
-      text, experiment: "sinkhorn-iterations", options: sweep, figures: "sinkhorn-iterations-*.png")
+    try page.publish(
+      figures(page, time, proj: proj), extra: extras(page, time, proj: proj, scales: projectionScales(proj)))
   }
 }
 

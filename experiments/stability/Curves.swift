@@ -6,7 +6,7 @@ import MHC
 import MHCHarness
 
 extension Stability {
-  func curveFigures(res: LoadedRun, hc: LoadedRun, mhc: LoadedRun) throws {
+  func curveFigures(res: LoadedRun, hc: LoadedRun, mhc: LoadedRun) -> [GnuplotFigure] {
     let zero = [Gnuplot.horizontalLine(at: "0")], unit = Gnuplot.horizontalLine(at: "1")
     // 1. loss gap to the baseline (Fig. 2/5a)
     let trainGap = [hc, mhc].map { Series($0.kindName, points: $0.trainLossGap(to: res)) }
@@ -55,6 +55,6 @@ extension Stability {
           series: [hc, mhc].map { Series($0.kindName, points: $0.compositeGainOverTraining, style: "linespoints") },
           extra: [unit])
       ])
-    for figure in [gap, grad, profiles, overTraining] { try Gnuplot.render(figure, in: sweep.plots) }
+    return [gap, grad, profiles, overTraining]
   }
 }

@@ -36,15 +36,11 @@ struct Stability: ParsableCommand {
     guard let res = seed0(.residual), let hc = seed0(.hc), let mhc = seed0(.mhc) else {
       throw MHCError("stability: the seed-0 residual, hc and mhc runs are missing from \(sweep.results)/stability")
     }
-    try curveFigures(res: res, hc: hc, mhc: mhc)
-    try Gnuplot.render(heatmaps(hc: hc, mhc: mhc), in: sweep.plots)  // Fig. 8
     let stress = d.stressCells.flatMap(page.runs)
-    if !stress.isEmpty { try Gnuplot.render(stressFigure(stress), in: sweep.plots) }
-    let figures =
-      ["loss-gap", "grad-norm", "gains", "gain-over-training", "hres-heatmaps"] + (stress.isEmpty ? [] : ["stress"])
-    try ExperimentSummary.write(
-      page.markdown(figures: figures.map { "stability-\($0).png" }), experiment: "stability", options: sweep,
-      figures: "stability-*.png")
+    try page.publish(
+      curveFigures(res: res, hc: hc, mhc: mhc) + [
+        heatmaps(hc: hc, mhc: mhc), stress.isEmpty ? nil : stressFigure(stress),
+      ])
     print("")
     for line in headline(page) { print(line) }
   }

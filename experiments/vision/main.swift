@@ -48,18 +48,14 @@ struct Vision: ParsableCommand {
     guard let ref = cells.first, !page.runs(ref, .residual).isEmpty else {
       throw MHCError("vision: the reference cell's residual runs are missing from \(sweep.results)/vision")
     }
-    for figure in [trainingFigure(page, ref), gainFigure(page)] + gapFigures(page) + [heatmapFigure(page, ref)] {
-      if let figure { try Gnuplot.render(figure, in: sweep.plots) }
-    }
-    let text = page.markdown(
-      figures: ["training", "loss-gap", "accuracy-gap", "gains", "hres"].map { "vision-\($0).png" },
+    try page.publish(
+      [trainingFigure(page, ref)] + gapFigures(page) + [gainFigure(page), heatmapFigure(page, ref)],
       extra: [
         (
           "Test accuracy (percentage points; higher is better)",
           page.valueTables("test accuracy %", lowerIsBetter: false, effect: 1, Self.accuracy)
         )
       ])
-    try ExperimentSummary.write(text, experiment: "vision", options: sweep, figures: "vision-*.png")
   }
 
   /// Test accuracy in percentage points (higher is better).
