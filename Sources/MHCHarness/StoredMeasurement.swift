@@ -27,9 +27,11 @@ public struct StoredMeasurement {
 
   var reuse: Bool { RunFiles.exists(path) && (!force || replot) }
 
-  func refuseReplot() throws {
+  /// Refuses under `--replot`; else makes the folder the measurement goes to.
+  func prepare() throws {
     try MHCError.check(
       !replot, "\(path) is missing or lacks values this command needs; run it without --replot to measure them")
+    try RunFiles.makeDirectory((path as NSString).deletingLastPathComponent)
   }
 
   /// A numeric CSV table (a header line, then rows of numbers; an unreadable number is NaN).
@@ -39,7 +41,7 @@ public struct StoredMeasurement {
       let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map { Double($0) ?? .nan } }
       if covers(rows) { return rows }
     }
-    try refuseReplot()
+    try prepare()
     let rows = try make()
     try RunFiles.write(
       ([header] + rows.map { $0.map { "\($0)" }.joined(separator: ",") }).joined(separator: "\n") + "\n", to: path)
@@ -51,7 +53,7 @@ public struct StoredMeasurement {
     _ type: T.Type, covers: (T) -> Bool = { _ in true }, make: () throws -> T
   ) throws -> T {
     if reuse, let stored = try? RunFiles.readJSON(type, from: path), covers(stored) { return stored }
-    try refuseReplot()
+    try prepare()
     let value = try make()
     try RunFiles.writeJSON(value, to: path)
     return value

@@ -195,5 +195,50 @@ struct DesignSummaryTests {
     let bars = page.gapBars("gaps", title: "t", include: { $1 == .residual })
     let rows = bars.datablocks.first { $0.name == "bars0" }?.rows ?? []
     #expect(rows.count == 2 && abs(rows[1][1] - page.gap(.main, .mhc, vs: .residual).mean) < 1e-12)
+    // another value's tables: one row per variant, one per comparison, the same paired gap
+    let tables = page.valueTables("step s", lowerIsBetter: true, effect: 0.5) { $0.medianStepSeconds }
+    #expect(tables.contains("| main | hc | 2.00 ± 6.35 | 2 of 3 |"), "\(tables)")
+    #expect(tables.contains("| main | mhc − residual | 0.000 | [0.000, 0.000] | 3 |") && tables.contains("seeds for ±0.5"), "\(tables)")
+    // publish: every figure rendered (or its script written without gnuplot) and listed in summary.md
+    try page.publish([bars, nil], runs: false)
+    let summary = try String(contentsOfFile: root + "/stability/summary.md", encoding: .utf8)
+    #expect(summary.contains("Figures: `\(root)/plots/gaps.png`.") && !summary.contains("## Every run"))
+    #expect(RunFiles.exists(root + "/plots/gaps.gp"))
+  }
+
+  /// Variants side by side: variant k of m at x · spread^(2k − (m − 1)), each with its seeds and whisker.
+  @Test func whiskersSideBySide() {
+    let a = SeedInterval([1, 2, 3]), b = SeedInterval([4])
+    let w = Whiskers(sideBySide: [("hc", [(x: 10, interval: a)]), ("mhc", [(x: 10, interval: b)])], spread: 2)
+    #expect(w.series.map(\.title) == ["hc", "", "mhc", ""])
+    #expect(w.series[0].points.map(\.0) == [5] && w.series[2].points.map(\.0) == [20])
+    #expect(w.series[1].points.map(\.1) == [1, 2, 3] && w.arrows.count == 1, "one seed has no whisker")
+    let extra = w.extra(reference: 0)
+    #expect(extra.count == 3 && extra[1].contains("first 0 to graph 1, first 0"))
+  }
+
+  /// A measurement under results/: made once, then read while it covers the request; `--replot`
+  /// never measures, `force` measures again.
+  @Test func storedMeasurementIsMadeOnceAndRead() throws {
+    let root = try temporaryFolder("stored-measurement"), path = root + "/m/table.csv"
+    var made = 0
+    func rows(_ n: Int, replot: Bool = false, force: Bool = false) throws -> [[Double]] {
+      try StoredMeasurement(path: path, replot: replot, force: force).table(
+        header: "i,square", covers: { $0.count >= n }
+      ) {
+        made += 1
+        return (0..<n).map { [Double($0), Double($0 * $0)] }
+      }
+    }
+    #expect(throws: MHCError.self) { try rows(2, replot: true) }
+    #expect(try rows(3) == [[0, 0], [1, 1], [2, 4]] && made == 1)
+    #expect(try rows(2) == [[0, 0], [1, 1], [2, 4]] && made == 1, "covered: read, not made")
+    #expect(try rows(2, replot: true, force: true).count == 3 && made == 1, "--replot only reads")
+    #expect(try rows(4).count == 4 && made == 2, "not covered: made again")
+    #expect(try rows(4, force: true).count == 4 && made == 3)
+    let json = StoredMeasurement(path: root + "/m/v.json", replot: false, force: false)
+    #expect(try json.json([Int].self) { [1, 2] } == [1, 2])
+    #expect(try json.json([Int].self) { [3] } == [1, 2], "read back")
+    #expect(try json.json([Int].self, covers: { $0.count > 2 }) { [3, 4, 5] } == [3, 4, 5])
   }
 }
