@@ -268,7 +268,7 @@ $p2s2 << EOD
 31.0 1.0079963125353872
 32.0 1.0079953321690018
 EOD
-$p2s4 << EOD
+$p2s3 << EOD
 1.0 1.000000003286194
 2.0 1.0000000055562934
 3.0 1.00000000264591
@@ -302,7 +302,7 @@ $p2s4 << EOD
 31.0 1.0000000187608775
 32.0 1.0000000197213037
 EOD
-$p2s5 << EOD
+$p2s4 << EOD
 1.0 1.0000000882043487
 2.0 1.000000095983568
 3.0 1.0000001116646438
@@ -336,7 +336,7 @@ $p2s5 << EOD
 31.0 0.9996870678324892
 32.0 0.999687074013308
 EOD
-$p2s6 << EOD
+$p2s5 << EOD
 1.0 1.000000011140869
 2.0 1.0000000006696825
 3.0 0.9999999979921306
@@ -370,7 +370,7 @@ $p2s6 << EOD
 31.0 1.000000022299288
 32.0 1.0000000208732005
 EOD
-$p2s7 << EOD
+$p2s6 << EOD
 1.0 1.8329092978674453
 2.0 1.5566308058979825
 3.0 1.5003497599057916
@@ -506,7 +506,7 @@ $p3s2 << EOD
 31.0 1.1026859283447266e-06
 32.0 1.1026859283447266e-06
 EOD
-$p3s4 << EOD
+$p3s3 << EOD
 1.0 1.312146196141839e-07
 2.0 1.4901161193847656e-07
 3.0 1.2665987014770508e-07
@@ -540,7 +540,7 @@ $p3s4 << EOD
 31.0 1.4901161193847656e-07
 32.0 1.1920928955078125e-07
 EOD
-$p3s5 << EOD
+$p3s4 << EOD
 1.0 2.0582228899002075e-07
 2.0 2.5125336833298206e-07
 3.0 2.60770320892334e-07
@@ -574,7 +574,7 @@ $p3s5 << EOD
 31.0 2.812594175338745e-07
 32.0 1.9371509552001953e-07
 EOD
-$p3s6 << EOD
+$p3s5 << EOD
 1.0 1.1175870895385742e-07
 2.0 1.614607754163444e-07
 3.0 1.043081283569336e-07
@@ -608,7 +608,7 @@ $p3s6 << EOD
 31.0 1.2526288628578186e-07
 32.0 7.450580596923828e-08
 EOD
-$p3s7 << EOD
+$p3s6 << EOD
 1.0 2.931632250547409
 2.0 2.781072646379471
 3.0 2.3168489933013916
@@ -704,10 +704,10 @@ set xtics 4
 plot $p2s0 using 1:2 with linespoints lc rgb '#1f77b4' lw 2.0 dt 1 pt 7 ps 0.8 title 'sinkhorn', \
      $p2s1 using 1:2 with linespoints lc rgb '#2ca02c' lw 2.0 dt 1 pt 7 ps 0.8 title 'birkhoff', \
      $p2s2 using 1:2 with linespoints lc rgb '#9467bd' lw 2.0 dt 1 pt 7 ps 0.8 title 'deepseek-v4', \
-     $p2s4 using 1:2 with linespoints lc rgb '#17becf' lw 2.0 dt 1 pt 7 ps 0.8 title 'kronecker', \
-     $p2s5 using 1:2 with linespoints lc rgb '#8c564b' lw 2.0 dt 1 pt 7 ps 0.8 title 'orthostochastic', \
-     $p2s6 using 1:2 with linespoints lc rgb '#bcbd22' lw 2.0 dt 1 pt 7 ps 0.8 title 'circulant', \
-     $p2s7 using 1:2 with linespoints lc rgb '#7f7f7f' lw 2.0 dt 1 pt 7 ps 0.8 title 'cayley'
+     $p2s3 using 1:2 with linespoints lc rgb '#17becf' lw 2.0 dt 1 pt 7 ps 0.8 title 'kronecker', \
+     $p2s4 using 1:2 with linespoints lc rgb '#8c564b' lw 2.0 dt 1 pt 7 ps 0.8 title 'orthostochastic', \
+     $p2s5 using 1:2 with linespoints lc rgb '#bcbd22' lw 2.0 dt 1 pt 7 ps 0.8 title 'circulant', \
+     $p2s6 using 1:2 with linespoints lc rgb '#7f7f7f' lw 2.0 dt 1 pt 7 ps 0.8 title 'cayley'
 reset
 set border 3 lw 1 lc rgb '#333333'
 set tics nomirror out
@@ -725,9 +725,9 @@ set format y '%.0e'
 plot $p3s0 using 1:2 with linespoints lc rgb '#1f77b4' lw 2.0 dt 1 pt 7 ps 0.8 title 'sinkhorn', \
      $p3s1 using 1:2 with linespoints lc rgb '#2ca02c' lw 2.0 dt 1 pt 7 ps 0.8 title 'birkhoff', \
      $p3s2 using 1:2 with linespoints lc rgb '#9467bd' lw 2.0 dt 1 pt 7 ps 0.8 title 'deepseek-v4', \
-     $p3s4 using 1:2 with linespoints lc rgb '#17becf' lw 2.0 dt 1 pt 7 ps 0.8 title 'kronecker', \
-     $p3s5 using 1:2 with linespoints lc rgb '#8c564b' lw 2.0 dt 1 pt 7 ps 0.8 title 'orthostochastic', \
-     $p3s6 using 1:2 with linespoints lc rgb '#bcbd22' lw 2.0 dt 1 pt 7 ps 0.8 title 'circulant', \
-     $p3s7 using 1:2 with linespoints lc rgb '#7f7f7f' lw 2.0 dt 1 pt 7 ps 0.8 title 'cayley'
+     $p3s3 using 1:2 with linespoints lc rgb '#17becf' lw 2.0 dt 1 pt 7 ps 0.8 title 'kronecker', \
+     $p3s4 using 1:2 with linespoints lc rgb '#8c564b' lw 2.0 dt 1 pt 7 ps 0.8 title 'orthostochastic', \
+     $p3s5 using 1:2 with linespoints lc rgb '#bcbd22' lw 2.0 dt 1 pt 7 ps 0.8 title 'circulant', \
+     $p3s6 using 1:2 with linespoints lc rgb '#7f7f7f' lw 2.0 dt 1 pt 7 ps 0.8 title 'cayley'
 unset multiplot
 unset output
