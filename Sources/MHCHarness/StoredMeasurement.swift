@@ -34,12 +34,17 @@ public struct StoredMeasurement {
     try RunFiles.makeDirectory((path as NSString).deletingLastPathComponent)
   }
 
-  /// A numeric CSV table (a header line, then rows of numbers; an unreadable number is NaN).
+  /// A numeric CSV table: a header line, then rows of numbers, one per header column. A damaged
+  /// file (a row of another length, a value that is not a number) counts as missing.
   public func table(header: String, covers: ([[Double]]) -> Bool, make: () throws -> [[Double]]) throws -> [[Double]] {
     if reuse {
       guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw MHCError("cannot read \(path)") }
-      let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map { Double($0) ?? .nan } }
-      if covers(rows) { return rows }
+      let columns = header.split(separator: ",").count
+      let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map { Double($0) } }
+      if rows.allSatisfy({ $0.count == columns && !$0.contains(nil) }) {
+        let numbers = rows.map { $0.compactMap { $0 } }
+        if covers(numbers) { return numbers }
+      }
     }
     try prepare()
     let rows = try make()

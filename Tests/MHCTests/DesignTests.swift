@@ -236,6 +236,12 @@ struct DesignSummaryTests {
     #expect(try rows(2, replot: true, force: true).count == 3 && made == 1, "--replot only reads")
     #expect(try rows(4).count == 4 && made == 2, "not covered: made again")
     #expect(try rows(4, force: true).count == 4 && made == 3)
+    // a damaged file (a short row, a word) is measured again, and refused under --replot
+    for damage in ["i,square\n0,0\n1\n", "i,square\n0,zero\n"] {
+      try RunFiles.write(damage, to: path)
+      #expect(throws: MHCError.self) { try rows(1, replot: true) }
+      #expect(try rows(1) == [[0, 0]])
+    }
     let json = StoredMeasurement(path: root + "/m/v.json", replot: false, force: false)
     #expect(try json.json([Int].self) { [1, 2] } == [1, 2])
     #expect(try json.json([Int].self) { [3] } == [1, 2], "read back")

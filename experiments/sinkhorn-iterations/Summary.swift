@@ -39,7 +39,7 @@ extension SinkhornIterations {
       let rows = proj.filter { $0[0] == s }
       func at(_ t: Int, _ col: Int) -> Double? { rows.first { $0[1] == Double(t) }?[col] }
       func reach(_ level: Double) -> String {
-        rows.first { $0[3] < level }.map { "\(Int($0[1]))" } ?? "> \(Self.projectionSteps.last!)"
+        rows.first { $0[3] < level }.map { String(format: "%.0f", $0[1]) } ?? "> \(Self.projectionSteps.last!)"
       }
       p.add(
         ["\(cell(s, 3))"] + shown.map { cell(at($0, 2), 2) } + [
