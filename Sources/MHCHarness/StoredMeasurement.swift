@@ -1,9 +1,10 @@
 import Foundation
 import MHC
 
-// What an experiment measures without training (a projection timed alone, a synthetic task, the
-// step times of a group of models) is kept under results/ like a run, so `--replot` recomputes
-// nothing: read when it is there and covers the request, else measured and written atomically.
+// What an experiment measures without training (a projection timed alone, a synthetic task) is
+// kept under results/ like a run, so `--replot` recomputes nothing: read when it is there and
+// covers the request, else measured and written atomically. (overhead keeps its timing groups the
+// same way, group by group, so an interrupted measurement keeps what it timed.)
 
 /// A measurement kept in one file under results/: read when present (and, for a table, covering
 /// what is asked), else made and written — never under `--replot`, which only reads.
