@@ -231,7 +231,7 @@ func temporaryFolder(_ tag: String) throws -> String {
     defer { try? FileManager.default.removeItem(atPath: dir) }
     expectFigures(dir, ["loss", "deviation", "gain", "step-time", "convergence"].map { "sinkhorn-iterations-\($0)" })
     let results = dir + "/results/sinkhorn-iterations"
-    for file in ["summary.md", "projection.csv", "sinkhorn-timing.csv"] {
+    for file in ["summary.md", "projection.csv", "timing.json"] {
       #expect(FileManager.default.fileExists(atPath: "\(results)/\(file)"), "missing \(file)")
     }
     #expect(try finishedRuns(results).count == 12)  // t_max 0, 1, 5, 20 × (2 seeds at L=1 + 1 seed at L=2)

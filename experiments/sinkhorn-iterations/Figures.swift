@@ -7,7 +7,7 @@ import MHCHarness
 extension SinkhornIterations {
   /// The five figures: final loss and its gap to the reference t_max; deviation from doubly
   /// stochastic; Amax gains; step time; the projection alone on random logits (Measurements.swift).
-  func figures(_ page: Page, _ time: Projection, proj: [[Double]]) -> [GnuplotFigure] {
+  func figures(_ page: Page, _ time: Timing, proj: [[Double]]) -> [GnuplotFigure] {
     let ds = design.cells, (tAxis, tLabel) = axis(page), x = Self.x
     /// Empty space above the curves for the key.
     let headroom = ["set offsets graph 0, graph 0, graph 0.3, graph 0"]
@@ -108,16 +108,16 @@ extension SinkhornIterations {
 
     // 4. time: the whole step and the projection's part
     let stepTime = Chart.figure(
-      "sinkhorn-iterations-step-time",
+      "sinkhorn-iterations-step-time", title: "timed side by side in one process: \(time.cpu), BLAS \(time.blas)",
       panels: [
         overT(
           "time per training step (solid: whole step, median; dashed: Sinkhorn fwd+bwd alone)", "milliseconds",
-          lines({ stepSeconds(page, $0, $1) * 1000 }, log: true, suffix: " step")
+          lines({ time.step(config($0), $1) * 1000 }, log: true, suffix: " step")
             + lines({ time.seconds(config($0), $1) * 1000 }, log: true, dash: 2, suffix: " Sinkhorn"),
           logY + headroom + ["set key top left"]),
         overT(
           "Sinkhorn share of the step", "% of step time", logy: false,
-          lines { 100 * time.seconds(config($0), $1) / stepSeconds(page, $0, $1) },
+          lines { 100 * time.seconds(config($0), $1) / time.step(config($0), $1) },
           ["set yrange [0:*]", "set key top left"]),
       ], width: 1300, height: 560)
     return [loss, deviation, gain, stepTime, convergenceFigure(proj: proj)]

@@ -17,25 +17,56 @@ extension SinkhornIterations {
     Array(Set(proj.map { $0[0] })).sorted().filter(logitScales.contains)
   }
 
-  /// A numeric table in `folder/file` (CSV), measured unless results/ has it.
-  func table(_ file: String) -> StoredMeasurement {
+  /// A measurement in `folder/file`, made unless results/ has it.
+  func stored(_ file: String) -> StoredMeasurement {
     StoredMeasurement(path: "\(folder)/\(file)", replot: sweep.replot, force: sweep.force)
   }
 
-  /// Sinkhorn forward and backward seconds per batch (`t, tokens, forward, backward` rows), for every
-  /// t_max and batch size of the sweep; measured alone in this process, median of 11 repeats.
-  func timings() throws -> [[Double]] {
-    let configs = design.cells.map(config)
-    let keys = Set(configs.flatMap { c in tValues.map { [Double($0), Double(c.batch * c.model.seq)] } })
-    let n = configs[0].model.connection.streams
-    return try table("sinkhorn-timing.csv").table(
-      header: "t,tokens,forward_seconds,backward_seconds",
-      covers: { rows in keys.isSubset(of: Set(rows.map { Array($0.prefix(2)) })) }
+  /// What `t_max` costs, timed in one process on one machine: the projection alone, forward and
+  /// backward over one batch (`t, tokens, forward, backward` seconds; median of 11 repeats), and
+  /// mHC's whole training step (`layers, tokens, t, seconds`: each depth's t_max values side by side,
+  /// ``StepBenchmark``'s interleaved rounds, the median step).
+  struct Timing: Codable {
+    var cpu: String, blas: String
+    var projection: [[Double]], steps: [[Double]]
+
+    /// The projection's seconds per step: one batch's forward + backward, times the sublayers.
+    func seconds(_ c: TrainConfig, _ t: Int) -> Double {
+      let tokens = Double(c.batch * c.model.seq)
+      let s = projection.first { $0.count == 4 && $0[0] == Double(t) && $0[1] == tokens }.map { $0[2] + $0[3] }
+      return (s ?? .nan) * Double(2 * c.model.layers)
+    }
+    func step(_ c: TrainConfig, _ t: Int) -> Double {
+      let key = [Double(c.model.layers), Double(c.batch * c.model.seq), Double(t)]
+      return steps.first { $0.count == 4 && Array($0.prefix(3)) == key }?[3] ?? .nan
+    }
+  }
+
+  /// The ``Timing`` of every t_max and depth of the sweep.
+  func timing() throws -> Timing {
+    let configs = design.cells.map(config), n = configs[0].model.connection.streams
+    let rounds = sweep.preset.pick(quick: 30, paper: 50, tiny: 2)
+    return try stored("timing.json").json(
+      Timing.self,
+      covers: { t in
+        design.cells.allSatisfy { d in
+          tValues.allSatisfy { t.step(config(d), $0).isFinite && t.seconds(config(d), $0).isFinite }
+        }
+      }
     ) {
-      keys.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }.map { key in
+      let keys = Set(configs.flatMap { c in tValues.map { [Double($0), Double(c.batch * c.model.seq)] } })
+      let projection = keys.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }.map { key in
         let s = SinkhornKnopp.timeFloat(n: n, iterations: Int(key[0]), tokens: Int(key[1]), repeats: 11)
         return key + [s.forward, s.backward]
       }
+      let steps = try design.cells.flatMap { d in
+        let runs = tValues.map { design.config(d, $0, seed: 0) }, tokens = Double(runs[0].batch * runs[0].model.seq)
+        print("sinkhorn-iterations: timing \(design.title(d)) at \(tValues.count) t_max values, \(rounds) rounds")
+        return zip(tValues, try StepBenchmark.measure(runs, steps: rounds, warmup: 1)).map {
+          [Double(d.layers), tokens, Double($0), $1.stepSeconds]
+        }
+      }
+      return Timing(cpu: BLASRuntime.cpuModel, blas: BLASRuntime.summary, projection: projection, steps: steps)
     }
   }
 
@@ -43,7 +74,7 @@ extension SinkhornIterations {
   /// at every scale): `scale, t, median column deviation, worst column deviation, worst row deviation`.
   func projection(n: Int) throws -> [[Double]] {
     let matrices = sweep.preset == .tiny ? 100 : 2000, nn = n * n
-    return try table("projection.csv").table(
+    return try stored("projection.csv").table(
       header: "scale,t,median_column_deviation,worst_column_deviation,worst_row_deviation",
       covers: { rows in Set(logitScales).isSubset(of: Set(rows.map { $0[0] })) }
     ) {

@@ -7,13 +7,13 @@ import MHC
 import MHCHarness
 
 extension SinkhornIterations {
-  func extras(_ page: Page, _ time: Projection, proj: [[Double]], scales: [Double]) -> [(title: String, text: String)] {
+  func extras(_ page: Page, _ time: Timing, proj: [[Double]], scales: [Double]) -> [(title: String, text: String)] {
     let sections = design.cells.map { d -> (title: String, text: String) in
       var t = MarkdownTable([
         "t_max", "max row dev", "max column dev", "Sinkhorn ms/step", "step ms", "Sinkhorn share", "diverged",
       ])
       for tm in tValues {
-        let sinkhorn = time.seconds(config(d), tm), step = stepSeconds(page, d, tm)
+        let sinkhorn = time.seconds(config(d), tm), step = time.step(config(d), tm)
         t.add([
           "\(tm)", cell(page.mean(d, tm) { $0.summary.maxRowDeviation }, 2),
           cell(page.mean(d, tm) { $0.summary.maxColumnDeviation }, 2), cell(sinkhorn * 1000, 3), cell(step * 1000, 3),
@@ -27,7 +27,9 @@ extension SinkhornIterations {
       }
       return (
         "\(design.title(d)): deviation from doubly stochastic and the projection's time",
-        t.text + "\n|column sum − 1| per sublayer, seed 0 (max over tokens):\n\n" + perSublayer.text
+        t.text
+          + "\nTimes: \(time.cpu), BLAS \(time.blas) (`timing.json`).\n\n|column sum − 1| per sublayer, seed 0 (max over tokens):\n\n"
+          + perSublayer.text
       )
     }
     let shown = [1, 3, 10, 20, 50]

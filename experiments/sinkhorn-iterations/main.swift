@@ -59,22 +59,6 @@ struct SinkhornIterations: ParsableCommand {
 
   /// Runs that diverged at depth `d` and t_max `t`.
   func diverged(_ p: Page, _ d: Depth, _ t: Int) -> Int { p.runs(d, t).count - p.completed(d, t).count }
-  /// The median training step, mean over all runs (diverged ones too: their steps took as long).
-  func stepSeconds(_ p: Page, _ d: Depth, _ t: Int) -> Double {
-    p.over(d, t, diverged: true) { $0.medianStepSeconds }.mean
-  }
-
-  /// The projection's seconds per step: one Sinkhorn forward + backward over a batch (timed alone,
-  /// Measurements.swift), times the sublayers.
-  struct Projection {
-    let timing: [[Double]]
-    func seconds(_ c: TrainConfig, _ t: Int) -> Double {
-      let tokens = Double(c.batch * c.model.seq)
-      let s = timing.first { $0[0] == Double(t) && $0[1] == tokens }.map { $0[2] + $0[3] } ?? .nan
-      return s * Double(2 * c.model.layers)
-    }
-  }
-
   /// t_max on a log axis: plotted at t + 1, labelled t; a cross at the bottom, in the depth's colour,
   /// where runs diverged (the summary counts them). Returns the axis commands and its label.
   static func x(_ t: Int) -> Double { Double(t + 1) }
@@ -96,7 +80,8 @@ struct SinkhornIterations: ParsableCommand {
   // MARK: Report: the measurements without training (Measurements.swift), figures, summary
 
   func report(_ all: [LoadedRun]) throws {
-    let page = Page(design, runs: all, options: sweep), time = Projection(timing: try timings())
+    let page = Page(design, runs: all, options: sweep),
+      time = try timing()
     let proj = try projection(n: config(design.reference).model.connection.streams)
     try page.publish(
       figures(page, time, proj: proj), extra: extras(page, time, proj: proj, scales: projectionScales(proj)))
