@@ -287,6 +287,9 @@ public struct RunMeta: Codable, Sendable {
   /// Uncommitted changes to the code (`Package.swift`, `Sources`, `experiments`) when the run started.
   public var gitDirty: Bool
   public var host: String
+  /// The CPU's model name (``BLASRuntime/cpuModel``), so runs from different machine kinds can be told
+  /// apart (absent in older runs).
+  public var cpu: String?
   public var blasCore: String
   public var blasSelection: String
   /// Threads a large product runs on.
@@ -312,7 +315,7 @@ public struct RunMeta: Codable, Sendable {
   enum CodingKeys: String, CodingKey {
     case gitRevision = "git_revision"
     case gitDirty = "git_dirty"
-    case host
+    case host, cpu
     case blasCore = "blas_core"
     case blasSelection = "blas_selection"
     case blasThreads = "blas_threads"
@@ -333,7 +336,7 @@ public struct RunMeta: Codable, Sendable {
         "Package.swift", "Sources", "experiments",
       ]) ?? "").isEmpty
     return RunMeta(
-      gitRevision: rev, gitDirty: dirty, host: ProcessInfo.processInfo.hostName,
+      gitRevision: rev, gitDirty: dirty, host: ProcessInfo.processInfo.hostName, cpu: BLASRuntime.cpuModel,
       blasCore: BLASRuntime.coreName, blasSelection: BLASRuntime.selection,
       blasThreads: BLASRuntime.threads, products: GEMMThreading.split ? "split" : "openblas",
       threads: Parallel.threads, precision: Float.precisionName, started: timestamp(),
