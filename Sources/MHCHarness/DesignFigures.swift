@@ -86,9 +86,10 @@ extension DesignSummary {
   ) -> GnuplotFigure {
     let cells = trainedCells, label = label ?? design.title
     func compare(_ c: D.Cell, _ v: D.Variant, _ b: D.Variant) -> Bar { (value?(c, v, b) ?? gap(c, v, vs: b)).bar }
-    func named(_ v: D.Variant, _ b: D.Variant) -> String { "\(design.name(v)) − \(design.name(b))" }
     let pairs = (cells.first.map(design.comparisons) ?? []).filter { include($0.variant, $0.baseline) }
-    let colors = pairs.map { color?($0.variant, $0.baseline) ?? PlotStyle.color(for: named($0.variant, $0.baseline)) }
+    let colors = pairs.map {
+      color?($0.variant, $0.baseline) ?? PlotStyle.color(for: comparisonName($0.variant, $0.baseline))
+    }
     if cells.count == 1, let c = cells.first {
       return barChart(
         name, title: title, xlabel: xlabel, groups: pairs.map { (variantLabel ?? design.name)($0.variant) },
@@ -106,7 +107,7 @@ extension DesignSummary {
       name, title: title, xlabel: xlabel, groups: cells.map(label),
       series: zip(pairs, colors).map { p, color in
         (
-          oneBaseline ? design.name(p.variant) : named(p.variant, p.baseline), color,
+          oneBaseline ? design.name(p.variant) : comparisonName(p.variant, p.baseline), color,
           cells.map { compare($0, p.variant, p.baseline) }
         )
       }, yLabel: ylabel, signedValues: true, width: width, height: height)

@@ -89,17 +89,22 @@ public struct DesignSummary<D: ExperimentDesign> {
       }
       for (v, b) in design.comparisons(c) {
         let gap = gap(c, v, vs: b, value: value, lowerIsBetter: lowerIsBetter)
-        gaps.add([design.title(c), "\(design.name(v)) − \(design.name(b))"] + gap.tableCells(effect: effect))
+        gaps.add([design.title(c), comparisonName(v, b)] + gap.tableCells(effect: effect))
       }
     }
     return values.text + "\n" + gaps.text
+  }
+
+  /// "mhc − residual": how the tables and figures name a comparison.
+  public func comparisonName(_ variant: D.Variant, _ baseline: D.Variant) -> String {
+    "\(design.name(variant)) − \(design.name(baseline))"
   }
 
   /// Every declared comparison of `cell`.
   public func comparisonTable(_ c: D.Cell) -> MarkdownTable {
     var t = MarkdownTable(["comparison"] + PairedComparison.tableHeader)
     for (v, b) in design.comparisons(c) {
-      t.add(["\(design.name(v)) − \(design.name(b))"] + gap(c, v, vs: b).tableCells)
+      t.add([comparisonName(v, b)] + gap(c, v, vs: b).tableCells)
     }
     return t
   }
@@ -109,7 +114,7 @@ public struct DesignSummary<D: ExperimentDesign> {
     var tally: [String: [Verdict: Int]] = [:], order: [String] = []
     for c in trainedCells {
       for (v, b) in design.comparisons(c) {
-        let name = "\(design.name(v)) − \(design.name(b))"
+        let name = comparisonName(v, b)
         if tally[name] == nil { order.append(name) }
         tally[name, default: [:]][gap(c, v, vs: b).verdict, default: 0] += 1
       }

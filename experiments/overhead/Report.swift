@@ -7,20 +7,22 @@ import MHCHarness
 
 extension Overhead {
   func report(_ data: Measurements) throws {
-    let d = design, widthList = d.widths, nList = d.streams, find = data.find
+    let d = design, widthList = d.widths, nList = d.streams
+    /// The residual timed in the same group (and rounds) as `m`.
+    func residual(_ m: TimedModel) -> TimedModel? { data.find(m.group, .residual) }
     /// The median of the per-round ratios to the residual's step (%), and their mean and 95% interval over rounds.
     func overhead(_ m: TimedModel) -> Double? {
-      find(m.group, .residual, 1, 0).map { 100 * (m.result.pairedRatio(to: $0.result) - 1) }
+      residual(m).map { 100 * (m.result.pairedRatio(to: $0.result) - 1) }
     }
     func withInterval(_ m: TimedModel) -> String {
       let median = overhead(m).map { String(format: "%+.1f%%", $0) } ?? "–"
-      guard let r = find(m.group, .residual, 1, 0) else { return median }
+      guard let r = residual(m) else { return median }
       let i = SeedInterval(zip(m.result.stepTimes, r.result.stepTimes).map { 100 * ($0 / $1 - 1) })
       guard i.n >= 2 else { return median }
       return median + String(format: " (mean %+.1f%% ± %.1f%%, %d rounds)", i.mean, i.halfWidth, i.n)
     }
     func memoryRatio(_ m: TimedModel) -> Double? {
-      find(m.group, .residual, 1, 0).map { Double(m.result.trainingBytes) / Double($0.result.trainingBytes) }
+      residual(m).map { Double(m.result.trainingBytes) / Double($0.result.trainingBytes) }
     }
     let widthGroups = widthList.map { "C=\($0)" }.filter { data.groups[$0] != nil }
     let clean = "unset arrow\nunset label"
@@ -35,7 +37,9 @@ extension Overhead {
       [(ConnectionKind.hc, false), (.mhc, false), (.mhc, true)].map { kind, rc in
         Series(
           kind.rawValue + (rc ? " + recompute" : ""), color: PlotStyle.color(for: kind.rawValue),
-          points: xs.compactMap { p in find(p.group, kind, p.n, rc ? rcOf(p.n) : 0).flatMap(value).map { (p.x, $0) } },
+          points: xs.compactMap { p in
+            data.find(p.group, kind, n: p.n, k: rc ? rcOf(p.n) : 0).flatMap(value).map { (p.x, $0) }
+          },
           style: "linespoints", dash: rc ? 2 : 1)
       }
     }
@@ -90,7 +94,7 @@ extension Overhead {
         ])
       }
     }
-    let ref = find(firstC, .mhc, 4, 0), refK = find(firstC, .mhc, 4, rcOf(4))
+    let ref = data.find(firstC, .mhc, n: 4), refK = data.find(firstC, .mhc, n: 4, k: rcOf(4))
     func memory(_ m: TimedModel?) -> String { m.flatMap(memoryRatio).map { String(format: "%.3f×", $0) } ?? "–" }
     let summary = """
       # overhead — \(preset) preset
